@@ -1,26 +1,375 @@
-//! Stages 6–7 (*cluster → lineage*): articles and reuse pairs in, [`Story`]s with lineage out.
+//! Stages 6–7 (*cluster → lineage*): articles and reuse pairs in, [`Story`]s with storylines and
+//! lineage out.
 //!
-//! INTERIM CONTRACT (being implemented): the signatures below are what the engine calls.
+//! - **Stories** (one per news event) gather verbatim and edited copies (the reuse pairs and the
+//!   stage's own word 3-gram evidence) and independent rewrites that share little text but report the
+//!   same event: the same people, organisations and places, figures and quotes, within days. Candidates
+//!   come from inverted indexes, never all pairs; each connected component of the evidence graph is
+//!   clustered by average linkage, which does not chain unrelated stories (see [`cluster`'s
+//!   method](#method)).
+//! - **Storylines** link a later story about the same matter to the earlier one (`l<N>`, `N` the
+//!   smallest story number in it); a story alone has none.
+//! - **Lineage**: for each member, its most likely source inside the story or none (an origin), with a
+//!   confidence and a one-sentence reason, from a maximum spanning arborescence over scored
+//!   `source → copy` edges under the time constraint (see [`Config`] for each weight).
+//!
+//! # Method
+//! Clustering: candidate pairs (reuse pairs, shared rare shingles, shared rare names/quotes/figures) are
+//! weighted by the larger of reuse evidence (share of the smaller text found in the other) and content
+//! evidence (IDF-weighted cosine of names, spans, terms, figures and quotes, times a time factor).
+//! Components of edges above [`Config::min_edge`] are clustered by average linkage with threshold
+//! [`Config::link_threshold`].
+//!
+//! Lineage: a copy's true parent explains its text best (the copy inherits the parent's edits, so a
+//! shared garbled quote points at the parent rather than the original); retention separates a trimmed
+//! parent from a fuller ancestor; credit lines ("(AFP)", "Fuente: EFE", "— Associated Press") favour
+//! the named agency's article; wire agencies' own articles lean to being origins; a copy that holds
+//! on-topic paragraphs a candidate lacks cannot come from that candidate alone, so two versions of a
+//! wire missing from the corpus come out as siblings (both origins).
+//!
+//! # Incremental use
+//! [`build_stories`] is a pure, order-independent function of the articles and pairs. Each evidence
+//! component ([`story_components`]) is clustered on its own, so when new articles arrive only the
+//! components they touch change: an engine can recompute the stories of those components (the
+//! articles of the old stories they touch plus the new ones, with their pairs) and keep every other
+//! story. Story ids are the smallest member id, so untouched stories keep their ids. Content weights
+//! use corpus document frequencies; a full rebuild reconciles the small drift that new articles cause.
+//!
+//! # Example
+//! ```
+//! use wiretrace_model::{Article, ArticleId};
+//! use wiretrace_stories::{build_stories, Config};
+//! let text = "Floods swept through Valencia on Tuesday, forcing 3,200 residents from their homes, \
+//!             regional president Carla Mendes said at a news conference in the city hall.";
+//! let mut a = Article::new("wire.txt", format!("{text}\n\n(AFP)"));
+//! a.id = ArticleId(1);
+//! a.outlet = Some("Agence France-Presse".into());
+//! let mut b = Article::new("copy.txt", text);
+//! b.id = ArticleId(2);
+//! let stories = build_stories(&Config::default(), &[b, a], &[]);
+//! assert_eq!(stories.len(), 1);
+//! assert_eq!(stories[0].articles, [ArticleId(1), ArticleId(2)]);
+//! let edge = stories[0].lineage.iter().find(|e| e.article == ArticleId(2)).unwrap();
+//! assert_eq!(edge.source, Some(ArticleId(1)));
+//! ```
 #![deny(missing_docs)]
 
-use wiretrace_model::{Article, LineageEdge, Pair, Story, StoryId};
+mod arborescence;
+mod cluster;
+pub mod credit;
+mod features;
+mod lineage;
+mod storyline;
 
-/// Story and lineage settings.
-#[derive(Debug, Clone, Default)]
-pub struct Config {}
+use std::collections::BTreeMap;
+
+use wiretrace_model::{Article, ArticleId, Pair, Story, StoryId};
+
+use crate::cluster::{average_linkage, candidates, edge, pair_score, Corpus, Dsu};
+use crate::features::Kind;
+
+/// Story, storyline and lineage settings. `Default` gives the tested values.
+///
+/// # Example
+/// ```
+/// let cfg = wiretrace_stories::Config { link_threshold: 0.35, ..Default::default() };
+/// assert!(cfg.link_threshold > wiretrace_stories::Config::default().link_threshold);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Average-linkage threshold: two clusters merge while the mean edge weight over all their member
+    /// pairs (absent edges count 0) is at least this. Higher splits more.
+    pub link_threshold: f32,
+    /// Edges weaker than this are dropped before clustering (they also do not join components).
+    pub min_edge: f32,
+    /// Content evidence keeps full strength when two articles are at most this many days apart.
+    pub event_window_days: f32,
+    /// Content evidence falls linearly to zero at this many days apart.
+    pub event_max_days: f32,
+    /// Factor on content evidence when either date is unknown.
+    pub unknown_time_factor: f32,
+    /// Inverted-index postings longer than this are skipped (too common to be evidence).
+    pub max_posting: usize,
+    /// Components up to this size get every member pair weighted, not only the candidate pairs.
+    pub dense_component_max: usize,
+    /// Weight of a capitalised span of two or more words (a full name, an organisation).
+    pub span_weight: f32,
+    /// Weight of a single capitalised word that does not start a sentence.
+    pub name_weight: f32,
+    /// Weight of a content term (4+ letters, not a stopword).
+    pub term_weight: f32,
+    /// Weight of a figure.
+    pub figure_weight: f32,
+    /// Weight of a quoted 3-word sequence.
+    pub quote_weight: f32,
+    /// Two stories join one storyline when the cosine of their content vectors is at least this.
+    pub storyline_threshold: f32,
+    /// Stories further apart than this (median dates, days) are never linked.
+    pub storyline_max_days: f32,
+    /// Score of "this article is an origin" in the lineage tree; a candidate source must beat it.
+    pub origin_score: f32,
+    /// Added to the origin score of a wire agency's own article that credits no other agency.
+    pub agency_origin_bonus: f32,
+    /// Weight of retention (the share of the source kept in the copy) next to explanation (the share
+    /// of the copy found in the source).
+    pub retention_weight: f32,
+    /// Weight of headline similarity in a lineage edge.
+    pub title_weight: f32,
+    /// Added to an edge whose source is the agency the copy's credit line names.
+    pub credit_bonus: f32,
+    /// When the copy's on-topic paragraphs missing from the candidate source exceed this share of the
+    /// copy, the edge is halved (evidence of a common source outside the corpus).
+    pub hidden_source_share: f32,
+    /// Number of best candidate sources kept per article in the lineage tree.
+    pub max_parent_candidates: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            link_threshold: 0.25,
+            min_edge: 0.08,
+            event_window_days: 3.0,
+            event_max_days: 10.0,
+            unknown_time_factor: 0.75,
+            max_posting: 200,
+            dense_component_max: 400,
+            span_weight: 3.0,
+            name_weight: 2.0,
+            term_weight: 1.0,
+            figure_weight: 1.5,
+            quote_weight: 2.0,
+            storyline_threshold: 0.2,
+            storyline_max_days: 120.0,
+            origin_score: 0.5,
+            agency_origin_bonus: 0.3,
+            retention_weight: 0.25,
+            title_weight: 0.05,
+            credit_bonus: 0.08,
+            hidden_source_share: 0.06,
+            max_parent_candidates: 12,
+        }
+    }
+}
+
+impl Config {
+    pub(crate) fn kind_weight(&self, k: Kind) -> f32 {
+        match k {
+            Kind::Span => self.span_weight,
+            Kind::Name => self.name_weight,
+            Kind::Term => self.term_weight,
+            Kind::Figure => self.figure_weight,
+            Kind::Quote => self.quote_weight,
+        }
+    }
+}
+
+/// Articles sorted by id (ties by path), duplicates of an id dropped.
+fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
+    let mut v: Vec<&Article> = articles.iter().collect();
+    v.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    v.dedup_by_key(|a| a.id);
+    v
+}
+
+/// An evidence component: its positions (sorted) and its edge weights.
+type Component = (Vec<usize>, BTreeMap<(usize, usize), f32>);
+
+struct Graph {
+    corpus: Corpus,
+    /// Components (positions, sorted) with their edge weights.
+    components: Vec<Component>,
+}
+
+fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
+    let feats = arts.iter().map(|a| features::extract(a)).collect();
+    let corpus = Corpus::new(cfg, feats);
+    let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    for p in pairs {
+        if let (Some(&i), Some(&j)) = (pos.get(&p.a), pos.get(&p.b)) {
+            if i == j {
+                continue;
+            }
+            let key = (i.min(j), i.max(j));
+            let s = pair_score(p);
+            let e = given.entry(key).or_insert(0.0);
+            *e = e.max(s);
+        }
+    }
+    let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    for (i, j) in candidates(cfg, &corpus, &given) {
+        let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
+        if w >= cfg.min_edge {
+            weights.insert((i, j), w);
+        }
+    }
+    let mut dsu = Dsu::new(arts.len());
+    for &(i, j) in weights.keys() {
+        dsu.union(i, j);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..arts.len() {
+        groups.entry(dsu.find(i)).or_default().push(i);
+    }
+    let mut components: Vec<Component> = groups
+        .into_values()
+        .map(|nodes| (nodes, BTreeMap::new()))
+        .collect();
+    let mut comp_of = vec![0usize; arts.len()];
+    for (c, (nodes, _)) in components.iter().enumerate() {
+        for &n in nodes {
+            comp_of[n] = c;
+        }
+    }
+    for (&(i, j), &w) in &weights {
+        components[comp_of[i]].1.insert((i, j), w);
+    }
+    // Small components: weigh every member pair, so that the average linkage sees all the evidence.
+    for (nodes, edges) in &mut components {
+        if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
+            continue;
+        }
+        for (x, &i) in nodes.iter().enumerate() {
+            for &j in &nodes[x + 1..] {
+                if edges.contains_key(&(i, j)) {
+                    continue;
+                }
+                let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
+                if w >= cfg.min_edge {
+                    edges.insert((i, j), w);
+                }
+            }
+        }
+    }
+    Graph { corpus, components }
+}
+
+/// Returns the evidence components: groups of article ids linked by reuse or content evidence, each
+/// sorted, in order of their smallest id. Stories never cross components, so an incremental engine
+/// recomputes only the components that new articles join (see the crate docs).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// let mut a = Article::new("a.txt", "Floods swept through Valencia on Tuesday, forcing thousands of residents from their homes.");
+/// a.id = ArticleId(1);
+/// let mut b = a.clone();
+/// b.id = ArticleId(2);
+/// let mut c = Article::new("c.txt", "A quiet day of trading left the index unchanged at the close.");
+/// c.id = ArticleId(3);
+/// let comps = wiretrace_stories::story_components(&Default::default(), &[a, b, c], &[]);
+/// assert_eq!(comps, [vec![ArticleId(1), ArticleId(2)], vec![ArticleId(3)]]);
+/// ```
+pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Vec<ArticleId>> {
+    let arts = sorted_articles(articles);
+    let g = graph(cfg, &arts, pairs);
+    g.components
+        .iter()
+        .map(|(nodes, _)| nodes.iter().map(|&p| arts[p].id).collect())
+        .collect()
+}
 
 /// Groups `articles` into stories (with storylines and lineage filled), sorted by story id.
 /// The result does not depend on the order of `articles` or `pairs`.
-pub fn build_stories(_cfg: &Config, articles: &[Article], _pairs: &[Pair]) -> Vec<Story> {
-    let mut out: Vec<Story> = articles
+///
+/// Each story's `articles` are sorted by id and its `lineage` holds one edge per member, in the same
+/// order. See the crate docs for the method.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// let mut a = Article::new("a.txt", "A quiet day of trading left the index unchanged at the close.");
+/// a.id = ArticleId(4);
+/// let stories = wiretrace_stories::build_stories(&Default::default(), &[a], &[]);
+/// assert_eq!(stories[0].id.to_string(), "s4");
+/// assert_eq!(stories[0].storyline, None);
+/// assert_eq!(stories[0].lineage[0].source, None);
+/// ```
+pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Story> {
+    let arts = sorted_articles(articles);
+    if arts.is_empty() {
+        return Vec::new();
+    }
+    let g = graph(cfg, &arts, pairs);
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (nodes, edges) in &g.components {
+        if nodes.len() == 1 {
+            clusters.push(nodes.clone());
+        } else {
+            clusters.extend(average_linkage(cfg.link_threshold, nodes, edges));
+        }
+    }
+    clusters.sort();
+    let lines = storyline::storylines(cfg, &g.corpus, &clusters);
+    let mut line_size: BTreeMap<usize, usize> = BTreeMap::new();
+    for &l in &lines {
+        *line_size.entry(l).or_insert(0) += 1;
+    }
+    clusters
         .iter()
-        .map(|a| Story {
-            id: StoryId(a.id.0),
-            articles: vec![a.id],
-            storyline: None,
-            lineage: vec![LineageEdge { article: a.id, source: None, confidence: 1.0, reason: String::new() }],
+        .enumerate()
+        .map(|(c, members)| {
+            // Clusters are sorted by first member, so a storyline's root cluster has its smallest story id.
+            let storyline =
+                (line_size[&lines[c]] > 1).then(|| format!("l{}", arts[clusters[lines[c]][0]].id.0));
+            Story {
+                id: StoryId(arts[members[0]].id.0),
+                articles: members.iter().map(|&p| arts[p].id).collect(),
+                storyline,
+                lineage: lineage::lineage(cfg, &g.corpus, &arts, members),
+            }
         })
-        .collect();
-    out.sort_by_key(|s| s.id);
+        .collect()
+}
+
+/// Returns the chain of sources from `article` up to its origin inside `story`: `[article, source,
+/// source's source, …, origin]`; empty when the article is not in the story.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{ArticleId, LineageEdge, Story, StoryId};
+/// let e = |a, s: Option<u32>| LineageEdge { article: ArticleId(a), source: s.map(ArticleId), confidence: 0.9, reason: String::new() };
+/// let story = Story { id: StoryId(1), articles: vec![ArticleId(1), ArticleId(2), ArticleId(3)], storyline: None,
+///                     lineage: vec![e(1, None), e(2, Some(1)), e(3, Some(2))] };
+/// assert_eq!(wiretrace_stories::lineage_chain(&story, ArticleId(3)), [ArticleId(3), ArticleId(2), ArticleId(1)]);
+/// ```
+pub fn lineage_chain(story: &Story, article: ArticleId) -> Vec<ArticleId> {
+    let mut out = Vec::new();
+    let mut cur = Some(article);
+    while let Some(a) = cur {
+        if out.contains(&a) {
+            break;
+        }
+        let Some(e) = story.lineage.iter().find(|e| e.article == a) else {
+            break;
+        };
+        out.push(a);
+        cur = e.source;
+    }
     out
+}
+
+/// Returns one line explaining an article's lineage decision: `a18 ← a17 (confidence 0.91): reason`,
+/// or `a17 is an origin (confidence 0.80): reason`; `None` when the article is not in the story.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{ArticleId, LineageEdge, Story, StoryId};
+/// let story = Story { id: StoryId(1), articles: vec![ArticleId(1)], storyline: None,
+///     lineage: vec![LineageEdge { article: ArticleId(1), source: None, confidence: 1.0, reason: "Origin.".into() }] };
+/// assert_eq!(wiretrace_stories::explain_lineage(&story, ArticleId(1)).unwrap(), "a1 is an origin (confidence 1.00): Origin.");
+/// ```
+pub fn explain_lineage(story: &Story, article: ArticleId) -> Option<String> {
+    let e = story.lineage.iter().find(|e| e.article == article)?;
+    Some(match e.source {
+        Some(s) => format!(
+            "{} ← {} (confidence {:.2}): {}",
+            e.article, s, e.confidence, e.reason
+        ),
+        None => format!(
+            "{} is an origin (confidence {:.2}): {}",
+            e.article, e.confidence, e.reason
+        ),
+    })
 }

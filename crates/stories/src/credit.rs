@@ -1,0 +1,397 @@
+//! Credit lines and bylines that name a news agency: "(AFP)", "— Associated Press", "Source: Agence
+//! France-Presse", "Fuente: EFE", "Sursa: Agerpres", "Reporting by … for Reuters".
+//!
+//! Input: an article's text (and its outlet, author, URL). Output: the agencies it credits and the agency
+//! that published it, if any. Method: a data table of agencies (names, abbreviations) and a table of
+//! credit words in several languages; long names are matched anywhere in the credit zones (the first
+//! paragraph's dateline and the last paragraphs), short abbreviations only in credit positions
+//! (parenthesised, after a dash or a credit word, or alone), so that "AP" inside a sentence is not a credit.
+
+use wiretrace_text::fold;
+
+/// One news agency: a canonical short name and the folded spellings that name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agency {
+    /// Canonical short name, e.g. `AFP`.
+    pub code: &'static str,
+    /// Full names (folded: lowercase, no diacritics), matched as whole words anywhere in a credit zone.
+    pub names: &'static [&'static str],
+    /// Abbreviations (case-sensitive), matched only in credit positions.
+    pub abbreviations: &'static [&'static str],
+}
+
+/// The agency table. Order is irrelevant; codes are unique.
+pub const AGENCIES: &[Agency] = &[
+    Agency {
+        code: "AFP",
+        names: &["agence france-presse", "agence france presse"],
+        abbreviations: &["AFP"],
+    },
+    Agency {
+        code: "AP",
+        names: &["associated press"],
+        abbreviations: &["AP"],
+    },
+    Agency {
+        code: "Reuters",
+        names: &["reuters", "thomson reuters"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "EFE",
+        names: &["agencia efe"],
+        abbreviations: &["EFE", "Efe"],
+    },
+    Agency {
+        code: "Europa Press",
+        names: &["europa press"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "dpa",
+        names: &["deutsche presse-agentur", "deutsche presse agentur"],
+        abbreviations: &["dpa", "DPA"],
+    },
+    Agency {
+        code: "ANSA",
+        names: &["agenzia nazionale stampa associata"],
+        abbreviations: &["ANSA"],
+    },
+    Agency {
+        code: "Lusa",
+        names: &["agencia lusa"],
+        abbreviations: &["Lusa", "LUSA"],
+    },
+    Agency {
+        code: "Agencia Brasil",
+        names: &["agencia brasil"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "Agerpres",
+        names: &["agerpres"],
+        abbreviations: &["AGERPRES"],
+    },
+    Agency {
+        code: "Mediafax",
+        names: &["mediafax"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "Xinhua",
+        names: &["xinhua"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "Kyodo",
+        names: &["kyodo news", "kyodo"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "Bloomberg",
+        names: &["bloomberg news"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "PA",
+        names: &["press association", "pa media"],
+        abbreviations: &["PA"],
+    },
+    Agency {
+        code: "UPI",
+        names: &["united press international"],
+        abbreviations: &["UPI"],
+    },
+    Agency {
+        code: "AAP",
+        names: &["australian associated press"],
+        abbreviations: &["AAP"],
+    },
+    Agency {
+        code: "CP",
+        names: &["canadian press"],
+        abbreviations: &["CP"],
+    },
+    Agency {
+        code: "TASS",
+        names: &["tass"],
+        abbreviations: &["TASS"],
+    },
+    Agency {
+        code: "Anadolu",
+        names: &["anadolu agency", "anadolu ajansi"],
+        abbreviations: &["AA"],
+    },
+    Agency {
+        code: "APA",
+        names: &["austria presse agentur"],
+        abbreviations: &["APA"],
+    },
+    Agency {
+        code: "Belga",
+        names: &["belga"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "ANP",
+        names: &["algemeen nederlands persbureau"],
+        abbreviations: &["ANP"],
+    },
+    Agency {
+        code: "Notimex",
+        names: &["notimex"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "Telam",
+        names: &["telam"],
+        abbreviations: &[],
+    },
+    Agency {
+        code: "KNA",
+        names: &["katholische nachrichten-agentur"],
+        abbreviations: &["KNA"],
+    },
+    Agency {
+        code: "epd",
+        names: &["evangelischer pressedienst"],
+        abbreviations: &["epd"],
+    },
+    Agency {
+        code: "SDA",
+        names: &["schweizerische depeschenagentur", "keystone-sda"],
+        abbreviations: &["SDA", "ATS"],
+    },
+];
+
+/// Words that introduce a credit, folded, in en, es, pt, fr, ro, de, it, nl (a data table).
+pub const CREDIT_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "additional sources",
+    "additional reporting",
+    "reporting by",
+    "with",
+    "copyright",
+    "credit",
+    "fuente",
+    "fuentes",
+    "con informacion de",
+    "informacion de",
+    "agencia",
+    "agencias",
+    "redaccion",
+    "fonte",
+    "fontes",
+    "com informacoes de",
+    "agencia",
+    "agencias",
+    "sursa",
+    "surse",
+    "sursele",
+    "cu informatii de",
+    "agentia",
+    "avec",
+    "selon",
+    "credit",
+    "agence",
+    "agences",
+    "quelle",
+    "quellen",
+    "mit material von",
+    "agentur",
+    "agenturen",
+    "fonte",
+    "fonti",
+    "con",
+    "bron",
+    "bronnen",
+];
+
+/// Returns the agency whose name or abbreviation is exactly `name` (an outlet or author field), if any.
+///
+/// # Example
+/// ```
+/// use wiretrace_stories::credit::agency_named;
+/// assert_eq!(agency_named("Agence France-Presse").map(|a| a.code), Some("AFP"));
+/// assert_eq!(agency_named("The Morning Herald"), None);
+/// ```
+pub fn agency_named(name: &str) -> Option<&'static Agency> {
+    let trimmed = name.trim();
+    let folded = fold_phrase(trimmed);
+    AGENCIES
+        .iter()
+        .find(|a| a.names.iter().any(|n| fold_phrase(n) == folded) || a.abbreviations.contains(&trimmed))
+}
+
+/// Returns the agencies credited by a text, sorted by code, without duplicates.
+///
+/// Looks at the credit zones: the first 200 characters (datelines such as "PARIS (AFP) —") and the last
+/// three paragraphs (credit lines, "Additional sources • AFP", "Reporting by … for Reuters").
+///
+/// # Example
+/// ```
+/// use wiretrace_stories::credit::credited_agencies;
+/// let text = "Storm hits coast.\n\nHomes were flooded, AP reported earlier.\n\nFuente: Agence France-Presse";
+/// let codes: Vec<_> = credited_agencies(text).iter().map(|a| a.code).collect();
+/// assert_eq!(codes, ["AFP"]);
+/// ```
+pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut zones: Vec<&str> = Vec::new();
+    let head_end = text.char_indices().nth(200).map(|(b, _)| b).unwrap_or(text.len());
+    zones.push(&text[..head_end]);
+    let tail_from = paragraphs.len().saturating_sub(3);
+    for p in &paragraphs[tail_from..] {
+        zones.push(p);
+    }
+    let mut out: Vec<&'static Agency> = Vec::new();
+    for (zi, zone) in zones.iter().enumerate() {
+        // A head zone only counts with a dateline-like position; a tail paragraph counts when short
+        // (a credit line) or when it holds a credit word before the name.
+        let is_head = zi == 0;
+        for agency in AGENCIES {
+            if out.iter().any(|a| a.code == agency.code) {
+                continue;
+            }
+            if credits_in_zone(zone, agency, is_head) {
+                out.push(agency);
+            }
+        }
+    }
+    out.sort_by(|a, b| a.code.cmp(b.code));
+    out
+}
+
+fn credits_in_zone(zone: &str, agency: &Agency, is_head: bool) -> bool {
+    let folded = fold_phrase(zone);
+    let short = zone.split_whitespace().count() <= 25;
+    for name in agency.names {
+        let n = fold_phrase(name);
+        if let Some(pos) = find_word(&folded, &n) {
+            if is_head {
+                // "PARIS (Agence France-Presse) -" or "(Reuters) -": a name in brackets or before a dash.
+                let before = &folded[..pos];
+                let after = &folded[pos + n.len()..];
+                if before.trim_end().ends_with('(') || after.trim_start().starts_with(['-', '—', '–', ')'])
+                {
+                    return true;
+                }
+                continue;
+            }
+            if short || has_credit_word(&folded[..pos]) {
+                return true;
+            }
+        }
+    }
+    for ab in agency.abbreviations {
+        for (pos, _) in zone.match_indices(ab) {
+            let before = &zone[..pos];
+            let after = &zone[pos + ab.len()..];
+            let bounded = !before.chars().next_back().is_some_and(char::is_alphanumeric)
+                && !after.chars().next().is_some_and(char::is_alphanumeric);
+            if !bounded {
+                continue;
+            }
+            let b = before.trim_end();
+            let a = after.trim_start();
+            let bracketed =
+                b.ends_with('(') && (a.starts_with(')') || a.starts_with('/') || a.starts_with(','));
+            let dashed = b.ends_with(['-', '—', '–', '•', '|', '/']) || a.starts_with(['-', '—', '–']);
+            let alone = b.is_empty() && (a.is_empty() || a.starts_with(['.', ',', ';']));
+            let after_word = has_credit_word(&fold_phrase(b)) && (b.ends_with(':') || short);
+            let copyright = fold_phrase(b).contains("copyright") || b.contains('©');
+            if bracketed || (!is_head && (dashed || alone || after_word || copyright)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn has_credit_word(folded_before: &str) -> bool {
+    // The credit word must be among the last few words before the name.
+    let tail: Vec<&str> = folded_before.split_whitespace().rev().take(6).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    let tail = tail.join(" ");
+    let tail = tail.trim_end_matches([':', '•', '-', '—', '–', '|', ' ']);
+    CREDIT_WORDS.iter().any(|w| find_word(tail, w).is_some()) || tail.contains('©')
+}
+
+/// Folds a phrase: lowercase, no diacritics, whitespace collapsed.
+fn fold_phrase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&fold(w));
+    }
+    out
+}
+
+/// Finds `needle` in `hay` at word boundaries; returns its byte position.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    for (pos, _) in hay.match_indices(needle) {
+        let before_ok = !hay[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !hay[pos + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return Some(pos);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        credited_agencies(text).iter().map(|a| a.code).collect()
+    }
+
+    #[test]
+    fn credit_lines_in_many_forms_are_found() {
+        let body = "The minister spoke.\n\nShe left at noon.";
+        assert_eq!(codes(&format!("{body}\n\n(AFP)")), ["AFP"]);
+        assert_eq!(codes(&format!("{body}\n\n— Associated Press")), ["AP"]);
+        assert_eq!(codes(&format!("{body}\n\nSource: Agence France-Presse")), ["AFP"]);
+        assert_eq!(codes(&format!("{body}\n\nAdditional sources • AFP")), ["AFP"]);
+        assert_eq!(codes(&format!("{body}\n\nFuente: EFE")), ["EFE"]);
+        assert_eq!(codes(&format!("{body}\n\nSursa: Agerpres")), ["Agerpres"]);
+        assert_eq!(codes(&format!("{body}\n\nQuelle: dpa")), ["dpa"]);
+        assert_eq!(codes(&format!("{body}\n\nFonte: Lusa")), ["Lusa"]);
+        assert_eq!(
+            codes(&format!(
+                "{body}\n\nCopyright 2025 The Associated Press. All rights reserved."
+            )),
+            ["AP"]
+        );
+        assert_eq!(
+            codes(&format!(
+                "{body}\n\nReporting by Ana Ruiz for Reuters; editing by Tom Bell."
+            )),
+            ["Reuters"]
+        );
+        assert_eq!(codes(&format!("PARIS (AFP) - {body}")), ["AFP"]);
+    }
+
+    #[test]
+    fn abbreviations_inside_sentences_are_not_credits() {
+        let text = "The AP Stylebook was updated.\n\nAP scores rose, said the PA system announcer in a long speech about nothing in particular at all today.";
+        assert!(codes(text).is_empty());
+    }
+
+    #[test]
+    fn outlet_names_map_to_agencies() {
+        assert_eq!(agency_named("Reuters").map(|a| a.code), Some("Reuters"));
+        assert_eq!(agency_named("associated press").map(|a| a.code), Some("AP"));
+        assert!(agency_named("Daily Planet").is_none());
+    }
+}

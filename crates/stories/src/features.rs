@@ -1,0 +1,464 @@
+//! Per-article evidence: word shingles (for text reuse), content features (named entities, rare terms,
+//! figures, quotations) and metadata (time, credited agencies, own agency).
+//!
+//! Content features are what independent rewrites of one event share even when they share little text:
+//! the same people, organisations and places (capitalised spans that do not start a sentence), the
+//! same numbers and the same quoted words. They are hashed with a fixed seed so that features are
+//! stable across runs.
+
+use wiretrace_model::Article;
+use wiretrace_text::{fold, token_hash, tokens};
+
+use crate::credit::{agency_named, credited_agencies, Agency};
+
+/// The kind of a content feature; its weight multiplies the feature's IDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// A capitalised span of two or more words ("Jack McConnell", "Scottish Parliament").
+    Span,
+    /// One capitalised word that does not start a sentence.
+    Name,
+    /// A non-stopword lowercase term of four letters or more.
+    Term,
+    /// A token holding a digit.
+    Figure,
+    /// Three consecutive words inside quotation marks.
+    Quote,
+}
+
+impl Kind {
+    fn tag(self) -> &'static str {
+        match self {
+            Kind::Span => "s",
+            Kind::Name => "n",
+            Kind::Term => "t",
+            Kind::Figure => "f",
+            Kind::Quote => "q",
+        }
+    }
+}
+
+/// Evidence extracted from one article.
+#[derive(Debug, Clone)]
+pub(crate) struct Features {
+    /// Publication time, seconds since the epoch.
+    pub time: Option<i64>,
+    /// Sorted, deduplicated hashes of word 3-grams of the text.
+    pub shingles: Vec<u64>,
+    /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
+    pub paragraph_shingles: Vec<Vec<u64>>,
+    /// Sorted, deduplicated hashes of the folded title words.
+    pub title: Vec<u64>,
+    /// Sorted, deduplicated (hash, kind) content features.
+    pub content: Vec<(u64, Kind)>,
+    /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
+    pub names: Vec<u64>,
+    /// Names per paragraph.
+    pub paragraph_names: Vec<Vec<u64>>,
+    /// Agencies credited in the text.
+    pub credits: Vec<&'static Agency>,
+    /// The agency that published the article (its outlet or author is an agency), if any.
+    pub own_agency: Option<&'static Agency>,
+}
+
+/// Capitalised words that are function words in en, es, pt, fr, ro, de; never names.
+const CAPITALISED_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "and",
+    "but",
+    "or",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "en",
+    "y",
+    "o",
+    "de",
+    "del",
+    "al",
+    "por",
+    "para",
+    "con",
+    "le",
+    "les",
+    "des",
+    "du",
+    "et",
+    "ou",
+    "il",
+    "elle",
+    "ils",
+    "nous",
+    "vous",
+    "o",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "no",
+    "na",
+    "e",
+    "si",
+    "sau",
+    "cu",
+    "pe",
+    "din",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "und",
+    "oder",
+    "mit",
+    "im",
+    "am",
+    "zu",
+    "von",
+    "er",
+    "sie",
+    "es",
+    "wir",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Short function words of en, es, pt, fr, ro, de that are never content terms (terms need 4+ letters,
+/// so only longer function words are listed).
+const STOPWORDS: &[&str] = &[
+    "that", "this", "with", "from", "have", "been", "were", "will", "would", "which", "their", "there",
+    "they", "about", "after", "also", "said", "says", "than", "then", "them", "when", "where", "what",
+    "while", "into", "over", "more", "most", "some", "such", "only", "other", "could", "should", "being",
+    "because", "these", "those", "very", "just", "year", "years", "told", "first", "last", "like", "made",
+    "make", "many", "much", "before", "between", "under", "since", "during", "through", "still", "even",
+    "well", "back", "does", "week", "para", "como", "pero", "esta", "este", "esto", "estos", "estas",
+    "fueron", "sobre", "entre", "desde", "tambien", "cuando", "donde", "porque", "segun", "hasta", "otros",
+    "otras", "todo", "todos", "mais", "pelo", "pela", "pelos", "pelas", "isso", "esse", "essa", "mesmo",
+    "ainda", "quando", "onde", "disse", "dans", "pour", "avec", "mais", "sont", "leur", "leurs", "cette",
+    "elles", "nous", "vous", "comme", "apres", "avant", "selon", "aussi", "fost", "care", "este", "pentru",
+    "acest", "aceasta", "dupa", "spus", "despre", "sind", "eine", "einen", "einem", "einer", "nicht", "auch",
+    "sich", "oder", "wird", "wurde", "wurden", "nach", "sagte", "noch", "ueber", "uber", "aber", "beim",
+    "seit",
+];
+
+/// Quotation marks that open a quote, with the mark that closes it.
+const QUOTE_PAIRS: &[(char, char)] = &[
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('‹', '›'),
+];
+
+fn h(kind: &str, s: &str) -> u64 {
+    let mut key = String::with_capacity(s.len() + 2);
+    key.push_str(kind);
+    key.push(':');
+    key.push_str(s);
+    token_hash(&key)
+}
+
+fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
+    let x = a.rotate_left(17) ^ b.rotate_left(39) ^ c;
+    // SplitMix64 finaliser: a fixed, platform-independent mix.
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Extracts the evidence of one article.
+pub(crate) fn extract(article: &Article) -> Features {
+    let text = article.text.as_str();
+    let mut shingles = Vec::new();
+    let mut paragraph_shingles = Vec::new();
+    let mut content: Vec<(u64, Kind)> = Vec::new();
+    let mut names = Vec::new();
+    let mut paragraph_names = Vec::new();
+
+    for para in text.split("\n\n") {
+        let toks: Vec<_> = tokens(para).collect();
+        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(&t.folded)).collect();
+        let mut ps = Vec::with_capacity(hashes.len().saturating_sub(2));
+        for w in hashes.windows(3) {
+            ps.push(shingle_hash(w[0], w[1], w[2]));
+        }
+        if hashes.len() < 3 && !hashes.is_empty() {
+            // Short paragraphs (credit lines, one-word datelines) still count as one shingle.
+            let mut acc = 0u64;
+            for x in &hashes {
+                acc = shingle_hash(acc, *x, 0);
+            }
+            ps.push(acc);
+        }
+        shingles.extend_from_slice(&ps);
+        paragraph_shingles.push(ps);
+
+        let mut pnames = Vec::new();
+        let mut span: Vec<String> = Vec::new();
+        let flush = |span: &mut Vec<String>, content: &mut Vec<(u64, Kind)>| {
+            if span.len() >= 2 {
+                content.push((h(Kind::Span.tag(), &span.join(" ")), Kind::Span));
+            }
+            span.clear();
+        };
+        let mut prev_end = 0usize;
+        for (i, t) in toks.iter().enumerate() {
+            let surface = &para[t.start as usize..t.end as usize];
+            let gap = &para[prev_end..t.start as usize];
+            prev_end = t.end as usize;
+            let sentence_start =
+                i == 0 || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '\n', '(', '—', '–']);
+            if !gap.trim().is_empty() && !gap.trim().chars().all(|c| c == '-' || c == '\'') {
+                flush(&mut span, &mut content);
+            }
+            let first = surface.chars().next().unwrap_or(' ');
+            let is_digit = surface.chars().any(|c| c.is_ascii_digit());
+            if is_digit {
+                let norm: String = t.folded.chars().filter(|c| *c != ',' && *c != '.').collect();
+                content.push((h(Kind::Figure.tag(), &norm), Kind::Figure));
+                flush(&mut span, &mut content);
+                continue;
+            }
+            let capitalised = first.is_uppercase();
+            let stop = CAPITALISED_STOP.contains(&t.folded.as_str());
+            if capitalised && !stop && !sentence_start {
+                let hh = h(Kind::Name.tag(), &t.folded);
+                content.push((hh, Kind::Name));
+                names.push(hh);
+                pnames.push(hh);
+                span.push(t.folded.clone());
+            } else if capitalised && !stop && !span.is_empty() {
+                span.push(t.folded.clone());
+            } else {
+                flush(&mut span, &mut content);
+                if t.folded.chars().count() >= 4
+                    && t.folded.chars().all(char::is_alphabetic)
+                    && !STOPWORDS.contains(&t.folded.as_str())
+                {
+                    content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
+                }
+            }
+            // A capitalised sentence-initial word may start a span ("Jack McConnell said").
+            if capitalised && !stop && sentence_start && span.is_empty() {
+                span.push(t.folded.clone());
+                if toks
+                    .get(i + 1)
+                    .is_none_or(|n| !para[n.start as usize..].starts_with(char::is_uppercase))
+                {
+                    span.clear();
+                }
+            }
+        }
+        flush(&mut span, &mut content);
+        pnames.sort_unstable();
+        pnames.dedup();
+        paragraph_names.push(pnames);
+
+        for q in quotes(para) {
+            let qt: Vec<String> = tokens(q).map(|t| t.folded).collect();
+            for w in qt.windows(3) {
+                content.push((h(Kind::Quote.tag(), &w.join(" ")), Kind::Quote));
+            }
+        }
+    }
+    shingles.sort_unstable();
+    shingles.dedup();
+    names.sort_unstable();
+    names.dedup();
+    if let Some(title) = &article.title {
+        for t in tokens(title) {
+            if t.folded.chars().count() >= 4 && !STOPWORDS.contains(&t.folded.as_str()) {
+                content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
+            }
+        }
+    }
+    content.sort_unstable();
+    content.dedup_by_key(|(hh, _)| *hh);
+    let mut title: Vec<u64> = article
+        .title
+        .as_deref()
+        .map(|t| tokens(t).map(|x| token_hash(&x.folded)).collect())
+        .unwrap_or_default();
+    title.sort_unstable();
+    title.dedup();
+
+    let own_agency = own_agency(article);
+    Features {
+        time: article.published.map(|t| t.timestamp()),
+        shingles,
+        paragraph_shingles,
+        title,
+        content,
+        names,
+        paragraph_names,
+        credits: credited_agencies(text),
+        own_agency,
+    }
+}
+
+/// The agency that published an article: its outlet or author names an agency, or its URL's host does.
+fn own_agency(article: &Article) -> Option<&'static Agency> {
+    if let Some(a) = article.outlet.as_deref().and_then(agency_named) {
+        return Some(a);
+    }
+    if let Some(a) = article.author.as_deref().and_then(agency_named) {
+        return Some(a);
+    }
+    let host = article
+        .url
+        .as_deref()
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|r| r.split('/').next())?;
+    let host = fold(host.trim_start_matches("www."));
+    let label = host.split('.').next().unwrap_or("");
+    crate::credit::AGENCIES.iter().find(|a| {
+        a.names.iter().any(|n| n.replace([' ', '-'], "") == label)
+            || a.abbreviations.iter().any(|ab| fold(ab) == label)
+    })
+}
+
+/// Returns the quoted passages of a paragraph (text between matching quotation marks).
+pub(crate) fn quotes(para: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = para;
+    let mut base = 0usize;
+    while let Some((i, open)) = rest
+        .char_indices()
+        .find(|(_, c)| QUOTE_PAIRS.iter().any(|(o, _)| o == c))
+    {
+        let after = i + open.len_utf8();
+        let closes: Vec<char> = QUOTE_PAIRS
+            .iter()
+            .filter(|(o, _)| *o == open)
+            .map(|(_, c)| *c)
+            .collect();
+        match rest[after..].char_indices().find(|(_, c)| closes.contains(c)) {
+            Some((j, close)) => {
+                let q = para[base + after..base + after + j].trim();
+                if q.split_whitespace().count() >= 3 {
+                    out.push(q);
+                }
+                let next = after + j + close.len_utf8();
+                base += next;
+                rest = &rest[next..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Returns |a ∩ b| for two sorted, deduplicated slices.
+pub(crate) fn intersect_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_spans_figures_and_quotes_are_found() {
+        let a = Article::new(
+            "x",
+            "Officials said Jack McConnell met Angela Ruiz in Lisbon on Monday. \"We will rebuild every home,\" he said, pledging 2,000 euros.",
+        );
+        let f = extract(&a);
+        let has = |k: Kind, s: &str| f.content.iter().any(|(x, kk)| *kk == k && *x == h(k.tag(), s));
+        assert!(has(Kind::Span, "jack mcconnell"));
+        assert!(has(Kind::Span, "angela ruiz"));
+        assert!(has(Kind::Name, "lisbon"));
+        assert!(
+            !has(Kind::Name, "officials"),
+            "sentence-initial words are not names"
+        );
+        assert!(!has(Kind::Name, "monday"), "weekdays are not names");
+        assert!(has(Kind::Figure, "2000"));
+        assert!(has(Kind::Quote, "we will rebuild"));
+        assert!(has(Kind::Term, "pledging"));
+    }
+
+    #[test]
+    fn quotes_in_several_styles() {
+        assert_eq!(
+            quotes("Il a dit « nous allons gagner demain » hier."),
+            ["nous allons gagner demain"]
+        );
+        assert_eq!(
+            quotes("Er sagte „wir schaffen das schon“ gestern."),
+            ["wir schaffen das schon"]
+        );
+        assert!(quotes("a \"short\" one").is_empty());
+    }
+
+    #[test]
+    fn intersection_counts_common_items() {
+        assert_eq!(intersect_count(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
+    }
+}

@@ -1,0 +1,337 @@
+//! Stage 7, *lineage*: inside one story, the most likely source of each article (or none: an origin).
+//!
+//! Every ordered pair of members is a candidate edge `source → copy`, scored from:
+//! - **explanation** `a`: the share of the copy's word 3-grams found in the source. A copy's text is
+//!   its source's text plus its own edits, so its true parent explains it at least as well as any
+//!   ancestor (the parent's edits, garbled quotes included, are inherited) or sibling (whose own edits
+//!   and cuts it lacks);
+//! - **retention** `b` (weight [`Config::retention_weight`]): the share of the source's 3-grams kept in
+//!   the copy; it separates a trimmed parent from the fuller grandparent;
+//! - small bonuses for a shared headline and for a credit line naming the source's agency;
+//! - the **time constraint**: a source published after the copy is ruled out (unknown dates rule
+//!   nothing out);
+//! - the **hidden common source** test: when the copy holds on-topic paragraphs (names shared with the
+//!   candidate) that the candidate lacks, the candidate cannot be its only source; the edge is halved,
+//!   so two versions of a wire missing from the corpus come out as sibling origins.
+//!
+//! A virtual root's edge to each article scores "this is an origin" ([`Config::origin_score`], raised
+//! for a wire agency's own article). The maximum spanning arborescence over these edges gives one
+//! source per article; its margin over the best alternative gives the confidence.
+
+use std::collections::HashMap;
+
+use wiretrace_model::{Article, LineageEdge};
+
+use crate::arborescence::{max_arborescence, Arc};
+use crate::cluster::Corpus;
+use crate::features::{intersect_count, Features};
+use crate::Config;
+
+/// Facts about a candidate edge, kept for the reason sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct EdgeFacts {
+    explained: f32,
+    retained: f32,
+    title: f32,
+    credit: bool,
+    hidden: f32,
+    variants: usize,
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let i = intersect_count(a, b) as f32;
+    i / ((a.len() + b.len()) as f32 - i)
+}
+
+/// Share of `x`'s 3-grams lying in on-topic paragraphs that `y` does not explain.
+fn hidden_share(x: &Features, y: &Features) -> f32 {
+    let total = x.shingles.len().max(1) as f32;
+    let mut hidden = 0usize;
+    for (p, names) in x.paragraph_shingles.iter().zip(&x.paragraph_names) {
+        if p.len() < 8 {
+            continue;
+        }
+        let found = p.iter().filter(|s| y.shingles.binary_search(s).is_ok()).count();
+        if (found as f32) / (p.len() as f32) >= 0.3 {
+            continue;
+        }
+        if intersect_count(names, &y.names) >= 2 {
+            hidden += p.len();
+        }
+    }
+    hidden as f32 / total
+}
+
+fn allowed(src: Option<i64>, copy: Option<i64>) -> bool {
+    match (src, copy) {
+        (Some(s), Some(c)) => s <= c,
+        _ => true,
+    }
+}
+
+fn agency_label(f: &Features) -> Option<&'static str> {
+    f.own_agency.map(|a| a.code)
+}
+
+#[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
+/// Computes the lineage of one story. `members` are corpus positions, sorted by article id.
+pub(crate) fn lineage(
+    cfg: &Config,
+    corpus: &Corpus,
+    articles: &[&Article],
+    members: &[usize],
+) -> Vec<LineageEdge> {
+    let n = members.len();
+    let f = |k: usize| &corpus.feats[members[k]];
+    if n == 1 {
+        return vec![LineageEdge {
+            article: articles[members[0]].id,
+            source: None,
+            confidence: 1.0,
+            reason: "Origin: the only article of its story.".to_string(),
+        }];
+    }
+    // Story-level document frequency of 3-grams, for "wording variants only two versions share".
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for k in 0..n {
+        for s in &f(k).shingles {
+            *df.entry(*s).or_insert(0) += 1;
+        }
+    }
+    let agencies_present: Vec<&'static str> = (0..n).filter_map(|k| agency_label(f(k))).collect();
+
+    // Root scores.
+    let mut root = vec![cfg.origin_score; n];
+    for (k, r) in root.iter_mut().enumerate() {
+        let fx = f(k);
+        if let Some(own) = fx.own_agency {
+            if fx.credits.iter().all(|c| c.code == own.code) {
+                *r += cfg.agency_origin_bonus;
+            }
+        }
+    }
+
+    // Candidate edges y -> x.
+    let mut facts: Vec<Vec<Option<(f64, EdgeFacts)>>> = vec![vec![None; n]; n];
+    for x in 0..n {
+        let fx = f(x);
+        let sx = fx.shingles.len().max(1) as f32;
+        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
+        for y in 0..n {
+            if x == y {
+                continue;
+            }
+            let fy = f(y);
+            if !allowed(fy.time, fx.time) {
+                continue;
+            }
+            let inter = intersect_count(&fx.shingles, &fy.shingles) as f32;
+            let explained = inter / sx;
+            let retained = inter / fy.shingles.len().max(1) as f32;
+            let title = jaccard(&fx.title, &fy.title);
+            let credit = fy
+                .own_agency
+                .is_some_and(|a| fx.credits.iter().any(|c| c.code == a.code));
+            let hidden = hidden_share(fx, fy);
+            let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
+            if credit {
+                score += cfg.credit_bonus;
+            }
+            if hidden >= cfg.hidden_source_share {
+                score *= 0.5;
+            }
+            // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
+            if fy.own_agency.is_some() {
+                score += 1e-3;
+            }
+            if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
+                if ty < tx {
+                    score += 1e-4;
+                }
+            }
+            let variants = if explained > 0.0 {
+                fx.shingles
+                    .iter()
+                    .filter(|s| fy.shingles.binary_search(s).is_ok())
+                    .filter(|s| n > 2 && df.get(s).copied().unwrap_or(0) <= 2)
+                    .count()
+            } else {
+                0
+            };
+            let ef = EdgeFacts {
+                explained,
+                retained,
+                title,
+                credit,
+                hidden,
+                variants,
+            };
+            cands.push((score as f64, y, ef));
+        }
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        cands.truncate(cfg.max_parent_candidates);
+        for (s, y, ef) in cands {
+            facts[y][x] = Some((s, ef));
+        }
+    }
+
+    // Arborescence: node 0 is the virtual root, member k is node k + 1.
+    let mut arcs = Vec::new();
+    for x in 0..n {
+        arcs.push(Arc {
+            from: 0,
+            to: x + 1,
+            score: root[x] as f64,
+        });
+        for y in 0..n {
+            if let Some((s, _)) = facts[y][x] {
+                arcs.push(Arc {
+                    from: y + 1,
+                    to: x + 1,
+                    score: s,
+                });
+            }
+        }
+    }
+    let chosen = max_arborescence(n + 1, 0, &arcs);
+
+    let mut out = Vec::with_capacity(n);
+    for x in 0..n {
+        let fx = f(x);
+        let id = articles[members[x]].id;
+        let pick = chosen[x + 1].map(|k| arcs[k]);
+        let source = pick.and_then(|a| if a.from == 0 { None } else { Some(a.from - 1) });
+        let chosen_score = pick.map(|a| a.score).unwrap_or(root[x] as f64);
+        // Best alternative: the best other incoming arc.
+        let alt = arcs
+            .iter()
+            .filter(|a| a.to == x + 1 && Some(a.from) != pick.map(|p| p.from))
+            .map(|a| a.score)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let margin = if alt.is_finite() { chosen_score - alt } else { 1.0 };
+        let confidence = (0.5 + 0.5 * (margin * 4.0).tanh()).clamp(0.05, 0.99) as f32;
+        let reason = match source {
+            Some(y) => {
+                let (_, ef) = facts[y][x].unwrap_or_default();
+                parent_reason(articles[members[y]], articles[members[x]], ef)
+            }
+            None => origin_reason(cfg, corpus, articles, members, x, &facts, &agencies_present),
+        };
+        let _ = fx;
+        out.push(LineageEdge {
+            article: id,
+            source: source.map(|y| articles[members[y]].id),
+            confidence,
+            reason,
+        });
+    }
+    out
+}
+
+fn pct(x: f32) -> u32 {
+    (x * 100.0).round() as u32
+}
+
+fn gap(src: &Article, copy: &Article) -> String {
+    match (src.published, copy.published) {
+        (Some(s), Some(c)) => {
+            let mins = (c - s).num_minutes();
+            if mins <= 0 {
+                ", published at the same time".to_string()
+            } else if mins < 120 {
+                format!(", published {mins} min after it")
+            } else if mins < 48 * 60 {
+                format!(", published {} h after it", mins / 60)
+            } else {
+                format!(", published {} days after it", mins / 1440)
+            }
+        }
+        _ => ", with dates missing".to_string(),
+    }
+}
+
+fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
+    let mut s = format!(
+        "Derives from {}: that version contains {}% of this text and this keeps {}% of it{}",
+        src.id,
+        pct(ef.explained),
+        pct(ef.retained),
+        gap(src, copy)
+    );
+    if ef.variants > 0 {
+        s.push_str(&format!(
+            "; they share {} wording variants that no other version has",
+            ef.variants
+        ));
+    }
+    if ef.credit {
+        s.push_str("; its credit line names that version's agency");
+    }
+    if ef.title > 0.99 {
+        s.push_str("; same headline");
+    }
+    s.push('.');
+    s
+}
+
+fn origin_reason(
+    cfg: &Config,
+    corpus: &Corpus,
+    articles: &[&Article],
+    members: &[usize],
+    x: usize,
+    facts: &[Vec<Option<(f64, EdgeFacts)>>],
+    agencies_present: &[&'static str],
+) -> String {
+    let fx = &corpus.feats[members[x]];
+    let best = (0..members.len())
+        .filter_map(|y| facts[y][x].map(|(s, ef)| (s, y, ef)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let missing_credit: Vec<&str> = fx
+        .credits
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| !agencies_present.contains(c))
+        .collect();
+    if let Some((_, y, ef)) = best {
+        if ef.hidden >= cfg.hidden_source_share {
+            let via = if missing_credit.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (it credits {}, absent from the corpus)",
+                    missing_credit.join(", ")
+                )
+            };
+            return format!(
+                "Origin within the corpus: it carries on-topic passages that {} lacks, so both likely derive from a common source not in the corpus{via}.",
+                articles[members[y]].id
+            );
+        }
+    }
+    let mut parts = Vec::new();
+    if let Some(a) = fx.own_agency {
+        parts.push(format!("published by the wire agency {}", a.code));
+    }
+    let earliest = fx.time.is_some()
+        && (0..members.len()).all(|y| {
+            corpus.feats[members[y]]
+                .time
+                .is_none_or(|t| fx.time.is_some_and(|tx| tx <= t))
+        });
+    if earliest {
+        parts.push("the earliest dated version".to_string());
+    }
+    match best {
+        Some((_, y, ef)) => parts.push(format!(
+            "no other version explains its text (at best {} contains {}% of it)",
+            articles[members[y]].id,
+            pct(ef.explained)
+        )),
+        None => parts.push("every other version is dated later".to_string()),
+    }
+    format!("Origin: {}.", parts.join("; "))
+}

@@ -1,0 +1,108 @@
+//! Storylines: stories that follow one another about one ongoing matter (a phone call between two
+//! leaders, then their meeting a month later) are linked, not merged.
+//!
+//! Each story gets a content vector, the union of its members' content features weighted by IDF and
+//! kind. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
+//! the cosine of their vectors reaches [`Config::storyline_threshold`] and their dates lie within
+//! [`Config::storyline_max_days`]. Linked stories form storylines by union (a storyline may run
+//! through several follow-ups); the caller names each `l<N>` after its smallest story number.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::cluster::{Corpus, Dsu};
+use crate::features::Kind;
+use crate::Config;
+
+/// Returns, for each cluster, the index of the first cluster of its storyline (itself when alone).
+pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<usize> {
+    let m = clusters.len();
+    // Story vectors: sorted feature hashes with weights.
+    let vectors: Vec<Vec<(u64, f32, Kind)>> = clusters
+        .iter()
+        .map(|members| {
+            let mut v: BTreeMap<u64, Kind> = BTreeMap::new();
+            for &p in members {
+                for (h, k) in &corpus.feats[p].content {
+                    v.insert(*h, *k);
+                }
+            }
+            v.into_iter()
+                .map(|(h, k)| (h, corpus.weight.get(&h).copied().unwrap_or(0.0), k))
+                .collect()
+        })
+        .collect();
+    let norms: Vec<f32> = vectors
+        .iter()
+        .map(|v| v.iter().map(|(_, w, _)| w * w).sum::<f32>().sqrt())
+        .collect();
+    let times: Vec<Option<i64>> = clusters
+        .iter()
+        .map(|members| {
+            let mut t: Vec<i64> = members.iter().filter_map(|&p| corpus.feats[p].time).collect();
+            t.sort_unstable();
+            t.get(t.len() / 2).copied()
+        })
+        .collect();
+
+    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (s, v) in vectors.iter().enumerate() {
+        for (h, _, k) in v {
+            if matches!(k, Kind::Span | Kind::Name) {
+                post.entry(*h).or_default().push(s as u32);
+            }
+        }
+    }
+    let mut lists: Vec<Vec<u32>> = post
+        .into_values()
+        .filter(|l| l.len() >= 2 && l.len() <= cfg.max_posting)
+        .collect();
+    lists.sort_unstable();
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for l in &lists {
+        for (x, &a) in l.iter().enumerate() {
+            for &b in &l[x + 1..] {
+                *shared.entry((a, b)).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = shared
+        .into_iter()
+        .filter(|(_, c)| *c >= 2)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+
+    let mut dsu = Dsu::new(m);
+    for (a, b) in pairs {
+        let (a, b) = (a as usize, b as usize);
+        if let (Some(x), Some(y)) = (times[a], times[b]) {
+            if (x - y).unsigned_abs() as f32 / 86_400.0 > cfg.storyline_max_days {
+                continue;
+            }
+        }
+        if cosine(&vectors[a], &vectors[b], norms[a], norms[b]) >= cfg.storyline_threshold {
+            dsu.union(a, b);
+        }
+    }
+    (0..m).map(|s| dsu.find(s)).collect()
+}
+
+fn cosine(a: &[(u64, f32, Kind)], b: &[(u64, f32, Kind)], na: f32, nb: f32) -> f32 {
+    let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[x].1 * b[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    if na * nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
+    }
+}
