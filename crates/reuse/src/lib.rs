@@ -1,21 +1,227 @@
 //! Stages 3–5 (*fingerprint → candidates → align*): articles in, [`Pair`]s with aligned passages out.
 //!
-//! INTERIM CONTRACT (being implemented): the signatures below are what the engine calls.
+//! wiretrace finds reused text the way passim does, in three steps, each usable on its own so that a
+//! Spark job can run them as JSON-lines commands:
+//!
+//! 1. **Fingerprint** ([`sketch`] → [`Sketch`]): word 5-grams of folded tokens (numbers as one
+//!    class, function-word-only grams skipped), sampled by hash (1 in 4) into a small sorted set.
+//! 2. **Candidates** ([`CandidateIndex`]): an inverted index from fingerprint to articles. Articles
+//!    sharing at least [`Config::min_shared`] fingerprints become candidate pairs; fingerprints held by
+//!    more than an adaptive number of articles (stock phrases, datelines, credit lines, site
+//!    boilerplate) are ignored, as passim ignores n-grams outside 2..100 documents.
+//! 3. **Align** ([`align`], [`align_in`]): within a candidate pair, every shared n-gram is a seed;
+//!    seeds grow into exact runs, runs are chained across substitutions, insertions and deletions into
+//!    passages (reordered sentences give several passages), and each passage must be long, dense and
+//!    specific enough (not made of text many other articles also carry) to count.
+//!
+//! [`find_pairs`] runs the three over a corpus in parallel (rayon), comparing only pairs that touch a
+//! new article, and returns the same result whatever the input order or thread count.
+//!
+//! # Example
+//! ```
+//! use wiretrace_model::{Article, ArticleId};
+//! use wiretrace_reuse::{find_pairs, Config};
+//!
+//! let wire = "The regional council approved a plan on Tuesday to rebuild the flooded bridge over the \
+//!     Arno river, with work starting in March and a budget of 14 million euros. Engineers said the \
+//!     old structure had been weakened by decades of heavy lorries and two severe winters.";
+//! let copy = format!("Bridge to be rebuilt\n\n{}", wire.replace("14 million", "15 million"));
+//! let other = "A local bakery won a national prize for its sourdough loaf, beating more than two \
+//!     hundred entries from across the country in a blind tasting held in the capital.";
+//! let mut articles: Vec<Article> =
+//!     [wire, copy.as_str(), other].iter().enumerate().map(|(i, t)| {
+//!         let mut a = Article::new(format!("{i}.txt"), *t);
+//!         a.id = ArticleId(i as u32 + 1);
+//!         a
+//!     }).collect();
+//! let pairs = find_pairs(&Config::default(), &articles, &|_| true);
+//! assert_eq!(pairs.len(), 1);
+//! assert_eq!((pairs[0].a, pairs[0].b), (ArticleId(1), ArticleId(2)));
+//! assert!(pairs[0].coverage_a > 0.95);
+//! ```
 #![deny(missing_docs)]
 
+mod align;
+mod index;
+mod pair;
+mod shingle;
+mod sketch;
+mod stopwords;
+mod token;
+
+use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId, Pair};
 
-/// Reuse-detection settings.
-#[derive(Debug, Clone, Default)]
-pub struct Config {}
+pub use index::{Candidate, CandidateIndex};
+pub use pair::{candidate_pairs, CandidatePair};
+pub use sketch::{sketch, Sketch, SKETCH_VERSION};
+
+/// Reuse-detection settings. Every field has a default chosen on development data; the trade-off each
+/// one manages is given in its doc.
+///
+/// # Example
+/// ```
+/// let cfg = wiretrace_reuse::Config { min_passage_tokens: 20, ..Default::default() };
+/// assert_eq!(cfg.ngram, 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Words per fingerprint n-gram (default 5). Shorter grams find shorter or more edited reuse but
+    /// match more stock phrases and cost more candidate pairs.
+    pub ngram: usize,
+    /// Keep one n-gram in `sample_mod` (by hash) as a fingerprint (default 4). Larger values make a
+    /// smaller index and faster candidates, and miss short passages more often.
+    pub sample_mod: u32,
+    /// Largest document frequency of a usable fingerprint, for very large corpora (default 100, as
+    /// passim). The effective cap is `clamp(ceil(max_df_ratio × articles), min_max_df, max_df)`.
+    pub max_df: u32,
+    /// Share of the corpus above which a fingerprint is too common to be evidence (default 0.05).
+    pub max_df_ratio: f32,
+    /// Floor of the effective document-frequency cap (default 20), so that a story re-published by
+    /// many outlets of a small corpus keeps its fingerprints.
+    pub min_max_df: u32,
+    /// Shared fingerprints needed for a candidate pair (default 2). 1 finds shorter reuse; higher
+    /// values align fewer pairs.
+    pub min_shared: u32,
+    /// Words per alignment seed (default 4): every shared seed gram inside a candidate pair starts an
+    /// exact run. Shorter seeds recover more of a heavily edited passage and chance matches too.
+    pub seed_ngram: usize,
+    /// Largest gap, in words on either side, bridged between two runs of one passage (default 24).
+    /// Larger gaps merge passages across inserted sentences; smaller ones split them.
+    pub max_gap: u32,
+    /// Fewest identical words a passage must hold (default 12). Guards against names and stock phrases
+    /// shared by same-topic articles.
+    pub min_passage_tokens: u32,
+    /// Lowest share of identical words in a passage (default 0.5).
+    pub min_identity: f32,
+    /// Fewest *specific* words a pair's passages must hold together (default 12; each passage needs a
+    /// quarter of it): identical words weighted by `min(1, 2 / df)` of the passage's fingerprints (1
+    /// for text only the two articles share, 0 above the df cap). Text carried by many unrelated
+    /// articles (site boilerplate, credit lines) weighs little and does not make a pair.
+    pub min_specific_tokens: f32,
+    /// A seed gram occurring more often than this in either article is not used (default 8): it
+    /// belongs to a repeated block, whose alignment would be ambiguous and quadratic.
+    pub max_seed_repeat: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            ngram: 5,
+            sample_mod: 4,
+            max_df: 100,
+            max_df_ratio: 0.05,
+            min_max_df: 20,
+            min_shared: 2,
+            seed_ngram: 4,
+            max_gap: 24,
+            min_passage_tokens: 12,
+            min_identity: 0.5,
+            min_specific_tokens: 12.0,
+            max_seed_repeat: 8,
+        }
+    }
+}
+
+impl Config {
+    /// Returns the effective document-frequency cap for a corpus of `articles` articles.
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = wiretrace_reuse::Config::default();
+    /// assert_eq!(cfg.effective_max_df(50), 20);
+    /// assert_eq!(cfg.effective_max_df(1000), 50);
+    /// assert_eq!(cfg.effective_max_df(1_000_000), 100);
+    /// ```
+    pub fn effective_max_df(&self, articles: usize) -> u32 {
+        // Rounded to 1e-6 first so that an f32 ratio such as 0.05 does not push an exact product up.
+        let by_ratio = (f64::from(self.max_df_ratio) * articles as f64 - 1e-6)
+            .ceil()
+            .max(0.0) as u64;
+        let lo = self.min_max_df.min(self.max_df).max(2);
+        by_ratio.clamp(u64::from(lo), u64::from(self.max_df.max(2))) as u32
+    }
+}
 
 /// Returns every pair of articles with substantial shared text, where at least one side satisfies
 /// `is_new` (so adding articles to a standing corpus compares only the new ones). Sorted by (a, b).
-pub fn find_pairs(_cfg: &Config, _articles: &[Article], _is_new: &(dyn Fn(ArticleId) -> bool + Sync)) -> Vec<Pair> {
-    Vec::new()
+///
+/// Document frequencies (the boilerplate filter) are counted over all `articles`. Runs in parallel on
+/// the global rayon pool; the output does not depend on the input order or the thread count.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// let text = "Rescue teams reached the village after the landslide blocked the only road for three days, \
+///     officials said, and helicopters carried food and medicine to about four hundred residents.";
+/// let mut a = Article::new("a.txt", text);
+/// a.id = ArticleId(1);
+/// let mut b = Article::new("b.txt", text);
+/// b.id = ArticleId(2);
+/// let cfg = wiretrace_reuse::Config::default();
+/// assert_eq!(wiretrace_reuse::find_pairs(&cfg, &[a.clone(), b.clone()], &|id| id == ArticleId(2)).len(), 1);
+/// assert!(wiretrace_reuse::find_pairs(&cfg, &[a, b], &|_| false).is_empty());
+/// ```
+pub fn find_pairs(
+    cfg: &Config,
+    articles: &[Article],
+    is_new: &(dyn Fn(ArticleId) -> bool + Sync),
+) -> Vec<Pair> {
+    pair::find_pairs(cfg, articles, is_new)
 }
 
 /// Aligns two articles directly; `None` when they share no substantial passage.
-pub fn align(_cfg: &Config, _a: &Article, _b: &Article) -> Option<Pair> {
-    None
+///
+/// Without a corpus, every shared n-gram counts as specific (document frequency 2); use [`align_in`]
+/// to discount text that many indexed articles carry. `align(a, b)` and `align(b, a)` return the same
+/// pair (`a` is always the smaller id).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// let src = "The museum will reopen its west wing in June after a two-year restoration of the painted \
+///     ceiling, the director said, and entry will be free for the first weekend.";
+/// let mut a = Article::new("a.txt", src);
+/// a.id = ArticleId(1);
+/// let mut b = Article::new("b.txt", format!("Culture briefs.\n\n{src}\n\nIn other news, the zoo has a new panda."));
+/// b.id = ArticleId(2);
+/// let p = wiretrace_reuse::align(&Default::default(), &b, &a).unwrap();
+/// assert_eq!(p.a, ArticleId(1));
+/// assert_eq!(p.passages.len(), 1);
+/// assert!(p.coverage_a > 0.95 && p.coverage_b < 0.8);
+/// ```
+pub fn align(cfg: &Config, a: &Article, b: &Article) -> Option<Pair> {
+    align::align_articles(cfg, a, b, &align::NoDf)
+}
+
+/// Aligns two articles, discounting text whose fingerprints many articles of `index` hold (see
+/// [`Config::min_specific_tokens`]). Otherwise as [`align`].
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_reuse::{align_in, sketch, CandidateIndex, Config};
+/// let cfg = Config::default();
+/// let text = "The ferry service to the islands will resume on Friday after storms cancelled every crossing \
+///     this week, the operator said, adding that extra sailings would clear the backlog of freight.";
+/// let mut a = Article::new("a.txt", text);
+/// a.id = ArticleId(1);
+/// let mut b = a.clone();
+/// b.id = ArticleId(2);
+/// let mut index = CandidateIndex::new(&cfg);
+/// index.insert(&sketch(&cfg, &a));
+/// index.insert(&sketch(&cfg, &b));
+/// assert!(align_in(&cfg, &index, &a, &b).is_some());
+/// ```
+pub fn align_in(cfg: &Config, index: &CandidateIndex, a: &Article, b: &Article) -> Option<Pair> {
+    align::align_articles(
+        cfg,
+        a,
+        b,
+        &index::IndexDf {
+            index,
+            max_df: cfg.effective_max_df(index.len()),
+        },
+    )
 }

@@ -1,0 +1,381 @@
+//! [`Sketch`]es → candidate pairs: stage 4, an inverted index from fingerprint to articles.
+//!
+//! Two forms share one rule. [`CandidateIndex`] is incremental (insert sketches, query one sketch's
+//! candidates), for a standing corpus and for a Spark `candidates` stage. The batch form used by
+//! [`crate::find_pairs`] sorts all (fingerprint, article) postings at once, which needs half the
+//! memory of a hash map and sorts in parallel; it yields exactly the pairs the index would.
+//!
+//! The rule: two articles are candidates when they share at least [`crate::Config::min_shared`]
+//! fingerprints whose document frequency is within `2..=Config::effective_max_df(articles)`. The
+//! cap removes n-grams of stock phrases, credit lines and site furniture that link unrelated
+//! articles by the thousand (passim's 2..100 documents); it grows with the corpus (5% of it, between
+//! 20 and 100 by default), so a small corpus where one story is re-published by many outlets keeps
+//! its evidence. Why not MinHash/LSH: LSH buckets whole-document signatures, so a three-paragraph
+//! excerpt of a twenty-paragraph article (Jaccard ≈ 0.1) or two reused sentences are lost unless the
+//! threshold is so low that the buckets explode; the inverted index finds passage-level overlap at
+//! any Jaccard, and with the df cap its cost stays linear in practice.
+//!
+//! Guarantees: results are sorted (by shared count descending, then id); nothing depends on hash-map
+//! iteration order. Memory: about 8 bytes per fingerprint (batch), 16–24 (index).
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use wiretrace_model::ArticleId;
+
+use crate::align::DfSource;
+use crate::{Config, Sketch};
+
+/// Hasher for keys that already are well-mixed 64-bit hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// One candidate article for a queried sketch.
+///
+/// # Example
+/// ```
+/// let c = wiretrace_reuse::Candidate { article: wiretrace_model::ArticleId(3), shared: 12, containment: 0.5 };
+/// assert_eq!(serde_json::to_string(&c).unwrap(), r#"{"article":"a3","shared":12,"containment":0.5}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The indexed article.
+    pub article: ArticleId,
+    /// Usable fingerprints the two share.
+    pub shared: u32,
+    /// `shared` over the smaller of the two fingerprint counts: an estimate of how much of the
+    /// shorter article is contained in the other.
+    pub containment: f32,
+}
+
+/// An incremental inverted index of sketches.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_reuse::{sketch, CandidateIndex, Config};
+/// let cfg = Config::default();
+/// let text = "The city council voted on Monday to close the old harbour road to lorries from next spring, \
+///     after residents complained for years about noise, dust and cracks in the walls of their houses.";
+/// let mut a = Article::new("a.txt", text);
+/// a.id = ArticleId(1);
+/// let mut b = Article::new("b.txt", format!("Harbour road closing. {text}"));
+/// b.id = ArticleId(2);
+/// let mut index = CandidateIndex::new(&cfg);
+/// index.insert(&sketch(&cfg, &a));
+/// let found = index.candidates(&sketch(&cfg, &b));
+/// assert_eq!(found[0].article, ArticleId(1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct CandidateIndex {
+    cfg: Config,
+    postings: IdMap<Vec<ArticleId>>,
+    sketches: BTreeMap<ArticleId, Vec<u64>>,
+}
+
+impl CandidateIndex {
+    /// Returns an empty index using `cfg`'s candidate settings.
+    pub fn new(cfg: &Config) -> Self {
+        CandidateIndex {
+            cfg: cfg.clone(),
+            postings: IdMap::default(),
+            sketches: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a sketch; a sketch of an article already indexed replaces the old one.
+    pub fn insert(&mut self, sketch: &Sketch) {
+        self.remove(sketch.article);
+        for fp in &sketch.fingerprints {
+            let list = self.postings.entry(*fp).or_default();
+            let at = list.partition_point(|x| *x < sketch.article);
+            list.insert(at, sketch.article);
+        }
+        self.sketches.insert(sketch.article, sketch.fingerprints.clone());
+    }
+
+    /// Removes an article; returns whether it was indexed.
+    pub fn remove(&mut self, article: ArticleId) -> bool {
+        let Some(old) = self.sketches.remove(&article) else {
+            return false;
+        };
+        for fp in old {
+            if let Some(list) = self.postings.get_mut(&fp) {
+                list.retain(|x| *x != article);
+                if list.is_empty() {
+                    self.postings.remove(&fp);
+                }
+            }
+        }
+        true
+    }
+
+    /// Returns the number of indexed articles.
+    pub fn len(&self) -> usize {
+        self.sketches.len()
+    }
+
+    /// Returns true when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.sketches.is_empty()
+    }
+
+    /// Returns how many indexed articles hold a fingerprint.
+    pub fn df(&self, fingerprint: u64) -> u32 {
+        self.postings.get(&fingerprint).map_or(0, |l| l.len() as u32)
+    }
+
+    /// Returns the indexed articles (other than the sketch's own) sharing at least `min_shared`
+    /// usable fingerprints with `sketch`, most shared first (ties by id).
+    ///
+    /// The sketch is counted in document frequencies as if it were indexed.
+    pub fn candidates(&self, sketch: &Sketch) -> Vec<Candidate> {
+        let own = self.sketches.contains_key(&sketch.article);
+        let n = self.len() + usize::from(!own);
+        let max_df = self.cfg.effective_max_df(n) as usize;
+        let mut counts: BTreeMap<ArticleId, u32> = BTreeMap::new();
+        for fp in &sketch.fingerprints {
+            let Some(list) = self.postings.get(fp) else {
+                continue;
+            };
+            let df = list.len() + usize::from(!own);
+            if df > max_df {
+                continue;
+            }
+            for other in list {
+                if *other != sketch.article {
+                    *counts.entry(*other).or_default() += 1;
+                }
+            }
+        }
+        let mine = sketch.fingerprints.len() as f32;
+        let mut out: Vec<Candidate> = counts
+            .into_iter()
+            .filter(|(_, shared)| *shared >= self.cfg.min_shared.max(1))
+            .map(|(article, shared)| {
+                let theirs = self.sketches.get(&article).map_or(0, Vec::len) as f32;
+                Candidate {
+                    article,
+                    shared,
+                    containment: shared as f32 / mine.min(theirs).max(1.0),
+                }
+            })
+            .collect();
+        out.sort_by(|x, y| y.shared.cmp(&x.shared).then(x.article.cmp(&y.article)));
+        out
+    }
+}
+
+pub(crate) struct IndexDf<'a> {
+    pub(crate) index: &'a CandidateIndex,
+    pub(crate) max_df: u32,
+}
+
+impl DfSource for IndexDf<'_> {
+    fn df(&self, gram: u64) -> Option<u32> {
+        match self.index.df(gram) {
+            0 => None,
+            d => Some(d),
+        }
+    }
+    fn max_df(&self) -> u32 {
+        self.max_df
+    }
+}
+
+/// Document frequencies of every fingerprint held by two or more articles of a batch.
+pub(crate) struct DfTable {
+    // (hash, df), sorted by hash.
+    entries: Vec<(u64, u32)>,
+    max_df: u32,
+}
+
+impl DfSource for DfTable {
+    fn df(&self, gram: u64) -> Option<u32> {
+        let key = gram >> DOC_BITS;
+        self.entries
+            .binary_search_by_key(&key, |e| e.0)
+            .ok()
+            .map(|i| self.entries[i].1)
+    }
+    fn max_df(&self) -> u32 {
+        self.max_df
+    }
+}
+
+/// Bits of a packed posting that hold the article's batch position.
+const DOC_BITS: u32 = 24;
+
+/// Returns the candidate pairs `(i, j, shared)` (batch positions, `i < j`, at least one new) sorted
+/// by (i, j), and the batch's document-frequency table.
+pub(crate) fn batch_candidates(
+    cfg: &Config,
+    sketches: &[Sketch],
+    is_new: &[bool],
+) -> (Vec<(u32, u32, u32)>, DfTable) {
+    let n = sketches.len();
+    let max_df = cfg.effective_max_df(n);
+    // A posting packs the fingerprint's top 40 bits with the article's position: one u64, sorted in
+    // place. Fingerprints are mixed hashes, so 40 bits keep collisions negligible (2^-40 per pair).
+    assert!(
+        n < (1 << DOC_BITS),
+        "batch_candidates handles fewer than 2^24 articles per batch"
+    );
+    let total: usize = sketches.iter().map(|s| s.fingerprints.len()).sum();
+    let mut postings: Vec<u64> = Vec::with_capacity(total);
+    for (i, s) in sketches.iter().enumerate() {
+        postings.extend(
+            s.fingerprints
+                .iter()
+                .map(|fp| ((fp >> DOC_BITS) << DOC_BITS) | i as u64),
+        );
+    }
+    postings.par_sort_unstable();
+    postings.dedup();
+    let mask = (1u64 << DOC_BITS) - 1;
+    // Group boundaries: runs of equal fingerprint.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut df_entries: Vec<(u64, u32)> = Vec::new();
+    let mut s = 0;
+    while s < postings.len() {
+        let key = postings[s] >> DOC_BITS;
+        let mut e = s + 1;
+        while e < postings.len() && postings[e] >> DOC_BITS == key {
+            e += 1;
+        }
+        let df = e - s;
+        if df >= 2 {
+            df_entries.push((key, df as u32));
+            if df <= max_df as usize {
+                groups.push((s, e));
+            }
+        }
+        s = e;
+    }
+    let mut keys: Vec<u64> = groups
+        .par_iter()
+        .flat_map_iter(|&(s, e)| {
+            let docs: Vec<u32> = postings[s..e].iter().map(|p| (p & mask) as u32).collect();
+            let mut out = Vec::new();
+            for x in 0..docs.len() {
+                for y in x + 1..docs.len() {
+                    let (i, j) = (docs[x], docs[y]);
+                    if is_new[i as usize] || is_new[j as usize] {
+                        out.push((u64::from(i) << 32) | u64::from(j));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    drop(postings);
+    keys.par_sort_unstable();
+    let mut pairs = Vec::new();
+    let mut s = 0;
+    while s < keys.len() {
+        let mut e = s + 1;
+        while e < keys.len() && keys[e] == keys[s] {
+            e += 1;
+        }
+        let shared = (e - s) as u32;
+        if shared >= cfg.min_shared.max(1) {
+            pairs.push(((keys[s] >> 32) as u32, keys[s] as u32, shared));
+        }
+        s = e;
+    }
+    (
+        pairs,
+        DfTable {
+            entries: df_entries,
+            max_df,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sk(id: u32, fps: &[u64]) -> Sketch {
+        Sketch {
+            v: 1,
+            article: ArticleId(id),
+            tokens: 100,
+            grams: 100,
+            fingerprints: fps.to_vec(),
+        }
+    }
+
+    fn h(x: u64) -> u64 {
+        // Distinct in the top 40 bits, as real fingerprints are.
+        x << 40
+    }
+
+    #[test]
+    fn index_and_batch_agree_and_cap_common_fingerprints() {
+        let cfg = Config {
+            min_max_df: 3,
+            max_df_ratio: 0.0,
+            ..Default::default()
+        };
+        // h(9) is held by all four: above the cap of 3, it links nobody.
+        let sketches = vec![
+            sk(1, &[h(1), h(2), h(3), h(9)]),
+            sk(2, &[h(1), h(2), h(4), h(9)]),
+            sk(3, &[h(5), h(6), h(9)]),
+            sk(4, &[h(5), h(6), h(3), h(9)]),
+        ];
+        let mut index = CandidateIndex::new(&cfg);
+        for s in &sketches {
+            index.insert(s);
+        }
+        assert_eq!(index.df(h(9)), 4);
+        let c1: Vec<_> = index
+            .candidates(&sketches[0])
+            .into_iter()
+            .map(|c| (c.article.0, c.shared))
+            .collect();
+        assert_eq!(c1, [(2, 2)]);
+        let (pairs, df) = batch_candidates(&cfg, &sketches, &[true; 4]);
+        assert_eq!(pairs, [(0, 1, 2), (2, 3, 2)]);
+        assert_eq!(df.df(h(9)), Some(4));
+        assert_eq!(df.df(h(7)), None);
+    }
+
+    #[test]
+    fn batch_only_pairs_new_articles() {
+        let cfg = Config::default();
+        let sketches = vec![sk(1, &[h(1), h(2)]), sk(2, &[h(1), h(2)]), sk(3, &[h(1), h(2)])];
+        let (pairs, _) = batch_candidates(&cfg, &sketches, &[false, false, true]);
+        assert_eq!(pairs, [(0, 2, 2), (1, 2, 2)]);
+    }
+
+    #[test]
+    fn reinserting_replaces_and_remove_forgets() {
+        let cfg = Config::default();
+        let mut index = CandidateIndex::new(&cfg);
+        index.insert(&sk(1, &[h(1), h(2)]));
+        index.insert(&sk(1, &[h(3), h(4)]));
+        assert_eq!((index.df(h(1)), index.df(h(3))), (0, 1));
+        assert!(index.remove(ArticleId(1)));
+        assert!(index.is_empty() && index.df(h(3)) == 0);
+    }
+}

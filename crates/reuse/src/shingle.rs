@@ -1,0 +1,108 @@
+//! Tokens → word n-gram hashes → sampled fingerprints.
+//!
+//! Input: the [`Tok`]s of one article. Output: the hash of every word n-gram (for alignment seeds)
+//! and the article's *fingerprints*, the sorted set of sampled n-gram hashes (for the inverted index).
+//!
+//! Method. An n-gram hash combines the *match classes* of n consecutive tokens (folded words; all
+//! numbers share one class, so a changed figure leaves the grams around it intact). Grams made only
+//! of function words are skipped: they are frequent in every text and match by chance. The
+//! fingerprints are the grams whose hash is `0 mod sample_mod` ("hash-mod" sampling, as in
+//! Broder's and Manber's work) rather than a winnowing window minimum. Hash-mod sampling is
+//! context-free: a gram is a fingerprint in every article that contains it, so (1) the number of
+//! shared fingerprints is an unbiased estimate of shared grams (Jaccard and containment follow from
+//! it), and (2) a gram's document frequency is well defined, which the boilerplate filter of
+//! [`crate::align`] needs. Winnowing's guarantee (one fingerprint per window) is traded for an
+//! expected density of `1/sample_mod`; a shared run of 20 tokens carries no fingerprint with
+//! probability `(1 - 1/4)^16 ≈ 1%` at the default, and real reuse is much longer than one sentence.
+//!
+//! Guarantees: deterministic fixed-seed hashes; fingerprints sorted and distinct; time linear in the
+//! number of tokens.
+
+use crate::token::Tok;
+
+const MIX_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+fn finalize(mut z: u64) -> u64 {
+    // splitmix64 finaliser: spreads the combined hash over all 64 bits.
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Returns the hash of the gram `toks[i..i + n]` (by match class).
+pub(crate) fn gram_hash(toks: &[Tok], i: usize, n: usize) -> u64 {
+    let mut h = n as u64;
+    for t in &toks[i..i + n] {
+        h = (h.rotate_left(23) ^ t.class).wrapping_mul(MIX_K);
+    }
+    finalize(h)
+}
+
+/// Returns true when every token of `toks[i..i + n]` is a function word.
+pub(crate) fn stop_gram(toks: &[Tok], i: usize, n: usize) -> bool {
+    toks[i..i + n].iter().all(|t| t.stop)
+}
+
+/// Returns the hash of every gram starting at 0..=len-n, or `None` for grams of function words only.
+pub(crate) fn grams(toks: &[Tok], n: usize) -> Vec<Option<u64>> {
+    if n == 0 || toks.len() < n {
+        return Vec::new();
+    }
+    (0..=toks.len() - n)
+        .map(|i| (!stop_gram(toks, i, n)).then(|| gram_hash(toks, i, n)))
+        .collect()
+}
+
+/// Returns true when a gram hash is sampled as a fingerprint.
+pub(crate) fn sampled(hash: u64, sample_mod: u32) -> bool {
+    hash.is_multiple_of(u64::from(sample_mod.max(1)))
+}
+
+/// Returns (fingerprints, distinct gram count) of an article's tokens.
+pub(crate) fn fingerprints(toks: &[Tok], n: usize, sample_mod: u32) -> (Vec<u64>, u32) {
+    let mut all: Vec<u64> = grams(toks, n).into_iter().flatten().collect();
+    all.sort_unstable();
+    all.dedup();
+    let distinct = all.len() as u32;
+    all.retain(|h| sampled(*h, sample_mod));
+    (all, distinct)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn shared_wording_gives_shared_grams_whatever_the_numbers() {
+        let a = tokenize("Floods killed 12 people in the northern province on Monday");
+        let b = tokenize("Floods killed 14 people in the northern province on Monday");
+        assert_eq!(grams(&a, 5), grams(&b, 5));
+    }
+
+    #[test]
+    fn function_word_grams_are_skipped() {
+        let t = tokenize("and it was in the storm");
+        let g = grams(&t, 5);
+        assert_eq!(g.len(), 2);
+        assert!(g[0].is_none() && g[1].is_some());
+    }
+
+    #[test]
+    fn fingerprints_are_a_sorted_sample_of_the_grams() {
+        let text = "word ".repeat(3) + &(0..400).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let t = tokenize(&text);
+        let (fp, distinct) = fingerprints(&t, 5, 4);
+        assert!(fp.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(distinct, 399);
+        // 1 in 4 expected; allow generous slack.
+        assert!(fp.len() > 50 && fp.len() < 160, "{}", fp.len());
+        let (all, _) = fingerprints(&t, 5, 1);
+        assert_eq!(all.len(), 399);
+    }
+
+    #[test]
+    fn short_texts_have_no_grams() {
+        assert!(grams(&tokenize("too short"), 5).is_empty());
+    }
+}

@@ -1,0 +1,67 @@
+//! Function words of the supported languages (en, es, pt, fr, ro, de, it), as data.
+//!
+//! Used by [`crate::shingle`] to skip n-grams made only of function words ("and that it was in"),
+//! which are frequent everywhere and say nothing about reuse, and by [`crate::align`] to refuse such
+//! grams as alignment seeds. One union table serves every language: the table only decides which
+//! grams are too generic to seed a match, so a Romanian "de" flagged in a French text costs nothing.
+//! Words are stored folded (lowercase, no diacritics), as `wiretrace_text::fold` gives them.
+
+use std::sync::OnceLock;
+
+const EN: &str = "a an the and or but if of at by for with about against between into through during before after \
+above below to from up down in out on off over under again further then once here there when where why how all any \
+both each few more most other some such no nor not only own same so than too very can will just should now i me my \
+we our you your he him his she her it its they them their what which who whom this that these those am is are was \
+were be been being have has had having do does did doing would could may might must shall said says also as";
+const ES: &str = "el la los las un una unos unas y o pero si de del al a en con por para sin sobre entre hasta desde \
+que quien cual cuando donde como mas muy ya no ni se su sus lo le les me te nos mi tu es son era fue ser estar esta \
+este esto estos estas ese esa eso han ha hay habia dijo tambien porque";
+const PT: &str = "o os a as um uma uns umas e ou mas se de do da dos das ao aos em no na nos nas com por para sem \
+sobre entre ate desde que quem qual quando onde como mais muito ja nao nem seu sua seus suas lhe ele ela eles elas \
+foi ser estar esta este isso essa esse sao era tem ha disse tambem porque pelo pela";
+const FR: &str = "le la les un une des et ou mais si de du au aux en dans avec par pour sans sur sous entre que qui \
+quoi dont quand comme plus tres deja ne pas ni se sa son ses leur leurs il elle ils elles on nous vous je tu est \
+sont etait ete etre avoir a ont ce cette ces cet y dit aussi";
+const RO: &str = "si sau dar daca de la in din pe cu pentru fara despre intre pana ca care cine cand unde cum mai \
+foarte deja nu ne se sa lui ei lor el ea ele este sunt era fost fi a au un o unei unui al ale acest aceasta acesti \
+aceste spus iar";
+const DE: &str = "der die das den dem des ein eine einen einem einer eines und oder aber wenn von zu zum zur im in an \
+am auf aus bei mit nach seit uber unter vor fur ohne durch gegen dass wer wie wo als auch nicht kein keine sich sein \
+seine ihr ihre er sie es wir ist sind war waren wird werden hat haben sagte noch";
+const IT: &str = "il lo la i gli le un uno una e o ma se di del della dei delle al alla a in con per tra fra su da \
+che chi quando dove come piu molto gia non ne si suo sua suoi sue lui lei loro e sono era stato essere ha hanno ho \
+detto anche";
+
+fn table() -> &'static [u64] {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<u64> = [EN, ES, PT, FR, RO, DE, IT]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(wiretrace_text::token_hash)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Returns true when the folded token with this hash is a function word.
+pub(crate) fn is_stopword_hash(hash: u64) -> bool {
+    table().binary_search(&hash).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_of_each_language_are_known() {
+        for w in ["the", "del", "nao", "etait", "pentru", "uber", "della"] {
+            assert!(is_stopword_hash(wiretrace_text::token_hash(w)), "{w}");
+        }
+        for w in ["storm", "tormenta", "furtuna", "minister"] {
+            assert!(!is_stopword_hash(wiretrace_text::token_hash(w)), "{w}");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration tests of wiretrace-reuse, one module per topic.
