@@ -1,1 +1,52 @@
-fn main() {}
+//! The `wiretrace` binary: parses arguments, runs one command on the engine, prints, and maps the
+//! outcome to an exit status. All analysis lives in `wiretrace-engine`.
+
+mod args;
+mod cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    init_logging(cli.verbose);
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            output::error_line(&format!("error: {e:#}"));
+            ExitCode::from(output::EXIT_FATAL)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = EnvFilter::try_from_env("WIRETRACE_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    // Skip warnings of skipped inputs at the default level: the CLI prints those itself.
+    let filter = if verbose == 0 && std::env::var_os("WIRETRACE_LOG").is_none() {
+        EnvFilter::new("error")
+    } else {
+        filter
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,1 +1,357 @@
-//! wiretrace engine stage.
+//! The one orchestrator of wiretrace: stage order, incremental analysis, parallelism and export.
+//!
+//! Every front end (the CLI, the Spark stage commands, later the web viewer) calls this crate and
+//! never a stage crate directly. Data flows one way:
+//!
+//! ```text
+//! inputs ─ ingest ─▶ Article ─ store ─▶ reuse::find_pairs ─▶ Pair
+//!        ─▶ stories::build_stories ─▶ Story + lineage ─▶ explain::explain_corpus ─▶ Change ─ store ─▶ Export
+//! ```
+//!
+//! [`Engine::add`] reads inputs in sorted (path, record) order, in parallel, and stores them in
+//! transactions of [`Config::batch_size`] articles, so a killed run keeps every committed batch.
+//! [`Engine::analyze`] compares only articles added or changed since the last analysis against the
+//! corpus, then regroups stories and re-explains from the stored pairs (cheap next to alignment).
+//!
+//! # Example
+//! ```
+//! use wiretrace_engine::{Config, Engine, Input, NoProgress};
+//! let dir = tempfile::tempdir()?;
+//! std::fs::write(dir.path().join("a.txt"), "Storm hits coast\n\nA storm flooded homes on Tuesday.")?;
+//! let mut engine = Engine::open(&dir.path().join("w.db"), Config::default())?;
+//! let report = engine.add(&[Input::Path(dir.path().join("a.txt"))], &NoProgress)?;
+//! assert_eq!(report.added, 1);
+//! engine.analyze(&NoProgress)?;
+//! let export = engine.export(false)?;
+//! assert_eq!(export.articles[0].title.as_deref(), Some("Storm hits coast"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod config;
+mod error;
+mod export;
+mod progress;
+pub mod stage;
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use wiretrace_ingest::IngestError;
+use wiretrace_store::{Store, Upsert};
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use progress::{NoProgress, Progress};
+pub use wiretrace_explain as explain;
+pub use wiretrace_ingest as ingest;
+pub use wiretrace_model as model;
+pub use wiretrace_reuse as reuse;
+pub use wiretrace_store as store;
+pub use wiretrace_stories as stories;
+
+use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
+
+/// One input named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a directory (read recursively).
+    Path(PathBuf),
+    /// JSON lines on standard input (`-`).
+    Stdin,
+}
+
+/// What [`Engine::add`] did.
+#[derive(Debug, Default)]
+pub struct AddReport {
+    /// Input files found.
+    pub files: usize,
+    /// New articles stored.
+    pub added: usize,
+    /// Known articles whose text or metadata changed.
+    pub updated: usize,
+    /// Known articles re-read with nothing changed.
+    pub unchanged: usize,
+    /// Inputs (files or records) that could not be read, each with its reason.
+    pub skipped: Vec<IngestError>,
+}
+
+/// What [`Engine::analyze`] did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AnalyzeReport {
+    /// Articles compared against the corpus (new or changed since the last analysis).
+    pub compared: usize,
+    /// New reuse pairs found.
+    pub new_pairs: usize,
+    /// Reuse pairs in the store after the analysis.
+    pub pairs: usize,
+    /// Stories.
+    pub stories: usize,
+    /// Stories with more than one article.
+    pub multi_article_stories: usize,
+    /// Changes found.
+    pub changes: usize,
+}
+
+/// An open store plus the configuration to analyse it.
+pub struct Engine {
+    store: Store,
+    cfg: Config,
+}
+
+impl Engine {
+    /// Opens (or creates) the store at `db`.
+    ///
+    /// # Errors
+    /// When the database cannot be opened or migrated.
+    pub fn open(db: &Path, cfg: Config) -> Result<Engine> {
+        let store = Store::open(db)?;
+        Ok(Engine { store, cfg })
+    }
+
+    /// Returns the underlying store, for reads.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Returns the configuration.
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    /// Reads `inputs` and stores their articles; unreadable inputs are reported in
+    /// [`AddReport::skipped`] and the others are still stored.
+    ///
+    /// # Errors
+    /// Only on store failures (fatal): per-input problems never fail the call.
+    pub fn add(&mut self, inputs: &[Input], progress: &dyn Progress) -> Result<AddReport> {
+        self.add_with(inputs, progress, false)
+    }
+
+    /// Like [`Engine::add`]; with `strict`, stops at the first batch holding an unreadable input and
+    /// stores nothing of that batch (earlier batches stay stored).
+    ///
+    /// # Errors
+    /// Only on store failures.
+    pub fn add_with(&mut self, inputs: &[Input], progress: &dyn Progress, strict: bool) -> Result<AddReport> {
+        let mut report = AddReport::default();
+        let mut paths = Vec::new();
+        for input in inputs {
+            match input {
+                Input::Path(p) => paths.push(p.clone()),
+                Input::Stdin => {
+                    let mut bytes = Vec::new();
+                    let records = match std::io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => wiretrace_ingest::read_bytes(&self.cfg.ingest, "-", &bytes),
+                        Err(e) => vec![Err(IngestError {
+                            input: wiretrace_ingest::InputRef {
+                                path: "-".into(),
+                                record: None,
+                            },
+                            reason: format!("cannot read standard input: {e}"),
+                        })],
+                    };
+                    if strict && records.iter().any(|r| r.is_err()) {
+                        report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
+                        return Ok(report);
+                    }
+                    self.store_records(records, &mut report)?;
+                }
+            }
+        }
+        let (files, errors) = wiretrace_ingest::discover(&paths);
+        report.skipped.extend(errors);
+        report.files = files.len();
+        progress.start("reading", files.len() as u64);
+        let ingest_cfg = self.cfg.ingest.clone();
+        for chunk in files.chunks(self.cfg.batch_size.max(1)) {
+            let records: Vec<Result<Article, IngestError>> = chunk
+                .par_iter()
+                .flat_map_iter(|f| {
+                    let out = wiretrace_ingest::read_file(&ingest_cfg, f);
+                    progress.inc(1);
+                    out
+                })
+                .collect();
+            if strict && (records.iter().any(|r| r.is_err()) || !report.skipped.is_empty()) {
+                report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
+                break;
+            }
+            self.store_records(records, &mut report)?;
+        }
+        progress.finish();
+        Ok(report)
+    }
+
+    fn store_records(
+        &mut self,
+        records: Vec<Result<Article, IngestError>>,
+        report: &mut AddReport,
+    ) -> Result<()> {
+        let mut batch = Vec::with_capacity(records.len());
+        for r in records {
+            match r {
+                Ok(a) => batch.push(a),
+                Err(e) => {
+                    tracing::warn!("{e}");
+                    report.skipped.push(e);
+                }
+            }
+        }
+        for outcome in self.store.upsert_articles(&mut batch)? {
+            match outcome {
+                Upsert::Added => report.added += 1,
+                Upsert::Updated => report.updated += 1,
+                Upsert::Unchanged => report.unchanged += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs every analysis stage over the store: reuse pairs for new and changed articles, then
+    /// stories, lineage and changes for the whole corpus. Does nothing when nothing is pending.
+    ///
+    /// # Errors
+    /// Only on store failures.
+    pub fn analyze(&mut self, progress: &dyn Progress) -> Result<AnalyzeReport> {
+        let pending: BTreeSet<ArticleId> = self.store.pending()?.into_iter().collect();
+        let counts = self.store.counts()?;
+        if pending.is_empty() && counts.stories > 0 {
+            return Ok(AnalyzeReport {
+                pairs: counts.pairs as usize,
+                stories: counts.stories as usize,
+                changes: counts.changes as usize,
+                ..AnalyzeReport::default()
+            });
+        }
+        let articles = self.store.articles()?;
+        progress.start("finding reuse", 3);
+        let new_pairs = {
+            let _span =
+                tracing::info_span!("reuse", articles = articles.len(), new = pending.len()).entered();
+            wiretrace_reuse::find_pairs(&self.cfg.reuse, &articles, &|id| pending.contains(&id))
+        };
+        progress.inc(1);
+        let mut pairs = self.store.pairs()?;
+        pairs.retain(|p| !pending.contains(&p.a) && !pending.contains(&p.b));
+        pairs.extend(new_pairs.iter().cloned());
+        pairs.sort_by_key(|p| (p.a, p.b));
+        let stories = {
+            let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
+            wiretrace_stories::build_stories(&self.cfg.stories, &articles, &pairs)
+        };
+        progress.inc(1);
+        let changes = {
+            let _span = tracing::info_span!("explain", stories = stories.len()).entered();
+            wiretrace_explain::explain_corpus(&self.cfg.explain, &articles, &pairs, &stories)
+        };
+        progress.inc(1);
+        self.store.save_analysis(&new_pairs, &stories, &changes)?;
+        progress.finish();
+        Ok(AnalyzeReport {
+            compared: pending.len(),
+            new_pairs: new_pairs.len(),
+            pairs: pairs.len(),
+            stories: stories.len(),
+            multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
+            changes: changes.len(),
+        })
+    }
+
+    /// Returns the analysis export (schema version 1), with each article's text when `with_text`.
+    pub fn export(&self, with_text: bool) -> Result<Export> {
+        export::build(&self.store, with_text)
+    }
+
+    /// Finds an article by id (`a17`, `17`) or by stored path (exact, or a unique path suffix).
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when nothing or more than one article matches.
+    pub fn resolve(&self, spec: &str) -> Result<Article> {
+        if let Ok(id) = spec.parse::<ArticleId>() {
+            if let Some(a) = self.store.article(id)? {
+                return Ok(a);
+            }
+        }
+        if let Some(a) = self.store.article_by_path(spec)? {
+            return Ok(a);
+        }
+        let wanted = spec.trim_start_matches("./");
+        let hits: Vec<Article> = self
+            .store
+            .articles()?
+            .into_iter()
+            .filter(|a| a.path.ends_with(&format!("/{wanted}")) || a.path.trim_start_matches("./") == wanted)
+            .collect();
+        match hits.len() {
+            1 => Ok(hits.into_iter().next().expect("one hit")),
+            0 => Err(Error::NotFound(format!(
+                "no article {spec:?} (give an id like a17 or a stored path)"
+            ))),
+            n => Err(Error::NotFound(format!(
+                "{n} articles match {spec:?}; give its id or a longer path"
+            ))),
+        }
+    }
+
+    /// Aligns two articles: the stored pair when analysed, else a fresh alignment.
+    pub fn diff(&self, a: &Article, b: &Article) -> Result<Option<Pair>> {
+        if let Some(p) = self.store.pair(a.id, b.id)? {
+            return Ok(Some(p));
+        }
+        Ok(wiretrace_reuse::align(&self.cfg.reuse, a, b))
+    }
+
+    /// Returns the story (with lineage) that holds `article`.
+    pub fn story_of(&self, article: ArticleId) -> Result<Option<Story>> {
+        let Some(id) = self.store.story_of(article)? else {
+            return Ok(None);
+        };
+        Ok(self.store.stories()?.into_iter().find(|s| s.id == id))
+    }
+
+    /// Returns the lineage source of `article`, if it has one.
+    pub fn source_of(&self, article: ArticleId) -> Result<Option<ArticleId>> {
+        Ok(self
+            .story_of(article)?
+            .and_then(|s| s.lineage.into_iter().find(|e| e.article == article))
+            .and_then(|e| e.source))
+    }
+
+    /// Returns the changes of `article` against `against` (computed now), or its stored changes
+    /// against its lineage source when `against` is `None`.
+    pub fn explain(&self, article: &Article, against: Option<&Article>) -> Result<Vec<Change>> {
+        match against {
+            None => Ok(self.store.changes_of(article.id)?),
+            Some(source) => {
+                let members = self.story_members(article.id)?;
+                let refs: Vec<&Article> = members.iter().collect();
+                let pair = self.diff(article, source)?;
+                Ok(wiretrace_explain::explain_pair(
+                    &self.cfg.explain,
+                    article,
+                    source,
+                    pair.as_ref(),
+                    &refs,
+                ))
+            }
+        }
+    }
+
+    /// Returns the articles of the story holding `article` (just the article when unanalysed).
+    pub fn story_members(&self, article: ArticleId) -> Result<Vec<Article>> {
+        let ids = match self.story_of(article)? {
+            Some(s) => s.articles,
+            None => vec![article],
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(a) = self.store.article(id)? {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+}

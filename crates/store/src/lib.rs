@@ -1,1 +1,421 @@
-//! wiretrace store stage.
+//! The SQLite store: where articles and every analysis result live between runs.
+//!
+//! *Here is an article or a result, keep it; here is an id, give it back.* The store is the only
+//! place with SQL. It opens (or creates) one SQLite file in WAL mode, migrates its schema forward
+//! (`PRAGMA user_version`), and writes in transactions, so a crash or kill never leaves a partial
+//! write behind: what was committed before stays readable.
+//!
+//! Identity: an article is keyed by its input path (`file.jsonl#3` for records). Adding the same path
+//! again updates the row in place and keeps its id; identical text under two paths is two articles
+//! sharing one `content_hash`.
+//!
+//! Incremental analysis: every article carries an `analysed` flag. New or changed articles are
+//! pending until the engine stores the pairs, stories and changes that include them.
+//!
+//! # Example
+//! ```
+//! use wiretrace_model::Article;
+//! use wiretrace_store::{Store, Upsert};
+//! let dir = tempfile::tempdir()?;
+//! let mut store = Store::open(&dir.path().join("w.db"))?;
+//! let mut batch = vec![Article::new("wire/a.txt", "Storm hits the coast.")];
+//! let outcome = store.upsert_articles(&mut batch)?;
+//! assert_eq!(outcome, vec![Upsert::Added]);
+//! assert_eq!(store.articles()?[0].path, "wire/a.txt");
+//! // the same path again, same text: unchanged, same id
+//! let mut again = vec![Article::new("wire/a.txt", "Storm hits the coast.")];
+//! assert_eq!(store.upsert_articles(&mut again)?, vec![Upsert::Unchanged]);
+//! assert_eq!(again[0].id, batch[0].id);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod schema;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use wiretrace_model::{Article, ArticleId, Change, LineageEdge, Pair, Story, StoryId};
+
+pub use error::{Error, Result};
+
+/// What [`Store::upsert_articles`] did with one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new path: a new article with a new id.
+    Added,
+    /// A known path whose text or metadata changed: updated in place, same id.
+    Updated,
+    /// A known path with identical text and metadata: nothing written.
+    Unchanged,
+}
+
+/// Counts of what the store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Articles.
+    pub articles: u64,
+    /// Articles not yet analysed.
+    pub pending: u64,
+    /// Reuse pairs.
+    pub pairs: u64,
+    /// Stories.
+    pub stories: u64,
+    /// Changes.
+    pub changes: u64,
+}
+
+/// An open wiretrace database.
+pub struct Store {
+    conn: Connection,
+}
+
+const ARTICLE_COLUMNS: &str =
+    "id, path, title, outlet, author, published, url, language, text, boilerplate, metadata";
+
+impl Store {
+    /// Opens the database at `path`, creating it and migrating its schema as needed.
+    ///
+    /// # Errors
+    /// [`Error::Sqlite`] when the file cannot be opened or is not a wiretrace database;
+    /// [`Error::TooNew`] when it was written by a newer wiretrace.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| Error::open(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| Error::open(path, e))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Inserts or updates articles by path in one transaction, setting each article's `id`.
+    ///
+    /// New and changed articles become pending analysis; a changed article's old pairs are dropped.
+    pub fn upsert_articles(&mut self, articles: &mut [Article]) -> Result<Vec<Upsert>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(articles.len());
+        {
+            let mut find =
+                tx.prepare_cached("SELECT id, content_hash, meta_hash FROM articles WHERE path = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (path, content_hash, meta_hash, title, outlet, author, published, url,
+                   language, text, boilerplate, metadata, analysed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE articles SET content_hash = ?2, meta_hash = ?3, title = ?4, outlet = ?5, author = ?6,
+                   published = ?7, url = ?8, language = ?9, text = ?10, boilerplate = ?11, metadata = ?12,
+                   analysed = 0
+                 WHERE id = ?1",
+            )?;
+            let mut drop_pairs = tx.prepare_cached("DELETE FROM pairs WHERE a = ?1 OR b = ?1")?;
+            for a in articles.iter_mut() {
+                let content = a.content_hash();
+                let meta = meta_hash(a);
+                let boiler = serde_json::to_string(&a.boilerplate)?;
+                let metadata = serde_json::to_string(&a.metadata)?;
+                let published = a.published.map(|t| t.to_rfc3339());
+                let found: Option<(u32, String, String)> = find
+                    .query_row([&a.path], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .optional()?;
+                match found {
+                    None => {
+                        insert.execute(params![
+                            a.path, content, meta, a.title, a.outlet, a.author, published, a.url, a.language,
+                            a.text, boiler, metadata
+                        ])?;
+                        a.id = ArticleId(tx.last_insert_rowid() as u32);
+                        out.push(Upsert::Added);
+                    }
+                    Some((id, old_content, old_meta)) => {
+                        a.id = ArticleId(id);
+                        if old_content == content && old_meta == meta {
+                            out.push(Upsert::Unchanged);
+                            continue;
+                        }
+                        update.execute(params![
+                            id, content, meta, a.title, a.outlet, a.author, published, a.url, a.language,
+                            a.text, boiler, metadata
+                        ])?;
+                        if old_content != content {
+                            drop_pairs.execute([id])?;
+                        }
+                        out.push(Upsert::Updated);
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Returns every article, by id.
+    pub fn articles(&self) -> Result<Vec<Article>> {
+        let mut st = self
+            .conn
+            .prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"))?;
+        let rows = st.query_map([], article_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns one article by id.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
+        Ok(st.query_row([id.0], article_from_row).optional()?)
+    }
+
+    /// Returns one article by its input path (as stored, e.g. `feeds/wire.jsonl#3`).
+    pub fn article_by_path(&self, path: &str) -> Result<Option<Article>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE path = ?1"))?;
+        Ok(st.query_row([path], article_from_row).optional()?)
+    }
+
+    /// Returns the content hash of every article, by id (identical text shares a hash).
+    pub fn content_hashes(&self) -> Result<Vec<(ArticleId, String)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, content_hash FROM articles ORDER BY id")?;
+        let rows = st.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns the ids of articles added or changed since the last analysis.
+    pub fn pending(&self) -> Result<Vec<ArticleId>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM articles WHERE analysed = 0 ORDER BY id")?;
+        let rows = st.query_map([], |r| Ok(ArticleId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns every stored pair, sorted by (a, b).
+    pub fn pairs(&self) -> Result<Vec<Pair>> {
+        let mut st = self.conn.prepare("SELECT data FROM pairs ORDER BY a, b")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for data in rows {
+            out.push(serde_json::from_str(&data?)?);
+        }
+        Ok(out)
+    }
+
+    /// Returns the stored pair of two articles, if they share text.
+    pub fn pair(&self, x: ArticleId, y: ArticleId) -> Result<Option<Pair>> {
+        let (a, b) = if x <= y { (x, y) } else { (y, x) };
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM pairs WHERE a = ?1 AND b = ?2")?;
+        let data: Option<String> = st.query_row([a.0, b.0], |r| r.get(0)).optional()?;
+        Ok(match data {
+            Some(d) => Some(serde_json::from_str(&d)?),
+            None => None,
+        })
+    }
+
+    /// Stores the results of one analysis in one transaction: new pairs (added to those kept),
+    /// then stories, lineage and changes (replacing the previous ones), and marks every article
+    /// analysed.
+    pub fn save_analysis(&mut self, new_pairs: &[Pair], stories: &[Story], changes: &[Change]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT OR REPLACE INTO pairs (a, b, similarity, data) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for p in new_pairs {
+                ins.execute(params![
+                    p.a.0,
+                    p.b.0,
+                    p.similarity as f64,
+                    serde_json::to_string(p)?
+                ])?;
+            }
+            tx.execute("DELETE FROM lineage", [])?;
+            tx.execute("DELETE FROM stories", [])?;
+            tx.execute("DELETE FROM changes", [])?;
+            let mut st = tx.prepare_cached("INSERT INTO stories (id, storyline) VALUES (?1, ?2)")?;
+            let mut lin = tx.prepare_cached(
+                "INSERT INTO lineage (story, article, source, confidence, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for s in stories {
+                st.execute(params![s.id.0, s.storyline])?;
+                for e in &s.lineage {
+                    lin.execute(params![
+                        s.id.0,
+                        e.article.0,
+                        e.source.map(|x| x.0),
+                        e.confidence as f64,
+                        e.reason
+                    ])?;
+                }
+            }
+            let mut ch = tx.prepare_cached(
+                "INSERT INTO changes (article, source, kind, span_start, span_end, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for c in changes {
+                ch.execute(params![
+                    c.article.0,
+                    c.source.map(|x| x.0),
+                    c.kind.as_str(),
+                    c.span.start,
+                    c.span.end,
+                    serde_json::to_string(c)?
+                ])?;
+            }
+            tx.execute("UPDATE articles SET analysed = 1 WHERE analysed = 0", [])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Returns every story with its lineage, by id; members sorted by id.
+    pub fn stories(&self) -> Result<Vec<Story>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, storyline FROM stories ORDER BY id")?;
+        let mut stories: Vec<Story> = st
+            .query_map([], |r| {
+                Ok(Story {
+                    id: StoryId(r.get(0)?),
+                    articles: Vec::new(),
+                    storyline: r.get(1)?,
+                    lineage: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut lin = self.conn.prepare(
+            "SELECT story, article, source, confidence, reason FROM lineage ORDER BY story, article",
+        )?;
+        let edges = lin.query_map([], |r| {
+            Ok((
+                r.get::<_, u32>(0)?,
+                LineageEdge {
+                    article: ArticleId(r.get(1)?),
+                    source: r.get::<_, Option<u32>>(2)?.map(ArticleId),
+                    confidence: r.get::<_, f64>(3)? as f32,
+                    reason: r.get(4)?,
+                },
+            ))
+        })?;
+        let mut index = std::collections::BTreeMap::new();
+        for (i, s) in stories.iter().enumerate() {
+            index.insert(s.id.0, i);
+        }
+        for e in edges {
+            let (story, edge) = e?;
+            if let Some(&i) = index.get(&story) {
+                stories[i].articles.push(edge.article);
+                stories[i].lineage.push(edge);
+            }
+        }
+        Ok(stories)
+    }
+
+    /// Returns the story holding `article`, if analysed.
+    pub fn story_of(&self, article: ArticleId) -> Result<Option<StoryId>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT story FROM lineage WHERE article = ?1")?;
+        Ok(st.query_row([article.0], |r| Ok(StoryId(r.get(0)?))).optional()?)
+    }
+
+    /// Returns every change, by (article, span start, kind).
+    pub fn changes(&self) -> Result<Vec<Change>> {
+        self.query_changes(
+            "SELECT data FROM changes ORDER BY article, span_start, span_end, kind, rowid",
+            [],
+        )
+    }
+
+    /// Returns the changes of one article.
+    pub fn changes_of(&self, article: ArticleId) -> Result<Vec<Change>> {
+        self.query_changes(
+            "SELECT data FROM changes WHERE article = ?1 ORDER BY span_start, span_end, kind, rowid",
+            [article.0],
+        )
+    }
+
+    fn query_changes<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Change>> {
+        let mut st = self.conn.prepare(sql)?;
+        let rows = st.query_map(p, |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for data in rows {
+            out.push(serde_json::from_str(&data?)?);
+        }
+        Ok(out)
+    }
+
+    /// Returns how many articles, pending articles, pairs, stories and changes the store holds.
+    pub fn counts(&self) -> Result<Counts> {
+        let one =
+            |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(Counts {
+            articles: one("SELECT count(*) FROM articles")?,
+            pending: one("SELECT count(*) FROM articles WHERE analysed = 0")?,
+            pairs: one("SELECT count(*) FROM pairs")?,
+            stories: one("SELECT count(*) FROM stories")?,
+            changes: one("SELECT count(*) FROM changes")?,
+        })
+    }
+
+    /// Sets a value in the store's meta table (effective config, version of the last analysis).
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Returns a value from the meta table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+fn meta_hash(a: &Article) -> String {
+    let meta = serde_json::json!([
+        a.title,
+        a.outlet,
+        a.author,
+        a.published,
+        a.url,
+        a.language,
+        a.boilerplate,
+        a.metadata
+    ]);
+    wiretrace_model::content_hash(&meta.to_string())
+}
+
+fn article_from_row(r: &Row<'_>) -> rusqlite::Result<Article> {
+    let json_err = |e: serde_json::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+    let published: Option<String> = r.get(5)?;
+    let boiler: String = r.get(9)?;
+    let metadata: String = r.get(10)?;
+    Ok(Article {
+        id: ArticleId(r.get(0)?),
+        path: r.get(1)?,
+        title: r.get(2)?,
+        outlet: r.get(3)?,
+        author: r.get(4)?,
+        published: published
+            .and_then(|p| DateTime::parse_from_rfc3339(&p).ok())
+            .map(|t| t.with_timezone(&Utc)),
+        url: r.get(6)?,
+        language: r.get(7)?,
+        text: r.get(8)?,
+        boilerplate: serde_json::from_str(&boiler).map_err(json_err)?,
+        metadata: serde_json::from_str(&metadata).map_err(json_err)?,
+    })
+}

@@ -1,0 +1,113 @@
+//! `explain ARTICLE [--against OTHER]`: kept share, then the changes grouped by kind, quotes first.
+#![allow(clippy::print_stdout)]
+
+use std::process::ExitCode;
+
+use console::style;
+use wiretrace_engine::model::{Change, ChangeKind};
+use wiretrace_engine::Engine;
+
+const ORDER: [ChangeKind; 6] = [
+    ChangeKind::QuoteAltered,
+    ChangeKind::NumberChanged,
+    ChangeKind::NameVariant,
+    ChangeKind::Added,
+    ChangeKind::Dropped,
+    ChangeKind::Boilerplate,
+];
+
+pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
+    let article = engine.resolve(spec)?;
+    let source = match against {
+        Some(s) => Some(engine.resolve(s)?),
+        None => engine
+            .source_of(article.id)?
+            .map(|id| engine.resolve(&id.to_string()))
+            .transpose()?,
+    };
+    let changes = engine.explain(&article, if against.is_some() { source.as_ref() } else { None })?;
+    let pair = match &source {
+        Some(s) => engine.diff(&article, s)?,
+        None => None,
+    };
+    let kept = pair.as_ref().map(|p| {
+        if p.a == article.id {
+            p.coverage_a
+        } else {
+            p.coverage_b
+        }
+    });
+    if json {
+        let v = serde_json::json!({
+            "article": article.id, "source": source.as_ref().map(|s| s.id),
+            "kept": kept, "changes": changes,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} {}  {}",
+        style(article.id).bold(),
+        article.outlet.as_deref().unwrap_or("-"),
+        article.title.as_deref().unwrap_or(&article.path)
+    );
+    match &source {
+        Some(s) => println!(
+            "against {} {}  {}",
+            style(s.id).bold(),
+            s.outlet.as_deref().unwrap_or("-"),
+            s.title.as_deref().unwrap_or(&s.path)
+        ),
+        None => println!("no source: this article is an origin in its story"),
+    }
+    if let Some(k) = kept {
+        println!("text shared with the source: {:.0}% of this article", k * 100.0);
+    }
+    if changes.is_empty() {
+        println!("\nno changes found");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for kind in ORDER {
+        let of_kind: Vec<&Change> = changes.iter().filter(|c| c.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        println!(
+            "\n{} ({})",
+            style(kind.as_str()).bold().underlined(),
+            of_kind.len()
+        );
+        for c in of_kind {
+            print_change(c);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_change(c: &Change) {
+    let at = format!("[{}..{}]", c.span.start, c.span.end);
+    let before = c.before.as_deref().map(|s| one_line(s, 300));
+    let after = c.after.as_deref().map(|s| one_line(s, 300));
+    match (before, after) {
+        (Some(b), Some(a)) => println!("  {at} {} → {}", style(b).red(), style(a).green()),
+        (Some(b), None) => println!("  {at} {}", style(b).red()),
+        (None, Some(a)) => println!("  {at} {}", style(a).green()),
+        (None, None) => println!("  {at}"),
+    }
+    if let Some(s) = c.supported_elsewhere {
+        let what = if s {
+            "found in another version of the story"
+        } else {
+            "in no other version: unsupported padding"
+        };
+        println!("      {}", style(what).dim());
+    }
+    if let Some(n) = &c.note {
+        println!("      {}", style(n).dim());
+    }
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::output::clip(&flat, max)
+}

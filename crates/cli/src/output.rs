@@ -1,0 +1,84 @@
+//! Everything the CLI writes to the terminal: progress bars, tables, colours, exit statuses.
+#![allow(clippy::print_stderr)]
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use wiretrace_engine::Progress;
+
+/// Something was added (or the command succeeded).
+pub const EXIT_OK: u8 = 0;
+/// Nothing was added, or --strict met an unreadable input.
+pub const EXIT_NOTHING: u8 = 1;
+/// Usage error or fatal failure (store unreadable…). clap also exits with 2 on usage errors.
+pub const EXIT_FATAL: u8 = 2;
+
+/// Prints one line on stderr.
+pub fn error_line(msg: &str) {
+    eprintln!("{msg}");
+}
+
+/// A progress bar on stderr; hidden when stderr is not a terminal or with --quiet.
+pub struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    pub fn new(quiet: bool) -> Bar {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new(0)
+        };
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        Bar { bar }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, stage: &str, total: u64) {
+        self.bar.reset();
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+        self.bar.set_message(stage.to_string());
+    }
+    fn inc(&self, n: u64) {
+        self.bar.inc(n);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Shortens `s` to `width` display columns, ending with `…` when cut.
+pub fn clip(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if w + cw > width.saturating_sub(1) && s.chars().count() > out.chars().count() + 1 {
+            out.push('…');
+            return out;
+        }
+        w += cw;
+        out.push(ch);
+    }
+    out
+}
+
+/// Pads `s` with spaces to `width` display columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Formats an optional time as `2026-01-08 14:00` or `-`.
+pub fn time(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "-".into())
+}

@@ -1,0 +1,26 @@
+/// An engine failure: fatal for the command that hit it (per-input problems are not errors; they
+/// are counted in [`crate::AddReport::skipped`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] wiretrace_store::Error),
+    /// An article or story named by the user does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// A stage command got a malformed JSON line.
+    #[error("line {line}: {reason}")]
+    BadRecord {
+        /// 1-based line number on standard input.
+        line: usize,
+        /// What was wrong.
+        reason: String,
+    },
+    /// Reading or writing a stream failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// The engine's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,145 @@
+//! Stage commands for scale-out: each reads JSON lines and writes JSON lines, running the same
+//! library code as the local pipeline, so a Spark job (`RDD.pipe`) can run any stage.
+//!
+//! | stage | reads (one JSON object per line) | writes |
+//! |---|---|---|
+//! | `extract` | `{"path": "file"}` or a bare path string | one `Article` per article, or `{"error": "path#N: reason"}` |
+//! | `align` | `{"a": Article, "b": Article}` | one `Pair` per line with reuse, nothing otherwise |
+//! | `pairs` | `Article` lines (a whole partition) | `Pair` lines for every pair in it |
+//! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
+//! | `explain` | same as `cluster` | `Change` lines |
+
+use std::io::{BufRead, Write};
+
+use serde::Deserialize;
+use wiretrace_model::{Article, Pair};
+
+use crate::{Config, Error, Result};
+
+/// The stages that can run as JSON-lines commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Paths in, articles out.
+    Extract,
+    /// Article pairs in, reuse pairs out.
+    Align,
+    /// Articles in, all reuse pairs among them out.
+    Pairs,
+    /// Articles and pairs in, stories out.
+    Cluster,
+    /// Articles and pairs in, changes out.
+    Explain,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+enum Record {
+    Article(Box<Article>),
+    Pair(Pair),
+}
+
+#[derive(Deserialize)]
+struct AlignJob {
+    a: Article,
+    b: Article,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PathJob {
+    Bare(String),
+    Object { path: String },
+}
+
+/// Runs one stage over JSON lines from `input`, writing JSON lines to `output`.
+///
+/// # Errors
+/// [`Error::BadRecord`] naming the line for malformed input; I/O errors of the streams.
+pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Write) -> Result<usize> {
+    let mut written = 0usize;
+    let mut emit = |out: &mut dyn Write, v: &dyn erased::Json| -> Result<()> {
+        out.write_all(v.to_json().as_bytes())?;
+        out.write_all(b"\n")?;
+        written += 1;
+        Ok(())
+    };
+    let lines = input.lines().enumerate().filter_map(|(i, l)| match l {
+        Ok(l) if l.trim().is_empty() => None,
+        other => Some((i + 1, other)),
+    });
+    match stage {
+        Stage::Extract => {
+            for (n, line) in lines {
+                let job: PathJob = parse(n, &line?)?;
+                let path = match job {
+                    PathJob::Bare(p) | PathJob::Object { path: p } => p,
+                };
+                for r in wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path)) {
+                    match r {
+                        Ok(a) => emit(&mut output, &a)?,
+                        Err(e) => emit(&mut output, &serde_json::json!({ "error": e.to_string() }))?,
+                    }
+                }
+            }
+        }
+        Stage::Align => {
+            for (n, line) in lines {
+                let job: AlignJob = parse(n, &line?)?;
+                if let Some(p) = wiretrace_reuse::align(&cfg.reuse, &job.a, &job.b) {
+                    emit(&mut output, &p)?;
+                }
+            }
+        }
+        Stage::Pairs => {
+            let mut articles = Vec::new();
+            for (n, line) in lines {
+                articles.push(parse::<Article>(n, &line?)?);
+            }
+            for p in wiretrace_reuse::find_pairs(&cfg.reuse, &articles, &|_| true) {
+                emit(&mut output, &p)?;
+            }
+        }
+        Stage::Cluster | Stage::Explain => {
+            let (mut articles, mut pairs) = (Vec::new(), Vec::new());
+            for (n, line) in lines {
+                match parse::<Record>(n, &line?)? {
+                    Record::Article(a) => articles.push(*a),
+                    Record::Pair(p) => pairs.push(p),
+                }
+            }
+            articles.sort_by_key(|a| a.id);
+            pairs.sort_by_key(|p| (p.a, p.b));
+            let stories = wiretrace_stories::build_stories(&cfg.stories, &articles, &pairs);
+            if stage == Stage::Cluster {
+                for s in &stories {
+                    emit(&mut output, s)?;
+                }
+            } else {
+                for c in wiretrace_explain::explain_corpus(&cfg.explain, &articles, &pairs, &stories) {
+                    emit(&mut output, &c)?;
+                }
+            }
+        }
+    }
+    output.flush()?;
+    Ok(written)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(line: usize, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::BadRecord {
+        line,
+        reason: format!("invalid record: {e}"),
+    })
+}
+
+mod erased {
+    /// Object-safe JSON serialisation for the emit helper.
+    pub(super) trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("model values always serialise")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+
+use rusqlite::Connection;
+
+use crate::{Error, Result};
+
+/// Each entry upgrades the schema by one version. Never edit a released entry: append a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, pairs, stories, lineage, changes, meta
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     CREATE TABLE articles (
+         id INTEGER PRIMARY KEY,
+         path TEXT NOT NULL UNIQUE,
+         content_hash TEXT NOT NULL,
+         meta_hash TEXT NOT NULL,
+         title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT, language TEXT,
+         text TEXT NOT NULL,
+         boilerplate TEXT NOT NULL DEFAULT '[]',
+         metadata TEXT NOT NULL DEFAULT '{}',
+         analysed INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE INDEX articles_content ON articles(content_hash);
+     CREATE INDEX articles_pending ON articles(analysed);
+     CREATE TABLE pairs (
+         a INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+         b INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+         similarity REAL NOT NULL,
+         data TEXT NOT NULL,
+         PRIMARY KEY (a, b)
+     );
+     CREATE INDEX pairs_b ON pairs(b);
+     CREATE TABLE stories (id INTEGER PRIMARY KEY, storyline TEXT);
+     CREATE TABLE lineage (
+         story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+         article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+         source INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+         confidence REAL NOT NULL,
+         reason TEXT NOT NULL,
+         PRIMARY KEY (article)
+     );
+     CREATE INDEX lineage_story ON lineage(story);
+     CREATE TABLE changes (
+         article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+         source INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+         kind TEXT NOT NULL,
+         span_start INTEGER NOT NULL,
+         span_end INTEGER NOT NULL,
+         data TEXT NOT NULL
+     );
+     CREATE INDEX changes_article ON changes(article);",
+];
+
+/// Brings the schema up to date in one transaction.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let supported = MIGRATIONS.len() as i64;
+    if current > supported {
+        return Err(Error::TooNew {
+            found: current,
+            supported,
+        });
+    }
+    if current == supported {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tracing::info!(version = i + 1, "migrating store schema");
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", supported)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op_and_newer_files_are_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, MIGRATIONS.len() as i64);
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(migrate(&mut conn), Err(Error::TooNew { found: 99, .. })));
+    }
+}
