@@ -1,0 +1,77 @@
+//! The read commands on an analysed example corpus.
+
+use crate::util::{corpus, Env};
+
+fn analysed() -> Env {
+    let env = Env::new();
+    let run = env.run(&["add", corpus().to_str().unwrap()]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    env
+}
+
+#[test]
+fn diff_of_a_verbatim_repost_is_one_identical_passage() {
+    let env = analysed();
+    let run = env.run(&[
+        "diff",
+        "afp/2026-04-07-divers-find-merchant-ship-off-santa-vela.txt",
+        "feeds/newsstack.jsonl#1",
+        "--json",
+    ]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let v = run.json();
+    let passages = v["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    let identity = passages.iter().map(|p| p["identity"].as_f64().unwrap()).fold(0.0, f64::max);
+    assert!(identity > 0.95, "{v}");
+    assert!(v["pair"]["similarity"].as_f64().unwrap() > 0.9);
+    let text = env
+        .run(&["diff", "afp/2026-04-07-divers-find-merchant-ship-off-santa-vela.txt", "feeds/newsstack.jsonl#1"])
+        .stdout();
+    assert!(text.contains("passage 1"), "{text}");
+    assert!(text.contains('│'), "{text}");
+}
+
+#[test]
+fn stories_table_and_story_tree_show_the_lineage() {
+    let env = analysed();
+    let table = env.run(&["stories"]);
+    assert_eq!(table.code(), 0, "{}", table.stderr());
+    assert!(table.stdout().lines().count() >= 4, "{}", table.stdout());
+    let story = env.run(&["story", "afp/2026-03-02-varessa-approves-water-pipeline.txt", "--json"]).json();
+    let members = story["members"].as_array().unwrap();
+    assert!(members.len() >= 5, "{story}");
+    assert!(members.iter().any(|m| m["source"].is_null()));
+    let tree = env.run(&["story", "afp/2026-03-02-varessa-approves-water-pipeline.txt"]).stdout();
+    assert!(tree.contains("└─"), "{tree}");
+}
+
+#[test]
+fn explain_reports_the_changed_figure() {
+    let env = analysed();
+    let run = env.run(&["explain", "coastline-daily/2026-03-03-varessa-water-pipeline-drought-north.md", "--json"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let v = run.json();
+    let changes = v["changes"].as_array().unwrap();
+    assert!(
+        changes.iter().any(|c| c["kind"] == "number_changed"
+            && c["before"].as_str().is_some_and(|b| b.contains("1.2"))
+            && c["after"].as_str().is_some_and(|a| a.contains("1.4"))),
+        "{v}"
+    );
+    // 2,200 km written as 1,367 miles is the same quantity, not a change.
+    assert!(!changes.iter().any(|c| c["kind"] == "number_changed"
+        && c["after"].as_str().is_some_and(|a| a.contains("1,367"))));
+}
+
+#[test]
+fn show_and_export_csv() {
+    let env = analysed();
+    let show = env.run(&["show", "a1"]);
+    assert_eq!(show.code(), 0, "{}", show.stderr());
+    assert!(show.stdout().contains("story"), "{}", show.stdout());
+    let csv = env.run(&["export", "--format", "csv"]).stdout();
+    assert_eq!(csv.lines().count(), 23);
+    assert!(csv.starts_with("id,path,title"));
+    assert_eq!(env.run(&["show", "a999"]).code(), 2);
+}

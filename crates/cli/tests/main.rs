@@ -1,0 +1,8 @@
+//! CLI tests: run the real `wiretrace` binary in temporary directories.
+
+mod util;
+
+mod add;
+mod crash;
+mod inspect;
+mod trace;
