@@ -362,12 +362,26 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
         .url
         .as_deref()
         .and_then(|u| u.split("//").nth(1))
-        .and_then(|r| r.split('/').next())?;
-    let host = fold(host.trim_start_matches("www."));
-    let label = host.split('.').next().unwrap_or("");
-    crate::credit::AGENCIES.iter().find(|a| {
-        a.names.iter().any(|n| n.replace([' ', '-'], "") == label)
-            || a.abbreviations.iter().any(|ab| fold(ab) == label)
+        .and_then(|r| r.split('/').next());
+    if let Some(host) = host {
+        let host = fold(host.trim_start_matches("www."));
+        let label = host.split('.').next().unwrap_or("");
+        let found = crate::credit::AGENCIES.iter().find(|a| {
+            a.names.iter().any(|n| n.replace([' ', '-'], "") == label)
+                || a.abbreviations.iter().any(|ab| fold(ab) == label)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    // Collections are often filed one folder per outlet ("reuters/…", "associated-press/…"): a folder
+    // named exactly like an agency says who published the file.
+    let dirs: Vec<&str> = article.path.split(['/', '\\']).collect();
+    dirs[..dirs.len().saturating_sub(1)].iter().rev().find_map(|d| {
+        let name = fold(&d.replace(['-', '_'], " "));
+        crate::credit::AGENCIES
+            .iter()
+            .find(|a| a.names.iter().any(|n| n.replace('-', " ") == name))
     })
 }
 

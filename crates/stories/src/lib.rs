@@ -122,6 +122,14 @@ pub struct Config {
     pub hidden_source_share: f32,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
+    /// Subtracted from the origin score of an article that credits another agency whose own article
+    /// is in the story (it says it copied).
+    pub credit_copy_penalty: f32,
+    /// A copy Y of W is preferred over W as the source of X when X inherits at least this many of Y's
+    /// own word 3-grams (and half of those in the text X keeps) …
+    pub min_shared_variants: usize,
+    /// … or when X keeps at least this much more of Y than of W (inherited cuts).
+    pub retention_margin: f32,
 }
 
 impl Default for Config {
@@ -145,9 +153,12 @@ impl Default for Config {
             agency_origin_bonus: 0.3,
             retention_weight: 0.25,
             title_weight: 0.05,
-            credit_bonus: 0.08,
+            credit_bonus: 0.005,
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
+            credit_copy_penalty: 0.2,
+            min_shared_variants: 2,
+            retention_margin: 0.1,
         }
     }
 }

@@ -65,9 +65,19 @@ fn hidden_share(x: &Features, y: &Features) -> f32 {
     hidden as f32 / total
 }
 
+/// Whether a source published at `src` can precede a copy published at `copy`. A time of exactly
+/// midnight UTC is read as a date without a time (file names, date-only metadata), so it only rules out
+/// sources from a later day.
 fn allowed(src: Option<i64>, copy: Option<i64>) -> bool {
     match (src, copy) {
-        (Some(s), Some(c)) => s <= c,
+        (Some(s), Some(c)) => {
+            let day_only = |t: i64| t.rem_euclid(86_400) == 0;
+            if day_only(s) || day_only(c) {
+                s.div_euclid(86_400) <= c.div_euclid(86_400)
+            } else {
+                s <= c
+            }
+        }
         _ => true,
     }
 }
@@ -111,6 +121,15 @@ pub(crate) fn lineage(
             if fx.credits.iter().all(|c| c.code == own.code) {
                 *r += cfg.agency_origin_bonus;
             }
+        }
+        // Crediting another agency whose article is in the story admits copying.
+        let own_code = fx.own_agency.map(|a| a.code);
+        if fx
+            .credits
+            .iter()
+            .any(|c| Some(c.code) != own_code && agencies_present.contains(&c.code))
+        {
+            *r -= cfg.credit_copy_penalty;
         }
     }
 
@@ -197,30 +216,95 @@ pub(crate) fn lineage(
         }
     }
     let chosen = max_arborescence(n + 1, 0, &arcs);
+    let mut parent: Vec<Option<usize>> = (0..n)
+        .map(|x| chosen[x + 1].and_then(|k| (arcs[k].from > 0).then(|| arcs[k].from - 1)))
+        .collect();
+
+    // Refinement between a version W and its copies: does X descend from W directly or through one
+    // of W's copies Y? `prefers_copy` weighs inherited wording (Y's own substitutions found in X) and
+    // inherited cuts (Y's trimmed text retained better), and never accepts a Y that explains less of X
+    // than W does. Demote first (walk up while the chosen source is not preferred over its own source),
+    // then promote (move down to a copy of the source when it is preferred); order is by time then id.
+    let mut refined = vec![false; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| (f(k).time.unwrap_or(i64::MAX), k));
+    for &x in &order {
+        while let Some(y) = parent[x] {
+            let Some(w) = parent[y] else { break };
+            if !allowed(f(w).time, f(x).time) || facts[w][x].is_none() || prefers_copy(cfg, f(x), f(y), f(w))
+            {
+                break;
+            }
+            parent[x] = Some(w);
+            refined[x] = true;
+        }
+    }
+    for _round in 0..4 {
+        let mut changed = false;
+        for &x in &order {
+            let Some(w) = parent[x] else { continue };
+            let mut best: Option<(f64, usize)> = None;
+            for y in 0..n {
+                if y == x || parent[y] != Some(w) || facts[y][x].is_none() || is_ancestor(&parent, x, y) {
+                    continue;
+                }
+                if prefers_copy(cfg, f(x), f(y), f(w)) {
+                    let s = facts[y][x].map(|(s, _)| s).unwrap_or(0.0);
+                    if best.is_none_or(|(bs, _)| s > bs) {
+                        best = Some((s, y));
+                    }
+                }
+            }
+            if let Some((_, y)) = best {
+                parent[x] = Some(y);
+                refined[x] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let ancestor_preferred = refined;
 
     let mut out = Vec::with_capacity(n);
     for x in 0..n {
-        let fx = f(x);
         let id = articles[members[x]].id;
-        let pick = chosen[x + 1].map(|k| arcs[k]);
-        let source = pick.and_then(|a| if a.from == 0 { None } else { Some(a.from - 1) });
-        let chosen_score = pick.map(|a| a.score).unwrap_or(root[x] as f64);
-        // Best alternative: the best other incoming arc.
-        let alt = arcs
-            .iter()
-            .filter(|a| a.to == x + 1 && Some(a.from) != pick.map(|p| p.from))
-            .map(|a| a.score)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let source = parent[x];
+        let chosen_score = match source {
+            Some(y) => facts[y][x].map(|(s, _)| s).unwrap_or(0.0),
+            None => root[x] as f64,
+        };
+        // Best alternative: the best other option (another source, or being an origin).
+        let mut alt = if source.is_some() {
+            root[x] as f64
+        } else {
+            f64::NEG_INFINITY
+        };
+        for y in 0..n {
+            if Some(y) != source {
+                if let Some((s, _)) = facts[y][x] {
+                    alt = alt.max(s);
+                }
+            }
+        }
         let margin = if alt.is_finite() { chosen_score - alt } else { 1.0 };
-        let confidence = (0.5 + 0.5 * (margin * 4.0).tanh()).clamp(0.05, 0.99) as f32;
+        let mut confidence = (0.5 + 0.5 * (margin * 4.0).tanh()).clamp(0.05, 0.99) as f32;
+        if ancestor_preferred[x] {
+            confidence = confidence.min(0.6);
+        }
         let reason = match source {
             Some(y) => {
                 let (_, ef) = facts[y][x].unwrap_or_default();
-                parent_reason(articles[members[y]], articles[members[x]], ef)
+                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef);
+                if ancestor_preferred[x] {
+                    r.pop();
+                    r.push_str("; chosen over related versions by the wording and cuts it inherits.");
+                }
+                r
             }
             None => origin_reason(cfg, corpus, articles, members, x, &facts, &agencies_present),
         };
-        let _ = fx;
         out.push(LineageEdge {
             article: id,
             source: source.map(|y| articles[members[y]].id),
@@ -334,4 +418,56 @@ fn origin_reason(
         None => parts.push("every other version is dated later".to_string()),
     }
     format!("Origin: {}.", parts.join("; "))
+}
+
+/// Whether `anc` is an ancestor of `x` (or `x` itself) under `parent`.
+fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
+    let mut cur = Some(x);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        if c == anc {
+            return true;
+        }
+        steps += 1;
+        if steps > parent.len() {
+            return false;
+        }
+        cur = parent[c];
+    }
+    false
+}
+
+/// Whether copy `x` more likely descends from `y` (itself a copy of `w`) than from `w` directly.
+///
+/// Evidence for `y`: the share of `y`'s own 3-grams (absent from `w`), within the paragraphs of `y`
+/// that `x` keeps, that `x` also has (inherited substitutions: a garbled quote, a misspelt name), when
+/// there are at least [`Config::min_shared_variants`] of them; or `x` keeping clearly more of `y` than of
+/// `w` (inherited cuts, [`Config::retention_margin`]). Evidence against: `y` explaining less of `x`
+/// than `w` does (then `x` holds wording of `w` that `y` lost).
+fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool {
+    let inx = |s: &u64| x.shingles.binary_search(s).is_ok();
+    let inw = |s: &u64| w.shingles.binary_search(s).is_ok();
+    let sx = x.shingles.len().max(1) as f32;
+    let xy = intersect_count(&x.shingles, &y.shingles) as f32;
+    let xw = intersect_count(&x.shingles, &w.shingles) as f32;
+    let explained_gain = xy / sx - xw / sx;
+    if explained_gain < -0.002 {
+        return false;
+    }
+    let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    let mut own = 0usize;
+    let mut inherited = 0usize;
+    for p in &y.paragraph_shingles {
+        if p.is_empty() || (p.iter().filter(|s| inx(s)).count() as f32) < 0.5 * p.len() as f32 {
+            continue;
+        }
+        for s in p.iter().filter(|s| !inw(s)) {
+            own += 1;
+            if inx(s) {
+                inherited += 1;
+            }
+        }
+    }
+    let inherits_wording = inherited >= cfg.min_shared_variants && inherited as f32 >= 0.5 * own as f32;
+    inherits_wording || retention_gain >= cfg.retention_margin
 }
