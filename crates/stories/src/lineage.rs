@@ -443,7 +443,8 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// that `x` keeps, that `x` also has (inherited substitutions: a garbled quote, a misspelt name), when
 /// there are at least [`Config::min_shared_variants`] of them; or `x` keeping clearly more of `y` than of
 /// `w` (inherited cuts, [`Config::retention_margin`]). Evidence against: `y` explaining less of `x`
-/// than `w` does (then `x` holds wording of `w` that `y` lost).
+/// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
+/// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out.
 fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool {
     let inx = |s: &u64| x.shingles.binary_search(s).is_ok();
     let inw = |s: &u64| w.shingles.binary_search(s).is_ok();
@@ -453,6 +454,16 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
     let explained_gain = xy / sx - xw / sx;
     if explained_gain < -0.002 {
         return false;
+    }
+    // A headline is rewritten freely: when Y rewrote W's headline, X carrying Y's headline points at Y,
+    // and X carrying W's headline rules Y out.
+    if !x.title.is_empty() && !y.title.is_empty() && !w.title.is_empty() && y.title != w.title {
+        if x.title == y.title {
+            return true;
+        }
+        if x.title == w.title {
+            return false;
+        }
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
     let mut own = 0usize;
