@@ -28,7 +28,8 @@ use crate::Config;
 /// Corpus-wide statistics and features, indexed by position in id order.
 pub(crate) struct Corpus {
     pub feats: Vec<Features>,
-    /// IDF-derived weight of each content feature (kind weight × ln(N / df)).
+    /// IDF-derived weight of each content feature (kind weight × ln(1 + N / df), smoothed so that small
+    /// corpora still weigh shared features).
     pub weight: HashMap<u64, f32>,
     /// Euclidean norm of each article's content vector.
     pub norms: Vec<f32>,
@@ -45,7 +46,7 @@ impl Corpus {
         }
         let weight: HashMap<u64, f32> = df
             .into_iter()
-            .map(|(h, (d, k))| (h, cfg.kind_weight(k) * (n / d as f32).ln().max(0.0)))
+            .map(|(h, (d, k))| (h, cfg.kind_weight(k) * (1.0 + n / d as f32).ln()))
             .collect();
         let norms = feats
             .iter()

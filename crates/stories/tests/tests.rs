@@ -1,0 +1,384 @@
+//! Integration tests of stories, storylines and lineage on small fictional corpora written for them.
+
+use chrono::{DateTime, Utc};
+use wiretrace_model::{Article, ArticleId, Pair, Story};
+use wiretrace_stories::{build_stories, explain_lineage, lineage_chain, story_components, Config};
+
+fn art(id: u32, outlet: &str, title: &str, date: Option<&str>, paragraphs: &[&str]) -> Article {
+    let mut a = Article::new(
+        format!("{}/{}.txt", outlet.to_lowercase().replace(' ', "-"), id),
+        paragraphs.join("\n\n"),
+    );
+    a.id = ArticleId(id);
+    a.outlet = Some(outlet.to_string());
+    a.title = Some(title.to_string());
+    a.published = date.map(|d| d.parse::<DateTime<Utc>>().unwrap());
+    a
+}
+
+fn story_of(stories: &[Story], id: u32) -> &Story {
+    stories
+        .iter()
+        .find(|s| s.articles.contains(&ArticleId(id)))
+        .expect("article in a story")
+}
+
+fn source_of(stories: &[Story], id: u32) -> Option<u32> {
+    let s = story_of(stories, id);
+    s.lineage
+        .iter()
+        .find(|e| e.article == ArticleId(id))
+        .expect("lineage edge")
+        .source
+        .map(|a| a.0)
+}
+
+fn together(stories: &[Story], a: u32, b: u32) -> bool {
+    story_of(stories, a).id == story_of(stories, b).id
+}
+
+// --- The Marrowick flood: a wire, edited copies, an independent rewrite; a different flood elsewhere. ---
+
+const FLOOD_1: &str = "Floodwater from the River Tessel forced 1,200 residents of Marrowick from their homes on Monday, after three days of rain pushed the river more than three metres above its normal level, mayor Elena Voss said.";
+const FLOOD_2: &str = "Emergency crews from the Harwell Civil Protection Agency used boats to reach families trapped on upper floors in the old quarter, where the water reached the first-floor windows of shops and cafes.";
+const FLOOD_3: &str = "\"We have never seen the water rise this fast,\" Voss told reporters at the town hall, adding that two schools and the sports centre at Kellan Park had been opened as shelters for the night.";
+const FLOOD_4: &str = "Forecasters at the National Weather Office expect another 40 millimetres of rain by Wednesday, and the regional governor, Paul Brannock, said the army had been asked to send sandbags and pumps.";
+const FLOOD_5: &str = "The Tessel last burst its banks in 1998, when a smaller flood damaged 300 homes; residents have since campaigned for a new flood wall, which the council approved last year but has not yet built.";
+
+fn flood_wire() -> Article {
+    art(
+        1,
+        "Agence France-Presse",
+        "Floods force 1,200 from homes in Marrowick",
+        Some("2026-03-02T08:00:00Z"),
+        &[FLOOD_1, FLOOD_2, FLOOD_3, FLOOD_4, FLOOD_5, "(AFP)"],
+    )
+}
+
+fn flood_copy() -> Article {
+    let p2 = FLOOD_2.replace("used boats to reach", "relied on boats to rescue");
+    art(
+        2,
+        "Daily Planet",
+        "Marrowick floods: 1,200 evacuated",
+        Some("2026-03-02T11:30:00Z"),
+        &[FLOOD_1, &p2, FLOOD_3, FLOOD_4, "(AFP)"],
+    )
+}
+
+fn flood_rewrite() -> Article {
+    art(3, "Northern Courier", "Voss: water rose faster than ever", Some("2026-03-03T09:00:00Z"), &[
+        "Mayor Elena Voss of Marrowick has described scenes of chaos as the River Tessel broke its banks, leaving about 1,200 people without a place to sleep and large parts of the old quarter under water.",
+        "\"We have never seen the water rise this fast,\" Voss said. Volunteers from the Harwell Civil Protection Agency spent the night ferrying stranded pensioners to dry ground.",
+        "Governor Paul Brannock confirmed that army units would deliver pumps and sandbags, while the National Weather Office warned of a further 40 millimetres of rain.",
+    ])
+}
+
+fn other_flood() -> Article {
+    art(4, "Agence France-Presse", "Flash flood hits Dunholt valley", Some("2026-03-04T15:00:00Z"), &[
+        "A flash flood swept through the village of Dunholt on Wednesday after a storm dropped heavy rain on the hills above the valley, and 85 residents were evacuated by helicopter, fire chief Marta Ilves said.",
+        "Rescuers from the Oster Mountain Rescue service pulled two hikers from a swollen stream near the Brenn Pass, and the main road to the village was closed by mud and fallen trees.",
+        "\"The water came down the hillside like a wall,\" Ilves said. The regional council of Oster will meet on Friday to assess the damage to farms and bridges.",
+        "(AFP)",
+    ])
+}
+
+fn flood_corpus() -> Vec<Article> {
+    vec![flood_wire(), flood_copy(), flood_rewrite(), other_flood()]
+}
+
+#[test]
+fn independent_rewrite_joins_its_story() {
+    let stories = build_stories(&Config::default(), &flood_corpus(), &[]);
+    assert!(together(&stories, 1, 2), "{stories:#?}");
+    assert!(
+        together(&stories, 1, 3),
+        "the rewrite shares names, figures and a quote: {stories:#?}"
+    );
+    // The rewrite copies no text: it is an origin of its own within the story.
+    assert_eq!(source_of(&stories, 3), None);
+    assert_eq!(source_of(&stories, 2), Some(1));
+    assert_eq!(source_of(&stories, 1), None);
+}
+
+#[test]
+fn same_topic_different_events_stay_apart() {
+    let stories = build_stories(&Config::default(), &flood_corpus(), &[]);
+    assert!(
+        !together(&stories, 1, 4),
+        "two floods in different places are different events: {stories:#?}"
+    );
+    assert!(!together(&stories, 3, 4));
+    assert_eq!(story_of(&stories, 4).articles, [ArticleId(4)]);
+}
+
+#[test]
+fn input_order_does_not_change_the_result() {
+    let corpus = flood_corpus();
+    let pairs = vec![
+        Pair {
+            a: ArticleId(1),
+            b: ArticleId(2),
+            similarity: 0.9,
+            jaccard: 0.7,
+            containment_a_in_b: 0.8,
+            containment_b_in_a: 0.95,
+            coverage_a: 0.8,
+            coverage_b: 0.95,
+            passages: vec![],
+        },
+        Pair {
+            a: ArticleId(1),
+            b: ArticleId(4),
+            similarity: 0.05,
+            jaccard: 0.02,
+            containment_a_in_b: 0.02,
+            containment_b_in_a: 0.05,
+            coverage_a: 0.02,
+            coverage_b: 0.05,
+            passages: vec![],
+        },
+    ];
+    let forward = build_stories(&Config::default(), &corpus, &pairs);
+    let mut reversed = corpus.clone();
+    reversed.reverse();
+    let mut rpairs = pairs.clone();
+    rpairs.reverse();
+    let backward = build_stories(&Config::default(), &reversed, &rpairs);
+    assert_eq!(forward, backward);
+    let mut rotated = corpus.clone();
+    rotated.rotate_left(2);
+    assert_eq!(forward, build_stories(&Config::default(), &rotated, &pairs));
+    // Stories are sorted, their members too, one lineage edge per member.
+    assert!(forward.windows(2).all(|w| w[0].id < w[1].id));
+    for s in &forward {
+        assert!(s.articles.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(s.lineage.len(), s.articles.len());
+        assert_eq!(s.id.0, s.articles[0].0);
+    }
+}
+
+#[test]
+fn components_separate_unrelated_articles() {
+    let comps = story_components(&Config::default(), &flood_corpus(), &[]);
+    let with_one = comps.iter().find(|c| c.contains(&ArticleId(1))).unwrap();
+    assert!(with_one.contains(&ArticleId(2)));
+    assert!(comps.iter().flatten().count() == 4);
+}
+
+// --- Storylines: a leaders' call, then their meeting a month later. ---
+
+fn call_and_meeting() -> Vec<Article> {
+    let call = [
+        "President Anika Roux of Calvera and Prime Minister Tomas Lind of Norvind spoke by telephone on Thursday about the dispute over fishing rights on the Gray Shelf, the presidency in Port Salen said.",
+        "The two leaders agreed that their foreign ministers, Ilse Maren and Joao Pereira, would prepare a framework for joint patrols on the Gray Shelf, where trawlers from both countries have clashed since autumn.",
+        "Roux told Lind that Calvera wanted a settlement before the spring fishing season opens, according to a statement that described the call as frank and constructive.",
+    ];
+    let meeting = [
+        "Anika Roux and Tomas Lind met in the border town of Veldhaven on Monday and signed an agreement creating a joint fishing zone on the Gray Shelf, ending months of confrontation between Calvera and Norvind trawlers.",
+        "Under the deal, inspectors from both coast guards will board vessels in the shared zone, and catches of cod and haddock will be split according to quotas reviewed each winter by a joint commission.",
+        "Fishing unions in Port Salen welcomed the agreement, though some skippers said the quotas set by foreign ministers Ilse Maren and Joao Pereira were too low for smaller boats.",
+    ];
+    let mut call_copy: Vec<String> = call.iter().map(|s| s.to_string()).collect();
+    call_copy[1] = call_copy[1].replace("would prepare", "will draft");
+    let call_copy: Vec<&str> = call_copy.iter().map(String::as_str).collect();
+    vec![
+        art(
+            10,
+            "Agence France-Presse",
+            "Calvera and Norvind leaders discuss Gray Shelf",
+            Some("2026-01-15T10:00:00Z"),
+            &call,
+        ),
+        art(
+            11,
+            "Coastwatch",
+            "Leaders talk fishing dispute",
+            Some("2026-01-15T14:00:00Z"),
+            &call_copy,
+        ),
+        art(
+            12,
+            "Agence France-Presse",
+            "Calvera and Norvind sign Gray Shelf fishing deal",
+            Some("2026-02-16T12:00:00Z"),
+            &meeting,
+        ),
+        other_flood(),
+    ]
+}
+
+#[test]
+fn follow_up_is_linked_as_a_storyline_not_merged() {
+    let stories = build_stories(&Config::default(), &call_and_meeting(), &[]);
+    assert!(together(&stories, 10, 11), "{stories:#?}");
+    assert!(
+        !together(&stories, 10, 12),
+        "a month later is another event: {stories:#?}"
+    );
+    let call = story_of(&stories, 10);
+    let meeting = story_of(&stories, 12);
+    assert_eq!(call.storyline.as_deref(), Some("l10"));
+    assert_eq!(meeting.storyline.as_deref(), Some("l10"));
+    assert_eq!(
+        story_of(&stories, 4).storyline,
+        None,
+        "an unrelated story has no storyline"
+    );
+}
+
+// --- Lineage: missing dates, a missing common source, credit lines, a shared garbled quote. ---
+
+const PIPE_1: &str = "The water authority of Varessa approved on Tuesday a 2.4 billion euro pipeline that will carry desalinated water from the coast at Brisa Point to farms and towns in the drought-hit north.";
+const PIPE_2: &str = "Authority chairman Rui Calado said construction would start in June and take four years, with the first 180 kilometres of pipe reaching the northern reservoirs at Monte Alvo by 2028.";
+const PIPE_3: &str = "\"We will not abandon the northern valleys to the drought,\" Calado told a news conference in the capital, Tarragal, where officials have rationed tap water since the summer.";
+const PIPE_4: &str = "Environmental groups led by the Clean Coast Alliance warned that brine from the Brisa Point plant could harm seagrass beds, and said they would challenge the project in court.";
+const PIPE_5: &str = "Farmers in the north, where reservoirs are at 14 percent of capacity, welcomed the decision but asked the government to cut the price of irrigation water while the pipeline is built.";
+
+fn pipeline_wire(date: Option<&str>) -> Article {
+    art(
+        20,
+        "Reuters",
+        "Varessa approves desalination pipeline",
+        date,
+        &[PIPE_1, PIPE_2, PIPE_3, PIPE_4, PIPE_5],
+    )
+}
+
+#[test]
+fn missing_dates_still_give_the_wire_as_origin() {
+    // Copies that trimmed the wire: the wire's text covers them, they keep most of it; no dates anywhere.
+    let wire = pipeline_wire(None);
+    let trimmed = art(
+        21,
+        "Valley Herald",
+        "Pipeline approved for the north",
+        None,
+        &[PIPE_1, PIPE_2, PIPE_3],
+    );
+    let edited = art(
+        22,
+        "Tarragal Today",
+        "Varessa approves desalination pipeline",
+        None,
+        &[
+            PIPE_1,
+            &PIPE_2.replace("would start in June", "is due to begin in June"),
+            PIPE_3,
+            PIPE_4,
+        ],
+    );
+    let stories = build_stories(&Config::default(), &[trimmed, edited, wire], &[]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(source_of(&stories, 20), None, "{stories:#?}");
+    assert_eq!(source_of(&stories, 21), Some(20));
+    assert_eq!(source_of(&stories, 22), Some(20));
+    let why = explain_lineage(&stories[0], ArticleId(21)).unwrap();
+    assert!(why.starts_with("a21 ← a20"), "{why}");
+    assert!(why.contains("dates missing"), "{why}");
+}
+
+#[test]
+fn versions_of_a_missing_wire_are_siblings() {
+    // The AFP original is not in the corpus; each copy kept a paragraph the other dropped.
+    let first = art(
+        31,
+        "Valley Herald",
+        "Pipeline approved",
+        Some("2026-03-02T10:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3, PIPE_5, "(AFP)"],
+    );
+    let second = art(
+        32,
+        "Coastal Mail",
+        "Varessa approves pipeline",
+        Some("2026-03-02T13:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_4, PIPE_5, "Source: Agence France-Presse"],
+    );
+    let stories = build_stories(&Config::default(), &[first, second], &[]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(source_of(&stories, 31), None);
+    assert_eq!(
+        source_of(&stories, 32),
+        None,
+        "the later copy holds on-topic text the earlier lacks: {stories:#?}"
+    );
+    let why = explain_lineage(&stories[0], ArticleId(32)).unwrap();
+    assert!(why.contains("common source"), "{why}");
+}
+
+#[test]
+fn credit_line_identifies_the_wire_source() {
+    let wire = pipeline_wire(Some("2026-03-02T08:00:00Z"));
+    // A verbatim republication (same text, no credit) appears before the credited copy.
+    let mut republished = pipeline_wire(Some("2026-03-02T09:00:00Z"));
+    republished.id = ArticleId(23);
+    republished.outlet = Some("Daily Planet".into());
+    republished.path = "daily-planet/23.txt".into();
+    let credited = art(
+        24,
+        "Morning Star",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T12:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3, PIPE_4, PIPE_5, "— Reuters"],
+    );
+    let stories = build_stories(&Config::default(), &[credited, republished, wire], &[]);
+    assert_eq!(stories.len(), 1);
+    assert_eq!(source_of(&stories, 20), None);
+    assert_eq!(source_of(&stories, 24), Some(20), "{stories:#?}");
+    assert_eq!(source_of(&stories, 23), Some(20));
+}
+
+#[test]
+fn shared_garbled_quote_reveals_descent() {
+    let wire = pipeline_wire(Some("2026-03-02T08:00:00Z"));
+    let garbled_quote = PIPE_3.replace(
+        "We will not abandon the northern valleys",
+        "We will never abandon the northern valley",
+    );
+    let garbler = art(
+        25,
+        "Valley Herald",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T10:00:00Z"),
+        &[PIPE_1, PIPE_2, &garbled_quote, PIPE_4, PIPE_5],
+    );
+    let other = art(
+        26,
+        "Coastal Mail",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T11:00:00Z"),
+        &[
+            PIPE_1,
+            &PIPE_2.replace("take four years", "last four years"),
+            PIPE_3,
+            PIPE_4,
+            PIPE_5,
+        ],
+    );
+    let heir = art(
+        27,
+        "Sunday Ledger",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-03T09:00:00Z"),
+        &[PIPE_1, PIPE_2, &garbled_quote, PIPE_5],
+    );
+    let corpus = vec![heir, other, garbler, wire];
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    assert_eq!(stories.len(), 1);
+    assert_eq!(source_of(&stories, 25), Some(20));
+    assert_eq!(source_of(&stories, 26), Some(20));
+    assert_eq!(
+        source_of(&stories, 27),
+        Some(25),
+        "the garbled quote is inherited: {stories:#?}"
+    );
+    assert_eq!(
+        lineage_chain(&stories[0], ArticleId(27)),
+        [ArticleId(27), ArticleId(25), ArticleId(20)]
+    );
+    for e in &stories[0].lineage {
+        assert!((0.0..=1.0).contains(&e.confidence));
+        assert!(e.reason.ends_with('.') && !e.reason.is_empty());
+    }
+}
