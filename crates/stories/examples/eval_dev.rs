@@ -5,7 +5,9 @@
 //! ```text
 //! cargo run --release -p wiretrace-stories --example eval_dev -- EXPORT.json GOLD.json [OUT.json]
 //! ```
-//! Then `python3 ../shared/bench/score.py GOLD.json OUT.json` gives the official figures.
+//! Then `python3 ../shared/bench/score.py GOLD.json OUT.json` gives the official figures. With
+//! `EVAL_REUSE=1` and an export without pairs, the pairs are computed with `wiretrace-reuse` first;
+//! with `EVAL_VERBOSE=1` every wrong parent is listed.
 
 use std::collections::BTreeMap;
 
@@ -34,6 +36,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             a
         })
         .collect();
+    if export.pairs.is_empty() && std::env::var_os("EVAL_REUSE").is_some() {
+        // The export carries no pairs: compute them with the reuse stage.
+        let t = std::time::Instant::now();
+        export.pairs = wiretrace_reuse::find_pairs(&Default::default(), &articles, &|_| true);
+        println!("reuse: {} pairs ({:.2?})", export.pairs.len(), t.elapsed());
+    }
     let t0 = std::time::Instant::now();
     let stories = build_stories(&Config::default(), &articles, &export.pairs);
     let elapsed = t0.elapsed();
