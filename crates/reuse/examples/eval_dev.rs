@@ -232,7 +232,10 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let cfg = wiretrace_reuse::Config::default();
+    let mut cfg = wiretrace_reuse::Config::default();
+    if let Ok(j) = std::env::var("WT_CFG") {
+        cfg = serde_json::from_str(&j).expect("WT_CFG is a JSON reuse config");
+    }
     if let Some(i) = args.iter().position(|a| a == "--show") {
         // Debug one pair: --show PATH_A PATH_B
         let (a, b) = (by_path[args[i + 1].as_str()], by_path[args[i + 2].as_str()]);

@@ -58,14 +58,46 @@ pub(crate) fn sampled(hash: u64, sample_mod: u32) -> bool {
     hash.is_multiple_of(u64::from(sample_mod.max(1)))
 }
 
-/// Returns (fingerprints, distinct gram count) of an article's tokens.
-pub(crate) fn fingerprints(toks: &[Tok], n: usize, sample_mod: u32) -> (Vec<u64>, u32) {
-    let mut all: Vec<u64> = grams(toks, n).into_iter().flatten().collect();
-    all.sort_unstable();
-    all.dedup();
-    let distinct = all.len() as u32;
-    all.retain(|h| sampled(*h, sample_mod));
-    (all, distinct)
+/// Returns (fingerprints, token count, gram count) of a text, streaming over its tokens.
+///
+/// The gram count counts positions (not distinct grams) of grams not made of function words only.
+/// Equivalent to sampling [`grams`] of the collected tokens, without collecting them.
+pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, u32, u32) {
+    // The last n tokens' classes and function-word flags in a ring of RING slots.
+    const RING: usize = 32;
+    let n = n.clamp(1, RING);
+    let mut classes = [0u64; RING];
+    let mut stops = [false; RING];
+    let mut stop_count = 0usize;
+    let (mut seen, mut grams_count) = (0usize, 0u32);
+    let mut out = Vec::new();
+    crate::token::visit(text, |t| {
+        let at = seen & (RING - 1);
+        if seen >= n {
+            // The token leaving the window.
+            stop_count -= usize::from(stops[(seen - n) & (RING - 1)]);
+        }
+        classes[at] = t.class;
+        stops[at] = t.stop;
+        stop_count += usize::from(t.stop);
+        seen += 1;
+        if seen < n || stop_count == n {
+            return;
+        }
+        grams_count += 1;
+        let first = seen - n;
+        let mut h = n as u64;
+        for k in first..seen {
+            h = (h.rotate_left(23) ^ classes[k & (RING - 1)]).wrapping_mul(MIX_K);
+        }
+        let h = finalize(h);
+        if sampled(h, sample_mod) {
+            out.push(h);
+        }
+    });
+    out.sort_unstable();
+    out.dedup();
+    (out, seen as u32, grams_count)
 }
 
 #[cfg(test)]
@@ -91,14 +123,15 @@ mod tests {
     #[test]
     fn fingerprints_are_a_sorted_sample_of_the_grams() {
         let text = "word ".repeat(3) + &(0..400).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
-        let t = tokenize(&text);
-        let (fp, distinct) = fingerprints(&t, 5, 4);
+        let (fp, tokens, count) = fingerprints(&text, 5, 4);
         assert!(fp.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(distinct, 399);
+        assert_eq!((tokens, count), (403, 399));
         // 1 in 4 expected; allow generous slack.
         assert!(fp.len() > 50 && fp.len() < 160, "{}", fp.len());
-        let (all, _) = fingerprints(&t, 5, 1);
-        assert_eq!(all.len(), 399);
+        let (all, _, _) = fingerprints(&text, 5, 1);
+        let mut expected: Vec<u64> = grams(&tokenize(&text), 5).into_iter().flatten().collect();
+        expected.sort_unstable();
+        assert_eq!(all, expected);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId};
 
-use crate::{shingle, token, Config};
+use crate::{shingle, Config};
 
 /// Version of the fingerprint scheme; bumped whenever sketches of the same text would change.
 pub const SKETCH_VERSION: u32 = 1;
@@ -40,7 +40,7 @@ pub struct Sketch {
     pub article: ArticleId,
     /// Word tokens in the article's text.
     pub tokens: u32,
-    /// Distinct n-grams (not counting function-word-only grams) of the text.
+    /// N-gram positions of the text, not counting grams of function words only.
     pub grams: u32,
     /// Sampled n-gram hashes, sorted ascending, distinct.
     pub fingerprints: Vec<u64>,
@@ -57,12 +57,11 @@ pub struct Sketch {
 /// assert_eq!(s.fingerprints.len(), 3);
 /// ```
 pub fn sketch(cfg: &Config, article: &Article) -> Sketch {
-    let toks = token::tokenize(&article.text);
-    let (fingerprints, grams) = shingle::fingerprints(&toks, cfg.ngram, cfg.sample_mod);
+    let (fingerprints, tokens, grams) = shingle::fingerprints(&article.text, cfg.ngram, cfg.sample_mod);
     Sketch {
         v: SKETCH_VERSION,
         article: article.id,
-        tokens: toks.len() as u32,
+        tokens,
         grams,
         fingerprints,
     }

@@ -32,23 +32,49 @@ const IT: &str = "il lo la i gli le un uno una e o ma se di del della dei delle 
 che chi quando dove come piu molto gia non ne si suo sua suoi sue lui lei loro e sono era stato essere ha hanno ho \
 detto anche";
 
-fn table() -> &'static [u64] {
-    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+/// Open-addressing set of the words' hashes (load factor about 0.1: one probe per lookup).
+struct Table {
+    slots: Vec<u64>,
+}
+
+const SLOTS: usize = 4096;
+
+fn slot(hash: u64) -> usize {
+    (hash >> 20) as usize & (SLOTS - 1)
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut v: Vec<u64> = [EN, ES, PT, FR, RO, DE, IT]
+        let mut slots = vec![0u64; SLOTS];
+        for h in [EN, ES, PT, FR, RO, DE, IT]
             .iter()
             .flat_map(|l| l.split_whitespace())
             .map(wiretrace_text::token_hash)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        {
+            // 0 marks an empty slot; a word hashing to 0 would be missed, which only means it is
+            // treated as a content word.
+            let mut i = slot(h);
+            while slots[i] != 0 && slots[i] != h {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            slots[i] = h;
+        }
+        Table { slots }
     })
 }
 
 /// Returns true when the folded token with this hash is a function word.
 pub(crate) fn is_stopword_hash(hash: u64) -> bool {
-    table().binary_search(&hash).is_ok()
+    let t = table();
+    let mut i = slot(hash);
+    loop {
+        match t.slots[i] {
+            0 => return false,
+            h if h == hash => return true,
+            _ => i = (i + 1) & (SLOTS - 1),
+        }
+    }
 }
 
 #[cfg(test)]

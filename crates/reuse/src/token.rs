@@ -19,7 +19,6 @@
 //! stack buffer is folded on the heap.
 
 use wiretrace_model::CharIndex;
-use wiretrace_text::token_hash;
 
 use crate::stopwords::is_stopword_hash;
 
@@ -43,17 +42,33 @@ pub(crate) struct Tok {
 
 /// Returns the tokens of `text`, with char offsets.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    visit(text, |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `text` in order, without collecting them.
+pub(crate) fn visit(text: &str, f: impl FnMut(Tok)) {
     if text.is_ascii() {
-        tokenize_ascii(text)
+        visit_ascii(text, f)
     } else {
-        tokenize_unicode(text)
+        visit_unicode(text, f)
     }
 }
 
-fn make_tok(start: u32, end: u32, folded: &str) -> Tok {
-    let hash = token_hash(folded);
-    let numeric = folded.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || folded.chars().next().is_some_and(char::is_numeric);
+/// The seed of `wiretrace_text::token_hash`, so that hashing folded bytes here gives the same value
+/// (checked by a unit test) without building a `&str`.
+const TOKEN_SEED: u64 = 0x5749_5245_5452_4143;
+
+fn make_tok(start: u32, end: u32, folded: &[u8]) -> Tok {
+    let hash = xxhash_rust::xxh3::xxh3_64_with_seed(folded, TOKEN_SEED);
+    let numeric = match folded.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_digit(),
+        _ => std::str::from_utf8(folded)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_numeric),
+    };
     Tok {
         start,
         end,
@@ -63,67 +78,71 @@ fn make_tok(start: u32, end: u32, folded: &str) -> Tok {
     }
 }
 
-fn tokenize_unicode(text: &str) -> Vec<Tok> {
+fn visit_unicode(text: &str, mut f: impl FnMut(Tok)) {
     let idx = CharIndex::new(text);
-    wiretrace_text::tokens(text)
-        .map(|t| {
-            make_tok(
-                idx.char_of(t.start as usize),
-                idx.char_of(t.end as usize),
-                &t.folded,
-            )
-        })
-        .collect()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cls {
-    Letter,
-    Digit,
-    Under,
-    Other,
-}
-
-fn cls(b: u8) -> Cls {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Cls::Letter,
-        b'0'..=b'9' => Cls::Digit,
-        b'_' => Cls::Under,
-        _ => Cls::Other,
+    for t in wiretrace_text::tokens(text) {
+        f(make_tok(
+            idx.char_of(t.start as usize),
+            idx.char_of(t.end as usize),
+            t.folded.as_bytes(),
+        ));
     }
 }
 
-fn tokenize_ascii(text: &str) -> Vec<Tok> {
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDER: u8 = 3;
+
+/// Byte classes of ASCII for the word rules (one table load per byte).
+const CLS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 6 + 1);
     let mut buf = [0u8; 64];
     let mut i = 0;
     while i < n {
-        if cls(bytes[i]) == Cls::Other {
+        if CLS[bytes[i] as usize] == OTHER {
             i += 1;
             continue;
         }
         let start = i;
-        let mut last = cls(bytes[i]);
+        let mut last = CLS[bytes[i] as usize];
+        let mut alnum = last != UNDER;
         i += 1;
         while i < n {
-            let c = cls(bytes[i]);
-            if c != Cls::Other {
+            let c = CLS[bytes[i] as usize];
+            if c != OTHER {
                 last = c;
+                alnum |= c != UNDER;
                 i += 1;
                 continue;
             }
             // A joiner continues the word only between two letters or two digits (UAX #29 WB6/7, WB11/12).
             if i + 1 < n {
-                let next = cls(bytes[i + 1]);
+                let next = CLS[bytes[i + 1] as usize];
                 let joins = match bytes[i] {
-                    b'.' | b'\'' => {
-                        (last == Cls::Letter && next == Cls::Letter)
-                            || (last == Cls::Digit && next == Cls::Digit)
-                    }
-                    b':' => last == Cls::Letter && next == Cls::Letter,
-                    b',' | b';' => last == Cls::Digit && next == Cls::Digit,
+                    b'.' | b'\'' => (last == LETTER && next == LETTER) || (last == DIGIT && next == DIGIT),
+                    b':' => last == LETTER && next == LETTER,
+                    b',' | b';' => last == DIGIT && next == DIGIT,
                     _ => false,
                 };
                 if joins {
@@ -134,27 +153,29 @@ fn tokenize_ascii(text: &str) -> Vec<Tok> {
             }
             break;
         }
-        let word = &bytes[start..i];
-        if !word.iter().any(u8::is_ascii_alphanumeric) {
+        if !alnum {
             continue;
         }
+        let word = &bytes[start..i];
         if word.len() <= buf.len() {
             let folded = &mut buf[..word.len()];
             folded.copy_from_slice(word);
             folded.make_ascii_lowercase();
-            let folded = std::str::from_utf8(folded).expect("ASCII bytes are UTF-8");
-            out.push(make_tok(start as u32, i as u32, folded));
+            f(make_tok(start as u32, i as u32, folded));
         } else {
-            let folded = text[start..i].to_ascii_lowercase();
-            out.push(make_tok(start as u32, i as u32, &folded));
+            f(make_tok(
+                start as u32,
+                i as u32,
+                word.to_ascii_lowercase().as_slice(),
+            ));
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wiretrace_text::token_hash;
 
     fn words(text: &str) -> Vec<(u32, u32, u64)> {
         tokenize(text).iter().map(|t| (t.start, t.end, t.hash)).collect()
@@ -170,18 +191,19 @@ mod tests {
             "  leading and trailing spaces\n\nnew paragraph with x1y2 and 2nd place. ",
         ];
         for s in samples {
-            assert_eq!(
-                tokenize_ascii(s)
-                    .iter()
-                    .map(|t| (t.start, t.end, t.hash))
-                    .collect::<Vec<_>>(),
-                tokenize_unicode(s)
-                    .iter()
-                    .map(|t| (t.start, t.end, t.hash))
-                    .collect::<Vec<_>>(),
-                "{s}"
-            );
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            visit_ascii(s, |t| fast.push((t.start, t.end, t.hash, t.class, t.stop)));
+            visit_unicode(s, |t| slow.push((t.start, t.end, t.hash, t.class, t.stop)));
+            assert_eq!(fast, slow, "{s}");
         }
+    }
+
+    #[test]
+    fn token_hashes_equal_the_text_crate_hashes() {
+        let t = tokenize("Storm São 2,200");
+        assert_eq!(t[0].hash, token_hash("storm"));
+        assert_eq!(t[1].hash, token_hash("sao"));
+        assert_eq!(t[2].hash, token_hash("2,200"));
     }
 
     #[test]
