@@ -43,7 +43,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("reuse: {} pairs ({:.2?})", export.pairs.len(), t.elapsed());
     }
     let t0 = std::time::Instant::now();
-    let stories = build_stories(&Config::default(), &articles, &export.pairs);
+    let mut cfg = Config::default();
+    // Dev-only overrides for parameter studies, e.g. EVAL_SET="min_shared_variants=4".
+    if let Ok(set) = std::env::var("EVAL_SET") {
+        for kv in set.split(',') {
+            let (k, v) = kv.split_once('=').ok_or("EVAL_SET wants key=value")?;
+            match k {
+                "min_shared_variants" => cfg.min_shared_variants = v.parse()?,
+                "inherit_ratio" => cfg.inherit_ratio = v.parse()?,
+                "retention_margin" => cfg.retention_margin = v.parse()?,
+                "retention_weight" => cfg.retention_weight = v.parse()?,
+                "link_threshold" => cfg.link_threshold = v.parse()?,
+                "origin_score" => cfg.origin_score = v.parse()?,
+                _ => return Err(format!("unknown key {k}").into()),
+            }
+        }
+    }
+    let stories = build_stories(&cfg, &articles, &export.pairs);
     let elapsed = t0.elapsed();
 
     // Gold by path (suffix match), prediction by path.

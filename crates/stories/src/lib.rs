@@ -126,8 +126,11 @@ pub struct Config {
     /// is in the story (it says it copied).
     pub credit_copy_penalty: f32,
     /// A copy Y of W is preferred over W as the source of X when X inherits at least this many of Y's
-    /// own word 3-grams (and half of those in the text X keeps) …
+    /// own edits (runs of 3-grams absent from W; half of those in the text X keeps). One shared edit
+    /// is often a coincidence (two editors fixing the same word the same way), several rarely are …
     pub min_shared_variants: usize,
+    /// … and X carries at least this share of Y's edits in the text it keeps …
+    pub inherit_ratio: f32,
     /// … or when X keeps at least this much more of Y than of W (inherited cuts).
     pub retention_margin: f32,
 }
@@ -157,7 +160,8 @@ impl Default for Config {
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
             credit_copy_penalty: 0.2,
-            min_shared_variants: 2,
+            min_shared_variants: 3,
+            inherit_ratio: 0.5,
             retention_margin: 0.1,
         }
     }

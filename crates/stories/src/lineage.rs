@@ -466,19 +466,29 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
         }
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
+    // so runs of consecutive own 3-grams are counted once.
     let mut own = 0usize;
     let mut inherited = 0usize;
     for p in &y.paragraph_shingles {
         if p.is_empty() || (p.iter().filter(|s| inx(s)).count() as f32) < 0.5 * p.len() as f32 {
             continue;
         }
-        for s in p.iter().filter(|s| !inw(s)) {
-            own += 1;
-            if inx(s) {
+        let (mut in_own, mut in_inh) = (false, false);
+        for s in p {
+            let is_own = !inw(s);
+            let is_inh = is_own && inx(s);
+            if is_own && !in_own {
+                own += 1;
+            }
+            if is_inh && !in_inh {
                 inherited += 1;
             }
+            in_own = is_own;
+            in_inh = is_inh;
         }
     }
-    let inherits_wording = inherited >= cfg.min_shared_variants && inherited as f32 >= 0.5 * own as f32;
+    let inherits_wording =
+        inherited >= cfg.min_shared_variants && inherited as f32 >= cfg.inherit_ratio * own as f32;
     inherits_wording || retention_gain >= cfg.retention_margin
 }
