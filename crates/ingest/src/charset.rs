@@ -1,0 +1,166 @@
+//! Bytes in any charset → UTF-8 text, and the binary-data check.
+//!
+//! Input: the raw bytes of a text-like input and, when known, a declared charset (HTTP `Content-Type`,
+//! `<meta charset>`). Output: a `String`, or the reason it is not text.
+//!
+//! Method, in order: a byte-order mark (UTF-8, UTF-16LE/BE) wins; then valid UTF-8 is taken as UTF-8 —
+//! even when a legacy single-byte charset is declared, since multi-byte UTF-8 sequences almost never
+//! occur by chance in Latin-1/Windows-1252 text and mislabelled pages are common; then the declared
+//! charset (any WHATWG label, via `encoding_rs`; ISO-8859-1 is read as Windows-1252 as browsers do);
+//! then Windows-1252, which decodes every byte.
+//!
+//! Binary data: a NUL byte outside UTF-16, or more than 10% control characters in the first 8 KiB,
+//! makes the input "not valid text (binary data)".
+//!
+//! # Example
+//! ```
+//! // Windows-1252 "café" without any declaration.
+//! let text = wiretrace_ingest::decode_text(b"caf\xe9", None).unwrap();
+//! assert_eq!(text, "café");
+//! ```
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// Returns the bytes decoded to UTF-8, or `Err("not valid text (binary data)")`.
+///
+/// `declared` is a charset label from outside the bytes (HTTP header, meta tag); see the module doc for
+/// the precedence.
+///
+/// # Example
+/// ```
+/// assert_eq!(wiretrace_ingest::decode_text("été".as_bytes(), Some("iso-8859-1")).unwrap(), "été");
+/// assert_eq!(wiretrace_ingest::decode_text(b"\xe9t\xe9", Some("iso-8859-1")).unwrap(), "été");
+/// assert!(wiretrace_ingest::decode_text(b"\x00\x01\x02\x03binary", None).is_err());
+/// ```
+///
+/// # Errors
+/// `"not valid text (binary data)"` when the bytes look binary.
+pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> Result<String, &'static str> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err("not valid text (binary data)");
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let enc = declared
+        .and_then(|l| Encoding::for_label(l.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes()))
+        .filter(|e| *e != UTF_8 && e.is_ascii_compatible())
+        .unwrap_or(WINDOWS_1252);
+    let (text, _, _) = enc.decode(bytes);
+    Ok(text.into_owned())
+}
+
+/// True when the bytes look like binary data rather than text (see the module doc).
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.is_empty() {
+        return false;
+    }
+    if memchr_nul(head) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    controls * 10 > head.len()
+}
+
+fn memchr_nul(b: &[u8]) -> bool {
+    b.contains(&0)
+}
+
+/// Returns the charset declared in the first bytes of an HTML or XML document
+/// (`<meta charset=…>`, `<meta http-equiv content="…; charset=…">`, `<?xml … encoding="…"?>`).
+pub(crate) fn sniff_declared(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        if let Some(pos) = find(&lower, key) {
+            let rest = &lower[pos + key.len()..];
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+                .unwrap_or(rest.len());
+            if end > 0 {
+                return Some(String::from_utf8_lossy(&rest[..end]).into_owned());
+            }
+        }
+    }
+    None
+}
+
+/// Returns the charset parameter of an HTTP `Content-Type` value.
+pub(crate) fn charset_of_content_type(ct: &str) -> Option<String> {
+    let lower = ct.to_ascii_lowercase();
+    let pos = lower.find("charset=")?;
+    let v = lower[pos + 8..].trim_start_matches(['"', '\'']);
+    let end = v
+        .find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace())
+        .unwrap_or(v.len());
+    (end > 0).then(|| v[..end].to_string())
+}
+
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins() {
+        assert_eq!(decode_text(b"\xef\xbb\xbfhi", Some("latin1")).unwrap(), "hi");
+        assert_eq!(decode_text(b"\xff\xfeh\x00i\x00", None).unwrap(), "hi");
+    }
+
+    #[test]
+    fn declared_legacy_charsets_decode() {
+        assert_eq!(
+            decode_text(b"\x93quoted\x94", Some("windows-1252")).unwrap(),
+            "\u{201c}quoted\u{201d}"
+        );
+        assert_eq!(decode_text(b"na\xefve", Some("ISO-8859-1")).unwrap(), "naïve");
+        assert_eq!(decode_text(b"\xe0\xe8", Some("iso-8859-2")).unwrap(), "ŕč");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode_text(b"PK\x03\x04\x00\x00", None).is_err());
+        assert!(looks_binary(&[1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(!looks_binary(b"plain text\n"));
+    }
+
+    #[test]
+    fn sniffs_meta_and_xml_declarations() {
+        assert_eq!(
+            sniff_declared(b"<meta charset=\"ISO-8859-1\">").as_deref(),
+            Some("iso-8859-1")
+        );
+        assert_eq!(
+            sniff_declared(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">")
+                .as_deref(),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            sniff_declared(b"<?xml version=\"1.0\" encoding='UTF-8'?>").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(
+            charset_of_content_type("text/html; charset=\"utf-8\"").as_deref(),
+            Some("utf-8")
+        );
+    }
+}

@@ -1,0 +1,715 @@
+//! Dates in any common written form → a UTC instant.
+//!
+//! Input: one date string from a page, feed, front matter or JSON field. Output:
+//! `Option<DateTime<Utc>>`, `None` when the string is not a date we can read with confidence.
+//!
+//! Method: first the strict machine forms (RFC 3339 / ISO 8601 with or without offset, with `T` or a
+//! space, fractional seconds; RFC 2822 as in RSS `pubDate`; Unix seconds of 9–10 digits), then a token
+//! reader for human forms: it picks out a month name (tables for en, es, fr, pt, ro, de, it, nl, with
+//! accents and abbreviations), a 4-digit year, a day, a clock time with optional seconds and am/pm, and a
+//! zone (`Z`, `+01:00`, `+0100`, `GMT`, `UTC`, `BST`, `CET`, `EST`…). Weekday names and fillers (`de`,
+//! `of`, `le`, `at`…) are skipped.
+//!
+//! Guarantees: the result is always UTC; a date without a time is midnight UTC; a time without a zone is
+//! read as UTC. Pure and deterministic.
+//!
+//! Ambiguity: an all-numeric date `08/01/2026` is read day-first (`8 January`) — the order of most of the
+//! world and of every non-English language we cover — unless day-first is impossible (`01/28/2026` is
+//! read as 28 January). `2026/01/08` and `2026-01-08` are year-month-day. Two-digit years are refused.
+//!
+//! Hostile input: strings longer than 200 bytes are refused; nothing panics.
+//!
+//! # Example
+//! ```
+//! use wiretrace_ingest::parse_date;
+//! let d = parse_date("8 janvier 2026 à 14h30").unwrap();
+//! assert_eq!(d.to_rfc3339(), "2026-01-08T14:30:00+00:00");
+//! assert_eq!(parse_date("Jan 8, 2026").unwrap().to_rfc3339(), "2026-01-08T00:00:00+00:00");
+//! assert!(parse_date("yesterday").is_none());
+//! ```
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+/// Month names and abbreviations, lowercased and without accents, as (name, month number).
+/// A token matches when it equals a name, or is a prefix of at least 3 letters of one
+/// (`sept`, `janv`, `févr`).
+const MONTHS: &[(&str, u32)] = &[
+    // en
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    // es
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // fr
+    ("janvier", 1),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    // pt
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // ro
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // de
+    ("januar", 1),
+    ("jaenner", 1),
+    ("februar", 2),
+    ("maerz", 3),
+    ("marz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // it
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // nl
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+];
+
+/// Words skipped by the human-form reader: weekdays (by 3-letter prefix below) and fillers.
+const FILLERS: &[&str] = &[
+    "de",
+    "del",
+    "of",
+    "the",
+    "le",
+    "la",
+    "el",
+    "am",
+    "um",
+    "a",
+    "at",
+    "on",
+    "den",
+    "der",
+    "do",
+    "da",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "er",
+    "h",
+    "published",
+    "updated",
+    "posted",
+    "publie",
+    "publicado",
+    "publicat",
+    "veroffentlicht",
+    "pm",
+    "am",
+    "et",
+    "y",
+    "e",
+    "und",
+    "and",
+    "at",
+    "alle",
+    "ore",
+    "om",
+    "em",
+    "en",
+    "le",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "luni",
+    "marti",
+    "miercuri",
+    "joi",
+    "vineri",
+    "sambata",
+    "duminica",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "feira",
+];
+
+/// Time-zone abbreviations and their offset from UTC in minutes.
+const ZONES: &[(&str, i32)] = &[
+    ("utc", 0),
+    ("gmt", 0),
+    ("ut", 0),
+    ("z", 0),
+    ("wet", 0),
+    ("bst", 60),
+    ("ist", 60),
+    ("west", 60),
+    ("cet", 60),
+    ("cest", 120),
+    ("met", 60),
+    ("mest", 120),
+    ("eet", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("mst", -420),
+    ("mdt", -360),
+    ("pst", -480),
+    ("pdt", -420),
+    ("akst", -540),
+    ("akdt", -480),
+    ("hst", -600),
+    ("aest", 600),
+    ("aedt", 660),
+    ("jst", 540),
+    ("brt", -180),
+    ("art", -180),
+];
+
+/// Returns the UTC instant a date string denotes, or `None` when it cannot be read with confidence.
+///
+/// See the module documentation of [`crate::parse_date`]'s rules: strict forms first, then human forms
+/// in en, es, fr, pt, ro, de, it, nl; numeric dates day-first unless impossible.
+///
+/// # Example
+/// ```
+/// use wiretrace_ingest::parse_date;
+/// assert_eq!(parse_date("Wed, 10 Dec 2025 21:55:00 +0000").unwrap().to_rfc3339(), "2025-12-10T21:55:00+00:00");
+/// assert_eq!(parse_date("2026-02-03T00:00:32").unwrap().to_rfc3339(), "2026-02-03T00:00:32+00:00");
+/// assert_eq!(parse_date("3 de fevereiro de 2026").unwrap().to_rfc3339(), "2026-02-03T00:00:00+00:00");
+/// ```
+pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    strict(s).or_else(|| human(s)).filter(plausible)
+}
+
+fn plausible(d: &DateTime<Utc>) -> bool {
+    use chrono::Datelike;
+    (1800..=2200).contains(&d.year())
+}
+
+fn strict(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    const WITH_ZONE: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f %:z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%d %H:%M %z",
+    ];
+    for f in WITH_ZONE {
+        if let Ok(d) = DateTime::<FixedOffset>::parse_from_str(s, f) {
+            return Some(d.with_timezone(&Utc));
+        }
+    }
+    const NAIVE: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y%m%dT%H%M%S",
+    ];
+    let trimmed = s
+        .strip_suffix('Z')
+        .or_else(|| s.strip_suffix(" UTC"))
+        .unwrap_or(s);
+    for f in NAIVE {
+        if let Ok(d) = NaiveDateTime::parse_from_str(trimmed, f) {
+            return Some(Utc.from_utc_datetime(&d));
+        }
+    }
+    for f in ["%Y-%m-%d", "%Y%m%d"] {
+        if trimmed.len() >= 8 && trimmed.len() <= 10 {
+            if let Ok(d) = NaiveDate::parse_from_str(trimmed, f) {
+                return Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+            }
+        }
+    }
+    if (9..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = s.parse().ok()?;
+        return DateTime::from_timestamp(secs, 0);
+    }
+    None
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok {
+    Num(String),
+    Word(String),
+    Sign(char),
+    Sep(char),
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut n = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_ascii_digit() {
+                    n.push(d);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok::Num(n));
+        } else if c.is_alphabetic() {
+            let mut w = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_alphabetic() || d == '\u{e7}' {
+                    w.extend(fold_char(d));
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok::Word(w));
+        } else {
+            chars.next();
+            match c {
+                '+' | '-' | '\u{2212}' => out.push(Tok::Sign(if c == '+' { '+' } else { '-' })),
+                ':' | '/' | '.' => out.push(Tok::Sep(c)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Lowercases and strips the accents our month and weekday tables need (ä → ae for German).
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let s: &str = match lower {
+        'á' | 'à' | 'â' | 'ã' | 'ă' => "a",
+        'ä' => "ae",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'í' | 'ì' | 'î' | 'ï' => "i",
+        'ó' | 'ò' | 'ô' | 'õ' => "o",
+        'ö' => "oe",
+        'ú' | 'ù' | 'û' => "u",
+        'ü' => "ue",
+        'ç' => "c",
+        'ș' | 'ş' => "s",
+        'ț' | 'ţ' => "t",
+        'ñ' => "n",
+        _ => "",
+    };
+    let mut buf = [None, None];
+    if s.is_empty() {
+        buf[0] = Some(lower);
+    } else {
+        let mut it = s.chars();
+        buf[0] = it.next();
+        buf[1] = it.next();
+    }
+    buf.into_iter().flatten()
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    // Exact names first, then unambiguous prefixes of at least three letters.
+    if let Some(&(_, m)) = MONTHS.iter().find(|(n, _)| *n == word) {
+        return Some(m);
+    }
+    let mut found = None;
+    for &(name, m) in MONTHS {
+        if name.starts_with(word) {
+            match found {
+                None => found = Some(m),
+                Some(prev) if prev != m => return None,
+                _ => {}
+            }
+        }
+    }
+    // Umlaut-free German and folded forms (`marz`, `mrz`) are covered by the table; `sept.`, `janv.` by prefix.
+    found
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.len() >= 3
+        && WEEKDAYS
+            .iter()
+            .any(|w| w.starts_with(word) || word.starts_with(w))
+}
+
+fn zone_of(word: &str) -> Option<i32> {
+    ZONES.iter().find(|(z, _)| *z == word).map(|&(_, off)| off)
+}
+
+fn human(s: &str) -> Option<DateTime<Utc>> {
+    let toks = tokenize(s);
+    let mut year: Option<i32> = None;
+    let mut month: Option<u32> = None;
+    let mut day: Option<u32> = None;
+    let mut numeric_date: Vec<u32> = Vec::new();
+    let mut time: Option<(u32, u32, u32)> = None;
+    let mut pm: Option<bool> = None;
+    let mut offset_min: Option<i32> = None;
+    let mut bare_numbers: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match &toks[i] {
+            Tok::Num(n) => {
+                // Clock time: H:MM(:SS) or HhMM (French `14h30`).
+                let next_is_colon = matches!(toks.get(i + 1), Some(Tok::Sep(':')));
+                let next_is_h = matches!(toks.get(i + 1), Some(Tok::Word(w)) if w == "h");
+                if (next_is_colon || next_is_h) && n.len() <= 2 && time.is_none() {
+                    let h: u32 = n.parse().ok()?;
+                    let mut j = i + 2;
+                    let mut m = 0;
+                    let mut sec = 0;
+                    if let Some(Tok::Num(mm)) = toks.get(j) {
+                        if mm.len() == 2 {
+                            m = mm.parse().ok()?;
+                            j += 1;
+                            if matches!(toks.get(j), Some(Tok::Sep(':'))) {
+                                if let Some(Tok::Num(ss)) = toks.get(j + 1) {
+                                    sec = ss.parse().ok()?;
+                                    j += 2;
+                                    // Fractional seconds.
+                                    if matches!(toks.get(j), Some(Tok::Sep('.'))) {
+                                        if let Some(Tok::Num(_)) = toks.get(j + 1) {
+                                            j += 2;
+                                        }
+                                    }
+                                }
+                            }
+                        } else if next_is_colon {
+                            return None;
+                        }
+                    } else if next_is_colon {
+                        return None;
+                    }
+                    time = Some((h, m, sec));
+                    i = j;
+                    continue;
+                }
+                // Numeric date: D/M/Y, Y-M-D, D.M.Y.
+                let sep = match toks.get(i + 1) {
+                    Some(Tok::Sep(c)) if *c == '/' || *c == '.' => Some(*c),
+                    Some(Tok::Sign('-')) => Some('-'),
+                    _ => None,
+                };
+                if let (Some(sep), Some(Tok::Num(b)), true) =
+                    (sep, toks.get(i + 2), numeric_date.is_empty() && month.is_none())
+                {
+                    let third_sep = match toks.get(i + 3) {
+                        Some(Tok::Sep(c)) => *c == sep,
+                        Some(Tok::Sign('-')) => sep == '-',
+                        _ => false,
+                    };
+                    if let (true, Some(Tok::Num(c))) = (third_sep, toks.get(i + 4)) {
+                        numeric_date = vec![n.parse().ok()?, b.parse().ok()?, c.parse().ok()?];
+                        let lens = [n.len(), b.len(), c.len()];
+                        let (y, m, d) = numeric_ymd(&numeric_date, lens)?;
+                        year = Some(y);
+                        month = Some(m);
+                        day = Some(d);
+                        i += 5;
+                        continue;
+                    }
+                }
+                if n.len() == 4 && year.is_none() {
+                    year = Some(n.parse().ok()?);
+                } else if n.len() <= 2 {
+                    bare_numbers.push(n.parse().ok()?);
+                } else {
+                    return None;
+                }
+            }
+            Tok::Word(w) => {
+                if let Some(m) = month_of(w) {
+                    if month.is_some() {
+                        return None;
+                    }
+                    month = Some(m);
+                } else if w == "pm" || w == "p" {
+                    pm = Some(true);
+                } else if w == "am" && time.is_some() {
+                    pm = Some(false);
+                } else if let Some(off) = zone_of(w) {
+                    offset_min = Some(off);
+                    // `GMT+1`, `UTC-05:00`
+                    if let Some(Tok::Sign(sg)) = toks.get(i + 1) {
+                        if let Some(Tok::Num(h)) = toks.get(i + 2) {
+                            if let Some(o) = numeric_offset(*sg, h, toks.get(i + 3), toks.get(i + 4)) {
+                                offset_min = Some(o.0);
+                                i += 2 + o.1;
+                            }
+                        }
+                    }
+                } else if is_weekday(w) || FILLERS.contains(&w.as_str()) {
+                } else {
+                    return None;
+                }
+            }
+            Tok::Sign(sg) => {
+                // A numeric offset after a time: +0100, +01:00, -05.
+                if time.is_some() && offset_min.is_none() {
+                    if let Some(Tok::Num(h)) = toks.get(i + 1) {
+                        if let Some(o) = numeric_offset(*sg, h, toks.get(i + 2), toks.get(i + 3)) {
+                            offset_min = Some(o.0);
+                            i += 2 + o.1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            Tok::Sep(_) => {}
+        }
+        i += 1;
+    }
+    let month = month?;
+    if day.is_none() {
+        // The day is the one bare number of 1–31 (a second one is refused as ambiguous).
+        let candidates: Vec<u32> = bare_numbers
+            .iter()
+            .copied()
+            .filter(|n| (1..=31).contains(n))
+            .collect();
+        if candidates.len() != 1 || bare_numbers.len() != 1 {
+            return None;
+        }
+        day = Some(candidates[0]);
+    }
+    let date = NaiveDate::from_ymd_opt(year?, month, day?)?;
+    let (mut h, m, sec) = time.unwrap_or((0, 0, 0));
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        _ => {}
+    }
+    let t = NaiveTime::from_hms_opt(h, m, sec)?;
+    let naive = date.and_time(t);
+    let off = FixedOffset::east_opt(offset_min.unwrap_or(0) * 60)?;
+    let local = off.from_local_datetime(&naive).single()?;
+    Some(local.with_timezone(&Utc))
+}
+
+/// Reads `+01`, `+0100`, `+01:00`; returns minutes and how many extra tokens were used after the hours.
+fn numeric_offset(sign: char, h: &str, t1: Option<&Tok>, t2: Option<&Tok>) -> Option<(i32, usize)> {
+    let sgn = if sign == '-' { -1 } else { 1 };
+    let (hours, mins, used) = match h.len() {
+        4 => (h[..2].parse::<i32>().ok()?, h[2..].parse::<i32>().ok()?, 0),
+        1 | 2 => match (t1, t2) {
+            (Some(Tok::Sep(':')), Some(Tok::Num(m))) if m.len() == 2 => {
+                (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?, 2)
+            }
+            _ => (h.parse::<i32>().ok()?, 0, 0),
+        },
+        _ => return None,
+    };
+    if hours > 14 || mins > 59 {
+        return None;
+    }
+    Some((sgn * (hours * 60 + mins), used))
+}
+
+/// Orders three numbers of a numeric date as (year, month, day); day-first when ambiguous.
+fn numeric_ymd(n: &[u32], lens: [usize; 3]) -> Option<(i32, u32, u32)> {
+    if lens[0] == 4 {
+        return Some((n[0] as i32, n[1], n[2]));
+    }
+    if lens[2] != 4 {
+        return None;
+    }
+    let (a, b, y) = (n[0], n[1], n[2] as i32);
+    if (1..=12).contains(&b) && (1..=31).contains(&a) {
+        Some((y, b, a))
+    } else if (1..=12).contains(&a) && (1..=31).contains(&b) {
+        Some((y, a, b))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> String {
+        parse_date(s)
+            .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn machine_forms() {
+        assert_eq!(iso("2025-01-20T00:57:00Z"), "2025-01-20T00:57:00Z");
+        assert_eq!(iso("2025-01-20T01:57:00+01:00"), "2025-01-20T00:57:00Z");
+        assert_eq!(iso("2026-02-03T00:00:32"), "2026-02-03T00:00:32Z");
+        assert_eq!(iso("2025-09-24 05:40:00 +0000"), "2025-09-24T05:40:00Z");
+        assert_eq!(iso("2025-09-24 05:40:00"), "2025-09-24T05:40:00Z");
+        assert_eq!(iso("2026-01-08"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("Wed, 10 Dec 2025 21:55:00 +0000"), "2025-12-10T21:55:00Z");
+        assert_eq!(iso("Wed, 10 Dec 2025 21:55:00 GMT"), "2025-12-10T21:55:00Z");
+        assert_eq!(iso("2025-12-10T21:55:00.123456+00:00"), "2025-12-10T21:55:00Z");
+        assert_eq!(iso("1767830400"), "2026-01-08T00:00:00Z");
+    }
+
+    #[test]
+    fn human_forms_in_many_languages() {
+        assert_eq!(iso("Jan 8, 2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("January 8, 2026 3:05 PM EST"), "2026-01-08T20:05:00Z");
+        assert_eq!(iso("8 January 2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("27 May 2025, 23:59 GMT"), "2025-05-27T23:59:00Z");
+        assert_eq!(iso("Thursday, 8th January 2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("8 de enero de 2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("jueves, 8 de enero de 2026, 10:15"), "2026-01-08T10:15:00Z");
+        assert_eq!(iso("8 janvier 2026 à 14h30"), "2026-01-08T14:30:00Z");
+        assert_eq!(iso("3 février 2026"), "2026-02-03T00:00:00Z");
+        assert_eq!(iso("3 de março de 2026"), "2026-03-03T00:00:00Z");
+        assert_eq!(iso("8 ianuarie 2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("8. März 2026"), "2026-03-08T00:00:00Z");
+        assert_eq!(iso("8 sept. 2026"), "2026-09-08T00:00:00Z");
+        assert_eq!(iso("2026-01-08 10:00 +01:00"), "2026-01-08T09:00:00Z");
+        assert_eq!(iso("8 Jan 2026 10:00 GMT+1"), "2026-01-08T09:00:00Z");
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first_unless_impossible() {
+        assert_eq!(iso("08/01/2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("01/28/2026"), "2026-01-28T00:00:00Z");
+        assert_eq!(iso("08.01.2026"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("2026/01/08"), "2026-01-08T00:00:00Z");
+        assert_eq!(iso("08-01-2026 14:00"), "2026-01-08T14:00:00Z");
+        assert_eq!(iso("31/31/2026"), "none");
+    }
+
+    #[test]
+    fn non_dates_are_refused() {
+        for s in [
+            "",
+            "yesterday",
+            "May",
+            "12 34 2025",
+            "2025",
+            "not a date at all",
+            "99:99",
+            "32 January 2026",
+        ] {
+            assert_eq!(iso(s), "none", "{s}");
+        }
+        assert_eq!(iso(&"1".repeat(500)), "none");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let pool = "0123456789:/.-+ ZTaAmMpPjJ,éü年";
+                let c = pool
+                    .chars()
+                    .nth((seed >> 33) as usize % pool.chars().count())
+                    .unwrap_or('0');
+                s.push(c);
+            }
+            let _ = parse_date(&s);
+        }
+    }
+}

@@ -1,0 +1,933 @@
+//! HTML page (or fragment) → headline, metadata and the article's paragraphs, furniture removed.
+//!
+//! Called for `.html` files, HTML served under other extensions, WARC response records, and HTML bodies
+//! of feed items and JSONL records ([`blocks_of_fragment`]).
+//!
+//! **Metadata** is read from the whole page, first source wins:
+//!
+//! | field | sources |
+//! |---|---|
+//! | title | `og:title`, `twitter:title`, JSON-LD `headline`, the article's `<h1>`, `<title>` minus a ` \| Site` suffix |
+//! | outlet | `og:site_name`, JSON-LD `publisher.name`, `application-name` |
+//! | author | `meta[name=author]`, JSON-LD `author.name`, `article:author` (when not a URL), a byline element "By X", `dc.creator` |
+//! | published | `article:published_time`, JSON-LD `datePublished`, `pubdate`/`date`/`dc.date`… metas, `<time datetime>` in the article |
+//! | url | `link[rel=canonical]`, `og:url`, JSON-LD `url` |
+//! | language | `<html lang>`, `og:locale`, `content-language` |
+//!
+//! **Main text.** The root is the `<article>` with the most paragraph text, else `<main>` / `[role=main]`
+//! / `[itemprop=articleBody]`, else the element whose `<p>` children hold the most text (the readability
+//! idea: score parents by the paragraph text they hold). The root is walked in document order (an
+//! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
+//! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
+//!
+//! Dropped without a trace: `script`, `style`, `form`, media, `figure`, `nav`/`header`/`footer`/`aside`
+//! outside the root, byline and `<time>` elements (they are metadata), the `<h1>` that is the headline.
+//!
+//! **Furniture** inside the root is removed and recorded as a [`crate::BoilerplateBlock`]
+//! with its place: an element is furniture when its tag is `nav`, `aside` or `footer`, or a token of its
+//! class or id (split at `-`, `_`, spaces) names a share bar, newsletter box, ad slot or promo, related or
+//! most-read list, cookie notice, comments, editor's box or navigation (tables below), or when it is a list
+//! or short block made mostly of links, or a short paragraph that is only an ad label ("Advertisement",
+//! "Publicidad", "Anzeige"…). A block holding more than half of the root's text is never furniture, so a
+//! misleading class cannot delete the article.
+//!
+//! Not done here: boilerplate in plain text (txt/Markdown/JSON text) is left for the explain stage.
+
+use scraper::{node::Node, ElementRef, Html, Selector};
+
+use crate::article::{author_from_byline, clean_line, Block, Draft};
+use crate::date::parse_date;
+
+/// Class/id tokens naming furniture, with the reason recorded.
+const FURNITURE_TOKENS: &[(&str, &str)] = &[
+    ("ad", "ad"),
+    ("ads", "ad"),
+    ("adv", "ad"),
+    ("advert", "ad"),
+    ("adverts", "ad"),
+    ("advertisement", "ad"),
+    ("advertising", "ad"),
+    ("adslot", "ad"),
+    ("adunit", "ad"),
+    ("dfp", "ad"),
+    ("sponsor", "ad"),
+    ("sponsored", "ad"),
+    ("promo", "ad"),
+    ("promotion", "ad"),
+    ("commercial", "ad"),
+    ("publicidad", "ad"),
+    ("publicite", "ad"),
+    ("werbung", "ad"),
+    ("share", "share"),
+    ("sharing", "share"),
+    ("sharebar", "share"),
+    ("social", "share"),
+    ("follow", "share"),
+    ("newsletter", "newsletter"),
+    ("subscribe", "newsletter"),
+    ("subscription", "newsletter"),
+    ("signup", "newsletter"),
+    ("optin", "newsletter"),
+    ("related", "related"),
+    ("recommended", "related"),
+    ("recommendations", "related"),
+    ("readmore", "related"),
+    ("popular", "related"),
+    ("trending", "related"),
+    ("outbrain", "related"),
+    ("taboola", "related"),
+    ("nav", "nav"),
+    ("navbar", "nav"),
+    ("navigation", "nav"),
+    ("menu", "nav"),
+    ("breadcrumb", "nav"),
+    ("breadcrumbs", "nav"),
+    ("masthead", "nav"),
+    ("footer", "footer"),
+    ("cookie", "cookie"),
+    ("cookies", "cookie"),
+    ("consent", "cookie"),
+    ("gdpr", "cookie"),
+    ("comments", "comments"),
+    ("disqus", "comments"),
+    ("byline", "byline"),
+    ("dateline", "byline"),
+    ("timestamp", "byline"),
+];
+
+/// Token pairs naming furniture (`most-read`, `more-stories`, `sign-up`, `editorial-box`…).
+const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
+    ("most", "read", "related"),
+    ("most", "popular", "related"),
+    ("most", "viewed", "related"),
+    ("more", "stories", "related"),
+    ("more", "news", "related"),
+    ("more", "articles", "related"),
+    ("read", "more", "related"),
+    ("read", "next", "related"),
+    ("also", "like", "related"),
+    ("sign", "up", "newsletter"),
+    ("email", "signup", "newsletter"),
+    ("editorial", "box", "editorial"),
+    ("editorial", "note", "editorial"),
+    ("editors", "note", "editorial"),
+    ("trust", "box", "editorial"),
+    ("author", "box", "byline"),
+    ("author", "info", "byline"),
+    ("skip", "link", "nav"),
+];
+
+/// Whole-paragraph ad labels (lowercase, punctuation stripped), in en, es, fr, pt, ro, de, it, nl.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisement scroll to continue",
+    "scroll to continue with content",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "paid content",
+    "publicidad",
+    "anuncio",
+    "contenido patrocinado",
+    "publicite",
+    "publicité",
+    "contenu sponsorisé",
+    "publicidade",
+    "conteúdo patrocinado",
+    "reclamă",
+    "reclama",
+    "publicitate",
+    "anzeige",
+    "werbung",
+    "gesponsert",
+    "pubblicità",
+    "advertentie",
+];
+
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "form", "button",
+    "input", "select", "textarea", "img", "picture", "video", "audio", "canvas", "figure", "head", "title",
+    "meta", "link", "source", "track", "map", "dialog",
+];
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+    "fieldset",
+];
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector is valid")
+}
+
+/// Reads a full HTML document into a draft (metadata and body blocks).
+pub(crate) fn draft_of_document(html: &str) -> Draft {
+    let doc = Html::parse_document(html);
+    let mut meta = PageMeta::collect(&doc);
+    let root = choose_root(&doc);
+    let mut draft = Draft::default();
+
+    // Headline and byline inside the article.
+    let h1 = root.and_then(|r| r.select(&sel("h1")).next()).map(|h| text_of(h));
+    let byline_author = root.and_then(|r| {
+        r.select(&sel(
+            "[rel=author], [itemprop=author], .byline, .author, .by-line, .article-byline",
+        ))
+        .find_map(|e| author_from_byline(&text_of(e)).or_else(|| itemprop_author(e)))
+    });
+    let time = root
+        .and_then(|r| r.select(&sel("time[datetime]")).next())
+        .and_then(|t| t.value().attr("datetime").and_then(parse_date));
+
+    draft.title = meta
+        .take(&["og:title", "twitter:title"])
+        .or(meta.ld_headline.take())
+        .or_else(|| h1.clone().filter(|t| !t.is_empty()))
+        .or_else(|| {
+            meta.doc_title
+                .take()
+                .map(|t| strip_site_suffix(&t, meta.site_name()))
+        });
+    draft.outlet = meta
+        .take(&["og:site_name"])
+        .or(meta.ld_publisher.take())
+        .or(meta.take(&["application-name"]));
+    draft.author = meta
+        .take(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+        ])
+        .filter(|a| !a.starts_with("http"))
+        .map(|a| crate::article::clean_author(&a).unwrap_or(a))
+        .or(meta.ld_author.take())
+        .or(byline_author);
+    draft.published = meta
+        .take_date(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+        ])
+        .or(meta.ld_published.as_deref().and_then(parse_date))
+        .or(time)
+        .or(meta.take_date(&["article:modified_time", "og:updated_time", "datemodified"]));
+    draft.url = meta
+        .canonical
+        .take()
+        .or(meta.take(&["og:url"]))
+        .or(meta.ld_url.take());
+    draft.language = meta
+        .lang
+        .take()
+        .or(meta.take(&["og:locale", "content-language", "language"]));
+
+    if let Some(root) = root {
+        let headline = draft.title.clone().or(h1);
+        draft.blocks = Walker::new(headline.as_deref()).walk(root);
+    }
+    draft
+}
+
+/// Returns the body blocks of an HTML fragment (a feed item's `content:encoded`, a JSONL `html` field).
+pub(crate) fn blocks_of_fragment(html: &str, headline: Option<&str>) -> Vec<Block> {
+    let frag = Html::parse_fragment(html);
+    Walker::new(headline).walk(frag.root_element())
+}
+
+/// True when a string looks like HTML markup rather than plain text.
+pub(crate) fn looks_like_html(s: &str) -> bool {
+    let head = &s.as_bytes()[..s.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        "<p>", "<p ", "<div", "<br", "</p>", "<span", "<a href", "<h2", "<ul", "<article", "<section",
+    ]
+    .iter()
+    .any(|t| crate::charset::find(&lower, t.as_bytes()).is_some())
+}
+
+fn itemprop_author(e: ElementRef<'_>) -> Option<String> {
+    if e.value().attr("itemprop") == Some("author") || e.value().attr("rel") == Some("author") {
+        let t = text_of(e);
+        let t = author_from_byline(&t).or_else(|| clean_line(&t))?;
+        (t.chars().count() <= 80).then_some(t)
+    } else {
+        None
+    }
+}
+
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
+            if tail_is_site || (sep == " | " && tail.split_whitespace().count() <= 5) {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// Page-level metadata: meta tags, `<title>`, canonical link, `<html lang>`, JSON-LD.
+#[derive(Default)]
+struct PageMeta {
+    metas: Vec<(String, String)>,
+    doc_title: Option<String>,
+    canonical: Option<String>,
+    lang: Option<String>,
+    ld_headline: Option<String>,
+    ld_published: Option<String>,
+    ld_author: Option<String>,
+    ld_publisher: Option<String>,
+    ld_url: Option<String>,
+}
+
+impl PageMeta {
+    fn collect(doc: &Html) -> Self {
+        let mut m = PageMeta::default();
+        for e in doc.select(&sel("meta[content]")) {
+            let v = e.value();
+            let key = v
+                .attr("property")
+                .or(v.attr("name"))
+                .or(v.attr("itemprop"))
+                .or(v.attr("http-equiv"));
+            if let (Some(k), Some(c)) = (key, v.attr("content")) {
+                if let Some(c) = clean_line(c) {
+                    m.metas.push((k.trim().to_ascii_lowercase(), c));
+                }
+            }
+        }
+        m.doc_title = doc
+            .select(&sel("title"))
+            .next()
+            .map(|t| text_of(t))
+            .filter(|t| !t.is_empty());
+        m.canonical = doc
+            .select(&sel("link[rel=canonical][href]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .and_then(clean_line);
+        m.lang = doc
+            .select(&sel("html[lang], html[xml\\:lang]"))
+            .next()
+            .and_then(|h| h.value().attr("lang").or(h.value().attr("xml:lang")))
+            .and_then(clean_line);
+        for s in doc.select(&sel("script[type='application/ld+json']")) {
+            let raw: String = s.text().collect();
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+                m.read_ld(&v, 0);
+            }
+        }
+        m
+    }
+
+    fn read_ld(&mut self, v: &serde_json::Value, depth: usize) {
+        use serde_json::Value;
+        if depth > 4 {
+            return;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| self.read_ld(i, depth + 1)),
+            Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    self.read_ld(g, depth + 1);
+                }
+                let types: Vec<&str> = match o.get("@type") {
+                    Some(Value::String(s)) => vec![s.as_str()],
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => vec![],
+                };
+                let is_article = types.iter().any(|t| {
+                    t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
+                });
+                if !is_article || self.ld_headline.is_some() {
+                    return;
+                }
+                let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
+                self.ld_headline = s("headline").or(s("name"));
+                self.ld_published = s("datePublished").or(s("dateCreated"));
+                self.ld_url = s("url").or(s("mainEntityOfPage"));
+                self.ld_author = o.get("author").and_then(ld_name);
+                self.ld_publisher = o
+                    .get("publisher")
+                    .or(o.get("sourceOrganization"))
+                    .and_then(ld_name);
+            }
+            _ => {}
+        }
+    }
+
+    fn take(&mut self, keys: &[&str]) -> Option<String> {
+        for k in keys {
+            if let Some((_, v)) = self.metas.iter().find(|(mk, _)| mk == k) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    fn take_date(&mut self, keys: &[&str]) -> Option<chrono::DateTime<chrono::Utc>> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .and_then(|(_, v)| parse_date(v))
+        })
+    }
+
+    fn site_name(&self) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, _)| k == "og:site_name")
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The name of a JSON-LD person or organisation (a string, an object with `name`, or a list: names joined).
+fn ld_name(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => clean_line(s),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).and_then(clean_line),
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(ld_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Picks the element holding the article body (see the module doc).
+fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
+    // The first <article> with the most paragraph text (ties go to document order).
+    let mut best_article: Option<(usize, ElementRef<'_>)> = None;
+    for a in doc.select(&sel("article")) {
+        let n = paragraph_chars(a);
+        if n > 0 && best_article.as_ref().is_none_or(|(b, _)| n > *b) {
+            best_article = Some((n, a));
+        }
+    }
+    if let Some((_, a)) = best_article {
+        return Some(a);
+    }
+    for s in ["[itemprop=articleBody]", "main", "[role=main]"] {
+        if let Some(e) = doc.select(&sel(s)).find(|e| paragraph_chars(*e) > 0) {
+            return Some(e);
+        }
+    }
+    // Readability-style: the parent whose <p> children hold the most text.
+    let mut best: Option<(usize, ElementRef<'_>)> = None;
+    let mut scores: std::collections::BTreeMap<ego_tree::NodeId, usize> = std::collections::BTreeMap::new();
+    for p in doc.select(&sel("p, pre, blockquote")) {
+        let len = text_len(p);
+        if len < 25 {
+            continue;
+        }
+        if let Some(parent) = p.parent().and_then(ElementRef::wrap) {
+            let score = scores.entry(parent.id()).or_insert(0);
+            *score += len;
+            let score = *score;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, parent));
+            }
+        }
+    }
+    best.map(|(_, e)| e)
+        .or_else(|| doc.select(&sel("body")).next())
+        .or(Some(doc.root_element()))
+}
+
+fn paragraph_chars(e: ElementRef<'_>) -> usize {
+    e.select(&sel("p")).map(text_len).sum()
+}
+
+fn text_len(e: ElementRef<'_>) -> usize {
+    e.text().map(|t| t.trim().len()).sum()
+}
+
+/// The text of an element with whitespace folded into single spaces.
+fn text_of(e: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for t in e.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// The text of an element with a line break at each block boundary (for furniture records).
+fn block_text(e: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for edge in e.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                Node::Text(t) => {
+                    for (i, w) in t.split_whitespace().enumerate() {
+                        if (i > 0 || pending_space || t.starts_with(char::is_whitespace))
+                            && !out.is_empty()
+                            && !out.ends_with('\n')
+                        {
+                            out.push(' ');
+                        }
+                        out.push_str(w);
+                    }
+                    pending_space = t.ends_with(char::is_whitespace);
+                }
+                Node::Element(el) if el.name() == "br" => out.push('\n'),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => {
+                if let Node::Element(el) = n.value() {
+                    if BLOCK_TAGS.contains(&el.name()) && !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                        pending_space = false;
+                    }
+                }
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Splits a class or id value into lowercase tokens at spaces, `-`, `_` and lower→upper case changes.
+fn tokens(value: &str, out: &mut Vec<String>) {
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_whitespace() || c == '-' || c == '_' || c == ':' || c == '.' {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// The furniture reason an element's tag, class, id or attributes name, if any.
+fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
+    match el.name() {
+        "nav" => return Some("nav"),
+        "aside" => return Some("related"),
+        "footer" => return Some("footer"),
+        "html" | "body" | "article" | "main" | "p" => {}
+        _ => {}
+    }
+    if el.attr("data-ad-unit").is_some() || el.attr("data-ad-slot").is_some() || el.attr("data-ad").is_some()
+    {
+        return Some("ad");
+    }
+    if matches!(
+        el.attr("role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
+        return Some(if el.attr("role") == Some("navigation") {
+            "nav"
+        } else {
+            "related"
+        });
+    }
+    let mut toks = Vec::new();
+    if let Some(c) = el.attr("class") {
+        tokens(c, &mut toks);
+    }
+    if let Some(i) = el.attr("id") {
+        tokens(i, &mut toks);
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    for w in toks.windows(2) {
+        if let Some(&(_, _, r)) = FURNITURE_PAIRS.iter().find(|(a, b, _)| *a == w[0] && *b == w[1]) {
+            return Some(r);
+        }
+    }
+    toks.iter()
+        .find_map(|t| FURNITURE_TOKENS.iter().find(|(k, _)| k == t).map(|&(_, r)| r))
+}
+
+fn ad_label(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    !t.is_empty() && t.len() <= 60 && AD_LABELS.contains(&t.as_str())
+}
+
+/// Walks the root's subtree and emits body blocks (see the module doc).
+struct Walker<'h> {
+    headline: Option<String>,
+    headline_done: bool,
+    buf: String,
+    buf_link_chars: usize,
+    link_depth: usize,
+    blocks: Vec<Block>,
+    root_text: usize,
+    _p: std::marker::PhantomData<&'h ()>,
+}
+
+impl<'h> Walker<'h> {
+    fn new(headline: Option<&str>) -> Self {
+        Walker {
+            headline: headline.map(fold_ws_lower),
+            headline_done: false,
+            buf: String::new(),
+            buf_link_chars: 0,
+            link_depth: 0,
+            blocks: Vec::new(),
+            root_text: 0,
+            _p: std::marker::PhantomData,
+        }
+    }
+
+    fn walk(mut self, root: ElementRef<'_>) -> Vec<Block> {
+        self.root_text = text_len(root).max(1);
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Text(t) => self.push_text(t),
+                        Node::Element(el) => {
+                            let name = el.name();
+                            if n.id() != root.id() && self.skips(n, el) {
+                                skip = Some(n.id());
+                                continue;
+                            }
+                            match name {
+                                "a" => self.link_depth += 1,
+                                "br" => self.buf.push('\n'),
+                                _ => {}
+                            }
+                            if BLOCK_TAGS.contains(&name) {
+                                self.flush();
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    if let Some(s) = skip {
+                        if s == n.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if let Node::Element(el) = n.value() {
+                        if el.name() == "a" {
+                            self.link_depth = self.link_depth.saturating_sub(1);
+                        }
+                        if BLOCK_TAGS.contains(&el.name()) {
+                            self.flush();
+                        }
+                    }
+                }
+            }
+        }
+        self.flush();
+        self.blocks
+    }
+
+    /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
+    fn skips(&mut self, n: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
+        let name = el.name();
+        if SKIP_TAGS.contains(&name) || name == "time" {
+            return true;
+        }
+        let Some(e) = ElementRef::wrap(n) else {
+            return false;
+        };
+        if name == "header" {
+            // An article header holds headline, byline and date: metadata, not body.
+            return true;
+        }
+        if name == "h1" && !self.headline_done {
+            let t = fold_ws_lower(&text_of(e));
+            if self
+                .headline
+                .as_ref()
+                .is_none_or(|h| *h == t || h.contains(&t) || t.contains(h.as_str()))
+            {
+                self.headline_done = true;
+                return true;
+            }
+        }
+        let reason = furniture_reason(el).or_else(|| self.link_list(e, name));
+        let Some(reason) = reason else { return false };
+        let len = text_len(e);
+        if len * 2 > self.root_text && len > 200 {
+            return false;
+        }
+        self.flush();
+        let text = block_text(e);
+        if reason == "byline" && author_from_byline(&text).is_some() {
+            return true;
+        }
+        if !text.is_empty() {
+            self.blocks.push(Block::Furniture { text, reason });
+        }
+        true
+    }
+
+    /// A list or short block made mostly of links is a related-stories or navigation list.
+    fn link_list(&self, e: ElementRef<'_>, name: &str) -> Option<&'static str> {
+        if !matches!(name, "ul" | "ol" | "div" | "section" | "table" | "dl") {
+            return None;
+        }
+        let total = text_len(e);
+        if total == 0 || total > 1500 {
+            return None;
+        }
+        let links: Vec<ElementRef<'_>> = e.select(&sel("a")).collect();
+        if links.len() < 2 {
+            return None;
+        }
+        let link_chars: usize = links.iter().map(|a| text_len(*a)).sum();
+        (link_chars * 10 >= total * 7).then_some("related")
+    }
+
+    fn push_text(&mut self, t: &str) {
+        let mut first = true;
+        let starts_ws = t.starts_with(char::is_whitespace);
+        for w in t.split_whitespace() {
+            if (!first || starts_ws) && !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(w);
+            if self.link_depth > 0 {
+                self.buf_link_chars += w.len();
+            }
+            first = false;
+        }
+        if t.ends_with(char::is_whitespace) && !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+            self.buf.push(' ');
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = self.buf.trim();
+        if !text.is_empty() {
+            let len = text.len();
+            if ad_label(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "ad",
+                });
+            } else if len < 200 && self.buf_link_chars * 10 >= len * 9 && text.split_whitespace().count() > 1
+            {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "related",
+                });
+            } else {
+                self.blocks.push(Block::Para(text.to_string()));
+            }
+        }
+        self.buf.clear();
+        self.buf_link_chars = 0;
+    }
+}
+
+fn fold_ws_lower(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(d: &Draft) -> Vec<String> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn furniture(d: &Draft) -> Vec<(String, &'static str)> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Furniture { text, reason } => Some((text.clone(), *reason)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="en-GB"><head>
+<title>Storm hits coast | The Courier</title>
+<meta property="og:site_name" content="The Courier">
+<meta property="article:published_time" content="2026-01-08T10:00:00+01:00">
+<link rel="canonical" href="https://courier.example/storm">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm hits the coast","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"name":"Courier Group"}}</script>
+</head><body>
+<nav class="site-nav"><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><article>
+<h1>Storm hits the coast</h1><p class="byline">By Ana Ruiz</p><time datetime="2026-01-08">8 Jan</time>
+<p>A storm hit the coast on <em>Tuesday</em>, said <a href="/p">officials</a>.</p>
+<div class="share-bar"><p>Share on Facebook</p></div>
+<p>Homes were flooded.<br>Roads closed.</p>
+<p class="inline-promo">Advertisement</p>
+<h2>Clean-up</h2>
+<p>Crews began clearing debris.</p>
+<div class="related-stories"><p>Read more:</p><ul><li><a href="/a">Rain returns</a></li><li><a href="/b">Wind warning</a></li></ul></div>
+</article><aside class="most-read"><a href="/x">Other story</a></aside></main>
+<footer>© The Courier</footer></body></html>"#;
+
+    #[test]
+    fn page_metadata_comes_from_meta_and_json_ld() {
+        let d = draft_of_document(PAGE);
+        assert_eq!(d.title.as_deref(), Some("Storm hits the coast"));
+        assert_eq!(d.outlet.as_deref(), Some("The Courier"));
+        assert_eq!(d.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(d.url.as_deref(), Some("https://courier.example/storm"));
+        assert_eq!(d.language.as_deref(), Some("en-GB"));
+        assert_eq!(d.published.unwrap().to_rfc3339(), "2026-01-08T09:00:00+00:00");
+    }
+
+    #[test]
+    fn body_keeps_paragraphs_and_drops_furniture() {
+        let d = draft_of_document(PAGE);
+        assert_eq!(
+            paras(&d),
+            vec![
+                "A storm hit the coast on Tuesday, said officials.",
+                "Homes were flooded.\nRoads closed.",
+                "Clean-up",
+                "Crews began clearing debris."
+            ]
+        );
+        let f = furniture(&d);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(f[0], ("Share on Facebook".to_string(), "share"));
+        assert_eq!(f[1], ("Advertisement".to_string(), "ad"));
+        assert_eq!(f[2].1, "related");
+        assert!(f[2].0.starts_with("Read more:\nRain returns"));
+    }
+
+    #[test]
+    fn pages_without_article_use_the_densest_block() {
+        let html = "<html><body><div id=menu><a href=/>Home</a></div><div class=content>\
+            <p>First paragraph of the story is long enough to count.</p>\
+            <p>Second paragraph of the story is long enough too.</p></div>\
+            <div class=footer-links><p>Contact us and more.</p></div></body></html>";
+        let d = draft_of_document(html);
+        assert_eq!(paras(&d).len(), 2);
+        assert!(paras(&d)[0].starts_with("First paragraph"));
+    }
+
+    #[test]
+    fn class_tokens_split_on_case_and_dashes() {
+        let mut t = Vec::new();
+        tokens("ad-slot newsletterBox most_read", &mut t);
+        assert_eq!(t, vec!["ad", "slot", "newsletter", "box", "most", "read"]);
+    }
+
+    #[test]
+    fn head_and_header_words_are_not_ads() {
+        let html = "<article><div class=\"header-image\"></div><div class=\"story-body lead\">\
+            <p>Body text that matters here and now.</p></div><p class=\"credit\">Source: Wire</p></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec!["Body text that matters here and now.", "Source: Wire"]
+        );
+    }
+
+    #[test]
+    fn a_misleading_class_cannot_delete_the_article() {
+        let body = "Long article text. ".repeat(40);
+        let html = format!("<article><div class=\"promo\"><p>{body}</p></div></article>");
+        let d = draft_of_document(&html);
+        assert_eq!(paras(&d).len(), 1);
+    }
+
+    #[test]
+    fn fragments_are_read_too() {
+        let b = blocks_of_fragment(
+            "<div class=nav-box><p>A | B</p></div><p>One.</p><p>Two.</p>",
+            None,
+        );
+        assert_eq!(b.len(), 3);
+        assert!(matches!(&b[0], Block::Furniture { reason: "nav", .. }));
+    }
+
+    #[test]
+    fn title_suffix_is_stripped() {
+        assert_eq!(strip_site_suffix("Storm hits | The Courier", None), "Storm hits");
+        assert_eq!(strip_site_suffix("Storm - hits", None), "Storm - hits");
+        assert_eq!(
+            strip_site_suffix("Storm hits - Courier", Some("Courier")),
+            "Storm hits"
+        );
+    }
+}
