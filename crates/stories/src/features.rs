@@ -47,6 +47,8 @@ pub(crate) struct Features {
     pub shingles: Vec<u64>,
     /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
     pub paragraph_shingles: Vec<Vec<u64>>,
+    /// For each paragraph 3-gram, whether it touches a quotation.
+    pub paragraph_quoted: Vec<Vec<bool>>,
     /// Sorted, deduplicated hashes of the folded title words.
     pub title: Vec<u64>,
     /// Sorted, deduplicated (hash, kind) content features.
@@ -225,6 +227,7 @@ pub(crate) fn extract(article: &Article) -> Features {
     let text = article.text.as_str();
     let mut shingles = Vec::new();
     let mut paragraph_shingles = Vec::new();
+    let mut paragraph_quoted = Vec::new();
     let mut content: Vec<(u64, Kind)> = Vec::new();
     let mut names = Vec::new();
     let mut paragraph_names = Vec::new();
@@ -244,6 +247,21 @@ pub(crate) fn extract(article: &Article) -> Features {
             }
             ps.push(acc);
         }
+        let ranges = quote_ranges(para);
+        let quoted_tok: Vec<bool> = toks
+            .iter()
+            .map(|t| {
+                ranges
+                    .iter()
+                    .any(|&(a, b)| (t.start as usize) >= a && (t.end as usize) <= b)
+            })
+            .collect();
+        let pq: Vec<bool> = if quoted_tok.len() >= 3 {
+            quoted_tok.windows(3).map(|w| w.iter().any(|q| *q)).collect()
+        } else {
+            vec![quoted_tok.iter().any(|q| *q); ps.len()]
+        };
+        paragraph_quoted.push(pq);
         shingles.extend_from_slice(&ps);
         paragraph_shingles.push(ps);
 
@@ -341,6 +359,7 @@ pub(crate) fn extract(article: &Article) -> Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
         paragraph_shingles,
+        paragraph_quoted,
         title,
         content,
         names,
@@ -385,35 +404,38 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
     })
 }
 
-/// Returns the quoted passages of a paragraph (text between matching quotation marks).
-pub(crate) fn quotes(para: &str) -> Vec<&str> {
+/// Returns the byte ranges of the insides of quotations in a paragraph (between matching marks).
+pub(crate) fn quote_ranges(para: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut rest = para;
     let mut base = 0usize;
-    while let Some((i, open)) = rest
+    while let Some((i, open)) = para[base..]
         .char_indices()
         .find(|(_, c)| QUOTE_PAIRS.iter().any(|(o, _)| o == c))
     {
-        let after = i + open.len_utf8();
+        let after = base + i + open.len_utf8();
         let closes: Vec<char> = QUOTE_PAIRS
             .iter()
             .filter(|(o, _)| *o == open)
             .map(|(_, c)| *c)
             .collect();
-        match rest[after..].char_indices().find(|(_, c)| closes.contains(c)) {
+        match para[after..].char_indices().find(|(_, c)| closes.contains(c)) {
             Some((j, close)) => {
-                let q = para[base + after..base + after + j].trim();
-                if q.split_whitespace().count() >= 3 {
-                    out.push(q);
-                }
-                let next = after + j + close.len_utf8();
-                base += next;
-                rest = &rest[next..];
+                out.push((after, after + j));
+                base = after + j + close.len_utf8();
             }
             None => break,
         }
     }
     out
+}
+
+/// Returns the quoted passages of a paragraph of three words or more, trimmed.
+pub(crate) fn quotes(para: &str) -> Vec<&str> {
+    quote_ranges(para)
+        .into_iter()
+        .map(|(a, b)| para[a..b].trim())
+        .filter(|q| q.split_whitespace().count() >= 3)
+        .collect()
 }
 
 /// Returns |a ∩ b| for two sorted, deduplicated slices.

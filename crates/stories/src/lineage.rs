@@ -468,21 +468,24 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
     // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
     // so runs of consecutive own 3-grams are counted once.
+    // An edit inside a quotation counts twice: quotes should be reproduced verbatim, so a garbled
+    // quote is more idiosyncratic than a reworded sentence.
     let mut own = 0usize;
     let mut inherited = 0usize;
-    for p in &y.paragraph_shingles {
+    for (p, quoted) in y.paragraph_shingles.iter().zip(&y.paragraph_quoted) {
         if p.is_empty() || (p.iter().filter(|s| inx(s)).count() as f32) < 0.5 * p.len() as f32 {
             continue;
         }
         let (mut in_own, mut in_inh) = (false, false);
-        for s in p {
+        for (s, q) in p.iter().zip(quoted) {
             let is_own = !inw(s);
             let is_inh = is_own && inx(s);
+            let weight = if *q { 2 } else { 1 };
             if is_own && !in_own {
-                own += 1;
+                own += weight;
             }
             if is_inh && !in_inh {
-                inherited += 1;
+                inherited += weight;
             }
             in_own = is_own;
             in_inh = is_inh;
