@@ -1,0 +1,6 @@
+//! End-to-end tests of the engine on the example corpus and the scenario sets in `testdata/`.
+
+mod util;
+
+mod incremental;
+mod scenarios;
