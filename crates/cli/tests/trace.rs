@@ -56,7 +56,7 @@ fn trace_groups_versions_and_finds_their_sources() {
         }
     }
     let expected: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(crate::util::corpus().join("expected.json")).unwrap(),
+        &std::fs::read_to_string(crate::util::corpus().join("../expected.json")).unwrap(),
     )
     .unwrap();
     let gold = expected["articles"].as_array().unwrap();
