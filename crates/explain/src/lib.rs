@@ -1,9 +1,53 @@
-//! Stage 8 (*explain*): an article, its source and their alignment in, typed [`Change`]s out.
+//! Stage 8 (*explain*): an article, its source and the other versions of the story in, typed
+//! [`Change`]s out: altered quotations, changed figures, names spelt differently, added material
+//! (merged from another version, or unsupported padding), dropped material and page furniture.
 //!
-//! INTERIM CONTRACT (being implemented): the signatures below are what the engine calls.
+//! # Brief overview
+//! - [`explain_corpus`]: every story member against its lineage source, plus furniture in every
+//!   article, sorted by (article, span, kind).
+//! - [`explain_pair`]: one article against one source.
+//! - [`quotes()`]: the quotations of a text with their speakers; [`story_quotes`]: each quotation of
+//!   a story with its wordings across versions (`wiretrace quotes STORY`).
+//! - [`summarize`] / [`kept_share`]: how much of the source an article kept and its changes by kind
+//!   (`wiretrace explain` reports).
+//!
+//! Modules: [`segment`] (paragraphs, sentences), [`diff`] (token and sentence alignment),
+//! [`quotes`](mod@quotes), [`numbers`] (figures and units), [`names`] (name variants),
+//! [`boilerplate`] (furniture), [`lang`] (per-language tables). The library is pure: no I/O,
+//! no printing, deterministic output.
+//!
+//! # Example
+//! ```
+//! use wiretrace_model::{Article, ArticleId, ChangeKind};
+//! use wiretrace_explain::{explain_pair, Config};
+//! let mut src = Article::new("wire.txt", "The deal is worth £1.5bn, the company said.\n\n\"We are delighted,\" said Ana Lima.");
+//! src.id = ArticleId(1);
+//! let mut copy = Article::new("copy.txt", "The deal is worth £1.7bn, the company said.\n\n\"We are very delighted,\" said Ana Lima.");
+//! copy.id = ArticleId(2);
+//! let changes = explain_pair(&Config::default(), &copy, &src, None, &[]);
+//! let kinds: Vec<_> = changes.iter().map(|c| c.kind).collect();
+//! assert_eq!(kinds, [ChangeKind::NumberChanged, ChangeKind::QuoteAltered]);
+//! assert_eq!(changes[0].before.as_deref(), Some("£1.5bn"));
+//! assert_eq!(changes[0].after.as_deref(), Some("£1.7bn"));
+//! ```
 #![deny(missing_docs)]
 
-use wiretrace_model::{Article, Change, Pair, Story};
+pub mod boilerplate;
+mod changes;
+pub mod diff;
+pub mod lang;
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+pub mod segment;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Pair, Story};
+
+pub use boilerplate::FurnitureModel;
+pub use quotes::{quotes, Quote};
 
 /// Explain settings.
 #[derive(Debug, Clone, Default)]
@@ -11,18 +55,319 @@ pub struct Config {}
 
 /// Returns the changes of every story member against its lineage source, plus boilerplate found
 /// anywhere, sorted by (article, span, kind).
-pub fn explain_corpus(_cfg: &Config, _articles: &[Article], _pairs: &[Pair], _stories: &[Story]) -> Vec<Change> {
-    Vec::new()
+///
+/// Furniture is recognised with a [`FurnitureModel`] learned from all `articles` (recurrence across
+/// unrelated stories); `pairs` are not needed (sentences are aligned here).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId, LineageEdge, Story, StoryId, ChangeKind};
+/// use wiretrace_explain::{explain_corpus, Config};
+/// let mut a = Article::new("a.txt", "Rain fell all day in the capital.\n\nRoads were closed by police.");
+/// a.id = ArticleId(1);
+/// let mut b = Article::new("b.txt", "Rain fell all day in the capital.");
+/// b.id = ArticleId(2);
+/// let story = Story { id: StoryId(1), articles: vec![ArticleId(1), ArticleId(2)], storyline: None,
+///     lineage: vec![LineageEdge { article: ArticleId(2), source: Some(ArticleId(1)), confidence: 0.9, reason: String::new() }] };
+/// let ch = explain_corpus(&Config::default(), &[a, b], &[], &[story]);
+/// assert_eq!(ch.len(), 1);
+/// assert_eq!(ch[0].kind, ChangeKind::Dropped);
+/// assert_eq!(ch[0].before.as_deref(), Some("Roads were closed by police."));
+/// ```
+pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stories: &[Story]) -> Vec<Change> {
+    let model = FurnitureModel::build(articles, stories);
+    let by_id: BTreeMap<ArticleId, &Article> = articles.iter().map(|a| (a.id, a)).collect();
+    let mut out = Vec::new();
+    let mut explained: std::collections::BTreeSet<ArticleId> = std::collections::BTreeSet::new();
+    let mut stories_sorted: Vec<&Story> = stories.iter().collect();
+    stories_sorted.sort_by_key(|s| s.id);
+    for story in stories_sorted {
+        let members: Vec<&Article> = story
+            .articles
+            .iter()
+            .filter_map(|id| by_id.get(id).copied())
+            .collect();
+        let mut edges = story.lineage.clone();
+        edges.sort_by_key(|e| e.article);
+        for e in edges {
+            let (Some(src_id), Some(art)) = (e.source, by_id.get(&e.article)) else {
+                continue;
+            };
+            let Some(src) = by_id.get(&src_id) else { continue };
+            if src_id == e.article || !explained.insert(e.article) {
+                continue;
+            }
+            out.extend(changes::explain(cfg, art, src, &members, Some(&model)));
+        }
+    }
+    // furniture in articles without a source
+    let mut rest: Vec<&Article> = articles.iter().filter(|a| !explained.contains(&a.id)).collect();
+    rest.sort_by_key(|a| (a.id, a.path.clone()));
+    for a in rest {
+        let p = changes::Prepared::new(a);
+        let all = vec![true; p.sents.len()];
+        let paras = changes::furniture_paragraphs_pub(&p, &all, Some(&model), a.id);
+        out.extend(changes::boilerplate_changes(a, None, &p, &paras));
+    }
+    changes::sort_changes(&mut out);
+    out.dedup();
+    out
 }
 
-/// Returns the changes of `article` against `source` (`pair` is their alignment, if computed).
-/// `story` holds the other versions of the story, used to tell merged material from padding.
+/// Returns the changes of `article` against `source` (`pair` is their alignment, if computed; it is
+/// not needed). `story` holds the versions of the story (the article and source may be among them),
+/// used to tell material merged from another version from unsupported padding.
+///
+/// Without a corpus, furniture is recognised by its shape only (see [`boilerplate`]); use
+/// [`explain_pair_with`] to pass a [`FurnitureModel`].
 pub fn explain_pair(
-    _cfg: &Config,
-    _article: &Article,
-    _source: &Article,
+    cfg: &Config,
+    article: &Article,
+    source: &Article,
     _pair: Option<&Pair>,
-    _story: &[&Article],
+    story: &[&Article],
 ) -> Vec<Change> {
-    Vec::new()
+    changes::explain(cfg, article, source, story, None)
+}
+
+/// [`explain_pair`] with a corpus [`FurnitureModel`] (recurring furniture and meta vocabulary).
+pub fn explain_pair_with(
+    cfg: &Config,
+    article: &Article,
+    source: &Article,
+    story: &[&Article],
+    furniture: &FurnitureModel,
+) -> Vec<Change> {
+    changes::explain(cfg, article, source, story, Some(furniture))
+}
+
+/// One wording of a quotation and the versions that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// The wording (as in the first version that has it).
+    pub text: String,
+    /// The versions with this wording, by id.
+    pub articles: Vec<ArticleId>,
+    /// Where the wording sits in each of those versions (same order as `articles`).
+    pub spans: Vec<CharSpan>,
+}
+
+/// One quotation of a story across its versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    /// Who says it (the attribution most versions give).
+    pub speaker: Option<String>,
+    /// The wordings, the most widespread first.
+    pub variants: Vec<QuoteVariant>,
+}
+
+impl QuoteGroup {
+    /// True when the versions word the quotation differently.
+    pub fn is_altered(&self) -> bool {
+        self.variants.len() > 1
+    }
+}
+
+/// Returns each quotation of a story with its speaker and its wordings across the versions.
+///
+/// Quotations of different versions are the same when their words overlap by at least 60%; a group
+/// has one variant per distinct wording (folded words). Groups are ordered by first appearance
+/// (article id, position).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_explain::{story_quotes, Config};
+/// let mut a = Article::new("a.txt", "\"You have to watch his back,\" said Tom Hale.");
+/// a.id = ArticleId(1);
+/// let mut b = Article::new("b.txt", "\"You have to watch out for his back,\" said Tom Hale.");
+/// b.id = ArticleId(2);
+/// let g = story_quotes(&Config::default(), &[&a, &b]);
+/// assert_eq!(g.len(), 1);
+/// assert_eq!(g[0].speaker.as_deref(), Some("Tom Hale"));
+/// assert_eq!(g[0].variants.len(), 2);
+/// assert_eq!(g[0].variants[1].articles, vec![ArticleId(2)]);
+/// ```
+pub fn story_quotes(_cfg: &Config, members: &[&Article]) -> Vec<QuoteGroup> {
+    let mut ms: Vec<&Article> = members.to_vec();
+    ms.sort_by_key(|a| (a.id, a.path.clone()));
+    ms.dedup_by_key(|a| a.id);
+    let mut items: Vec<(ArticleId, Quote, Vec<String>)> = Vec::new();
+    for a in &ms {
+        for q in quotes(&a.text, a.language.as_deref()) {
+            if q.depth == 0 {
+                let w = changes::words_of(&q.text);
+                if !w.is_empty() {
+                    items.push((a.id, q, w));
+                }
+            }
+        }
+    }
+    // union-find over overlapping quotations
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let nx = p[y];
+            p[y] = r;
+            y = nx;
+        }
+        r
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if items[i].0 != items[j].0 && diff::overlap(&items[i].2, &items[j].2) >= 0.6 {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj {
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (_, members) in groups {
+        let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
+        let mut variants: Vec<(Vec<String>, QuoteVariant)> = Vec::new();
+        for &i in &members {
+            let (id, q, w) = &items[i];
+            if let Some(s) = &q.speaker {
+                *speakers.entry(s.clone()).or_insert(0) += 1;
+            }
+            match variants.iter_mut().find(|(k, _)| k == w) {
+                Some((_, v)) => {
+                    if !v.articles.contains(id) {
+                        v.articles.push(*id);
+                        v.spans.push(q.span);
+                    }
+                }
+                None => variants.push((
+                    w.clone(),
+                    QuoteVariant {
+                        text: q.text.clone(),
+                        articles: vec![*id],
+                        spans: vec![q.span],
+                    },
+                )),
+            }
+        }
+        let speaker = speakers
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone());
+        let mut vs: Vec<QuoteVariant> = variants.into_iter().map(|(_, v)| v).collect();
+        vs.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then_with(|| a.articles[0].cmp(&b.articles[0]))
+        });
+        out.push(QuoteGroup {
+            speaker,
+            variants: vs,
+        });
+    }
+    out
+}
+
+/// How an article relates to its source, for `wiretrace explain` reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The article.
+    pub article: ArticleId,
+    /// Its source, if any.
+    pub source: Option<ArticleId>,
+    /// Share (0..=1) of the source's text the article kept (not dropped).
+    pub kept: f64,
+    /// Number of changes by kind (schema names).
+    pub counts: BTreeMap<String, usize>,
+    /// Added blocks that no other version carries (padding).
+    pub unsupported_added: usize,
+    /// Added blocks that another version carries (merged material).
+    pub supported_added: usize,
+}
+
+/// Returns the share (0..=1) of `source`'s text that was not dropped by `changes` (the changes of
+/// one article against that source).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_explain::{explain_pair, kept_share, Config};
+/// let mut s = Article::new("s.txt", "One two three four.\n\nFive six seven eight.");
+/// s.id = ArticleId(1);
+/// let mut a = Article::new("a.txt", "One two three four.");
+/// a.id = ArticleId(2);
+/// let ch = explain_pair(&Config::default(), &a, &s, None, &[]);
+/// assert!((kept_share(&s, &ch) - 0.5).abs() < 0.05);
+/// ```
+pub fn kept_share(source: &Article, changes: &[Change]) -> f64 {
+    let total = source.text.chars().filter(|c| !c.is_whitespace()).count();
+    if total == 0 {
+        return 1.0;
+    }
+    let mut covered = vec![false; source.text.chars().count()];
+    for c in changes {
+        if c.kind == ChangeKind::Dropped && c.source == Some(source.id) {
+            if let Some(sp) = c.source_span {
+                for k in sp.start..sp.end.min(covered.len() as u32) {
+                    covered[k as usize] = true;
+                }
+            }
+        }
+    }
+    let dropped = source
+        .text
+        .chars()
+        .zip(&covered)
+        .filter(|(ch, cov)| **cov && !ch.is_whitespace())
+        .count();
+    1.0 - dropped as f64 / total as f64
+}
+
+/// Summarises the changes of `article` (against `source`, when it has one).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_explain::{explain_pair, summarize, Config};
+/// let mut s = Article::new("s.txt", "Prices rose 5% in May.");
+/// s.id = ArticleId(1);
+/// let mut a = Article::new("a.txt", "Prices rose 7% in May.");
+/// a.id = ArticleId(2);
+/// let ch = explain_pair(&Config::default(), &a, &s, None, &[]);
+/// let sum = summarize(&a, Some(&s), &ch);
+/// assert_eq!(sum.counts["number_changed"], 1);
+/// assert_eq!(sum.kept, 1.0);
+/// ```
+pub fn summarize(article: &Article, source: Option<&Article>, changes: &[Change]) -> Summary {
+    let mine: Vec<&Change> = changes.iter().filter(|c| c.article == article.id).collect();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &mine {
+        *counts.entry(c.kind.as_str().to_string()).or_insert(0) += 1;
+    }
+    let owned: Vec<Change> = mine.iter().map(|c| (*c).clone()).collect();
+    Summary {
+        article: article.id,
+        source: source.map(|s| s.id),
+        kept: source.map(|s| kept_share(s, &owned)).unwrap_or(1.0),
+        counts,
+        unsupported_added: mine
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Added && c.supported_elsewhere == Some(false))
+            .count(),
+        supported_added: mine
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Added && c.supported_elsewhere == Some(true))
+            .count(),
+    }
 }

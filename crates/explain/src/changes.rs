@@ -1,0 +1,534 @@
+//! One article against its source: the typed changes.
+//!
+//! Input → output: article, source, the other versions of the story and (optionally) the corpus
+//! furniture model → [`Change`]s.
+//!
+//! Method:
+//! 1. Both texts are split into sentences; sentences are aligned one-to-one by folded-word overlap
+//!    (≥ 0.5 of the longer), best first, ignoring order (reordered sentences are not changes).
+//! 2. Aligned sentences that differ are compared figure by figure ([`crate::numbers`]) and word by
+//!    word (LCS hunks) for proper names spelt differently ([`crate::names`]).
+//! 3. Quotations of both texts ([`crate::quotes`]) are matched by word overlap; a matched pair worded
+//!    differently is `quote_altered`, unless the only differences are figures or names (reported
+//!    as such).
+//! 4. Article sentences with no counterpart form `added` blocks (contiguous sentences of one
+//!    paragraph); a block carried by another version of the story is `supported_elsewhere`.
+//!    Paragraphs that are furniture ([`crate::boilerplate`]) are `boilerplate` instead.
+//! 5. Source sentences with no counterpart form `dropped` blocks the same way, placed where they
+//!    would have stood; furniture of the source is not reported as dropped.
+//!
+//! Guarantees: output sorted by (span, kind, before, after); identical inputs give identical output.
+
+use std::collections::BTreeSet;
+
+use wiretrace_model::{Article, Change, ChangeKind, CharIndex, CharSpan};
+use wiretrace_text::fold;
+
+use crate::boilerplate::{is_credit_line, looks_like_furniture, masked_words, FurnitureModel};
+use crate::diff::{align_greedy, hunks, overlap};
+use crate::lang::LangData;
+use crate::names::is_name_variant;
+use crate::numbers;
+use crate::quotes::{quotes, Quote};
+use crate::segment::{paragraphs, sentences, Sentence};
+use crate::Config;
+
+/// A text prepared for comparison.
+pub(crate) struct Prepared<'a> {
+    pub text: &'a str,
+    pub lang: LangData,
+    pub lang_code: Option<String>,
+    pub sents: Vec<Sentence>,
+    pub toks: Vec<Vec<String>>,
+    pub paras: Vec<(usize, usize)>,
+    pub idx: CharIndex,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(a: &'a Article) -> Self {
+        let lang = LangData::new(a.language.as_deref());
+        let sents = sentences(&a.text, &lang);
+        let toks = sents.iter().map(|s| words_of(&a.text[s.start..s.end])).collect();
+        Prepared {
+            text: &a.text,
+            lang,
+            lang_code: a.language.clone(),
+            sents,
+            toks,
+            paras: paragraphs(&a.text),
+            idx: CharIndex::new(&a.text),
+        }
+    }
+
+    fn span(&self, s: usize, e: usize) -> CharSpan {
+        self.idx.span(s, e)
+    }
+
+    fn sentence_of(&self, byte: usize) -> Option<usize> {
+        self.sents
+            .iter()
+            .position(|s| s.start <= byte && byte < s.end.max(s.start + 1))
+    }
+}
+
+pub(crate) fn words_of(s: &str) -> Vec<String> {
+    wiretrace_text::tokens(s).map(|t| t.folded).collect()
+}
+
+fn sentence_score(a: &[String], b: &[String]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.len() < 3 || b.len() < 3 {
+        return 0.0;
+    }
+    overlap(a, b)
+}
+
+/// Which paragraphs of a text are furniture, given which sentences found a counterpart.
+pub(crate) fn furniture_paragraphs_pub(
+    p: &Prepared,
+    matched: &[bool],
+    model: Option<&FurnitureModel>,
+    id: wiretrace_model::ArticleId,
+) -> BTreeSet<usize> {
+    furniture_paragraphs(p, matched, model, id)
+}
+
+fn furniture_paragraphs(
+    p: &Prepared,
+    matched: &[bool],
+    model: Option<&FurnitureModel>,
+    id: wiretrace_model::ArticleId,
+) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    // content words of the whole text, to measure a paragraph's overlap with the story
+    for (pi, (s, e)) in p.paras.iter().enumerate() {
+        let text = &p.text[*s..*e];
+        if is_credit_line(text, p.lang_code.as_deref()) {
+            continue;
+        }
+        let sent_ids: Vec<usize> = (0..p.sents.len())
+            .filter(|&k| p.sents[k].paragraph == pi)
+            .collect();
+        let any_matched = sent_ids.iter().any(|&k| matched[k]);
+        if model.is_some_and(|m| m.is_recurring(id, pi)) {
+            out.insert(pi);
+            continue;
+        }
+        if any_matched {
+            continue;
+        }
+        let words = masked_words(text);
+        let meta = model.map(|m| m.meta_share(text)).unwrap_or(0.0);
+        let resembles = model.is_some_and(|m| m.resembles_furniture(text));
+        if resembles || (meta >= 0.6 && words.len() <= 40) {
+            out.insert(pi);
+            continue;
+        }
+        if looks_like_furniture(text) && story_overlap(p, pi) < 0.2 {
+            out.insert(pi);
+        }
+    }
+    out
+}
+
+/// Share of a paragraph's content words (not function words, 4+ letters) found elsewhere in the text.
+fn story_overlap(p: &Prepared, pi: usize) -> f64 {
+    let (s, e) = p.paras[pi];
+    let mine: BTreeSet<String> = words_of(&p.text[s..e])
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !p.lang.is_function_word(w))
+        .collect();
+    if mine.is_empty() {
+        return 0.0;
+    }
+    let mut rest: BTreeSet<String> = BTreeSet::new();
+    for (k, (a, b)) in p.paras.iter().enumerate() {
+        if k != pi {
+            rest.extend(words_of(&p.text[*a..*b]));
+        }
+    }
+    mine.iter().filter(|w| rest.contains(*w)).count() as f64 / mine.len() as f64
+}
+
+/// Contiguous runs of sentence indices (same paragraph) from a sorted list.
+fn blocks(p: &Prepared, ids: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &k in ids {
+        match out.last_mut() {
+            Some(b)
+                if *b.last().unwrap_or(&usize::MAX) + 1 == k
+                    && p.sents[b[0]].paragraph == p.sents[k].paragraph =>
+            {
+                b.push(k)
+            }
+            _ => out.push(vec![k]),
+        }
+    }
+    out
+}
+
+pub(crate) fn boilerplate_changes(
+    article: &Article,
+    source: Option<wiretrace_model::ArticleId>,
+    p: &Prepared,
+    paras: &BTreeSet<usize>,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    // merge adjacent furniture paragraphs only when the first is a header ("Related stories:")
+    let list: Vec<usize> = paras.iter().copied().collect();
+    let mut i = 0;
+    while i < list.len() {
+        let mut j = i;
+        while j + 1 < list.len()
+            && list[j + 1] == list[j] + 1
+            && p.text[p.paras[list[j]].0..p.paras[list[j]].1]
+                .trim_end()
+                .ends_with(':')
+        {
+            j += 1;
+        }
+        let s = p.paras[list[i]].0;
+        let e = p.paras[list[j]].1;
+        out.push(Change {
+            article: article.id,
+            source,
+            kind: ChangeKind::Boilerplate,
+            before: None,
+            after: Some(p.text[s..e].to_string()),
+            span: p.span(s, e),
+            source_span: None,
+            supported_elsewhere: None,
+            note: None,
+        });
+        i = j + 1;
+    }
+    for b in &article.boilerplate {
+        out.push(Change {
+            article: article.id,
+            source,
+            kind: ChangeKind::Boilerplate,
+            before: None,
+            after: Some(b.text.clone()),
+            span: CharSpan::new(b.at, b.at),
+            source_span: None,
+            supported_elsewhere: None,
+            note: Some(format!("removed at extraction ({})", b.reason)),
+        });
+    }
+    out
+}
+
+/// Explains `article` against `source`.
+pub(crate) fn explain(
+    _cfg: &Config,
+    article: &Article,
+    source: &Article,
+    others: &[&Article],
+    model: Option<&FurnitureModel>,
+) -> Vec<Change> {
+    let a = Prepared::new(article);
+    let s = Prepared::new(source);
+    let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
+        sentence_score(&a.toks[i], &s.toks[j])
+    });
+    let mut matched_a = vec![false; a.sents.len()];
+    let mut matched_s = vec![false; s.sents.len()];
+    for (i, m) in ma.iter().enumerate() {
+        if let Some(j) = m {
+            matched_a[i] = true;
+            matched_s[*j] = true;
+        }
+    }
+    let furn_a = furniture_paragraphs(&a, &matched_a, model, article.id);
+    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id);
+    let mut out = boilerplate_changes(article, Some(source.id), &a, &furn_a);
+    let mk = |kind: ChangeKind,
+              before: Option<String>,
+              after: Option<String>,
+              span: CharSpan,
+              source_span: Option<CharSpan>| Change {
+        article: article.id,
+        source: Some(source.id),
+        kind,
+        before,
+        after,
+        span,
+        source_span,
+        supported_elsewhere: None,
+        note: None,
+    };
+
+    // figures and names in aligned sentences
+    let mut name_pairs: BTreeSet<(String, String)> = BTreeSet::new();
+    let lower_words: BTreeSet<String> = lowercase_words(a.text)
+        .union(&lowercase_words(s.text))
+        .cloned()
+        .collect();
+    for (i, m) in ma.iter().enumerate() {
+        let Some(j) = *m else { continue };
+        if a.toks[i] == s.toks[j]
+            && a.text[a.sents[i].start..a.sents[i].end] == s.text[s.sents[j].start..s.sents[j].end]
+        {
+            continue;
+        }
+        let (as_, ae) = (a.sents[i].start, a.sents[i].end);
+        let (ss, se) = (s.sents[j].start, s.sents[j].end);
+        let qa = numbers::scan(&a.text[as_..ae], &a.lang);
+        let qs = numbers::scan(&s.text[ss..se], &s.lang);
+        for (x, y) in numbers::changed(&qs, &qa) {
+            let (sq, aq) = (&qs[x], &qa[y]);
+            let mut c = mk(
+                ChangeKind::NumberChanged,
+                Some(s.text[ss + sq.start..ss + sq.end].to_string()),
+                Some(a.text[as_ + aq.start..as_ + aq.end].to_string()),
+                a.span(as_ + aq.start, as_ + aq.end),
+                Some(s.span(ss + sq.start, ss + sq.end)),
+            );
+            c.note = Some(format!("{} -> {}", fmt_value(sq.value), fmt_value(aq.value)));
+            out.push(c);
+        }
+        // names: word hunks of equal length, position by position
+        let wa = raw_words(&a.text[as_..ae]);
+        let ws = raw_words(&s.text[ss..se]);
+        let fa: Vec<String> = wa.iter().map(|w| fold(w.2)).collect();
+        let fs: Vec<String> = ws.iter().map(|w| fold(w.2)).collect();
+        for h in hunks(&fs, &fa) {
+            let n = (h.a1 - h.a0).min(h.b1 - h.b0);
+            for k in 0..n {
+                let (sw, aw) = (&ws[h.a0 + k], &wa[h.b0 + k]);
+                if is_name_variant(sw.2, aw.2)
+                    && !lower_words.contains(&fold(sw.2))
+                    && !lower_words.contains(&fold(aw.2))
+                {
+                    if !name_pairs.insert((sw.2.to_string(), aw.2.to_string())) {
+                        continue;
+                    }
+                    out.push(mk(
+                        ChangeKind::NameVariant,
+                        Some(sw.2.to_string()),
+                        Some(aw.2.to_string()),
+                        a.span(as_ + aw.0, as_ + aw.1),
+                        Some(s.span(ss + sw.0, ss + sw.1)),
+                    ));
+                }
+            }
+        }
+    }
+
+    // quotations
+    out.extend(quote_changes(article, source, &a, &s, &ma));
+
+    // added material
+    let others_prep: Vec<Prepared> = others
+        .iter()
+        .filter(|o| o.id != article.id && o.id != source.id)
+        .map(|o| Prepared::new(o))
+        .collect();
+    let added: Vec<usize> = (0..a.sents.len())
+        .filter(|&k| !matched_a[k] && !furn_a.contains(&a.sents[k].paragraph))
+        .collect();
+    for b in blocks(&a, &added) {
+        let (st, en) = (a.sents[b[0]].start, a.sents[*b.last().unwrap_or(&b[0])].end);
+        let supported = b
+            .iter()
+            .filter(|&&k| {
+                others_prep
+                    .iter()
+                    .any(|o| o.toks.iter().any(|t| sentence_score(&a.toks[k], t) >= 0.5))
+            })
+            .count();
+        let mut c = mk(
+            ChangeKind::Added,
+            None,
+            Some(a.text[st..en].to_string()),
+            a.span(st, en),
+            None,
+        );
+        c.supported_elsewhere = Some(supported * 2 >= b.len() && supported > 0);
+        out.push(c);
+    }
+
+    // dropped material
+    let dropped: Vec<usize> = (0..s.sents.len())
+        .filter(|&k| !matched_s[k] && !furn_s.contains(&s.sents[k].paragraph))
+        .collect();
+    let inverse: Vec<Option<usize>> = {
+        let mut inv = vec![None; s.sents.len()];
+        for (i, m) in ma.iter().enumerate() {
+            if let Some(j) = m {
+                inv[*j] = Some(i);
+            }
+        }
+        inv
+    };
+    for b in blocks(&s, &dropped) {
+        let (st, en) = (s.sents[b[0]].start, s.sents[*b.last().unwrap_or(&b[0])].end);
+        // where it would have stood: after the article's counterpart of the previous kept sentence
+        let first = b[0];
+        let at = (0..first)
+            .rev()
+            .find_map(|k| inverse[k].map(|i| a.sents[i].end))
+            .or_else(|| {
+                (b[b.len() - 1] + 1..s.sents.len()).find_map(|k| inverse[k].map(|i| a.sents[i].start))
+            })
+            .unwrap_or(0);
+        out.push(mk(
+            ChangeKind::Dropped,
+            Some(s.text[st..en].to_string()),
+            None,
+            a.span(at, at),
+            Some(s.span(st, en)),
+        ));
+    }
+    sort_changes(&mut out);
+    out
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Words with byte ranges (start, end, word), punctuation excluded.
+fn raw_words(s: &str) -> Vec<(usize, usize, &str)> {
+    wiretrace_text::tokens(s)
+        .map(|t| {
+            (
+                t.start as usize,
+                t.end as usize,
+                &s[t.start as usize..t.end as usize],
+            )
+        })
+        .collect()
+}
+
+fn lowercase_words(text: &str) -> BTreeSet<String> {
+    wiretrace_text::tokens(text)
+        .filter_map(|t| {
+            let w = &text[t.start as usize..t.end as usize];
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                Some(t.folded)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn quote_changes(
+    article: &Article,
+    source: &Article,
+    a: &Prepared,
+    s: &Prepared,
+    ma: &[Option<usize>],
+) -> Vec<Change> {
+    let qa: Vec<Quote> = quotes(a.text, a.lang_code.as_deref())
+        .into_iter()
+        .filter(|q| q.depth == 0)
+        .collect();
+    let qs: Vec<Quote> = quotes(s.text, s.lang_code.as_deref())
+        .into_iter()
+        .filter(|q| q.depth == 0)
+        .collect();
+    let ta: Vec<Vec<String>> = qa.iter().map(|q| words_of(&q.text)).collect();
+    let ts: Vec<Vec<String>> = qs.iter().map(|q| words_of(&q.text)).collect();
+    let byte_a: Vec<usize> = qa
+        .iter()
+        .map(|q| wiretrace_model::char_to_byte(a.text, q.span.start as usize))
+        .collect();
+    let byte_s: Vec<usize> = qs
+        .iter()
+        .map(|q| wiretrace_model::char_to_byte(s.text, q.span.start as usize))
+        .collect();
+    let sent_a: Vec<Option<usize>> = byte_a.iter().map(|b| a.sentence_of(*b)).collect();
+    let sent_s: Vec<Option<usize>> = byte_s.iter().map(|b| s.sentence_of(*b)).collect();
+    let m = align_greedy(qa.len(), qs.len(), 0.5, |i, j| {
+        let o = overlap(&ta[i], &ts[j]);
+        let aligned =
+            matches!((sent_a[i], sent_s[j]), (Some(x), Some(y)) if ma.get(x).copied().flatten() == Some(y));
+        if aligned || o >= 0.7 {
+            o + if aligned { 0.01 } else { 0.0 }
+        } else {
+            0.0
+        }
+    });
+    let mut out = Vec::new();
+    for (i, mj) in m.iter().enumerate() {
+        let Some(j) = *mj else { continue };
+        if ta[i] == ts[j] {
+            continue;
+        }
+        // differences that are only figures or names are reported as such
+        let hs = hunks(&ts[j], &ta[i]);
+        let explained = hs.iter().all(|h| {
+            let sw = &ts[j][h.a0..h.a1];
+            let aw = &ta[i][h.b0..h.b1];
+            sw.len() == aw.len()
+                && sw.iter().zip(aw).all(|(x, y)| {
+                    let numeric =
+                        x.chars().any(|c| c.is_ascii_digit()) && y.chars().any(|c| c.is_ascii_digit());
+                    numeric || name_like(&qs[j].text, x, &qa[i].text, y)
+                })
+        });
+        if explained {
+            continue;
+        }
+        out.push(Change {
+            article: article.id,
+            source: Some(source.id),
+            kind: ChangeKind::QuoteAltered,
+            before: Some(qs[j].text.clone()),
+            after: Some(qa[i].text.clone()),
+            span: qa[i].span,
+            source_span: Some(qs[j].span),
+            supported_elsewhere: None,
+            note: qa[i]
+                .speaker
+                .clone()
+                .or_else(|| qs[j].speaker.clone())
+                .map(|sp| format!("speaker: {sp}")),
+        });
+    }
+    out
+}
+
+fn name_like(src_text: &str, x: &str, art_text: &str, y: &str) -> bool {
+    // find the original-case words for the folded forms
+    let find = |text: &str, f: &str| -> Option<String> {
+        wiretrace_text::tokens(text)
+            .find(|t| t.folded == f)
+            .map(|t| text[t.start as usize..t.end as usize].to_string())
+    };
+    match (find(src_text, x), find(art_text, y)) {
+        (Some(a), Some(b)) => is_name_variant(&a, &b),
+        _ => false,
+    }
+}
+
+pub(crate) fn sort_changes(v: &mut [Change]) {
+    v.sort_by(|x, y| {
+        (
+            x.article,
+            x.span,
+            x.kind,
+            &x.before,
+            &x.after,
+            x.source,
+            x.source_span,
+        )
+            .cmp(&(
+                y.article,
+                y.span,
+                y.kind,
+                &y.before,
+                &y.after,
+                y.source,
+                y.source_span,
+            ))
+    });
+}

@@ -1,0 +1,756 @@
+//! Per-language data tables: speech verbs, pronouns, number words, scale words, abbreviations,
+//! function words and credit-line vocabulary.
+//!
+//! Input → output: a language code (`en`, `es`, `pt`, `fr`, `ro`, `de`, …) → static word lists.
+//! Method: plain tables, all lowercase and diacritic-folded (see [`wiretrace_text::fold`]), so lookups
+//! fold the word first. Unknown languages get the union of every table, which costs a little precision
+//! and no recall. Guarantees: lookups are pure and deterministic.
+
+use wiretrace_text::fold;
+
+/// The languages that have their own tables.
+pub const LANGUAGES: &[&str] = &["en", "es", "pt", "fr", "ro", "de", "it"];
+
+/// Speech verbs (folded inflected forms) that attribute a quotation to a speaker.
+fn speech_verbs(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "tells",
+            "added",
+            "adds",
+            "wrote",
+            "writes",
+            "explained",
+            "explains",
+            "stated",
+            "states",
+            "asked",
+            "asks",
+            "insisted",
+            "insists",
+            "warned",
+            "warns",
+            "claimed",
+            "claims",
+            "argued",
+            "argues",
+            "declared",
+            "declares",
+            "noted",
+            "notes",
+            "replied",
+            "replies",
+            "continued",
+            "announced",
+            "admitted",
+            "admits",
+            "commented",
+            "remarked",
+            "recalled",
+            "suggested",
+            "informed",
+            "believes",
+            "believed",
+            "acknowledged",
+            "conceded",
+            "stressed",
+            "urged",
+            "tweeted",
+            "posted",
+            "confirmed",
+            "concluded",
+            "observed",
+            "reported",
+            "maintained",
+            "quipped",
+            "joked",
+            "predicted",
+        ],
+        "es" => &[
+            "dijo",
+            "dice",
+            "afirmo",
+            "afirma",
+            "declaro",
+            "declara",
+            "explico",
+            "explica",
+            "anadio",
+            "anade",
+            "senalo",
+            "senala",
+            "aseguro",
+            "asegura",
+            "indico",
+            "indica",
+            "escribio",
+            "escribe",
+            "comento",
+            "comenta",
+            "sostuvo",
+            "sostiene",
+            "advirtio",
+            "advierte",
+            "manifesto",
+            "pregunto",
+            "respondio",
+            "insistio",
+            "subrayo",
+            "destaco",
+            "agrego",
+            "agrega",
+            "expreso",
+            "conto",
+            "reconocio",
+        ],
+        "pt" => &[
+            "disse",
+            "diz",
+            "afirmou",
+            "afirma",
+            "declarou",
+            "declara",
+            "explicou",
+            "explica",
+            "acrescentou",
+            "acrescenta",
+            "escreveu",
+            "escreve",
+            "comentou",
+            "comenta",
+            "garantiu",
+            "garante",
+            "sublinhou",
+            "destacou",
+            "referiu",
+            "salientou",
+            "observou",
+            "respondeu",
+            "perguntou",
+            "avisou",
+            "alertou",
+            "contou",
+            "reconheceu",
+            "frisou",
+            "sustentou",
+        ],
+        "fr" => &[
+            "a dit",
+            "dit",
+            "declare",
+            "a declare",
+            "affirme",
+            "a affirme",
+            "explique",
+            "a explique",
+            "ajoute",
+            "a ajoute",
+            "ecrit",
+            "a ecrit",
+            "souligne",
+            "a souligne",
+            "indique",
+            "a indique",
+            "estime",
+            "a estime",
+            "precise",
+            "a precise",
+            "assure",
+            "a assure",
+            "raconte",
+            "confie",
+            "lance",
+            "martele",
+            "commente",
+            "repond",
+            "avertit",
+            "insiste",
+            "reconnait",
+            "admet",
+            "poursuit",
+            "conclut",
+            "note",
+            "rappelle",
+            "observe",
+            "declarait",
+            "disait",
+        ],
+        "ro" => &[
+            "a spus",
+            "spune",
+            "a declarat",
+            "declara",
+            "a afirmat",
+            "afirma",
+            "a explicat",
+            "explica",
+            "a adaugat",
+            "adauga",
+            "a scris",
+            "scrie",
+            "a precizat",
+            "precizeaza",
+            "a subliniat",
+            "subliniaza",
+            "a aratat",
+            "arata",
+            "a comentat",
+            "a mentionat",
+            "mentioneaza",
+            "a raspuns",
+            "a intrebat",
+            "a avertizat",
+            "a sustinut",
+            "sustine",
+            "a recunoscut",
+            "a transmis",
+            "a anuntat",
+        ],
+        "de" => &[
+            "sagte",
+            "sagt",
+            "erklarte",
+            "erklart",
+            "betonte",
+            "betont",
+            "schrieb",
+            "schreibt",
+            "fugte",
+            "hinzu",
+            "meinte",
+            "meint",
+            "sagten",
+            "erklarten",
+            "warnte",
+            "warnt",
+            "antwortete",
+            "fragte",
+            "berichtete",
+            "behauptete",
+            "behauptet",
+            "kritisierte",
+            "so",
+            "teilte",
+            "mit",
+            "erzahlte",
+            "versicherte",
+            "unterstrich",
+            "raumte",
+            "bekraftigte",
+            "ergänzte",
+            "erganzte",
+        ],
+        "it" => &[
+            "ha detto",
+            "detto",
+            "dice",
+            "ha dichiarato",
+            "dichiara",
+            "ha affermato",
+            "afferma",
+            "ha spiegato",
+            "spiega",
+            "ha aggiunto",
+            "aggiunge",
+            "ha scritto",
+            "scrive",
+            "ha sottolineato",
+            "sottolinea",
+        ],
+        _ => &[],
+    }
+}
+
+/// Phrases ("according to") that introduce a speaker after them.
+fn according_to(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &["according to", "quoted by", "in the words of"],
+        "es" => &["segun", "de acuerdo con", "en palabras de"],
+        "pt" => &["segundo", "de acordo com", "conforme", "nas palavras de"],
+        "fr" => &["selon", "d'apres", "aux dires de", "pour"],
+        "ro" => &[
+            "potrivit lui",
+            "potrivit",
+            "conform",
+            "dupa cum a spus",
+            "in opinia lui",
+        ],
+        "de" => &["laut", "zufolge", "nach angaben von", "so"],
+        "it" => &["secondo", "stando a"],
+        _ => &[],
+    }
+}
+
+/// Personal pronouns (third person) that point back to the last named speaker.
+fn pronouns(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &["he", "she", "they", "him", "her"],
+        "es" => &["el", "ella", "ellos", "ellas"],
+        "pt" => &["ele", "ela", "eles", "elas"],
+        "fr" => &["il", "elle", "ils", "elles"],
+        "ro" => &["el", "ea", "ei", "ele", "acesta", "aceasta"],
+        "de" => &["er", "sie"],
+        "it" => &["lui", "lei", "egli", "ella"],
+        _ => &[],
+    }
+}
+
+/// Written-out numbers: (folded word, value, is_scale). Scales multiply what precedes them.
+fn number_words(lang: &str) -> &'static [(&'static str, f64, bool)] {
+    match lang {
+        "en" => &[
+            ("zero", 0.0, false),
+            ("one", 1.0, false),
+            ("two", 2.0, false),
+            ("three", 3.0, false),
+            ("four", 4.0, false),
+            ("five", 5.0, false),
+            ("six", 6.0, false),
+            ("seven", 7.0, false),
+            ("eight", 8.0, false),
+            ("nine", 9.0, false),
+            ("ten", 10.0, false),
+            ("eleven", 11.0, false),
+            ("twelve", 12.0, false),
+            ("thirteen", 13.0, false),
+            ("fourteen", 14.0, false),
+            ("fifteen", 15.0, false),
+            ("sixteen", 16.0, false),
+            ("seventeen", 17.0, false),
+            ("eighteen", 18.0, false),
+            ("nineteen", 19.0, false),
+            ("twenty", 20.0, false),
+            ("thirty", 30.0, false),
+            ("forty", 40.0, false),
+            ("fifty", 50.0, false),
+            ("sixty", 60.0, false),
+            ("seventy", 70.0, false),
+            ("eighty", 80.0, false),
+            ("ninety", 90.0, false),
+            ("hundred", 100.0, true),
+            ("thousand", 1e3, true),
+            ("million", 1e6, true),
+            ("billion", 1e9, true),
+            ("trillion", 1e12, true),
+            ("dozen", 12.0, false),
+            ("millions", 1e6, true),
+            ("billions", 1e9, true),
+        ],
+        "es" => &[
+            ("cero", 0.0, false),
+            ("uno", 1.0, false),
+            ("una", 1.0, false),
+            ("dos", 2.0, false),
+            ("tres", 3.0, false),
+            ("cuatro", 4.0, false),
+            ("cinco", 5.0, false),
+            ("seis", 6.0, false),
+            ("siete", 7.0, false),
+            ("ocho", 8.0, false),
+            ("nueve", 9.0, false),
+            ("diez", 10.0, false),
+            ("once", 11.0, false),
+            ("doce", 12.0, false),
+            ("trece", 13.0, false),
+            ("catorce", 14.0, false),
+            ("quince", 15.0, false),
+            ("veinte", 20.0, false),
+            ("treinta", 30.0, false),
+            ("cuarenta", 40.0, false),
+            ("cincuenta", 50.0, false),
+            ("sesenta", 60.0, false),
+            ("setenta", 70.0, false),
+            ("ochenta", 80.0, false),
+            ("noventa", 90.0, false),
+            ("cien", 100.0, false),
+            ("ciento", 100.0, false),
+            ("mil", 1e3, true),
+            ("millon", 1e6, true),
+            ("millones", 1e6, true),
+            ("billon", 1e12, true),
+            ("billones", 1e12, true),
+        ],
+        "pt" => &[
+            ("zero", 0.0, false),
+            ("um", 1.0, false),
+            ("uma", 1.0, false),
+            ("dois", 2.0, false),
+            ("duas", 2.0, false),
+            ("tres", 3.0, false),
+            ("quatro", 4.0, false),
+            ("cinco", 5.0, false),
+            ("seis", 6.0, false),
+            ("sete", 7.0, false),
+            ("oito", 8.0, false),
+            ("nove", 9.0, false),
+            ("dez", 10.0, false),
+            ("onze", 11.0, false),
+            ("doze", 12.0, false),
+            ("vinte", 20.0, false),
+            ("trinta", 30.0, false),
+            ("quarenta", 40.0, false),
+            ("cinquenta", 50.0, false),
+            ("cem", 100.0, false),
+            ("mil", 1e3, true),
+            ("milhao", 1e6, true),
+            ("milhoes", 1e6, true),
+            ("bilhao", 1e9, true),
+            ("bilhoes", 1e9, true),
+            ("milhares", 1e3, true),
+        ],
+        "fr" => &[
+            ("zero", 0.0, false),
+            ("un", 1.0, false),
+            ("une", 1.0, false),
+            ("deux", 2.0, false),
+            ("trois", 3.0, false),
+            ("quatre", 4.0, false),
+            ("cinq", 5.0, false),
+            ("six", 6.0, false),
+            ("sept", 7.0, false),
+            ("huit", 8.0, false),
+            ("neuf", 9.0, false),
+            ("dix", 10.0, false),
+            ("onze", 11.0, false),
+            ("douze", 12.0, false),
+            ("vingt", 20.0, false),
+            ("trente", 30.0, false),
+            ("quarante", 40.0, false),
+            ("cinquante", 50.0, false),
+            ("soixante", 60.0, false),
+            ("cent", 100.0, true),
+            ("mille", 1e3, true),
+            ("million", 1e6, true),
+            ("millions", 1e6, true),
+            ("milliard", 1e9, true),
+            ("milliards", 1e9, true),
+        ],
+        "ro" => &[
+            ("zero", 0.0, false),
+            ("unu", 1.0, false),
+            ("doi", 2.0, false),
+            ("doua", 2.0, false),
+            ("trei", 3.0, false),
+            ("patru", 4.0, false),
+            ("cinci", 5.0, false),
+            ("sase", 6.0, false),
+            ("sapte", 7.0, false),
+            ("opt", 8.0, false),
+            ("noua", 9.0, false),
+            ("zece", 10.0, false),
+            ("douazeci", 20.0, false),
+            ("treizeci", 30.0, false),
+            ("suta", 100.0, true),
+            ("sute", 100.0, true),
+            ("mie", 1e3, true),
+            ("mii", 1e3, true),
+            ("milion", 1e6, true),
+            ("milioane", 1e6, true),
+            ("miliard", 1e9, true),
+            ("miliarde", 1e9, true),
+        ],
+        "de" => &[
+            ("null", 0.0, false),
+            ("eins", 1.0, false),
+            ("zwei", 2.0, false),
+            ("drei", 3.0, false),
+            ("vier", 4.0, false),
+            ("funf", 5.0, false),
+            ("sechs", 6.0, false),
+            ("sieben", 7.0, false),
+            ("acht", 8.0, false),
+            ("neun", 9.0, false),
+            ("zehn", 10.0, false),
+            ("elf", 11.0, false),
+            ("zwolf", 12.0, false),
+            ("zwanzig", 20.0, false),
+            ("dreissig", 30.0, false),
+            ("hundert", 100.0, true),
+            ("tausend", 1e3, true),
+            ("million", 1e6, true),
+            ("millionen", 1e6, true),
+            ("milliarde", 1e9, true),
+            ("milliarden", 1e9, true),
+            ("mio", 1e6, true),
+            ("mrd", 1e9, true),
+        ],
+        "it" => &[
+            ("uno", 1.0, false),
+            ("due", 2.0, false),
+            ("tre", 3.0, false),
+            ("quattro", 4.0, false),
+            ("cinque", 5.0, false),
+            ("sei", 6.0, false),
+            ("sette", 7.0, false),
+            ("otto", 8.0, false),
+            ("nove", 9.0, false),
+            ("dieci", 10.0, false),
+            ("venti", 20.0, false),
+            ("cento", 100.0, true),
+            ("mille", 1e3, true),
+            ("mila", 1e3, true),
+            ("milione", 1e6, true),
+            ("milioni", 1e6, true),
+            ("miliardo", 1e9, true),
+            ("miliardi", 1e9, true),
+        ],
+        _ => &[],
+    }
+}
+
+/// Abbreviations (folded, without the dot) after which a full stop does not end a sentence.
+fn abbreviations(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "rev",
+            "gov", "sen", "rep", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx",
+            "est", "fig", "mt",
+        ],
+        "es" => &[
+            "sr", "sra", "srta", "dr", "dra", "d", "da", "lic", "ing", "pag", "etc", "ee.uu", "uu",
+        ],
+        "pt" => &["sr", "sra", "dr", "dra", "prof", "eng", "etc", "pag"],
+        "fr" => &[
+            "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "p", "cf",
+        ],
+        "ro" => &["dl", "dna", "dr", "prof", "ing", "etc", "nr", "str"],
+        "de" => &[
+            "hr", "fr", "dr", "prof", "nr", "bzw", "ca", "usw", "z.b", "d.h", "st", "str",
+        ],
+        "it" => &["sig", "sigg", "dott", "prof", "ing", "avv", "etc"],
+        _ => &[],
+    }
+}
+
+/// Frequent function words (folded); they carry no story content.
+fn function_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from",
+            "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those",
+            "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "not", "no", "has",
+            "have", "had", "will", "would", "can", "could", "should", "may", "do", "does", "did", "so", "if",
+            "than", "then", "there", "which", "who", "what", "all", "up", "out", "about", "into", "over",
+            "more", "also", "said",
+        ],
+        "es" => &[
+            "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "a", "al", "en", "por", "para",
+            "con", "que", "se", "su", "sus", "es", "son", "fue", "lo", "le", "les", "no", "como", "mas",
+            "pero", "este",
+        ],
+        "pt" => &[
+            "o", "a", "os", "as", "um", "uma", "e", "ou", "de", "do", "da", "dos", "das", "em", "no", "na",
+            "por", "para", "com", "que", "se", "seu", "sua", "e", "foi", "nao", "como", "mais", "mas",
+        ],
+        "fr" => &[
+            "le", "la", "les", "un", "une", "des", "et", "ou", "de", "du", "a", "au", "aux", "en", "par",
+            "pour", "avec", "que", "qui", "se", "sa", "son", "ses", "est", "sont", "ne", "pas", "plus",
+            "mais", "ce",
+        ],
+        "ro" => &[
+            "si", "sau", "de", "la", "in", "pe", "cu", "din", "pentru", "ca", "care", "un", "o", "este",
+            "sunt", "a", "al", "ai", "ale", "nu", "mai", "dar", "se",
+        ],
+        "de" => &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "oder", "von", "zu",
+            "in", "im", "auf", "mit", "fur", "ist", "sind", "war", "nicht", "auch", "sich", "es", "als",
+            "aber",
+        ],
+        "it" => &[
+            "il", "lo", "la", "i", "gli", "le", "un", "una", "e", "o", "di", "del", "a", "in", "per", "con",
+        ],
+        _ => &[],
+    }
+}
+
+/// Words of credit lines (agency attribution, copyright, reporting and editing credits). A short
+/// paragraph made of these and names is article attribution, not page furniture.
+fn credit_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "copyright",
+            "rights",
+            "reserved",
+            "reporting",
+            "editing",
+            "contributed",
+            "report",
+            "writer",
+            "additional",
+            "source",
+            "compiled",
+            "wire",
+            "staff",
+            "agencies",
+            "agency",
+            "press",
+        ],
+        "es" => &[
+            "derechos",
+            "reservados",
+            "informacion",
+            "redaccion",
+            "fuente",
+            "agencia",
+            "edicion",
+        ],
+        "pt" => &[
+            "direitos",
+            "reservados",
+            "reportagem",
+            "edicao",
+            "fonte",
+            "agencia",
+            "redacao",
+        ],
+        "fr" => &[
+            "droits",
+            "reserves",
+            "reportage",
+            "edition",
+            "source",
+            "agence",
+            "redaction",
+            "avec",
+        ],
+        "ro" => &[
+            "drepturile",
+            "rezervate",
+            "sursa",
+            "agentia",
+            "redactare",
+            "editare",
+            "reproducerea",
+        ],
+        "de" => &[
+            "rechte",
+            "vorbehalten",
+            "quelle",
+            "agentur",
+            "redaktion",
+            "bearbeitung",
+            "mitarbeit",
+        ],
+        "it" => &["diritti", "riservati", "fonte", "agenzia", "redazione"],
+        _ => &[],
+    }
+}
+
+fn for_lang<T: Copy>(lang: Option<&str>, f: fn(&str) -> &'static [T]) -> Vec<T> {
+    match lang {
+        Some(l) if LANGUAGES.contains(&l) => f(l).to_vec(),
+        _ => LANGUAGES.iter().flat_map(|l| f(l).iter().copied()).collect(),
+    }
+}
+
+/// The tables for one language, resolved once per text.
+#[derive(Debug, Clone)]
+pub struct LangData {
+    /// Speech verbs (folded, may be two words).
+    pub speech_verbs: Vec<&'static str>,
+    /// "according to"-style phrases (folded).
+    pub according_to: Vec<&'static str>,
+    /// Third-person pronouns (folded).
+    pub pronouns: Vec<&'static str>,
+    /// Number words (folded word, value, is_scale).
+    pub number_words: Vec<(&'static str, f64, bool)>,
+    /// Abbreviations (folded, no dot).
+    pub abbreviations: Vec<&'static str>,
+    /// Function words (folded).
+    pub function_words: Vec<&'static str>,
+    /// Credit-line words (folded).
+    pub credit_words: Vec<&'static str>,
+    /// True when the language writes decimals with a comma (`2,5`) and groups thousands with dots.
+    pub decimal_comma: bool,
+}
+
+impl LangData {
+    /// Returns the tables of `lang` (ISO 639-1); `None` or an unknown code gives the union of all.
+    ///
+    /// # Example
+    /// ```
+    /// let d = wiretrace_explain::lang::LangData::new(Some("es"));
+    /// assert!(d.is_speech_verb("dijo"));
+    /// assert!(d.decimal_comma);
+    /// ```
+    pub fn new(lang: Option<&str>) -> Self {
+        let lang = lang.map(|l| l.get(..2).unwrap_or(l));
+        LangData {
+            speech_verbs: for_lang(lang, speech_verbs),
+            according_to: for_lang(lang, according_to),
+            pronouns: for_lang(lang, pronouns),
+            number_words: for_lang(lang, number_words),
+            abbreviations: for_lang(lang, abbreviations),
+            function_words: for_lang(lang, function_words),
+            credit_words: for_lang(lang, credit_words),
+            decimal_comma: matches!(lang, Some("es" | "pt" | "fr" | "ro" | "de" | "it")),
+        }
+    }
+
+    /// True when the (unfolded) word is a speech verb.
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.speech_verbs.iter().any(|v| *v == f)
+    }
+
+    /// True when the word is a third-person pronoun.
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.pronouns.iter().any(|v| *v == f)
+    }
+
+    /// True when the word is a function word.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.function_words.iter().any(|v| *v == f)
+    }
+
+    /// True when the word (without its dot) is an abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.abbreviations.iter().any(|v| *v == f)
+    }
+
+    /// Returns the value of a written-out number word and whether it is a scale word.
+    pub fn number_word(&self, word: &str) -> Option<(f64, bool)> {
+        let f = fold(word);
+        self.number_words
+            .iter()
+            .find(|(w, _, _)| *w == f)
+            .map(|(_, v, s)| (*v, *s))
+    }
+
+    /// True when the word belongs to credit lines.
+    pub fn is_credit_word(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.credit_words.iter().any(|v| *v == f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_speech_verbs_and_number_words() {
+        for l in ["en", "es", "pt", "fr", "ro", "de"] {
+            let d = LangData::new(Some(l));
+            assert!(d.speech_verbs.len() > 10, "{l}");
+            assert!(d.number_words.len() > 10, "{l}");
+            assert!(!d.pronouns.is_empty(), "{l}");
+        }
+    }
+
+    #[test]
+    fn unknown_language_gets_the_union() {
+        let d = LangData::new(None);
+        assert!(d.is_speech_verb("said") && d.is_speech_verb("sagte") && d.is_speech_verb("disse"));
+        assert_eq!(d.number_word("Million"), Some((1e6, true)));
+        assert!(!d.decimal_comma);
+    }
+}

@@ -1,0 +1,566 @@
+//! Quotations and their speakers.
+//!
+//! Input → output: a text and its language → [`Quote`]s (text without marks, char span of that text,
+//! speaker when the text says it, nesting depth, continuation flag).
+//!
+//! Method: every quotation mark is classified by its neighbours (an opener has space or an opening
+//! bracket before it and a word after it; a closer the reverse), falling back on the mark's own
+//! direction for spaced French guillemets (`« oui »`); a straight or curly single mark between letters
+//! is an apostrophe. Marks form families (double `" “ ” „`, guillemets `« » ‹ ›`, single `' ‘ ’ ‚`);
+//! an opener of a family already open starts a *continuation* segment (the press convention
+//! `"First sentence. "Second sentence."`, and a quotation running over paragraphs, reopened at each
+//! paragraph start). A quotation still open at a paragraph end closes there. Quotes of another family
+//! inside an open one are nested (depth 1, 2…).
+//!
+//! The speaker is read from the words around the quotation: `X said`, `said X`, `X told Y`,
+//! `according to X`, `X wrote`, with speech verbs from the language tables; a pronoun points back to
+//! the last named speaker; a continuation segment or an unattributed quote in the same paragraph keeps
+//! the previous speaker. Guarantees: quotes are returned in text order; spans index `text` in chars.
+
+use serde::{Deserialize, Serialize};
+use wiretrace_model::{CharIndex, CharSpan};
+
+use crate::lang::LangData;
+
+/// One quotation found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Where `text` sits in the article's text (chars, end exclusive).
+    pub span: CharSpan,
+    /// Who says it, when the text says so.
+    pub speaker: Option<String>,
+    /// 0 for a top-level quotation, 1 for a quote inside a quote, and so on.
+    #[serde(default)]
+    pub depth: u8,
+    /// True when this segment continues the previous quotation (reopened after a sentence or at a
+    /// paragraph start).
+    #[serde(default)]
+    pub continues: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Single,
+}
+
+fn family(c: char) -> Option<Family> {
+    match c {
+        '"' | '“' | '”' | '„' | '‟' => Some(Family::Double),
+        '«' | '»' | '‹' | '›' => Some(Family::Guillemet),
+        '\'' | '‘' | '’' | '‚' | '‛' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// Fixed direction of a mark when context cannot tell: Some(true) opener, Some(false) closer.
+fn fixed_direction(c: char) -> Option<bool> {
+    match c {
+        '«' | '‹' | '„' | '‚' | '“' | '‘' => Some(true),
+        '»' | '›' | '”' | '’' => Some(false),
+        _ => None,
+    }
+}
+
+fn opening_context(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || family(c).is_some()
+}
+
+fn closing_context(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…' | '—' | '–' | '-'
+        )
+        || family(c).is_some()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Skip,
+}
+
+fn role(prev: Option<char>, c: char, next: Option<char>) -> Role {
+    let fam = family(c).unwrap_or(Family::Double);
+    let left_open = prev.is_none_or(opening_context);
+    let right_close = next.is_none_or(closing_context);
+    if fam == Family::Single {
+        // apostrophes: between letters/digits, or after a letter with no open single quote (handled by caller)
+        if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+            return Role::Skip;
+        }
+    }
+    match (left_open, right_close) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => match fixed_direction(c) {
+            Some(true) if fam != Family::Single || next.is_some_and(char::is_whitespace) => Role::Open,
+            Some(false) => Role::Close,
+            _ => Role::Skip,
+        },
+    }
+}
+
+struct Open {
+    family: Family,
+    content_start: usize, // byte
+    continues: bool,
+    depth: u8,
+}
+
+struct Raw {
+    start: usize,
+    end: usize,
+    depth: u8,
+    continues: bool,
+}
+
+fn trimmed(text: &str, s: usize, e: usize) -> (usize, usize) {
+    if s >= e {
+        return (s, s);
+    }
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    (s + lead, (e - trail).max(s + lead))
+}
+
+fn scan(text: &str) -> Vec<Raw> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut continue_next_para: Vec<Family> = Vec::new();
+    let mut at_para_start = true;
+    let emit = |out: &mut Vec<Raw>, o: &Open, end: usize| {
+        let (s, e) = trimmed(text, o.content_start, end);
+        if e > s {
+            out.push(Raw {
+                start: s,
+                end: e,
+                depth: o.depth,
+                continues: o.continues,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c == '\n' && chars.get(i + 1).is_some_and(|x| x.1 == '\n') {
+            // paragraph end: close what is open; double quotes may continue in the next paragraph
+            continue_next_para.clear();
+            while let Some(o) = stack.pop() {
+                if o.family != Family::Single {
+                    emit(&mut out, &o, b);
+                    continue_next_para.push(o.family);
+                }
+            }
+            while i < chars.len() && chars[i].1 == '\n' {
+                i += 1;
+            }
+            at_para_start = true;
+            continue;
+        }
+        if let Some(fam) = family(c) {
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let next = chars.get(i + 1).map(|x| x.1);
+            let mut r = role(prev, c, next);
+            if fam == Family::Single && r == Role::Close && !stack.iter().any(|o| o.family == Family::Single)
+            {
+                r = Role::Skip; // a possessive or elided apostrophe
+            }
+            let content_start = b + c.len_utf8();
+            match r {
+                Role::Open => {
+                    let continues;
+                    if let Some(pos) = stack.iter().rposition(|o| o.family == fam) {
+                        while stack.len() > pos + 1 {
+                            let inner = stack.pop().expect("len checked");
+                            if inner.family != Family::Single {
+                                emit(&mut out, &inner, b);
+                            }
+                        }
+                        let o = stack.pop().expect("position exists");
+                        emit(&mut out, &o, b);
+                        continues = true;
+                    } else {
+                        continues = at_para_start && continue_next_para.contains(&fam);
+                    }
+                    let depth = stack.len() as u8;
+                    stack.push(Open {
+                        family: fam,
+                        content_start,
+                        continues,
+                        depth,
+                    });
+                }
+                Role::Close => {
+                    if let Some(pos) = stack.iter().rposition(|o| o.family == fam) {
+                        while stack.len() > pos + 1 {
+                            stack.pop();
+                        }
+                        let o = stack.pop().expect("position exists");
+                        emit(&mut out, &o, b);
+                    }
+                }
+                Role::Skip => {}
+            }
+        }
+        if !c.is_whitespace() {
+            at_para_start = false;
+        }
+        i += 1;
+    }
+    while let Some(o) = stack.pop() {
+        if o.family != Family::Single {
+            emit(&mut out, &o, text.len());
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    out
+}
+
+/// Returns the quotations of `text`, in order, with their speakers.
+///
+/// # Example
+/// ```
+/// let q = wiretrace_explain::quotes("\"We will win,\" said Ana Lima. She added: “Watch this.”", Some("en"));
+/// assert_eq!(q.len(), 2);
+/// assert_eq!(q[0].text, "We will win,");
+/// assert_eq!(q[0].speaker.as_deref(), Some("Ana Lima"));
+/// assert_eq!(q[1].text, "Watch this.");
+/// assert_eq!(q[1].speaker.as_deref(), Some("Ana Lima"));
+/// ```
+pub fn quotes(text: &str, lang: Option<&str>) -> Vec<Quote> {
+    let data = LangData::new(lang);
+    let raws = scan(text);
+    let idx = CharIndex::new(text);
+    let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
+    let mut last_named: Option<String> = None;
+    let mut prev_top: Option<(usize, Option<String>, usize)> = None; // (end byte, speaker, paragraph start)
+    for r in &raws {
+        let para_start = text[..r.start].rfind("\n\n").map(|p| p + 2).unwrap_or(0);
+        let mut speaker = None;
+        if r.depth == 0 {
+            speaker = attribute(text, r.start, r.end, para_start, &data);
+            if let Some(s) = &speaker {
+                if is_pronoun_phrase(s, &data) {
+                    speaker = last_named
+                        .clone()
+                        .or_else(|| last_name_before(text, r.start, &data));
+                }
+            }
+            if speaker.is_none() {
+                if let Some((_, sp, pstart)) = &prev_top {
+                    if r.continues || *pstart == para_start {
+                        speaker = sp.clone();
+                    }
+                }
+            }
+            if let Some(s) = &speaker {
+                last_named = Some(s.clone());
+            }
+            prev_top = Some((r.end, speaker.clone(), para_start));
+        }
+        out.push(Quote {
+            text: text[r.start..r.end].to_string(),
+            span: idx.span(r.start, r.end),
+            speaker,
+            depth: r.depth,
+            continues: r.continues,
+        });
+    }
+    out
+}
+
+fn is_pronoun_phrase(s: &str, data: &LangData) -> bool {
+    !s.contains(' ') && data.is_pronoun(s)
+}
+
+/// Words of a slice with their byte offsets, punctuation trimmed.
+fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (b, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+        match (w, start) {
+            (true, None) => start = Some(b),
+            (false, Some(st)) => {
+                out.push((st, &s[st..b]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out.into_iter()
+        .map(|(b, w)| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let off = w.find(t).unwrap_or(0);
+            (b + off, t)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin",
+    "al", "el", "y", "e",
+];
+
+/// A capitalised name run starting at word `i` going forward.
+fn name_forward(ws: &[(usize, &str)], i: usize, data: &LangData) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut j = i;
+    while j < ws.len() {
+        let w = ws[j].1;
+        let capital = is_cap(w) && !data.is_speech_verb(w);
+        let particle =
+            !parts.is_empty() && PARTICLES.contains(&w) && ws.get(j + 1).is_some_and(|x| is_cap(x.1));
+        if !(capital || particle) {
+            break;
+        }
+        parts.push(w);
+        j += 1;
+        if parts.len() >= 5 {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(parts.join(" ").trim_end_matches('.').to_string())
+}
+
+/// A capitalised name run ending just before word `i` (exclusive).
+fn name_backward(ws: &[(usize, &str)], i: usize, data: &LangData) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut j = i;
+    while j > 0 {
+        let w = ws[j - 1].1;
+        if is_cap(w) && !data.is_function_word(w)
+            || (!parts.is_empty() && PARTICLES.contains(&w) && j > 1 && is_cap(ws[j - 2].1))
+        {
+            parts.push(w);
+        } else {
+            break;
+        }
+        j -= 1;
+        if parts.len() >= 5 {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.reverse();
+    Some(parts.join(" "))
+}
+
+fn clause_after(text: &str, end: usize) -> &str {
+    // skip the closing mark(s) and punctuation, stop at a sentence end or a new quotation
+    let rest = &text[end..];
+    let stop = rest
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | '«' | '„'))
+        .map(|(b, _)| b)
+        .unwrap_or(rest.len());
+    &rest[..stop]
+}
+
+fn clause_before(text: &str, start: usize, para_start: usize) -> &str {
+    let before = &text[para_start..start];
+    let cut = before
+        .char_indices()
+        .rev()
+        .skip(1)
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”' | '»' | '“'))
+        .map(|(b, c)| b + c.len_utf8())
+        .unwrap_or(0);
+    &before[cut..]
+}
+
+fn verb_at(ws: &[(usize, &str)], data: &LangData) -> Option<(usize, usize)> {
+    // returns (first word index, word count) of a speech verb (one or two words)
+    for i in 0..ws.len() {
+        if i + 1 < ws.len() {
+            let two = format!("{} {}", ws[i].1, ws[i + 1].1);
+            if data.is_speech_verb(&two) {
+                return Some((i, 2));
+            }
+        }
+        if data.is_speech_verb(ws[i].1) {
+            return Some((i, 1));
+        }
+    }
+    None
+}
+
+fn attribute(text: &str, start: usize, end: usize, para_start: usize, data: &LangData) -> Option<String> {
+    // after the quote: `," said X`, `," X said`, `," he told the BBC`
+    let after = clause_after(text, end);
+    let wa = words(after);
+    let lead = after.trim_start_matches(|c: char| family(c).is_some() || c.is_whitespace());
+    if !wa.is_empty() && lead.starts_with(|c: char| c.is_alphabetic() || c == ',') {
+        let head: Vec<_> = wa.iter().take(10).copied().collect();
+        if let Some((vi, vn)) = verb_at(&head, data) {
+            if vi == 0 {
+                if let Some(n) = name_forward(&head, vn, data) {
+                    return Some(n);
+                }
+                if let Some(w) = head.get(vn) {
+                    if data.is_pronoun(w.1) {
+                        return Some(w.1.to_string());
+                    }
+                }
+            } else {
+                if let Some(n) = name_backward(&head, vi, data) {
+                    return Some(n);
+                }
+                if data.is_pronoun(head[vi - 1].1) {
+                    return Some(head[vi - 1].1.to_string());
+                }
+                if let Some(n) = name_forward(&head, 0, data) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    // before the quote: `X said: "`, `According to X, "`, `X told the BBC: "`
+    let before = clause_before(text, start, para_start);
+    let wb = words(before);
+    let folded = wiretrace_text::fold(before);
+    for phrase in &data.according_to {
+        if let Some(p) = folded.find(&format!("{phrase} ")) {
+            if p == 0 || folded[..p].ends_with(' ') {
+                let after_phrase = &before[(p + phrase.len()).min(before.len())..];
+                let wp = words(after_phrase);
+                if let Some(n) = name_forward(&wp, 0, data) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    if let Some((vi, vn)) = verb_at(&wb, data) {
+        if vi > 0 {
+            if let Some(n) = name_backward(&wb, vi, data) {
+                if !(vi == 1 && data.is_function_word(&n)) {
+                    return Some(n);
+                }
+            }
+            // "Mr Smith had told ..." / "X has said"
+            if vi > 1 {
+                if let Some(n) = name_backward(&wb, vi - 1, data) {
+                    return Some(n);
+                }
+            }
+            if data.is_pronoun(wb[vi - 1].1) || (vi > 1 && data.is_pronoun(wb[vi - 2].1)) {
+                let p = if data.is_pronoun(wb[vi - 1].1) {
+                    wb[vi - 1].1
+                } else {
+                    wb[vi - 2].1
+                };
+                return Some(p.to_string());
+            }
+        }
+        if let Some(n) = name_forward(&wb, vi + vn, data) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+fn last_name_before(text: &str, pos: usize, data: &LangData) -> Option<String> {
+    let ws = words(&text[..pos]);
+    let mut i = ws.len();
+    while i > 0 {
+        if is_cap(ws[i - 1].1) && !data.is_function_word(ws[i - 1].1) && i >= 2 && is_cap(ws[i - 2].1) {
+            return name_backward(&ws, i, data);
+        }
+        i -= 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<String> {
+        quotes(t, Some("en")).into_iter().map(|q| q.text).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(texts("He said \"yes\" and then “no” again."), ["yes", "no"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            texts("The players' union said it's 'a totally unacceptable way to behave'."),
+            ["a totally unacceptable way to behave"]
+        );
+        assert_eq!(texts("Don't worry, it’s John’s car."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn nested_quotes_have_depth() {
+        let q = quotes("\"He told us to 'be bold' in France,\" said Ruddock.", Some("en"));
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "He told us to 'be bold' in France,");
+        assert_eq!(q[0].depth, 0);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ruddock"));
+        assert_eq!(q[1].text, "be bold");
+        assert_eq!(q[1].depth, 1);
+    }
+
+    #[test]
+    fn continuation_and_multi_paragraph_quotes() {
+        let t =
+            "A spokesman said: \"We see no change. \"He brings no money.\n\n\"It is over.\" Then silence.";
+        let q = quotes(t, Some("en"));
+        let got: Vec<_> = q.iter().map(|x| (x.text.as_str(), x.continues)).collect();
+        assert_eq!(
+            got,
+            [
+                ("We see no change.", false),
+                ("He brings no money.", true),
+                ("It is over.", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_before_and_after_and_pronouns() {
+        let t = "Maria Gomez told reporters: \"We are ready.\" Later, \"We start today,\" she said. \"Good news,\" according to Tom Hale.";
+        let q = quotes(t, Some("en"));
+        assert_eq!(q[0].speaker.as_deref(), Some("Maria Gomez"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Maria Gomez"));
+        let t2 = "According to Tom Hale, \"good news is coming\".";
+        assert_eq!(quotes(t2, Some("en"))[0].speaker.as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn guillemets_and_low_quotes() {
+        let fr = "« Nous allons gagner », a déclaré Jean Dupont.";
+        let q = quotes(fr, Some("fr"));
+        assert_eq!(q[0].text, "Nous allons gagner");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jean Dupont"));
+        let de = "„Wir schaffen das“, sagte Angela Merkel.";
+        let q = quotes(de, Some("de"));
+        assert_eq!(q[0].text, "Wir schaffen das");
+        assert_eq!(q[0].speaker.as_deref(), Some("Angela Merkel"));
+    }
+}
