@@ -26,6 +26,8 @@
 //!    boilerplate or credit lines that many articles carry do not make a pair. The pair needs
 //!    `min_specific_tokens` over all its passages, each passage a quarter of that on its own: the short
 //!    shared sentences of a story re-published by many outlets add up, a lone boilerplate line does not.
+//!    A pair whose passages cover at least `dominant_coverage` of either article is kept whatever its
+//!    specificity: a short item copied whole by many outlets is reuse, not furniture.
 //!
 //! Guarantees: spans are char offsets, end exclusive, on token boundaries (hence char boundaries)
 //! and inside the texts; passages are sorted by their start in `a`; the result for (b, a) is the
@@ -173,10 +175,16 @@ pub(crate) fn align_prepared(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dy
             _ => false,
         })
         .collect();
-    if kept.is_empty() || total < cfg.min_specific_tokens {
+    if kept.is_empty() {
         return None;
     }
-    Some(build_pair(pa, pb, kept))
+    let pair = build_pair(pa, pb, kept);
+    // Text that many articles share is still reuse when it is most of one of the two articles (a
+    // short wire item copied by many outlets), rather than a line at the foot of both.
+    if total < cfg.min_specific_tokens && pair.similarity < cfg.dominant_coverage {
+        return None;
+    }
+    Some(pair)
 }
 
 fn find_runs(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<Run> {

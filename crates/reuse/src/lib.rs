@@ -100,6 +100,10 @@ pub struct Config {
     /// for text only the two articles share, 0 above the df cap). Text carried by many unrelated
     /// articles (site boilerplate, credit lines) weighs little and does not make a pair.
     pub min_specific_tokens: f32,
+    /// A pair whose passages cover at least this share of either article is kept even when its text
+    /// is not specific (default 0.5): a short item copied whole by many outlets is reuse, while
+    /// boilerplate is a small part of the articles carrying it.
+    pub dominant_coverage: f32,
     /// A seed gram occurring more often than this in either article is not used (default 8): it
     /// belongs to a repeated block, whose alignment would be ambiguous and quadratic.
     pub max_seed_repeat: u32,
@@ -120,6 +124,7 @@ impl Default for Config {
             min_identity: 0.5,
             min_specific_tokens: 12.0,
             max_seed_repeat: 8,
+            dominant_coverage: 0.5,
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release -p wiretrace-bench --bin reuse-bench -- --articles 200000 [--seed 1]
-//!     [--write corpus.jsonl | --input corpus.jsonl] [--no-align]
+//!     [--write corpus.jsonl [--write-only] | --input corpus.jsonl] [--no-align] [--verbose]
 //! ```
 //!
 //! Prints two figures: (1) fingerprint + candidates (sketch every article, inverted-index candidate
@@ -54,6 +54,9 @@ fn main() -> std::io::Result<()> {
     if let Some(out) = arg(&args, "--write") {
         write_jsonl(&corpus, std::io::BufWriter::new(std::fs::File::create(&out)?))?;
         eprintln!("wrote {out}");
+        if args.iter().any(|a| a == "--write-only") {
+            return Ok(());
+        }
     }
     let index: std::collections::HashMap<&str, u32> = corpus
         .iter()
@@ -76,6 +79,7 @@ fn main() -> std::io::Result<()> {
             None => i as u32 + 1,
         };
     }
+    let ops: Vec<String> = corpus.iter().map(|a| a.ops.join(",")).collect();
     let articles: Vec<Article> = corpus
         .into_iter()
         .enumerate()
@@ -121,6 +125,20 @@ fn main() -> std::io::Result<()> {
     let pairs = find_pairs(&cfg, &articles, &|_| true);
     let secs = t.elapsed().as_secs_f64();
     let found = pairs.iter().filter(|p| truth.contains(&(p.a, p.b))).count();
+    if args.iter().any(|a| a == "--verbose") {
+        let got: BTreeSet<(ArticleId, ArticleId)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        for (a, b) in truth.iter().filter(|t| !got.contains(t)).take(30) {
+            let (pa, pb) = (&articles[a.0 as usize - 1], &articles[b.0 as usize - 1]);
+            println!(
+                "missed {} ({} words) <- {} ({} words) ops {}",
+                pb.path,
+                pb.words(),
+                pa.path,
+                pa.words(),
+                ops[b.0 as usize - 1]
+            );
+        }
+    }
     let unrelated = pairs
         .iter()
         .filter(|p| root[p.a.0 as usize] != root[p.b.0 as usize])
