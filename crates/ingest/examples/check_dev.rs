@@ -142,7 +142,8 @@ fn main() {
                 .text()
                 .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
             {
-                if line.len() < 12 {
+                // The site's own name (logo, copyright) also appears in credit lines of the story.
+                if line.len() < 12 || a.outlet.as_deref().is_some_and(|o| line.contains(o)) {
                     continue;
                 }
                 furn_total += 1;
@@ -192,9 +193,18 @@ fn main() {
             if bt.lines().any(|l| l.trim().len() >= 8 && text.contains(l.trim())) {
                 gold_bp_left += 1;
             }
-            let first = bt.lines().next().unwrap_or("").trim();
-            if a.boilerplate.iter().any(|r| r.text.contains(first)) {
+            let first = bt
+                .lines()
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if a.boilerplate.iter().any(|r| r.text.contains(&first)) {
                 gold_bp_recorded += 1;
+            } else if shown < 14 {
+                println!("  injected block not recorded in {path}: {first:?}");
+                shown += 1;
             }
         }
     }

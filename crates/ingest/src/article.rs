@@ -10,7 +10,7 @@
 //! - title, author and outlet have whitespace folded; an author's leading "By"/"Por"/"Par"/"Von"/"De" is
 //!   dropped;
 //! - `language` is the declared tag reduced to ISO 639-1 (`en-GB` → `en`, `spa` → `es`, `français` →
-//!   `fr`), else detected from the first 2 KB of the text;
+//!   `fr`), else detected (see the `lang` module);
 //! - an empty body is the error "no article text found".
 
 use std::collections::BTreeMap;
@@ -108,27 +108,50 @@ impl Draft {
             .as_deref()
             .and_then(iso639_1)
             .map(str::to_string)
-            .or_else(|| wiretrace_text::detect_language(prefix(&a.text, 2048)).map(str::to_string));
+            .or_else(|| crate::lang::detect(&a.text).map(str::to_string));
         a.boilerplate = boilerplate;
         a.metadata = self.metadata;
         Ok(a)
     }
 
-    /// Appends the paragraphs of a plain-text body (split at blank lines).
+    /// Appends the paragraphs of a plain-text body, split at lines holding only whitespace (the rule
+    /// of `wiretrace_text::normalize`, so the result is the same as normalising the whole body).
     pub(crate) fn push_plain_text(&mut self, body: &str) {
-        self.blocks.push(Block::Para(body.to_string()));
+        let mut start = 0;
+        let mut pos = 0;
+        for line in body.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                if pos > start {
+                    self.blocks.push(Block::Para(
+                        body[start..pos].trim_end_matches(['\n', '\r']).to_string(),
+                    ));
+                }
+                start = pos + line.len();
+            }
+            pos += line.len();
+        }
+        if pos > start {
+            self.blocks.push(Block::Para(body[start..].to_string()));
+        }
     }
 }
 
-/// True when `p` is already what `normalize` would make of it as one paragraph (a fast path: ASCII
-/// text with single spaces and no control characters), so the full normaliser can be skipped.
+/// True when `p` is already what `normalize` would make of it as one paragraph, so the full
+/// normaliser (NFC recomposition, whitespace folding) can be skipped: no whitespace but single inner
+/// spaces, no control or invisible characters, and NFC by the quick check.
 fn is_normal_paragraph(p: &str) -> bool {
     let b = p.as_bytes();
-    if b.is_empty() || b[0] == b' ' || b[b.len() - 1] == b' ' {
+    if b.is_empty() {
         return false;
     }
-    let mut prev_space = false;
+    let mut prev_space = true; // a leading space is refused
+    let mut ascii = true;
     for &c in b {
+        if c >= 0x80 {
+            ascii = false;
+            prev_space = false;
+            continue;
+        }
         if !(0x20..0x7f).contains(&c) {
             return false;
         }
@@ -138,18 +161,29 @@ fn is_normal_paragraph(p: &str) -> bool {
         }
         prev_space = sp;
     }
-    true
-}
-
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
+    if prev_space {
+        return false;
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    if ascii {
+        return true;
     }
-    &text[..end]
+    // Only non-ASCII chars need a look: ASCII is NFC-stable with combining class 0, so skipping it can
+    // only make the quick check stricter (a "maybe" sends the paragraph to the full normaliser).
+    let non_ascii = p.chars().filter(|c| !c.is_ascii());
+    let mut clean = true;
+    let checked = non_ascii.inspect(|&c| {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
+            clean = false;
+        }
+    });
+    let nfc = unicode_normalization::is_nfc_quick(checked) == unicode_normalization::IsNormalized::Yes;
+    clean && nfc
 }
 
 /// Folds whitespace of a one-line field; `None` when nothing is left.
@@ -341,10 +375,24 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_normalize() {
-        for p in ["plain words here.", "a  b", " x", "tab\there", "é", "line\nbreak"] {
+        for p in [
+            "plain words here.",
+            "a  b",
+            " x",
+            "x ",
+            "tab\there",
+            "é",
+            "e\u{301}",
+            "line\nbreak",
+            "a\u{a0}b",
+            "“q” café",
+            "soft\u{ad}hyphen",
+        ] {
             if is_normal_paragraph(p) {
-                assert_eq!(wiretrace_text::normalize(p), p);
+                assert_eq!(wiretrace_text::normalize(p), p, "{p:?}");
             }
         }
+        assert!(is_normal_paragraph("“q” café"));
+        assert!(!is_normal_paragraph("e\u{301}"));
     }
 }

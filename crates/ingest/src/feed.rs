@@ -75,7 +75,10 @@ fn draft_of_entry(
     source: Option<String>,
     lang: Option<&str>,
 ) -> Draft {
-    let mut d = Draft { title: entry.title.as_ref().map(|t| t.content.clone()), ..Draft::default() };
+    let mut d = Draft {
+        title: entry.title.as_ref().map(|t| t.content.clone()),
+        ..Draft::default()
+    };
     d.url = entry
         .links
         .iter()

@@ -283,13 +283,22 @@ pub(crate) fn blocks_of_fragment(html: &str, headline: Option<&str>) -> Vec<Bloc
 
 /// True when a string looks like HTML markup rather than plain text.
 pub(crate) fn looks_like_html(s: &str) -> bool {
+    const TAGS: &[&[u8]] = &[
+        b"p>", b"p ", b"div", b"br", b"/p>", b"span", b"a href", b"h2", b"ul", b"article", b"section",
+    ];
     let head = &s.as_bytes()[..s.len().min(4096)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [
-        "<p>", "<p ", "<div", "<br", "</p>", "<span", "<a href", "<h2", "<ul", "<article", "<section",
-    ]
-    .iter()
-    .any(|t| crate::charset::find(&lower, t.as_bytes()).is_some())
+    let mut rest = head;
+    while let Some(p) = rest.iter().position(|&b| b == b'<') {
+        let after = &rest[p + 1..];
+        if TAGS
+            .iter()
+            .any(|t| after.len() >= t.len() && after[..t.len()].eq_ignore_ascii_case(t))
+        {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
 
 fn itemprop_author(e: ElementRef<'_>) -> Option<String> {

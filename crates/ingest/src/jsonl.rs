@@ -21,7 +21,7 @@
 //! Errors name the 1-based physical line: `x.jsonl#3: invalid json at line 5: …`.
 //!
 //! Speed: one `serde_json` parse per line into a sorted map, no copies beyond the parse; the
-//! language detector sees at most 2 KB of text.
+//! language detector sees at most 700 bytes of text.
 
 use std::io::BufRead;
 
@@ -189,10 +189,8 @@ pub(crate) fn draft_of_object(mut obj: Map<String, Value>) -> Draft {
     let mut d = Draft::default();
     let take_str = |obj: &mut Map<String, Value>, keys: &[&str]| -> Option<String> {
         for k in keys {
-            if let Some(Value::String(s)) = obj.get(*k) {
-                if !s.trim().is_empty() {
-                    let s = s.clone();
-                    obj.remove(*k);
+            if matches!(obj.get(*k), Some(Value::String(s)) if !s.trim().is_empty()) {
+                if let Some(Value::String(s)) = obj.remove(*k) {
                     return Some(s);
                 }
             }

@@ -63,6 +63,7 @@ mod error;
 mod feed;
 mod html;
 mod jsonl;
+mod lang;
 mod markdown;
 mod txt;
 mod warc;

@@ -63,7 +63,7 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Headline"));
         assert_eq!(
             d.blocks,
-            vec![Block::Para("\r\nBody one.\r\n\r\nBody two.".into())]
+            vec![Block::Para("Body one.".into()), Block::Para("Body two.".into())]
         );
     }
 
