@@ -131,6 +131,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The quotations of a story, their speakers and their variants across versions.
+    Quotes {
+        /// Story id (s17) or an article of it.
+        story: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run one pipeline stage as a JSON-lines filter (stdin → stdout), for Spark or scripts.
     Stage {
         /// The stage.

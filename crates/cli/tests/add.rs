@@ -5,13 +5,19 @@ fn add_reports_each_skipped_input_and_keeps_the_rest() {
     let env = Env::new();
     env.write("in/wire.txt", WIRE);
     env.write("in/empty.txt", "");
-    env.write("in/bad.jsonl", "{\"title\": \"ok\", \"text\": \"A fine article body with enough words to count.\"}\n{broken\n");
+    env.write(
+        "in/bad.jsonl",
+        "{\"title\": \"ok\", \"text\": \"A fine article body with enough words to count.\"}\n{broken\n",
+    );
     env.write("in/blob.bin", [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]);
     let run = env.run(&["add", "in"]);
     let err = run.stderr();
     assert_eq!(run.code(), 0, "stderr: {err}");
     assert!(err.contains("empty.txt"), "{err}");
-    assert!(err.contains("bad.jsonl#1") || err.contains("bad.jsonl: invalid json at line 2"), "{err}");
+    assert!(
+        err.contains("bad.jsonl#1") || err.contains("bad.jsonl: invalid json at line 2"),
+        "{err}"
+    );
     assert!(err.contains("blob.bin"), "{err}");
     assert!(err.contains("2 articles added, 3 skipped"), "{err}");
     let list = env.run(&["list", "--json"]).stdout();
@@ -25,7 +31,11 @@ fn nothing_added_exits_1_and_usage_errors_exit_2() {
     env.write("in/empty.txt", "");
     let run = env.run(&["add", "in/empty.txt"]);
     assert_eq!(run.code(), 1, "{}", run.stderr());
-    assert!(run.stderr().contains("0 articles added, 1 skipped"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("0 articles added, 1 skipped"),
+        "{}",
+        run.stderr()
+    );
     assert_eq!(env.run(&["add"]).code(), 2);
     assert_eq!(env.run(&["frobnicate"]).code(), 2);
 }
@@ -46,10 +56,18 @@ fn readding_a_file_updates_it_instead_of_duplicating() {
     let p = env.write("in/wire.txt", WIRE);
     assert_eq!(env.run(&["add", "in/wire.txt"]).code(), 0);
     let again = env.run(&["add", "in/wire.txt"]);
-    assert!(again.stderr().contains("0 articles added, 1 unchanged"), "{}", again.stderr());
+    assert!(
+        again.stderr().contains("0 articles added, 1 unchanged"),
+        "{}",
+        again.stderr()
+    );
     std::fs::write(&p, WIRE.replace("14 container ships", "16 container ships")).unwrap();
     let changed = env.run(&["add", "in/wire.txt"]);
-    assert!(changed.stderr().contains("0 articles added, 1 updated"), "{}", changed.stderr());
+    assert!(
+        changed.stderr().contains("0 articles added, 1 updated"),
+        "{}",
+        changed.stderr()
+    );
     let list = env.run(&["list", "--json"]).stdout();
     assert_eq!(list.lines().count(), 1);
     let shown = env.run(&["show", "a1", "--text"]).stdout();
@@ -65,7 +83,12 @@ fn identical_text_from_two_paths_is_two_articles_recognised_as_identical() {
     let list = env.run(&["list", "--json"]).stdout();
     let hashes: Vec<String> = list
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["content_hash"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["content_hash"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(hashes.len(), 2);
     assert_eq!(hashes[0], hashes[1]);
@@ -92,7 +115,12 @@ fn jsonl_on_stdin_is_read_with_record_paths() {
     let list = env.run(&["list", "--json"]).stdout();
     let paths: Vec<String> = list
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(paths, ["-#0", "-#1"]);
 }

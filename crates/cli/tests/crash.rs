@@ -20,7 +20,10 @@ fn killed_writer_leaves_a_readable_store_with_its_committed_batches() {
     let n = 6000;
     for i in 0..n {
         let body = WIRE.replace("14 container ships", &format!("{i} container ships"));
-        env.write(&format!("many/{:05}.txt", i), format!("Story {i}\n\n{body} Item number {i}."));
+        env.write(
+            &format!("many/{:05}.txt", i),
+            format!("Story {i}\n\n{body} Item number {i}."),
+        );
     }
     let mut child = env
         .cmd()
@@ -47,7 +50,10 @@ fn killed_writer_leaves_a_readable_store_with_its_committed_batches() {
     // Committed batches are whole: every stored article of the second add is complete.
     for line in env.run(&["list", "--json"]).stdout().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(v["words"].as_u64().unwrap() > 50, "a partial article was stored: {v}");
+        assert!(
+            v["words"].as_u64().unwrap() > 50,
+            "a partial article was stored: {v}"
+        );
     }
     // Adding again completes the job without duplicates.
     assert_eq!(env.run(&["add", "--no-analyze", "many"]).code(), 0);

@@ -22,11 +22,18 @@ fn diff_of_a_verbatim_repost_is_one_identical_passage() {
     let v = run.json();
     let passages = v["passages"].as_array().unwrap();
     assert!(!passages.is_empty());
-    let identity = passages.iter().map(|p| p["identity"].as_f64().unwrap()).fold(0.0, f64::max);
+    let identity = passages
+        .iter()
+        .map(|p| p["identity"].as_f64().unwrap())
+        .fold(0.0, f64::max);
     assert!(identity > 0.95, "{v}");
     assert!(v["pair"]["similarity"].as_f64().unwrap() > 0.9);
     let text = env
-        .run(&["diff", "afp/2026-04-07-divers-find-merchant-ship-off-santa-vela.txt", "feeds/newsstack.jsonl#1"])
+        .run(&[
+            "diff",
+            "afp/2026-04-07-divers-find-merchant-ship-off-santa-vela.txt",
+            "feeds/newsstack.jsonl#1",
+        ])
         .stdout();
     assert!(text.contains("passage 1"), "{text}");
     assert!(text.contains('│'), "{text}");
@@ -38,18 +45,30 @@ fn stories_table_and_story_tree_show_the_lineage() {
     let table = env.run(&["stories"]);
     assert_eq!(table.code(), 0, "{}", table.stderr());
     assert!(table.stdout().lines().count() >= 4, "{}", table.stdout());
-    let story = env.run(&["story", "afp/2026-03-02-varessa-approves-water-pipeline.txt", "--json"]).json();
+    let story = env
+        .run(&[
+            "story",
+            "afp/2026-03-02-varessa-approves-water-pipeline.txt",
+            "--json",
+        ])
+        .json();
     let members = story["members"].as_array().unwrap();
     assert!(members.len() >= 5, "{story}");
     assert!(members.iter().any(|m| m["source"].is_null()));
-    let tree = env.run(&["story", "afp/2026-03-02-varessa-approves-water-pipeline.txt"]).stdout();
+    let tree = env
+        .run(&["story", "afp/2026-03-02-varessa-approves-water-pipeline.txt"])
+        .stdout();
     assert!(tree.contains("└─"), "{tree}");
 }
 
 #[test]
 fn explain_reports_the_changed_figure() {
     let env = analysed();
-    let run = env.run(&["explain", "coastline-daily/2026-03-03-varessa-water-pipeline-drought-north.md", "--json"]);
+    let run = env.run(&[
+        "explain",
+        "coastline-daily/2026-03-03-varessa-water-pipeline-drought-north.md",
+        "--json",
+    ]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let v = run.json();
     let changes = v["changes"].as_array().unwrap();
@@ -60,8 +79,9 @@ fn explain_reports_the_changed_figure() {
         "{v}"
     );
     // 2,200 km written as 1,367 miles is the same quantity, not a change.
-    assert!(!changes.iter().any(|c| c["kind"] == "number_changed"
-        && c["after"].as_str().is_some_and(|a| a.contains("1,367"))));
+    assert!(!changes
+        .iter()
+        .any(|c| c["kind"] == "number_changed" && c["after"].as_str().is_some_and(|a| a.contains("1,367"))));
 }
 
 #[test]
@@ -74,4 +94,55 @@ fn show_and_export_csv() {
     assert_eq!(csv.lines().count(), 23);
     assert!(csv.starts_with("id,path,title"));
     assert_eq!(env.run(&["show", "a999"]).code(), 2);
+}
+
+#[test]
+fn diff_compares_two_files_without_a_database() {
+    let env = Env::new();
+    let a = corpus().join("afp/2026-03-02-varessa-approves-water-pipeline.txt");
+    let b = corpus().join("coastline-daily/2026-03-03-varessa-water-pipeline-drought-north.md");
+    let run = env.run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let v = run.json();
+    let p = &v["passages"][0];
+    assert!(p["a_text"].as_str().unwrap().contains("$1.2bn"), "{v}");
+    assert!(p["b_text"].as_str().unwrap().contains("$1.4bn"), "{v}");
+    assert!(!env.db().exists(), "diff of two files must not create a database");
+}
+
+#[test]
+fn quotes_lists_each_quotation_with_its_speaker_and_variants() {
+    let env = analysed();
+    // The mining-fine story has a quote altered in one version and passed on to a copy of it.
+    let run = env.run(&[
+        "quotes",
+        "afp/2026-02-10-esterland-fines-kestrel-ridge-river-spill.txt",
+        "--json",
+    ]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let v = run.json();
+    let groups = v["quotes"].as_array().unwrap();
+    assert!(!groups.is_empty(), "{v}");
+    assert!(groups.iter().any(|g| g["speaker"].is_string()), "{v}");
+    let altered = groups
+        .iter()
+        .find(|g| g["variants"].as_array().unwrap().len() > 1)
+        .expect("an altered quote");
+    let wordings: Vec<&str> = altered["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        wordings.iter().any(|w| w.contains("balance sheet")),
+        "{wordings:?}"
+    );
+    let text = env
+        .run(&[
+            "quotes",
+            "afp/2026-02-10-esterland-fines-kestrel-ridge-river-spill.txt",
+        ])
+        .stdout();
+    assert!(text.contains("(altered)"), "{text}");
 }

@@ -4,9 +4,18 @@ use crate::util::{corpus, Env};
 fn trace_on_the_example_corpus_exports_every_article_with_metadata() {
     let env = Env::new();
     let out = env.path("export.json");
-    let run = env.run(&["trace", corpus().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let run = env.run(&[
+        "trace",
+        corpus().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
-    assert!(run.stderr().contains("22 articles added, 0 skipped"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("22 articles added, 0 skipped"),
+        "{}",
+        run.stderr()
+    );
     let export: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(export["version"], 1);
     let articles = export["articles"].as_array().unwrap();
@@ -20,7 +29,9 @@ fn trace_on_the_example_corpus_exports_every_article_with_metadata() {
     let html = by_suffix("harbour-ledger/2026-03-02-varessa-bets-on-desalination-pipeline.html");
     assert!(html["title"].as_str().is_some_and(|t| !t.is_empty()));
     assert!(html["outlet"].as_str().is_some());
-    assert!(html["published"].as_str().is_some_and(|p| p.starts_with("2026-03-02")));
+    assert!(html["published"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("2026-03-02")));
     let rec = by_suffix("feeds/newsstack.jsonl#2");
     assert!(rec["title"].as_str().is_some());
     let item = by_suffix("feeds/riverbend-courier.xml#0");
@@ -31,7 +42,12 @@ fn trace_on_the_example_corpus_exports_every_article_with_metadata() {
     assert!(undated["published"].is_null());
     // The export is deterministic: a second run gives the same bytes.
     let out2 = env.path("export2.json");
-    env.run(&["trace", corpus().to_str().unwrap(), "--out", out2.to_str().unwrap()]);
+    env.run(&[
+        "trace",
+        corpus().to_str().unwrap(),
+        "--out",
+        out2.to_str().unwrap(),
+    ]);
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&out2).unwrap());
 }
 
@@ -39,12 +55,28 @@ fn trace_on_the_example_corpus_exports_every_article_with_metadata() {
 fn trace_groups_versions_and_finds_their_sources() {
     let env = Env::new();
     let out = env.path("export.json");
-    let run = env.run(&["trace", corpus().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let run = env.run(&[
+        "trace",
+        corpus().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let export: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let path_of = |id: &str| -> String {
-        let a = export["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap();
-        a["path"].as_str().unwrap().rsplit("corpus/").next().unwrap().to_string()
+        let a = export["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap();
+        a["path"]
+            .as_str()
+            .unwrap()
+            .rsplit("corpus/")
+            .next()
+            .unwrap()
+            .to_string()
     };
     let mut source_of = std::collections::BTreeMap::new();
     let mut story_of = std::collections::BTreeMap::new();
@@ -74,8 +106,14 @@ fn trace_groups_versions_and_finds_their_sources() {
         }
     }
     let derived = gold.iter().filter(|a| a["parent"].is_string()).count();
-    assert_eq!(same_story_ok, derived, "every version must share its source's story");
-    assert!(parents_ok * 10 >= derived * 8, "parents right: {parents_ok}/{derived}");
+    assert_eq!(
+        same_story_ok, derived,
+        "every version must share its source's story"
+    );
+    assert!(
+        parents_ok * 10 >= derived * 8,
+        "parents right: {parents_ok}/{derived}"
+    );
     // The distractor (same topic, another event) stands alone.
     let distractor = "continental-post/2026-03-05-tarragal-capital-water-rationing.txt";
     let pipeline = "afp/2026-03-02-varessa-approves-water-pipeline.txt";

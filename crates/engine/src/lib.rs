@@ -340,6 +340,39 @@ impl Engine {
         }
     }
 
+    /// Returns each quotation of a story with its speaker and its wordings across the versions.
+    pub fn quotes(&self, story: &Story) -> Result<Vec<wiretrace_explain::QuoteGroup>> {
+        let mut members = Vec::with_capacity(story.articles.len());
+        for id in &story.articles {
+            if let Some(a) = self.store.article(*id)? {
+                members.push(a);
+            }
+        }
+        let refs: Vec<&Article> = members.iter().collect();
+        Ok(wiretrace_explain::story_quotes(&self.cfg.explain, &refs))
+    }
+
+    /// Returns the share (0..=1) of `source`'s text that `article` kept, given their changes.
+    pub fn kept_share(&self, source: &Article, changes: &[Change]) -> f64 {
+        wiretrace_explain::kept_share(source, changes)
+    }
+
+    /// Reads an article straight from a file that is not in the store (its first article), for
+    /// commands that accept file paths.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the file cannot be read or holds no article.
+    pub fn read_unstored(&self, path: &Path) -> Result<Article> {
+        match wiretrace_ingest::read_file(&self.cfg.ingest, path)
+            .into_iter()
+            .next()
+        {
+            Some(Ok(a)) => Ok(a),
+            Some(Err(e)) => Err(Error::NotFound(e.to_string())),
+            None => Err(Error::NotFound(format!("{}: no article found", path.display()))),
+        }
+    }
+
     /// Returns the articles of the story holding `article` (just the article when unanalysed).
     pub fn story_members(&self, article: ArticleId) -> Result<Vec<Article>> {
         let ids = match self.story_of(article)? {

@@ -4,8 +4,11 @@ use crate::util::{by_path, repo, run};
 
 fn corpus_dirs() -> Vec<PathBuf> {
     let root = repo("examples/corpus");
-    let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     dirs
 }
@@ -18,7 +21,11 @@ fn adding_in_two_steps_gives_the_same_result_as_adding_at_once() {
     let at_once = by_path(&run(&[dirs.clone()]), &root);
     let in_steps = by_path(&run(&[first.to_vec(), second.to_vec()]), &root);
     assert_eq!(at_once, in_steps);
-    assert!(at_once.pairs.len() > 10, "the corpus has reuse: {:?}", at_once.pairs.len());
+    assert!(
+        at_once.pairs.len() > 10,
+        "the corpus has reuse: {:?}",
+        at_once.pairs.len()
+    );
 }
 
 #[test]
@@ -28,7 +35,13 @@ fn input_order_does_not_change_the_result() {
     let mut reversed = dirs.clone();
     reversed.reverse();
     // Different insertion order gives different ids; compared by path the results are equal.
-    let forward = by_path(&run(&dirs.iter().map(|d| vec![d.clone()]).collect::<Vec<_>>()), &root);
-    let backward = by_path(&run(&reversed.iter().map(|d| vec![d.clone()]).collect::<Vec<_>>()), &root);
+    let forward = by_path(
+        &run(&dirs.iter().map(|d| vec![d.clone()]).collect::<Vec<_>>()),
+        &root,
+    );
+    let backward = by_path(
+        &run(&reversed.iter().map(|d| vec![d.clone()]).collect::<Vec<_>>()),
+        &root,
+    );
     assert_eq!(forward, backward);
 }

@@ -20,7 +20,10 @@ fn check(name: &str) -> crate::util::ByPath {
         want_members.entry(story.clone()).or_default().push(p.clone());
     }
     for (p, (story, parent)) in &want {
-        let (members, source) = got.story.get(p).unwrap_or_else(|| panic!("{name}: {p} not in any story"));
+        let (members, source) = got
+            .story
+            .get(p)
+            .unwrap_or_else(|| panic!("{name}: {p} not in any story"));
         let mut expect = want_members[story].clone();
         expect.sort();
         assert_eq!(members, &expect, "{name}: story of {p}");
@@ -47,9 +50,17 @@ fn a_follow_up_is_linked_as_a_storyline_not_merged() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let want = expected(&dir);
     for line in v["storylines"].as_array().unwrap() {
-        let stories: Vec<&str> = line["stories"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-        let mut members: Vec<String> =
-            want.iter().filter(|(_, (s, _))| stories.contains(&s.as_str())).map(|(p, _)| p.clone()).collect();
+        let stories: Vec<&str> = line["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        let mut members: Vec<String> = want
+            .iter()
+            .filter(|(_, (s, _))| stories.contains(&s.as_str()))
+            .map(|(p, _)| p.clone())
+            .collect();
         members.sort();
         for m in &members {
             assert_eq!(got.storyline.get(m), Some(&members), "storyline of {m}");

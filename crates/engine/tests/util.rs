@@ -37,7 +37,15 @@ pub fn by_path(e: &Export, root: &Path) -> ByPath {
     let path: BTreeMap<String, String> = e
         .articles
         .iter()
-        .map(|a| (a.id.clone(), a.path.trim_start_matches(&root).trim_start_matches('/').to_string()))
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.path
+                    .trim_start_matches(&root)
+                    .trim_start_matches('/')
+                    .to_string(),
+            )
+        })
         .collect();
     let p = |id: &wiretrace_engine::model::ArticleId| path[&id.to_string()].clone();
     let mut story = BTreeMap::new();
@@ -49,7 +57,10 @@ pub fn by_path(e: &Export, root: &Path) -> ByPath {
             story.insert(p(&edge.article), (members.clone(), edge.source.as_ref().map(p)));
         }
         if let Some(l) = &s.storyline {
-            lines.entry(l.clone()).or_default().extend(members.iter().cloned());
+            lines
+                .entry(l.clone())
+                .or_default()
+                .extend(members.iter().cloned());
         }
     }
     let mut storyline = BTreeMap::new();
@@ -69,7 +80,11 @@ pub fn by_path(e: &Export, root: &Path) -> ByPath {
             (key, (pr.similarity * 100.0).round() as i64)
         })
         .collect();
-    ByPath { story, storyline, pairs }
+    ByPath {
+        story,
+        storyline,
+        pairs,
+    }
 }
 
 /// Reads a scenario's expected.json: path → (story, parent).
@@ -83,7 +98,10 @@ pub fn expected(dir: &Path) -> BTreeMap<String, (String, Option<String>)> {
         .map(|a| {
             (
                 a["path"].as_str().unwrap().to_string(),
-                (a["story"].as_str().unwrap().to_string(), a["parent"].as_str().map(str::to_string)),
+                (
+                    a["story"].as_str().unwrap().to_string(),
+                    a["parent"].as_str().map(str::to_string),
+                ),
             )
         })
         .collect()

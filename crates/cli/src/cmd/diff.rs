@@ -9,8 +9,12 @@ use wiretrace_engine::model::{Article, Pair};
 use wiretrace_engine::Engine;
 
 pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let a = engine.resolve(a)?;
-    let b = engine.resolve(b)?;
+    let a = resolve_or_read(engine, a)?;
+    let mut b = resolve_or_read(engine, b)?;
+    if a.id == b.id && a.path != b.path {
+        // Two files read now: give the second its own id so the pair has two sides.
+        b.id = wiretrace_engine::model::ArticleId(u32::MAX);
+    }
     let pair = engine.diff(&a, &b)?;
     if json {
         let v = serde_json::json!({
@@ -31,7 +35,8 @@ pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<Exi
     };
     // The pair is stored with a < b; show it in the order the user asked for.
     let swap = pair.a != a.id;
-    print_header(&a, &b, &pair, swap);
+    let (la, lb) = (label(&a, "A"), label(&b, "B"));
+    print_header(&a, &b, &la, &lb, &pair, swap);
     let width = Term::stdout()
         .size_checked()
         .map(|(_, w)| w as usize)
@@ -44,10 +49,10 @@ pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<Exi
             "\n{} {}: {}[{}..{}]  ↔  {}[{}..{}]  identity {:.2}",
             style("passage").bold(),
             i + 1,
-            a.id,
+            la,
             sa.start,
             sa.end,
-            b.id,
+            lb,
             sb.start,
             sb.end,
             p.identity
@@ -57,7 +62,16 @@ pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_header(a: &Article, b: &Article, pair: &Pair, swap: bool) {
+/// The article's id, or `fallback` for a file read now (not stored).
+fn label(a: &Article, fallback: &str) -> String {
+    if a.id.0 == 0 || a.id.0 == u32::MAX {
+        fallback.to_string()
+    } else {
+        a.id.to_string()
+    }
+}
+
+fn print_header(a: &Article, b: &Article, la: &str, lb: &str, pair: &Pair, swap: bool) {
     let (cov_a, cov_b) = if swap {
         (pair.coverage_b, pair.coverage_a)
     } else {
@@ -65,13 +79,13 @@ fn print_header(a: &Article, b: &Article, pair: &Pair, swap: bool) {
     };
     println!(
         "{} {}  {}",
-        style(a.id).bold(),
+        style(la).bold(),
         a.outlet.as_deref().unwrap_or("-"),
         a.title.as_deref().unwrap_or(&a.path)
     );
     println!(
         "{} {}  {}",
-        style(b.id).bold(),
+        style(lb).bold(),
         b.outlet.as_deref().unwrap_or("-"),
         b.title.as_deref().unwrap_or(&b.path)
     );
@@ -79,9 +93,9 @@ fn print_header(a: &Article, b: &Article, pair: &Pair, swap: bool) {
         "similarity {:.2}, jaccard {:.2}, {} covered {:.0}%, {} covered {:.0}%, {} passages",
         pair.similarity,
         pair.jaccard,
-        a.id,
+        la,
         cov_a * 100.0,
-        b.id,
+        lb,
         cov_b * 100.0,
         pair.passages.len()
     );
@@ -150,4 +164,19 @@ fn wrap(words: &[Word], col: usize) -> Vec<(String, usize)> {
         lines.push((cur, width));
     }
     lines
+}
+
+/// A stored article by id or path, or else a file read now (so `diff` works on any two files).
+fn resolve_or_read(engine: &Engine, spec: &str) -> anyhow::Result<Article> {
+    match engine.resolve(spec) {
+        Ok(a) => Ok(a),
+        Err(e) => {
+            let path = std::path::Path::new(spec);
+            if path.is_file() {
+                Ok(engine.read_unstored(path)?)
+            } else {
+                Err(e.into())
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
         None => println!("no source: this article is an origin in its story"),
     }
     if let Some(k) = kept {
-        println!("text shared with the source: {:.0}% of this article", k * 100.0);
+        println!("kept {:.0}% of the source's text", k * 100.0);
     }
     if changes.is_empty() {
         println!("\nno changes found");
@@ -110,4 +110,37 @@ fn print_change(c: &Change) {
 fn one_line(s: &str, max: usize) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     crate::output::clip(&flat, max)
+}
+
+pub fn quotes(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let story = super::resolve_story(engine, spec)?;
+    let groups = engine.quotes(&story)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"story": story.id, "quotes": groups}))?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "story {}: {} quotations in {} versions",
+        story.id,
+        groups.len(),
+        story.articles.len()
+    );
+    for (i, g) in groups.iter().enumerate() {
+        let speaker = g.speaker.as_deref().unwrap_or("unattributed");
+        let mark = if g.is_altered() {
+            style(" (altered)").red().to_string()
+        } else {
+            String::new()
+        };
+        println!("\n{}. {}{}", i + 1, style(speaker).bold(), mark);
+        for v in &g.variants {
+            let who: Vec<String> = v.articles.iter().map(|a| a.to_string()).collect();
+            println!("   \u{201c}{}\u{201d}", one_line(&v.text, 400));
+            println!("      {}", style(format!("in {}", who.join(", "))).dim());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

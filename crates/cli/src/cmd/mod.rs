@@ -35,7 +35,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             with_text,
             out,
         } => export::export(&open_existing(&cli.db)?, format, with_text, out.as_deref()),
-        Command::Diff { a, b, json } => diff::diff(&open_existing(&cli.db)?, &a, &b, json),
+        Command::Diff { a, b, json } => {
+            // Two files can be compared without a database.
+            let tmp = tempfile::tempdir()?;
+            let engine = if cli.db.exists() {
+                open_existing(&cli.db)?
+            } else {
+                Engine::open(&tmp.path().join("diff.db"), config(None))?
+            };
+            diff::diff(&engine, &a, &b, json)
+        }
         Command::Stories { json, all } => stories::stories(&open_existing(&cli.db)?, json, all),
         Command::Story { story, json } => stories::story(&open_existing(&cli.db)?, &story, json),
         Command::Explain {
@@ -43,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             against,
             json,
         } => explain::explain(&open_existing(&cli.db)?, &article, against.as_deref(), json),
+        Command::Quotes { story, json } => explain::quotes(&open_existing(&cli.db)?, &story, json),
         Command::Stage { stage } => stage::stage(stage),
     }
 }
