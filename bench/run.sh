@@ -22,6 +22,8 @@ bench/.venv/bin/pip install --quiet --disable-pip-version-check rensa datasketch
 cargo build --release --quiet -p wiretrace-bench --bin reuse-bench
 BIN="${CARGO_TARGET_DIR:-target}/release/reuse-bench"
 echo "== machine: $(nproc) cores; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-"$BIN" --articles "$ARTICLES" --write "$OUT/corpus.jsonl"
+"$BIN" --articles "$ARTICLES" --write "$OUT/corpus.jsonl" --write-only
+# Measured from the JSONL, like the Python baselines, so that peak memory compares like with like.
+"$BIN" --input "$OUT/corpus.jsonl"
 bench/.venv/bin/python bench/compare.py "$OUT/corpus.jsonl" --engine rensa
 bench/.venv/bin/python bench/compare.py "$OUT/corpus.jsonl" --engine datasketch --limit "$DS_LIMIT"

@@ -1,7 +1,8 @@
 //! Evaluates aligned coverage on the Clough & Stevenson corpus of plagiarised short answers.
 //!
-//! Each answer is aligned with its task's source (`orig_task{a-e}.txt`) with the default
-//! [`wiretrace_reuse::Config`]; its score is the share of the answer covered by aligned passages
+//! Each answer is aligned with its task's source (`orig_task{a-e}.txt`) with
+//! [`wiretrace_reuse::Config::sensitive`] (verifying a known pair; `--default` uses the corpus-search
+//! defaults instead); its score is the share of the answer covered by aligned passages
 //! (`coverage` of the answer's side, 0 when no passage is found). Reported:
 //!
 //! - derived (`cut`, `light`, `heavy`) vs independent (`non`) accuracy, with the threshold chosen by
@@ -10,7 +11,10 @@
 //! - Spearman's rho between the score and the level (non = 0, heavy = 1, light = 2, cut = 3);
 //! - the same figures for the simple baseline, word 3-gram containment of the answer in the source.
 //!
-//! Usage: `cargo run --release -p wiretrace-reuse --example eval_clough [-- DIR]`
+//! Also printed: the identity-weighted coverage (share of the answer aligned *and* identical).
+//!
+//! Usage: `cargo run --release -p wiretrace-reuse --example eval_clough [-- DIR] [--default] [--verbose]`
+//! (`WT_CFG='{"max_gap":16}'` overrides settings, as JSON, for experiments).
 #![allow(clippy::print_stdout)]
 
 use std::collections::BTreeSet;
@@ -109,7 +113,13 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/work/shared/data/clough-stevenson"));
     let csv = read(&dir.join("file_information.csv"));
-    let mut cfg = wiretrace_reuse::Config::default();
+    // Verification of known (answer, source) pairs: the sensitive preset; `--default` for the
+    // corpus-search defaults.
+    let mut cfg = if std::env::args().any(|a| a == "--default") {
+        wiretrace_reuse::Config::default()
+    } else {
+        wiretrace_reuse::Config::sensitive()
+    };
     if let Ok(j) = std::env::var("WT_CFG") {
         cfg = serde_json::from_str(&j).expect("WT_CFG is a JSON reuse config");
     }

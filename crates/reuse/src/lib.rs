@@ -130,6 +130,28 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Returns settings for *verifying* a known pair of short texts (an answer against its source, a
+    /// suspected copy against an original) rather than searching a corpus: 3-word seeds, passages
+    /// from 7 identical words, gaps of at most 12 words, identity from 0.4. It finds heavily
+    /// paraphrased reuse that the defaults leave out, and would pair same-topic news articles if
+    /// used for corpus search. (Values chosen on the Clough & Stevenson plagiarism corpus; see
+    /// `examples/eval_clough.rs`.)
+    ///
+    /// # Example
+    /// ```
+    /// let cfg = wiretrace_reuse::Config::sensitive();
+    /// assert!(cfg.min_passage_tokens < wiretrace_reuse::Config::default().min_passage_tokens);
+    /// ```
+    pub fn sensitive() -> Self {
+        Config {
+            seed_ngram: 3,
+            min_passage_tokens: 7,
+            min_identity: 0.4,
+            max_gap: 12,
+            ..Config::default()
+        }
+    }
+
     /// Returns the effective document-frequency cap for a corpus of `articles` articles.
     ///
     /// # Example
