@@ -228,7 +228,7 @@ const DOC_BITS: u32 = 24;
 /// by (i, j), and the batch's document-frequency table.
 pub(crate) fn batch_candidates(
     cfg: &Config,
-    sketches: &[Sketch],
+    sketches: &[&Sketch],
     is_new: &[bool],
 ) -> (Vec<(u32, u32, u32)>, DfTable) {
     let n = sketches.len();
@@ -239,15 +239,15 @@ pub(crate) fn batch_candidates(
         n < (1 << DOC_BITS),
         "batch_candidates handles fewer than 2^24 articles per batch"
     );
-    let total: usize = sketches.iter().map(|s| s.fingerprints.len()).sum();
-    let mut postings: Vec<u64> = Vec::with_capacity(total);
-    for (i, s) in sketches.iter().enumerate() {
-        postings.extend(
+    let mut postings: Vec<u64> = sketches
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, s)| {
             s.fingerprints
                 .iter()
-                .map(|fp| ((fp >> DOC_BITS) << DOC_BITS) | i as u64),
-        );
-    }
+                .map(move |fp| ((fp >> DOC_BITS) << DOC_BITS) | i as u64)
+        })
+        .collect();
     postings.par_sort_unstable();
     postings.dedup();
     let mask = (1u64 << DOC_BITS) - 1;
@@ -354,7 +354,8 @@ mod tests {
             .map(|c| (c.article.0, c.shared))
             .collect();
         assert_eq!(c1, [(2, 2)]);
-        let (pairs, df) = batch_candidates(&cfg, &sketches, &[true; 4]);
+        let refs: Vec<&Sketch> = sketches.iter().collect();
+        let (pairs, df) = batch_candidates(&cfg, &refs, &[true; 4]);
         assert_eq!(pairs, [(0, 1, 2), (2, 3, 2)]);
         assert_eq!(df.df(h(9)), Some(4));
         assert_eq!(df.df(h(7)), None);
@@ -364,7 +365,8 @@ mod tests {
     fn batch_only_pairs_new_articles() {
         let cfg = Config::default();
         let sketches = vec![sk(1, &[h(1), h(2)]), sk(2, &[h(1), h(2)]), sk(3, &[h(1), h(2)])];
-        let (pairs, _) = batch_candidates(&cfg, &sketches, &[false, false, true]);
+        let refs: Vec<&Sketch> = sketches.iter().collect();
+        let (pairs, _) = batch_candidates(&cfg, &refs, &[false, false, true]);
         assert_eq!(pairs, [(0, 2, 2), (1, 2, 2)]);
     }
 

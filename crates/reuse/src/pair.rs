@@ -61,13 +61,12 @@ pub fn candidate_pairs(
 ) -> Vec<CandidatePair> {
     let mut order: Vec<&Sketch> = sketches.iter().collect();
     order.sort_by_key(|s| s.article);
-    let owned: Vec<Sketch> = order.iter().map(|s| (*s).clone()).collect();
-    let new: Vec<bool> = owned.iter().map(|s| is_new(s.article)).collect();
-    let (pairs, _) = batch_candidates(cfg, &owned, &new);
+    let new: Vec<bool> = order.iter().map(|s| is_new(s.article)).collect();
+    let (pairs, _) = batch_candidates(cfg, &order, &new);
     let mut out: Vec<CandidatePair> = pairs
         .into_iter()
         .map(|(i, j, shared)| {
-            let (x, y) = (owned[i as usize].article, owned[j as usize].article);
+            let (x, y) = (order[i as usize].article, order[j as usize].article);
             CandidatePair {
                 a: x.min(y),
                 b: x.max(y),
@@ -91,7 +90,9 @@ pub(crate) fn find_pairs(
         return Vec::new();
     }
     let sketches: Vec<Sketch> = arts.par_iter().map(|a| sketch(cfg, a)).collect();
-    let (cands, df) = batch_candidates(cfg, &sketches, &new);
+    let refs: Vec<&Sketch> = sketches.iter().collect();
+    let (cands, df) = batch_candidates(cfg, &refs, &new);
+    drop(refs);
     drop(sketches);
     // Group candidates by their first article so that it is prepared once per group.
     let mut groups: Vec<&[(u32, u32, u32)]> = Vec::new();

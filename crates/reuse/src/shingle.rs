@@ -55,7 +55,13 @@ pub(crate) fn grams(toks: &[Tok], n: usize) -> Vec<Option<u64>> {
 
 /// Returns true when a gram hash is sampled as a fingerprint.
 pub(crate) fn sampled(hash: u64, sample_mod: u32) -> bool {
-    hash.is_multiple_of(u64::from(sample_mod.max(1)))
+    let m = u64::from(sample_mod.max(1));
+    // A mask instead of a division for the usual power-of-two rates (same result).
+    if m.is_power_of_two() {
+        hash & (m - 1) == 0
+    } else {
+        hash.is_multiple_of(m)
+    }
 }
 
 /// Returns (fingerprints, token count, gram count) of a text, streaming over its tokens.

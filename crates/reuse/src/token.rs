@@ -2,21 +2,21 @@
 //!
 //! Called by [`crate::shingle`] (fingerprints) and [`crate::align`] (passages). Each [`Tok`] keeps
 //! its char span in the article text (the export's coordinate system), the hash of its folded form
-//! (lowercase, diacritics removed, as `wiretrace_text::fold`), the hash of its *match class* (the
+//! (lowercase, diacritics removed, as `wiretrace_text::fold`; FNV-1a with a finaliser, computed while
+//! scanning), the hash of its *match class* (the
 //! folded hash, except that every number shares one class so that a changed figure does not break
 //! the n-grams around it) and whether it is a stopword.
 //!
 //! Method: ASCII texts (most of a news corpus in English) take a fast path that follows the UAX #29
 //! word rules that matter for ASCII (letters, digits and `_` joined; `.`, `'` and `:` inside a word;
-//! `.`, `,`, `;` and `'` inside a number) and folds into a stack buffer, with no allocation per
-//! token. Every other text goes through `wiretrace_text::tokens`, the project's tokeniser, with a
+//! `.`, `,`, `;` and `'` inside a number) and lowercases and hashes each word in one pass, with no
+//! allocation per token. Every other text goes through `wiretrace_text::tokens`, the project's tokeniser, with a
 //! [`CharIndex`] to turn byte offsets into char offsets. A unit test checks that both paths agree on
 //! ASCII text.
 //!
 //! Guarantees: offsets are char offsets on char boundaries, `start < end <= text.chars().count()`,
-//! tokens in text order; hashes are fixed-seed (xxh3) and identical across runs and platforms.
-//! Hostile input (very long "words", control characters) costs linear time; a word longer than the
-//! stack buffer is folded on the heap.
+//! tokens in text order; hashes are fixed and identical across runs and platforms.
+//! Hostile input (very long "words", control characters) costs linear time.
 
 use wiretrace_model::CharIndex;
 
@@ -32,7 +32,7 @@ pub(crate) struct Tok {
     pub(crate) start: u32,
     /// Last char, exclusive.
     pub(crate) end: u32,
-    /// Hash of the folded form ([`wiretrace_text::token_hash`]).
+    /// Hash of the folded form ([`word_hash`]).
     pub(crate) hash: u64,
     /// Hash used for matching: `hash`, or one class for all numbers.
     pub(crate) class: u64,
@@ -56,19 +56,24 @@ pub(crate) fn visit(text: &str, f: impl FnMut(Tok)) {
     }
 }
 
-/// The seed of `wiretrace_text::token_hash`, so that hashing folded bytes here gives the same value
-/// (checked by a unit test) without building a `&str`.
-const TOKEN_SEED: u64 = 0x5749_5245_5452_4143;
+/// Returns the hash of a folded word: FNV-1a over its bytes, then a 64-bit finaliser. Computed in
+/// the same pass that folds ASCII words, it avoids building a string per token; both tokeniser paths
+/// use it, so a word has one hash whichever path read it.
+pub(crate) fn word_hash(folded: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in folded {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    mix(h)
+}
 
-fn make_tok(start: u32, end: u32, folded: &[u8]) -> Tok {
-    let hash = xxhash_rust::xxh3::xxh3_64_with_seed(folded, TOKEN_SEED);
-    let numeric = match folded.first() {
-        Some(b) if b.is_ascii() => b.is_ascii_digit(),
-        _ => std::str::from_utf8(folded)
-            .ok()
-            .and_then(|s| s.chars().next())
-            .is_some_and(char::is_numeric),
-    };
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn make_tok(start: u32, end: u32, hash: u64, numeric: bool) -> Tok {
     Tok {
         start,
         end,
@@ -81,11 +86,9 @@ fn make_tok(start: u32, end: u32, folded: &[u8]) -> Tok {
 fn visit_unicode(text: &str, mut f: impl FnMut(Tok)) {
     let idx = CharIndex::new(text);
     for t in wiretrace_text::tokens(text) {
-        f(make_tok(
-            idx.char_of(t.start as usize),
-            idx.char_of(t.end as usize),
-            t.folded.as_bytes(),
-        ));
+        let numeric = t.folded.chars().next().is_some_and(char::is_numeric);
+        let (start, end) = (idx.char_of(t.start as usize), idx.char_of(t.end as usize));
+        f(make_tok(start, end, word_hash(t.folded.as_bytes()), numeric));
     }
 }
 
@@ -117,7 +120,6 @@ const CLS: [u8; 256] = {
 fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut buf = [0u8; 64];
     let mut i = 0;
     while i < n {
         if CLS[bytes[i] as usize] == OTHER {
@@ -156,26 +158,22 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
         if !alnum {
             continue;
         }
-        let word = &bytes[start..i];
-        if word.len() <= buf.len() {
-            let folded = &mut buf[..word.len()];
-            folded.copy_from_slice(word);
-            folded.make_ascii_lowercase();
-            f(make_tok(start as u32, i as u32, folded));
-        } else {
-            f(make_tok(
-                start as u32,
-                i as u32,
-                word.to_ascii_lowercase().as_slice(),
-            ));
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in &bytes[start..i] {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01B3);
         }
+        f(make_tok(
+            start as u32,
+            i as u32,
+            mix(h),
+            bytes[start].is_ascii_digit(),
+        ));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wiretrace_text::token_hash;
 
     fn words(text: &str) -> Vec<(u32, u32, u64)> {
         tokenize(text).iter().map(|t| (t.start, t.end, t.hash)).collect()
@@ -199,11 +197,11 @@ mod tests {
     }
 
     #[test]
-    fn token_hashes_equal_the_text_crate_hashes() {
+    fn hashes_are_of_the_folded_words() {
         let t = tokenize("Storm São 2,200");
-        assert_eq!(t[0].hash, token_hash("storm"));
-        assert_eq!(t[1].hash, token_hash("sao"));
-        assert_eq!(t[2].hash, token_hash("2,200"));
+        assert_eq!(t[0].hash, word_hash(b"storm"));
+        assert_eq!(t[1].hash, word_hash(b"sao"));
+        assert_eq!(t[2].hash, word_hash(b"2,200"));
     }
 
     #[test]
@@ -216,7 +214,7 @@ mod tests {
             .map(|t| chars[t.start as usize..t.end as usize].iter().collect())
             .collect();
         assert_eq!(got, ["Él", "añadió", "São", "Paulo"]);
-        assert_eq!(toks[0].hash, token_hash("el"));
+        assert_eq!(toks[0].hash, word_hash(b"el"));
     }
 
     #[test]
