@@ -76,7 +76,13 @@ impl Draft {
                     text.push_str(&n);
                 }
                 Block::Furniture { text: t, reason } => {
-                    let n = wiretrace_text::normalize(&t).replace("\n\n", "\n");
+                    // One line per block line, as the box showed it.
+                    let n = t
+                        .lines()
+                        .map(wiretrace_text::normalize)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     if !n.is_empty() {
                         pending.push((n, reason));
                     }

@@ -169,6 +169,14 @@ const FILLERS: &[&str] = &[
     "em",
     "en",
     "le",
+    "as",
+    "ora",
+    "uhr",
+    "hrs",
+    "kl",
+    "ao",
+    "las",
+    "les",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -437,7 +445,8 @@ fn zone_of(word: &str) -> Option<i32> {
 }
 
 fn human(s: &str) -> Option<DateTime<Utc>> {
-    let toks = tokenize(s);
+    let lower = s.to_lowercase().replace("a.m.", "am").replace("p.m.", "pm");
+    let toks = tokenize(&lower);
     let mut year: Option<i32> = None;
     let mut month: Option<u32> = None;
     let mut day: Option<u32> = None;

@@ -202,7 +202,10 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
     let mut draft = Draft::default();
 
     // Headline and byline inside the article.
-    let h1 = root.and_then(|r| r.select(&sel("h1")).next()).map(|h| text_of(h));
+    let h1 = root
+        .and_then(|r| r.select(&sel("h1")).next())
+        .map(|h| headline_text(h))
+        .filter(|t| t.len() <= 300);
     let byline_author = root.and_then(|r| {
         r.select(&sel(
             "[rel=author], [itemprop=author], .byline, .author, .by-line, .article-byline",
@@ -479,7 +482,15 @@ fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
         if len < 25 {
             continue;
         }
-        if let Some(parent) = p.parent().and_then(ElementRef::wrap) {
+        // A heading is no container: paragraphs inside one come from an unclosed <h1> in broken HTML.
+        let parent = p.parent().and_then(ElementRef::wrap).and_then(|e| {
+            if matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                e.parent().and_then(ElementRef::wrap)
+            } else {
+                Some(e)
+            }
+        });
+        if let Some(parent) = parent {
             let score = scores.entry(parent.id()).or_insert(0);
             *score += len;
             let score = *score;
@@ -499,6 +510,30 @@ fn paragraph_chars(e: ElementRef<'_>) -> usize {
 
 fn text_len(e: ElementRef<'_>) -> usize {
     e.text().map(|t| t.trim().len()).sum()
+}
+
+/// The text of a heading up to its first block-level child (an unclosed `<h1>` in broken HTML can
+/// swallow the paragraphs that follow it), whitespace folded.
+fn headline_text(h: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for edge in h.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                Node::Element(el) if n.id() != h.id() && BLOCK_TAGS.contains(&el.name()) => break,
+                Node::Text(t) => {
+                    for w in t.split_whitespace() {
+                        if !out.is_empty() {
+                            out.push(' ');
+                        }
+                        out.push_str(w);
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(_) => {}
+        }
+    }
+    out
 }
 
 /// The text of an element with whitespace folded into single spaces.
@@ -575,27 +610,11 @@ fn tokens(value: &str, out: &mut Vec<String>) {
 
 /// The furniture reason an element's tag, class, id or attributes name, if any.
 fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
-    match el.name() {
-        "nav" => return Some("nav"),
-        "aside" => return Some("related"),
-        "footer" => return Some("footer"),
-        "html" | "body" | "article" | "main" | "p" => {}
-        _ => {}
-    }
     if el.attr("data-ad-unit").is_some() || el.attr("data-ad-slot").is_some() || el.attr("data-ad").is_some()
     {
         return Some("ad");
     }
-    if matches!(
-        el.attr("role"),
-        Some("navigation" | "complementary" | "banner" | "contentinfo")
-    ) {
-        return Some(if el.attr("role") == Some("navigation") {
-            "nav"
-        } else {
-            "related"
-        });
-    }
+    // Class and id say most (an <aside> may be a newsletter box); the tag and role are the fallback.
     let mut toks = Vec::new();
     if let Some(c) = el.attr("class") {
         tokens(c, &mut toks);
@@ -603,16 +622,24 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
     if let Some(i) = el.attr("id") {
         tokens(i, &mut toks);
     }
-    if toks.is_empty() {
-        return None;
-    }
     for w in toks.windows(2) {
         if let Some(&(_, _, r)) = FURNITURE_PAIRS.iter().find(|(a, b, _)| *a == w[0] && *b == w[1]) {
             return Some(r);
         }
     }
-    toks.iter()
+    if let Some(r) = toks
+        .iter()
         .find_map(|t| FURNITURE_TOKENS.iter().find(|(k, _)| k == t).map(|&(_, r)| r))
+    {
+        return Some(r);
+    }
+    match (el.name(), el.attr("role")) {
+        ("nav", _) | (_, Some("navigation")) => Some("nav"),
+        ("aside", _) | (_, Some("complementary")) => Some("related"),
+        ("footer", _) | (_, Some("contentinfo")) => Some("footer"),
+        (_, Some("banner")) => Some("nav"),
+        _ => None,
+    }
 }
 
 fn ad_label(text: &str) -> bool {
@@ -719,11 +746,14 @@ impl<'h> Walker<'h> {
         }
         if name == "h1" && !self.headline_done {
             let t = fold_ws_lower(&text_of(e));
-            if self
-                .headline
-                .as_ref()
-                .is_none_or(|h| *h == t || h.contains(&t) || t.contains(h.as_str()))
-            {
+            // An unclosed <h1> in broken HTML swallows the paragraphs after it: such a long heading is
+            // walked, and `flush` drops the headline's own text.
+            let matches = self.headline.as_ref().is_none_or(|h| {
+                *h == t
+                    || (!t.is_empty() && h.contains(&t))
+                    || (t.contains(h.as_str()) && t.len() <= h.len() + 40)
+            });
+            if t.len() <= 300 && matches {
                 self.headline_done = true;
                 return true;
             }
@@ -784,7 +814,15 @@ impl<'h> Walker<'h> {
         let text = self.buf.trim();
         if !text.is_empty() {
             let len = text.len();
-            if ad_label(text) {
+            if !self.headline_done
+                && self.headline.as_ref().is_some_and(|h| {
+                    h.len() <= len + 2
+                        && fold_ws_lower(text).starts_with(h.as_str())
+                        && h.len() * 10 >= len * 9
+                })
+            {
+                self.headline_done = true;
+            } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
                     reason: "ad",
