@@ -51,6 +51,8 @@ pub(crate) struct Features {
     pub paragraph_quoted: Vec<Vec<bool>>,
     /// Sorted, deduplicated hashes of the folded title words.
     pub title: Vec<u64>,
+    /// The headline as written (trimmed, whitespace folded): its casing and prefixes are idiosyncrasies.
+    pub title_raw: String,
     /// Sorted, deduplicated (hash, kind) content features.
     pub content: Vec<(u64, Kind)>,
     /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
@@ -361,6 +363,11 @@ pub(crate) fn extract(article: &Article) -> Features {
         paragraph_shingles,
         paragraph_quoted,
         title,
+        title_raw: article
+            .title
+            .as_deref()
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default(),
         content,
         names,
         paragraph_names,

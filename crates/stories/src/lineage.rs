@@ -455,13 +455,15 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
     if explained_gain < -0.002 {
         return false;
     }
-    // A headline is rewritten freely: when Y rewrote W's headline, X carrying Y's headline points at Y,
-    // and X carrying W's headline rules Y out.
-    if !x.title.is_empty() && !y.title.is_empty() && !w.title.is_empty() && y.title != w.title {
-        if x.title == y.title {
+    // A headline is rewritten freely and the rewrites stack ("Update: …", "… (updated)", a change of
+    // case): when Y rewrote W's headline, X carrying Y's headline (exactly, maybe with more added)
+    // points at Y, and X carrying W's headline but not Y's rules Y out.
+    let (tx, ty, tw) = (x.title_raw.as_str(), y.title_raw.as_str(), w.title_raw.as_str());
+    if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw {
+        if tx.contains(ty) {
             return true;
         }
-        if x.title == w.title {
+        if tx == tw || x.title == w.title {
             return false;
         }
     }
