@@ -57,8 +57,8 @@ pub(crate) struct Features {
     pub content: Vec<(u64, Kind)>,
     /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
     pub names: Vec<u64>,
-    /// Names per paragraph.
-    pub paragraph_names: Vec<Vec<u64>>,
+    /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
+    pub sentences: Vec<(Vec<u64>, Vec<u64>)>,
     /// Agencies credited in the text.
     pub credits: Vec<&'static Agency>,
     /// The agency that published the article (its outlet or author is an agency), if any.
@@ -232,7 +232,7 @@ pub(crate) fn extract(article: &Article) -> Features {
     let mut paragraph_quoted = Vec::new();
     let mut content: Vec<(u64, Kind)> = Vec::new();
     let mut names = Vec::new();
-    let mut paragraph_names = Vec::new();
+    let mut sentences = Vec::new();
 
     for para in text.split("\n\n") {
         let toks: Vec<_> = tokens(para).collect();
@@ -267,7 +267,8 @@ pub(crate) fn extract(article: &Article) -> Features {
         shingles.extend_from_slice(&ps);
         paragraph_shingles.push(ps);
 
-        let mut pnames = Vec::new();
+        let mut name_at: Vec<(usize, u64)> = Vec::new();
+        let mut starts: Vec<usize> = vec![0];
         let mut span: Vec<String> = Vec::new();
         let flush = |span: &mut Vec<String>, content: &mut Vec<(u64, Kind)>| {
             if span.len() >= 2 {
@@ -282,6 +283,9 @@ pub(crate) fn extract(article: &Article) -> Features {
             prev_end = t.end as usize;
             let sentence_start =
                 i == 0 || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '\n', '(', '—', '–']);
+            if i > 0 && gap.contains(['.', '!', '?']) {
+                starts.push(i);
+            }
             if !gap.trim().is_empty() && !gap.trim().chars().all(|c| c == '-' || c == '\'') {
                 flush(&mut span, &mut content);
             }
@@ -299,7 +303,7 @@ pub(crate) fn extract(article: &Article) -> Features {
                 let hh = h(Kind::Name.tag(), &t.folded);
                 content.push((hh, Kind::Name));
                 names.push(hh);
-                pnames.push(hh);
+                name_at.push((i, hh));
                 span.push(t.folded.clone());
             } else if capitalised && !stop && !span.is_empty() {
                 span.push(t.folded.clone());
@@ -324,9 +328,25 @@ pub(crate) fn extract(article: &Article) -> Features {
             }
         }
         flush(&mut span, &mut content);
-        pnames.sort_unstable();
-        pnames.dedup();
-        paragraph_names.push(pnames);
+        starts.push(toks.len());
+        for w in starts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b < a + 3 {
+                continue;
+            }
+            let sh: Vec<u64> = hashes[a..b]
+                .windows(3)
+                .map(|x| shingle_hash(x[0], x[1], x[2]))
+                .collect();
+            let mut nm: Vec<u64> = name_at
+                .iter()
+                .filter(|(k, _)| *k >= a && *k < b)
+                .map(|(_, n)| *n)
+                .collect();
+            nm.sort_unstable();
+            nm.dedup();
+            sentences.push((sh, nm));
+        }
 
         for q in quotes(para) {
             let qt: Vec<String> = tokens(q).map(|t| t.folded).collect();
@@ -370,7 +390,7 @@ pub(crate) fn extract(article: &Article) -> Features {
             .unwrap_or_default(),
         content,
         names,
-        paragraph_names,
+        sentences,
         credits: credited_agencies(text),
         own_agency,
     }

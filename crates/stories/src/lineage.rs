@@ -46,20 +46,22 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     i / ((a.len() + b.len()) as f32 - i)
 }
 
-/// Share of `x`'s 3-grams lying in on-topic paragraphs that `y` does not explain.
+/// Share of `x`'s 3-grams lying in on-topic sentences that `y` does not explain. A sentence is on-topic
+/// when it names at least two of the people, places or organisations that `y` names; padding taken from
+/// unrelated articles names others, so it does not count.
 fn hidden_share(x: &Features, y: &Features) -> f32 {
     let total = x.shingles.len().max(1) as f32;
     let mut hidden = 0usize;
-    for (p, names) in x.paragraph_shingles.iter().zip(&x.paragraph_names) {
-        if p.len() < 8 {
+    for (sh, names) in &x.sentences {
+        if sh.len() < 6 {
             continue;
         }
-        let found = p.iter().filter(|s| y.shingles.binary_search(s).is_ok()).count();
-        if (found as f32) / (p.len() as f32) >= 0.3 {
+        let found = sh.iter().filter(|s| y.shingles.binary_search(s).is_ok()).count();
+        if (found as f32) / (sh.len() as f32) >= 0.3 {
             continue;
         }
         if intersect_count(names, &y.names) >= 2 {
-            hidden += p.len();
+            hidden += sh.len();
         }
     }
     hidden as f32 / total
@@ -380,7 +382,13 @@ fn origin_reason(
         .map(|c| c.code)
         .filter(|c| !agencies_present.contains(c))
         .collect();
-    if let Some((_, y, ef)) = best {
+    let earliest = fx.time.is_some()
+        && (0..members.len()).all(|y| {
+            corpus.feats[members[y]]
+                .time
+                .is_none_or(|t| fx.time.is_some_and(|tx| tx <= t))
+        });
+    if let Some((_, y, ef)) = best.filter(|_| fx.own_agency.is_none() && !earliest) {
         if ef.hidden >= cfg.hidden_source_share {
             let via = if missing_credit.is_empty() {
                 String::new()
@@ -400,12 +408,6 @@ fn origin_reason(
     if let Some(a) = fx.own_agency {
         parts.push(format!("published by the wire agency {}", a.code));
     }
-    let earliest = fx.time.is_some()
-        && (0..members.len()).all(|y| {
-            corpus.feats[members[y]]
-                .time
-                .is_none_or(|t| fx.time.is_some_and(|tx| tx <= t))
-        });
     if earliest {
         parts.push("the earliest dated version".to_string());
     }
