@@ -161,8 +161,26 @@ fn find_tag(text: &str, tag: &str) -> Option<usize> {
     None
 }
 
+/// Blanks CDATA sections (same byte length, still UTF-8), so tags inside item HTML are not matched.
+fn blank_cdata(item: &str) -> String {
+    let mut b = item.as_bytes().to_vec();
+    let mut from = 0;
+    while let Some(p) = item[from..].find("<![CDATA[") {
+        let start = from + p + 9;
+        let end = item[start..].find("]]>").map_or(item.len(), |e| start + e);
+        for x in &mut b[start..end] {
+            *x = b' ';
+        }
+        from = end;
+        if from >= item.len() {
+            break;
+        }
+    }
+    String::from_utf8(b).unwrap_or_default()
+}
+
 fn source_of(item: &str) -> Option<String> {
-    let s = find_tag(item, "source")?;
+    let s = find_tag(&blank_cdata(item), "source")?;
     let after = &item[s..];
     let gt = after.find('>')?;
     if after[..gt].ends_with('/') {
@@ -276,6 +294,13 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("Blog"));
         assert_eq!(a.published.unwrap().to_rfc3339(), "2026-01-08T10:00:00+00:00");
         assert_eq!(a.metadata["guid"], "urn:1");
+    }
+
+    #[test]
+    fn sources_inside_item_html_are_not_outlets() {
+        let rss = r#"<rss version="2.0"><channel><title>F</title><item><title>A</title><description><![CDATA[<video><source src="x.mp4"></video><p>Body text.</p>]]></description><source url="u">Real Outlet</source></item></channel></rss>"#;
+        let out = read(&Config::default(), "f.xml", rss.as_bytes());
+        assert_eq!(out[0].as_ref().unwrap().outlet.as_deref(), Some("Real Outlet"));
     }
 
     #[test]

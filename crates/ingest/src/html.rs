@@ -20,8 +20,10 @@
 //! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
 //! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
 //!
-//! Dropped without a trace: `script`, `style`, `form`, media, `figure`, `nav`/`header`/`footer`/`aside`
-//! outside the root, byline and `<time>` elements (they are metadata), the `<h1>` that is the headline.
+//! Dropped without a trace: `script`, `style`, `form`, media, `figure`, everything outside the root, a
+//! site `<header>` (one holding a nav, form or logo), byline elements ("By X") and date lines (a `<time>`
+//! standing alone — one inside a sentence stays), and the headline `<h1>` (the first `<h1>` before any
+//! paragraph, or one matching the title). An article's own `<header>` is walked, so a standfirst stays.
 //!
 //! **Furniture** inside the root is removed and recorded as a [`crate::BoilerplateBlock`]
 //! with its place: an element is furniture when its tag is `nav`, `aside` or `footer`, or a token of its
@@ -216,8 +218,16 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .and_then(|r| r.select(&sel("time[datetime]")).next())
         .and_then(|t| t.value().attr("datetime").and_then(parse_date));
 
+    let site = meta.site_name().map(str::to_string);
     draft.title = meta
         .take(&["og:title", "twitter:title"])
+        .map(|t| {
+            if site.is_some() {
+                strip_site_suffix_exact(&t, site.as_deref())
+            } else {
+                t
+            }
+        })
         .or(meta.ld_headline.take())
         .or_else(|| h1.clone().filter(|t| !t.is_empty()))
         .or_else(|| {
@@ -312,6 +322,18 @@ fn itemprop_author(e: ElementRef<'_>) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Drops a ` | Site` suffix only when it names the site exactly (for `og:title`, usually clean).
+fn strip_site_suffix_exact(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim())) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
@@ -510,6 +532,15 @@ fn paragraph_chars(e: ElementRef<'_>) -> usize {
 
 fn text_len(e: ElementRef<'_>) -> usize {
     e.text().map(|t| t.trim().len()).sum()
+}
+
+/// True for a site header (masthead): one holding navigation, a search form or a logo, or marked as a
+/// banner. An article's own `<header>` (headline, standfirst, byline) is walked instead.
+fn is_site_header(h: ElementRef<'_>) -> bool {
+    h.value().attr("role") == Some("banner")
+        || h.select(&sel("nav, form, [class*=logo], [id*=logo], [class*=menu]"))
+            .next()
+            .is_some()
 }
 
 /// The text of a heading up to its first block-level child (an unclosed `<h1>` in broken HTML can
@@ -734,26 +765,31 @@ impl<'h> Walker<'h> {
     /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
     fn skips(&mut self, n: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
         let name = el.name();
-        if SKIP_TAGS.contains(&name) || name == "time" {
+        if SKIP_TAGS.contains(&name) {
             return true;
         }
         let Some(e) = ElementRef::wrap(n) else {
             return false;
         };
-        if name == "header" {
-            // An article header holds headline, byline and date: metadata, not body.
+        if name == "time" && self.is_standalone(e) {
+            // A date line is metadata; a <time> inside a sentence ("on <time>Monday</time>") is text.
+            return true;
+        }
+        if name == "header" && is_site_header(e) {
             return true;
         }
         if name == "h1" && !self.headline_done {
             let t = fold_ws_lower(&text_of(e));
-            // An unclosed <h1> in broken HTML swallows the paragraphs after it: such a long heading is
+            // The first <h1> before any paragraph is the headline, as is one matching the title. An
+            // unclosed <h1> in broken HTML swallows the paragraphs after it: such a long heading is
             // walked, and `flush` drops the headline's own text.
+            let before_body = !self.blocks.iter().any(|b| matches!(b, Block::Para(_)));
             let matches = self.headline.as_ref().is_none_or(|h| {
                 *h == t
                     || (!t.is_empty() && h.contains(&t))
                     || (t.contains(h.as_str()) && t.len() <= h.len() + 40)
             });
-            if t.len() <= 300 && matches {
+            if t.len() <= 300 && (matches || before_body) {
                 self.headline_done = true;
                 return true;
             }
@@ -773,6 +809,23 @@ impl<'h> Walker<'h> {
             self.blocks.push(Block::Furniture { text, reason });
         }
         true
+    }
+
+    /// True when a `<time>` stands alone (nothing else in its block so far, and its parent holds no
+    /// other text), so it is a date line rather than part of a sentence.
+    fn is_standalone(&self, t: ElementRef<'_>) -> bool {
+        if !self.buf.trim().is_empty() {
+            return false;
+        }
+        let own = text_len(t);
+        let Some(parent) = t.parent().and_then(ElementRef::wrap) else {
+            return true;
+        };
+        let in_sentence = matches!(
+            parent.value().name(),
+            "p" | "li" | "span" | "a" | "em" | "strong" | "b" | "i" | "td" | "blockquote" | "q" | "h2" | "h3"
+        );
+        !in_sentence || text_len(parent) <= own + 2
     }
 
     /// A list or short block made mostly of links is a related-stories or navigation list.

@@ -232,7 +232,12 @@ pub(crate) fn draft_of_object(mut obj: Map<String, Value>) -> Draft {
 /// Takes the first key holding a name: a string, an object's `name`, or a list of either (joined).
 fn take_named(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
     for k in keys {
-        if let Some(n) = obj.get(*k).and_then(name_of) {
+        // A URL is not a name (some dumps put the source page in `source`): it stays in metadata.
+        if let Some(n) = obj
+            .get(*k)
+            .and_then(name_of)
+            .filter(|n| !n.starts_with("http://") && !n.starts_with("https://"))
+        {
             obj.remove(*k);
             return Some(n);
         }

@@ -85,7 +85,8 @@ use detect::Format;
 /// let cfg = wiretrace_ingest::Config { max_article_bytes: 1 << 20 };
 /// assert!(cfg.max_article_bytes < wiretrace_ingest::Config::default().max_article_bytes);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Largest accepted article (a single-article file, a JSONL line, a feed item's body, a WARC
     /// record), in bytes. Default 20 MiB. Larger inputs give the error

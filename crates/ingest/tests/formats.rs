@@ -224,3 +224,18 @@ fn reading_is_deterministic() {
         assert_eq!(a, b, "{f}");
     }
 }
+
+#[test]
+fn html_time_inside_a_sentence_stays_and_article_header_standfirst_is_kept() {
+    let html = br#"<html><head><meta property="og:title" content="Vote delayed | The Courier"><meta property="og:site_name" content="The Courier"></head><body>
+<header class="site"><a class="logo" href="/">The Courier</a><nav><a href="/">Home</a></nav></header>
+<article><header><h1>Council vote is delayed again</h1><p class="standfirst">Members want more time to study the plan.</p><time datetime="2026-01-08">8 Jan 2026</time></header>
+<p>The vote will now take place on <time datetime="2026-01-12">Monday</time>, the clerk said.</p></article></body></html>"#;
+    let out = wiretrace_ingest::read_bytes(&Default::default(), "x.html", html);
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Vote delayed"));
+    assert_eq!(
+        a.text,
+        "Members want more time to study the plan.\n\nThe vote will now take place on Monday, the clerk said."
+    );
+}
