@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn batch_only_pairs_new_articles() {
         let cfg = Config::default();
-        let sketches = vec![sk(1, &[h(1), h(2)]), sk(2, &[h(1), h(2)]), sk(3, &[h(1), h(2)])];
+        let sketches = [sk(1, &[h(1), h(2)]), sk(2, &[h(1), h(2)]), sk(3, &[h(1), h(2)])];
         let refs: Vec<&Sketch> = sketches.iter().collect();
         let (pairs, _) = batch_candidates(&cfg, &refs, &[false, false, true]);
         assert_eq!(pairs, [(0, 2, 2), (1, 2, 2)]);

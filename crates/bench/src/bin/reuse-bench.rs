@@ -90,6 +90,10 @@ fn main() -> std::io::Result<()> {
         })
         .collect();
     let n = articles.len();
+    println!(
+        "  (peak memory after loading the corpus: {:.0} MiB)",
+        peak_memory_mib().unwrap_or(f64::NAN)
+    );
     let mb = articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     let words: usize = articles.iter().map(|a| a.words()).sum();
     println!(
@@ -102,8 +106,16 @@ fn main() -> std::io::Result<()> {
 
     let (t, cpu) = (Instant::now(), cpu_seconds().unwrap_or(0.0));
     let sketches: Vec<_> = articles.par_iter().map(|a| sketch(&cfg, a)).collect();
+    let sketch_secs = t.elapsed().as_secs_f64();
     let cands = candidate_pairs(&cfg, &sketches, &|_| true);
     let secs = t.elapsed().as_secs_f64();
+    let fingerprints: usize = sketches.iter().map(|s| s.fingerprints.len()).sum();
+    println!(
+        "  (sketches {:.2} s, {} fingerprints; candidates {:.2} s)",
+        sketch_secs,
+        fingerprints,
+        secs - sketch_secs
+    );
     drop(sketches);
     let found = cands.iter().filter(|c| truth.contains(&(c.a, c.b))).count();
     println!(
