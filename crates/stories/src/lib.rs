@@ -133,6 +133,9 @@ pub struct Config {
     pub inherit_ratio: f32,
     /// … or when X keeps at least this much more of Y than of W (inherited cuts).
     pub retention_margin: f32,
+    /// A copy Y whose rewritten headline X carries is preferred over its source W unless Y explains
+    /// this much less of X's text than W does.
+    pub title_explained_slack: f32,
 }
 
 impl Default for Config {
@@ -163,6 +166,7 @@ impl Default for Config {
             min_shared_variants: 3,
             inherit_ratio: 0.5,
             retention_margin: 0.1,
+            title_explained_slack: 0.1,
         }
     }
 }

@@ -454,20 +454,31 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
     let xy = intersect_count(&x.shingles, &y.shingles) as f32;
     let xw = intersect_count(&x.shingles, &w.shingles) as f32;
     let explained_gain = xy / sx - xw / sx;
-    if explained_gain < -0.002 {
-        return false;
-    }
-    // A headline is rewritten freely and the rewrites stack ("Update: …", "… (updated)", a change of
-    // case): when Y rewrote W's headline, X carrying Y's headline (exactly, maybe with more added)
-    // points at Y, and X carrying W's headline but not Y's rules Y out.
-    let (tx, ty, tw) = (x.title_raw.as_str(), y.title_raw.as_str(), w.title_raw.as_str());
+    // A headline is rewritten freely and the rewrites stack ("Update: …", "… (updated)"): when Y
+    // rewrote W's headline, X carrying Y's headline (maybe with more added) points at Y, unless Y
+    // explains clearly less of X's text; X carrying W's headline but not Y's rules Y out. A change of
+    // case alone is too common a house style to count.
+    let fold_title = |t: &str| {
+        t.split_whitespace()
+            .map(wiretrace_text::fold)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (tx, ty, tw) = (
+        fold_title(&x.title_raw),
+        fold_title(&y.title_raw),
+        fold_title(&w.title_raw),
+    );
     if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw {
-        if tx.contains(ty) {
-            return true;
+        if tx.contains(&ty) {
+            return explained_gain >= -cfg.title_explained_slack;
         }
-        if tx == tw || x.title == w.title {
+        if tx.contains(&tw) {
             return false;
         }
+    }
+    if explained_gain < -0.002 {
+        return false;
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
     // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
