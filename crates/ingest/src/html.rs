@@ -115,6 +115,12 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("editors", "note", "editorial"),
     ("trust", "box", "editorial"),
     ("author", "box", "byline"),
+    ("author", "bio", "byline"),
+    ("about", "author", "byline"),
+    ("social", "links", "share"),
+    ("more", "from", "related"),
+    ("you", "may", "related"),
+    ("further", "reading", "related"),
     ("author", "info", "byline"),
     ("skip", "link", "nav"),
 ];

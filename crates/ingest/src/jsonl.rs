@@ -12,7 +12,9 @@
 //! | author | `author`, `authors`, `byline`, `creator` (a string, a list, or objects with `name`) |
 //! | language | `lang`, `language`, `locale` |
 //!
-//! Every other field, and `id`, is kept in `Article::metadata`. A text that looks like HTML (block tags)
+//! A `.json` file may also hold one JSON array of such objects (records `#N` by index) or a single
+//! object (one article). Every other field, and `id`, is kept in `Article::metadata`; an outlet or
+//! author value that is a URL stays there too. A text that looks like HTML (block tags)
 //! is read as an HTML fragment, with its furniture recorded as boilerplate.
 //!
 //! Numbering: record `N` in `file.jsonl#N` is the 0-based index of the line among the file's
@@ -68,8 +70,14 @@ const URL_KEYS: &[&str] = &["url", "link", "canonical_url"];
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "creator"];
 const LANG_KEYS: &[&str] = &["lang", "language", "locale"];
 
-/// Reads every line of an in-memory JSONL input.
+/// Reads every line of an in-memory JSONL input. A `.json` file holding one JSON array of objects
+/// (records `#N` by array index) or one object (a single article) is read as such.
 pub(crate) fn read(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
+    if name.to_ascii_lowercase().ends_with(".json") {
+        if let Some(out) = read_json_document(cfg, name, bytes) {
+            return out;
+        }
+    }
     let mut out = Vec::new();
     let mut record = 0usize;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -80,6 +88,39 @@ pub(crate) fn read(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article
         record += 1;
     }
     out
+}
+
+/// A whole-file JSON array or object; `None` when the file is not one JSON value (then it is read as
+/// JSON lines, which gives line-numbered errors).
+fn read_json_document(cfg: &Config, name: &str, bytes: &[u8]) -> Option<Vec<Result<Article, IngestError>>> {
+    match serde_json::from_slice::<Value>(bytes).ok()? {
+        Value::Array(items) => Some(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::Object(o) => {
+                        if serde_json::to_vec(&o).map_or(0, |b| b.len()) as u64 > cfg.max_article_bytes {
+                            return Err(too_large(cfg, name, Some(i)));
+                        }
+                        draft_of_object(o).finish(name, Some(i))
+                    }
+                    _ => Err(IngestError::new(
+                        name,
+                        Some(i),
+                        "invalid json record: not an object",
+                    )),
+                })
+                .collect(),
+        ),
+        Value::Object(o) => {
+            if bytes.len() as u64 > cfg.max_article_bytes {
+                return Some(vec![Err(too_large(cfg, name, None))]);
+            }
+            Some(vec![draft_of_object(o).finish(name, None)])
+        }
+        _ => None,
+    }
 }
 
 /// Reads every line of a JSONL stream, never holding more than one line (capped at the article limit).
@@ -317,6 +358,21 @@ mod tests {
         assert_eq!(a.text, "One.\n\nTwo.");
         assert_eq!(a.boilerplate[0].reason, "newsletter");
         assert_eq!(a.boilerplate[0].at, 6);
+    }
+
+    #[test]
+    fn json_arrays_and_single_objects() {
+        let arr = b"[\n {\"title\": \"A\",\n  \"text\": \"First.\"},\n {\"text\": \"Second.\"}, 3\n]";
+        let out = read(&Config::default(), "dump.json", arr);
+        assert_eq!(out[0].as_ref().unwrap().path, "dump.json#0");
+        assert_eq!(out[1].as_ref().unwrap().text, "Second.");
+        assert_eq!(
+            out[2].as_ref().unwrap_err().reason,
+            "invalid json record: not an object"
+        );
+        let one = b"{\n \"title\": \"A\",\n \"text\": \"Only.\"\n}";
+        let out = read(&Config::default(), "a.json", one);
+        assert_eq!(out[0].as_ref().unwrap().path, "a.json");
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! | plain text | `.txt` | file (first line = headline when a blank line follows) | `txt` |
 //! | Markdown | `.md`, `.markdown` | file (YAML front matter = metadata) | `markdown` |
 //! | HTML | `.html`, `.htm` | page (main text, furniture removed and recorded) | `html` |
-//! | JSON lines | `.jsonl`, `.ndjson` | line | `jsonl` |
+//! | JSON lines | `.jsonl`, `.ndjson` (also `.json`: lines, an array or one object) | line | `jsonl` |
 //! | RSS / Atom | `.xml`, `.rss`, `.atom` | item | `feed` |
 //! | WARC | `.warc`, `.warc.gz` | HTML response record | `warc` |
 //!
