@@ -11,7 +11,8 @@
 //! python3 /work/shared/bench/score.py /work/shared/data/reuse-dev/gold.json /tmp/explain-eval.json
 //! ```
 //! Articles are read with `wiretrace_ingest` from `BENCH/corpus`, or from a JSON-lines file of
-//! `wiretrace_model::Article` values given with `--articles` (paths relative to BENCH, e.g. `corpus/x.txt`).
+//! `wiretrace_model::Article` values given with `--articles` (paths relative to BENCH, e.g. `corpus/x.txt`);
+//! `--dump FILE` writes the loaded articles (with ids) as JSON lines, for inspection.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use wiretrace_model::{Article, ArticleId, LineageEdge, Story, StoryId};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: eval_dev BENCH_DIR OUT.json [--articles FILE.jsonl]");
+        eprintln!("usage: eval_dev BENCH_DIR OUT.json [--articles FILE.jsonl] [--dump FILE.jsonl]");
         std::process::exit(2);
     }
     let bench = PathBuf::from(&args[0]);
@@ -37,6 +38,11 @@ fn main() {
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(bench.join("gold.json")).expect("read gold.json"))
             .expect("parse gold.json");
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let mut articles = match articles_file {
         Some(f) => load_jsonl(Path::new(&f)),
         None => load_ingest(&bench),
@@ -44,6 +50,13 @@ fn main() {
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     for (i, a) in articles.iter_mut().enumerate() {
         a.id = ArticleId(i as u32 + 1);
+    }
+    if let Some(d) = dump {
+        let lines: Vec<String> = articles
+            .iter()
+            .map(|a| serde_json::to_string(a).expect("serialise"))
+            .collect();
+        std::fs::write(&d, lines.join("\n") + "\n").expect("write dump");
     }
     let by_path: BTreeMap<String, usize> = articles
         .iter()

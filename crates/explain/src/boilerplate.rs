@@ -7,7 +7,9 @@
 //! Method, without any list of phrases:
 //! - *Recurrence*: a paragraph whose word set (folded, digits masked) nearly equals (Jaccard ≥ 0.5)
 //!   paragraphs of articles of at least two other stories, or of another story of the same outlet,
-//!   is furniture: real story text does not recur across unrelated stories.
+//!   is furniture: real story text does not recur across unrelated stories. Articles of other
+//!   stories that are topically close (their long-word sets have Jaccard ≥ 0.12, e.g. two reports
+//!   on one team) do not count, so a line-up repeated across match reports stays content.
 //! - *Vocabulary*: words concentrated in recurring furniture (most of their occurrences are there) form
 //!   the corpus's meta vocabulary ("sign", "newsletter", "verified"…, learned, not listed); a short
 //!   paragraph mostly made of it is furniture even if its exact wording is new.
@@ -28,6 +30,8 @@ use crate::lang::LangData;
 use crate::segment::paragraphs;
 
 const MAX_TOKENS: usize = 80;
+/// Jaccard similarity of two articles' long-word sets above which they are topically related.
+const RELATED: f64 = 0.12;
 
 /// Folded words of a paragraph with digits masked.
 pub(crate) fn masked_words(text: &str) -> Vec<String> {
@@ -102,6 +106,29 @@ pub fn is_credit_line(text: &str, lang: Option<&str>) -> bool {
     }
 }
 
+/// True when a paragraph ends like prose (sentence stop, closing quote or bracket).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let last = text.trim().chars().next_back().unwrap_or('.');
+    matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | ']')
+}
+
+/// True when a paragraph is a list: at least two separators (`|`, ` / `, `·`, `•`) or a short
+/// `Header:` followed by items, with no sentence stop at the end.
+pub(crate) fn is_list(text: &str) -> bool {
+    let t = text.trim();
+    if ends_sentence(t) {
+        return false;
+    }
+    let seps = t.matches(" | ").count()
+        + t.matches(" / ").count()
+        + t.matches(" · ").count()
+        + t.matches(" • ").count();
+    seps >= 2
+        || t.find(':').is_some_and(|p| {
+            t[..p].split_whitespace().count() <= 4 && t[p + 1..].split_whitespace().count() >= 3
+        })
+}
+
 /// True when a paragraph has the shape of furniture rather than prose: no sentence-final stop and
 /// either short, a list with separators, a `Header:` list, or mostly capitalised words.
 ///
@@ -115,9 +142,7 @@ pub fn is_credit_line(text: &str, lang: Option<&str>) -> bool {
 /// ```
 pub fn looks_like_furniture(text: &str) -> bool {
     let t = text.trim();
-    let last = t.chars().next_back().unwrap_or('.');
-    let ends_sentence = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | ']');
-    if ends_sentence {
+    if ends_sentence(t) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -157,9 +182,11 @@ struct Para {
 /// What the corpus says about furniture: recurring paragraphs and the learned meta vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct FurnitureModel {
-    // per article id: the set of recurring paragraph word-sets
-    recurring: BTreeMap<ArticleId, BTreeSet<usize>>,
+    // per article id and paragraph: (number of other stories it recurs in, recurs in the same outlet)
+    recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>>,
     vocabulary: BTreeSet<String>,
+    loose_vocabulary: BTreeSet<String>,
+    openers: BTreeSet<(String, String)>,
     furniture_sets: Vec<BTreeSet<String>>,
 }
 
@@ -232,7 +259,29 @@ impl FurnitureModel {
             }
         }
         let cap = (paras.len() / 5).max(50);
-        let mut recurring: BTreeMap<ArticleId, BTreeSet<usize>> = BTreeMap::new();
+        // topical relatedness: articles of different stories sharing many long words (a team's
+        // line-up in two match reports) are related, and their shared text is not furniture
+        let content: Vec<BTreeSet<String>> = articles
+            .iter()
+            .map(|a| {
+                wiretrace_text::tokens(&a.text)
+                    .map(|t| t.folded)
+                    .filter(|w| w.chars().count() >= 5)
+                    .collect()
+            })
+            .collect();
+        // (the paragraph's own words are left out, so that the shared furniture itself does not make
+        // two short articles look related)
+        let related = |x: usize, y: usize, own: &BTreeSet<String>| -> bool {
+            let cx: BTreeSet<&String> = content[x].iter().filter(|w| !own.contains(*w)).collect();
+            let cy: BTreeSet<&String> = content[y].iter().filter(|w| !own.contains(*w)).collect();
+            if cx.is_empty() || cy.is_empty() {
+                return false;
+            }
+            let inter = cx.intersection(&cy).count();
+            inter as f64 / (cx.len() + cy.len() - inter) as f64 >= RELATED
+        };
+        let mut recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>> = BTreeMap::new();
         let mut furniture_idx = Vec::new();
         for (k, p) in paras.iter().enumerate() {
             let mut cand: BTreeSet<usize> = BTreeSet::new();
@@ -252,7 +301,7 @@ impl FurnitureModel {
                 if q.article == p.article || group_of(q.article) == own {
                     continue;
                 }
-                if jaccard(&p.words, &q.words) >= 0.5 {
+                if jaccard(&p.words, &q.words) >= 0.5 && !related(p.article, q.article, &p.words) {
                     groups.insert(group_of(q.article));
                     if outlet.is_some() && articles[q.article].outlet.as_deref() == outlet {
                         same_outlet = true;
@@ -261,7 +310,10 @@ impl FurnitureModel {
             }
             if groups.len() >= 2 || same_outlet {
                 let (ai, pi) = para_pos[k];
-                recurring.entry(articles[ai].id).or_default().insert(pi);
+                recurring
+                    .entry(articles[ai].id)
+                    .or_default()
+                    .insert(pi, (groups.len(), same_outlet));
                 furniture_idx.push(k);
             }
         }
@@ -279,19 +331,85 @@ impl FurnitureModel {
                 vocabulary.insert((*w).to_string());
             }
         }
+        // loose vocabulary: words of at least three recurring furniture paragraphs (navigation
+        // sections, share targets…), used only for paragraphs that are not prose
+        let loose_vocabulary = in_furniture
+            .iter()
+            .filter(|(w, n)| **n >= 3 && w.chars().any(char::is_alphabetic))
+            .map(|(w, _)| (*w).to_string())
+            .collect();
+        // openers of non-prose paragraphs shared by several stories ("Related stories", "Read more")
+        let mut opener_groups: BTreeMap<(String, String), BTreeSet<(u32, u32)>> = BTreeMap::new();
+        for &ai in &order {
+            let text = &articles[ai].text;
+            for (s, e) in paragraphs(text) {
+                let para = &text[s..e];
+                if ends_sentence(para) {
+                    continue;
+                }
+                let w = masked_words(para);
+                if w.len() >= 4 {
+                    opener_groups
+                        .entry((w[0].clone(), w[1].clone()))
+                        .or_default()
+                        .insert(group_of(ai));
+                }
+            }
+        }
+        let openers = opener_groups
+            .into_iter()
+            .filter(|(_, g)| g.len() >= 3)
+            .map(|(k, _)| k)
+            .collect();
         let furniture_sets = furniture_idx.iter().map(|&k| paras[k].words.clone()).collect();
         FurnitureModel {
             recurring,
             vocabulary,
+            loose_vocabulary,
+            openers,
             furniture_sets,
         }
     }
 
-    /// True when paragraph number `paragraph` of `article` recurs across unrelated articles.
+    /// True when paragraph number `paragraph` of `article` recurs across unrelated articles (at
+    /// least two other stories, or another story of the same outlet).
     pub fn is_recurring(&self, article: ArticleId, paragraph: usize) -> bool {
+        self.recurrence(article, paragraph).is_some()
+    }
+
+    /// True when the paragraph recurs in at least three other stories or in the same outlet: the
+    /// stricter test for text that the source also carries, or for articles without a source.
+    pub fn is_widely_recurring(&self, article: ArticleId, paragraph: usize) -> bool {
+        self.recurrence(article, paragraph)
+            .is_some_and(|(g, outlet)| g >= 3 || outlet)
+    }
+
+    /// How a paragraph recurs: (number of other stories, whether in the same outlet).
+    pub fn recurrence(&self, article: ArticleId, paragraph: usize) -> Option<(usize, bool)> {
         self.recurring
             .get(&article)
-            .is_some_and(|s| s.contains(&paragraph))
+            .and_then(|m| m.get(&paragraph))
+            .copied()
+    }
+
+    /// Share (0..=1) of a paragraph's words that occur in at least three recurring furniture
+    /// paragraphs (a looser test, meant for paragraphs that are not prose).
+    pub fn loose_meta_share(&self, text: &str) -> f64 {
+        let w = masked_words(text);
+        if w.is_empty() {
+            return 0.0;
+        }
+        w.iter().filter(|x| self.loose_vocabulary.contains(*x)).count() as f64 / w.len() as f64
+    }
+
+    /// True when a paragraph that is not prose opens with words that open non-prose paragraphs of
+    /// at least three stories ("Related stories …", "Read more …").
+    pub fn has_furniture_opener(&self, text: &str) -> bool {
+        if ends_sentence(text) {
+            return false;
+        }
+        let w = masked_words(text);
+        w.len() >= 4 && self.openers.contains(&(w[0].clone(), w[1].clone()))
     }
 
     /// Share (0..=1) of a paragraph's words that belong to the learned meta vocabulary.

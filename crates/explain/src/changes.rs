@@ -24,7 +24,9 @@ use std::collections::BTreeSet;
 use wiretrace_model::{Article, Change, ChangeKind, CharIndex, CharSpan};
 use wiretrace_text::fold;
 
-use crate::boilerplate::{is_credit_line, looks_like_furniture, masked_words, FurnitureModel};
+use crate::boilerplate::{
+    ends_sentence, is_credit_line, is_list, looks_like_furniture, masked_words, FurnitureModel,
+};
 use crate::diff::{align_greedy, hunks, overlap};
 use crate::lang::LangData;
 use crate::names::is_name_variant;
@@ -79,10 +81,24 @@ fn sentence_score(a: &[String], b: &[String]) -> f64 {
     if a == b {
         return 1.0;
     }
+    let mask = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|w| {
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    "0".to_string()
+                } else {
+                    w.clone()
+                }
+            })
+            .collect()
+    };
+    let (ma, mb) = (mask(a), mask(b));
     if a.len() < 3 || b.len() < 3 {
-        return 0.0;
+        // short lines ("1600 GMT") align only when they differ in figures alone
+        let has_word = ma.iter().any(|w| w != "0");
+        return if ma == mb && has_word { 0.9 } else { 0.0 };
     }
-    overlap(a, b)
+    overlap(a, b).max(overlap(&ma, &mb) - 0.05)
 }
 
 /// Which paragraphs of a text are furniture, given which sentences found a counterpart.
@@ -102,31 +118,35 @@ fn furniture_paragraphs(
     id: wiretrace_model::ArticleId,
 ) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
-    // content words of the whole text, to measure a paragraph's overlap with the story
     for (pi, (s, e)) in p.paras.iter().enumerate() {
         let text = &p.text[*s..*e];
         if is_credit_line(text, p.lang_code.as_deref()) {
             continue;
         }
-        let sent_ids: Vec<usize> = (0..p.sents.len())
-            .filter(|&k| p.sents[k].paragraph == pi)
-            .collect();
-        let any_matched = sent_ids.iter().any(|&k| matched[k]);
-        if model.is_some_and(|m| m.is_recurring(id, pi)) {
-            out.insert(pi);
+        let any_matched = (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]);
+        if any_matched {
+            // text the source carries too is furniture only when it recurs widely
+            if model.is_some_and(|m| m.is_widely_recurring(id, pi)) {
+                out.insert(pi);
+            }
             continue;
         }
-        if any_matched {
+        if model.is_some_and(|m| m.is_recurring(id, pi) || m.resembles_furniture(text)) {
+            out.insert(pi);
             continue;
         }
         let words = masked_words(text);
-        let meta = model.map(|m| m.meta_share(text)).unwrap_or(0.0);
-        let resembles = model.is_some_and(|m| m.resembles_furniture(text));
-        if resembles || (meta >= 0.6 && words.len() <= 40) {
-            out.insert(pi);
-            continue;
+        if let Some(m) = model {
+            if m.meta_share(text) >= 0.6 && words.len() <= 40 {
+                out.insert(pi);
+                continue;
+            }
+            if !ends_sentence(text) && (m.has_furniture_opener(text) || m.loose_meta_share(text) >= 0.6) {
+                out.insert(pi);
+                continue;
+            }
         }
-        if looks_like_furniture(text) && story_overlap(p, pi) < 0.2 {
+        if is_list(text) || (looks_like_furniture(text) && story_overlap(p, pi) < 0.2) {
             out.insert(pi);
         }
     }
@@ -279,6 +299,10 @@ pub(crate) fn explain(
         let qs = numbers::scan(&s.text[ss..se], &s.lang);
         for (x, y) in numbers::changed(&qs, &qa) {
             let (sq, aq) = (&qs[x], &qa[y]);
+            // "10 metres" -> "20 metres": the figure is the numeral; a unit written apart and kept
+            // is context, not part of the change
+            let (sq, aq) = numbers::figure_only(sq, &s.text[ss..se], aq, &a.text[as_..ae]);
+            let (sq, aq) = (&sq, &aq);
             let mut c = mk(
                 ChangeKind::NumberChanged,
                 Some(s.text[ss + sq.start..ss + sq.end].to_string()),
@@ -297,7 +321,8 @@ pub(crate) fn explain(
         for h in hunks(&fs, &fa) {
             let n = (h.a1 - h.a0).min(h.b1 - h.b0);
             for k in 0..n {
-                let (sw, aw) = (&ws[h.a0 + k], &wa[h.b0 + k]);
+                let (sw, aw) = (strip_possessive(ws[h.a0 + k]), strip_possessive(wa[h.b0 + k]));
+                let (sw, aw) = (&sw, &aw);
                 if is_name_variant(sw.2, aw.2)
                     && !lower_words.contains(&fold(sw.2))
                     && !lower_words.contains(&fold(aw.2))
@@ -394,6 +419,18 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
+/// A word without a possessive ending (`Python's` → `Python`), keeping its byte range consistent.
+fn strip_possessive(w: (usize, usize, &str)) -> (usize, usize, &str) {
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.2.strip_suffix(suf) {
+            if !stem.is_empty() {
+                return (w.0, w.0 + stem.len(), stem);
+            }
+        }
+    }
+    w
+}
+
 /// Words with byte ranges (start, end, word), punctuation excluded.
 fn raw_words(s: &str) -> Vec<(usize, usize, &str)> {
     wiretrace_text::tokens(s)
@@ -457,6 +494,8 @@ fn quote_changes(
             0.0
         }
     });
+    let a_all = words_of(a.text);
+    let s_all = words_of(s.text);
     let mut out = Vec::new();
     for (i, mj) in m.iter().enumerate() {
         let Some(j) = *mj else { continue };
@@ -468,6 +507,11 @@ fn quote_changes(
         let explained = hs.iter().all(|h| {
             let sw = &ts[j][h.a0..h.a1];
             let aw = &ta[i][h.b0..h.b1];
+            // a run of words moved from or to elsewhere (reordered sentences) is not an alteration
+            let moved = |run: &[String], other: &[String]| run.is_empty() || covered_by_runs(run, other);
+            if (sw.len() >= 3 || aw.len() >= 3) && moved(sw, &a_all) && moved(aw, &s_all) {
+                return true;
+            }
             sw.len() == aw.len()
                 && sw.iter().zip(aw).all(|(x, y)| {
                     let numeric =
@@ -495,6 +539,26 @@ fn quote_changes(
         });
     }
     out
+}
+
+fn contains_run(hay: &[String], run: &[String]) -> bool {
+    run.len() <= hay.len() && hay.windows(run.len()).any(|w| w == run)
+}
+
+/// True when `run` splits into pieces of 3+ words (or the whole run) each found in `hay`.
+fn covered_by_runs(run: &[String], hay: &[String]) -> bool {
+    let mut p = 0;
+    while p < run.len() {
+        let rest = run.len() - p;
+        let best = (1..=rest)
+            .rev()
+            .find(|&k| (k >= 3 || k == rest && p > 0) && contains_run(hay, &run[p..p + k]));
+        match best {
+            Some(k) => p += k,
+            None => return false,
+        }
+    }
+    true
 }
 
 fn name_like(src_text: &str, x: &str, art_text: &str, y: &str) -> bool {

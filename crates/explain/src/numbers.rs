@@ -859,21 +859,41 @@ fn strip_scale(u: &str) -> &str {
 pub fn changed(src: &[Quantity], art: &[Quantity]) -> Vec<(usize, usize)> {
     let mut used_s = vec![false; src.len()];
     let mut used_a = vec![false; art.len()];
-    // exact/equivalent matches first, in order
-    for (ai, a) in art.iter().enumerate() {
-        if let Some(si) = (0..src.len()).find(|&si| !used_s[si] && same_quantity(&src[si], a)) {
-            used_s[si] = true;
-            used_a[ai] = true;
+    // equal figures anchor the two sequences (longest common subsequence, so repeated values pair
+    // with the right occurrence)
+    let (n, m) = (src.len(), art.len());
+    let mut dp = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i][j] = if same_quantity(&src[i], &art[j]) {
+                dp[i + 1][j + 1] + 1
+            } else {
+                dp[i + 1][j].max(dp[i][j + 1])
+            };
         }
     }
-    // a figure equal to any figure on the other side is a conversion shown twice, not a change
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if same_quantity(&src[i], &art[j]) && dp[i][j] == dp[i + 1][j + 1] + 1 {
+            used_s[i] = true;
+            used_a[j] = true;
+            i += 1;
+            j += 1;
+        } else if dp[i + 1][j] >= dp[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    // a figure equal to a figure in another unit or scale on the other side is a conversion shown
+    // twice ("1,367 miles (2,200 km)" against "2,200 km"), not a change
     for (si, s) in src.iter().enumerate() {
-        if !used_s[si] && art.iter().any(|a| same_quantity(s, a)) {
+        if !used_s[si] && art.iter().any(|a| a.unit != s.unit && same_quantity(s, a)) {
             used_s[si] = true;
         }
     }
     for (ai, a) in art.iter().enumerate() {
-        if !used_a[ai] && src.iter().any(|s| same_quantity(s, a)) {
+        if !used_a[ai] && src.iter().any(|s| a.unit != s.unit && same_quantity(s, a)) {
             used_a[ai] = true;
         }
     }
@@ -890,6 +910,43 @@ pub fn changed(src: &[Quantity], art: &[Quantity]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// For two changed figures written with the same unit or scale word set apart by a space
+/// (`10 metres` → `20 metres`), returns copies narrowed to the numerals (and any attached sign);
+/// otherwise returns them unchanged.
+///
+/// # Example
+/// ```
+/// use wiretrace_explain::lang::LangData;
+/// use wiretrace_explain::numbers::{figure_only, scan};
+/// let en = LangData::new(Some("en"));
+/// let (s, a) = ("10 metres away", "20 metres away");
+/// let (x, y) = figure_only(&scan(s, &en)[0], s, &scan(a, &en)[0], a);
+/// assert_eq!((&s[x.start..x.end], &a[y.start..y.end]), ("10", "20"));
+/// ```
+pub fn figure_only(s: &Quantity, s_text: &str, a: &Quantity, a_text: &str) -> (Quantity, Quantity) {
+    let tail = |q: &Quantity, t: &str| -> Option<(usize, String)> {
+        let expr = &t[q.start..q.end];
+        let sp = expr.rfind(' ')?;
+        let word = &expr[sp + 1..];
+        // the numeral part must end right before the space
+        let head = &expr[..sp];
+        if !head.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        Some((q.start + sp, wiretrace_text::fold(word)))
+    };
+    match (tail(s, s_text), tail(a, a_text)) {
+        (Some((se, sw)), Some((ae, aw))) if sw == aw => {
+            let mut s2 = s.clone();
+            let mut a2 = a.clone();
+            s2.end = se;
+            a2.end = ae;
+            (s2, a2)
+        }
+        _ => (s.clone(), a.clone()),
+    }
 }
 
 fn comparable(a: &Quantity, b: &Quantity) -> bool {
@@ -955,6 +1012,17 @@ mod tests {
     #[test]
     fn names_with_digits_are_not_figures() {
         assert!(scan("security firm 3ami and MP3 players", &en()).is_empty());
+    }
+
+    #[test]
+    fn repeated_values_pair_with_the_right_occurrence() {
+        let s = scan("two top 10 albums and three top 10 albums, a 2-2 draw", &en());
+        let a = scan("two top 20 albums and three top 10 albums, a 3-2 draw", &en());
+        let got: Vec<_> = changed(&s, &a)
+            .into_iter()
+            .map(|(x, y)| (s[x].value, a[y].value))
+            .collect();
+        assert_eq!(got, [(10.0, 20.0), (2.0, 3.0)]);
     }
 
     #[test]

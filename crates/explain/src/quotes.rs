@@ -130,6 +130,19 @@ fn trimmed(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, (e - trail).max(s + lead))
 }
 
+/// End of a segment reopened at `b`: `b` itself when the segment ends a sentence or clause there,
+/// else just after its last sentence stop (when it has one).
+fn last_stop(text: &str, start: usize, b: usize) -> usize {
+    let seg = text[start..b].trim_end();
+    if seg.ends_with(['.', '!', '?', '…', ',', ';', '—', '-']) || seg.is_empty() {
+        return b;
+    }
+    match seg.rfind(['.', '!', '?', '…']) {
+        Some(p) if p > 0 => start + p + 1,
+        _ => b,
+    }
+}
+
 fn scan(text: &str) -> Vec<Raw> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -185,7 +198,9 @@ fn scan(text: &str) -> Vec<Raw> {
                             }
                         }
                         let o = stack.pop().expect("position exists");
-                        emit(&mut out, &o, b);
+                        // a segment that does not end a sentence before the next opener lost its
+                        // closing mark: it ends at its last sentence stop ("…drunk. He added: \"By…")
+                        emit(&mut out, &o, last_stop(text, o.content_start, b));
                         continues = true;
                     } else {
                         continues = at_para_start && continue_next_para.contains(&fam);
