@@ -192,9 +192,12 @@ fn is_normal_paragraph(p: &str) -> bool {
     clean && nfc
 }
 
-/// Folds whitespace of a one-line field; `None` when nothing is left.
+/// Normalises a one-line field (NFC, invisible characters dropped, whitespace folded); `None` when
+/// nothing is left.
 pub(crate) fn clean_line(s: &str) -> Option<String> {
-    let out = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // NFC and invisible characters dropped, as in the text; then one line.
+    let n = wiretrace_text::normalize(s);
+    let out = n.split_whitespace().collect::<Vec<_>>().join(" ");
     (!out.is_empty()).then_some(out)
 }
 

@@ -220,9 +220,13 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         ))
         .find_map(|e| author_from_byline(&text_of(e)).or_else(|| itemprop_author(e)))
     });
-    let time = root
-        .and_then(|r| r.select(&sel("time[datetime]")).next())
-        .and_then(|t| t.value().attr("datetime").and_then(parse_date));
+    // The article's first <time>: its datetime attribute, else its visible text ("27 May 2025, 23:59 GMT").
+    let time = root.and_then(|r| r.select(&sel("time")).next()).and_then(|t| {
+        t.value()
+            .attr("datetime")
+            .and_then(parse_date)
+            .or_else(|| parse_date(&text_of(t)))
+    });
 
     let site = meta.site_name().map(str::to_string);
     draft.title = meta
@@ -680,6 +684,10 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
 }
 
 fn ad_label(text: &str) -> bool {
+    // Labels are short; skip the folding work for real paragraphs.
+    if text.len() > 80 {
+        return false;
+    }
     let t: String = text
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())

@@ -239,3 +239,15 @@ fn html_time_inside_a_sentence_stays_and_article_header_standfirst_is_kept() {
         "Members want more time to study the plan.\n\nThe vote will now take place on Monday, the clerk said."
     );
 }
+
+#[test]
+fn html_visible_dateline_and_decomposed_title() {
+    let html =
+        "<html><head><title>Cafe\u{301} reopens</title></head><body><article><h1>Cafe\u{301} reopens</h1>\
+        <time>27 May 2025, 23:59 GMT</time><p>The café reopened.</p></article></body></html>";
+    let out = wiretrace_ingest::read_bytes(&Default::default(), "x.html", html.as_bytes());
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Café reopens"));
+    assert_eq!(a.published.unwrap().to_rfc3339(), "2025-05-27T23:59:00+00:00");
+    assert_eq!(a.text, "The café reopened.");
+}
