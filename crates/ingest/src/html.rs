@@ -97,6 +97,24 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("timestamp", "byline"),
 ];
 
+/// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
+/// `adsbygoogle`, `newsletterform`).
+const FURNITURE_PREFIXES: &[(&str, &str)] = &[
+    ("share", "share"),
+    ("social", "share"),
+    ("addtoany", "share"),
+    ("related", "related"),
+    ("outbrain", "related"),
+    ("taboola", "related"),
+    ("newsletter", "newsletter"),
+    ("advert", "ad"),
+    ("adsby", "ad"),
+    ("adsense", "ad"),
+    ("googlead", "ad"),
+    ("sponsor", "ad"),
+    ("promo", "ad"),
+];
+
 /// Token pairs naming furniture (`most-read`, `more-stories`, `sign-up`, `editorial-box`…).
 const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("most", "read", "related"),
@@ -674,6 +692,14 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
     {
         return Some(r);
     }
+    if let Some(r) = toks.iter().find_map(|t| {
+        FURNITURE_PREFIXES
+            .iter()
+            .find(|(p, _)| t.starts_with(p))
+            .map(|&(_, r)| r)
+    }) {
+        return Some(r);
+    }
     match (el.name(), el.attr("role")) {
         ("nav", _) | (_, Some("navigation")) => Some("nav"),
         ("aside", _) | (_, Some("complementary")) => Some("related"),
@@ -997,6 +1023,17 @@ mod tests {
         let d = draft_of_document(html);
         assert_eq!(paras(&d).len(), 2);
         assert!(paras(&d)[0].starts_with("First paragraph"));
+    }
+
+    #[test]
+    fn glued_plugin_names_are_furniture() {
+        let html = "<div class=\"entry-content\"><p>Body paragraph one is long enough to count here.</p>\
+            <div class=\"sharedaddy sd-sharing\">Share this: Twitter</div><ins class=\"adsbygoogle\">Ad</ins>\
+            <div id=\"jp-relatedposts\">Related: Other post</div><p>Body paragraph two is long enough too.</p></div>";
+        let d = draft_of_document(html);
+        assert_eq!(paras(&d).len(), 2);
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["share", "ad", "related"]);
     }
 
     #[test]
