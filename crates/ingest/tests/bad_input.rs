@@ -152,3 +152,19 @@ fn garbage_bytes_under_every_name_never_panic() {
     let out = read_bytes(&Config::default(), "deep.html", deep.as_bytes());
     assert_eq!(out[0].as_ref().unwrap().text, "Deep text here.");
 }
+
+#[test]
+fn a_file_over_the_default_limit_is_refused_unparsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.html");
+    let limit = Config::default().max_article_bytes as usize;
+    let mut page = b"<html><body><article><p>".to_vec();
+    page.resize(limit + 1, b'x');
+    std::fs::write(&path, &page).unwrap();
+    let out = read_file(&Config::default(), &path);
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].as_ref().unwrap_err().reason,
+        format!("larger than the per-article limit of {limit} bytes")
+    );
+}
