@@ -348,6 +348,111 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Phrases (folded) that introduce the name of another outlet a text was taken from, in en, es, pt, fr,
+/// ro, de (a data table).
+pub const SOURCE_PHRASES: &[&str] = &[
+    "via",
+    "originally published by",
+    "originally published in",
+    "originally published on",
+    "first published by",
+    "first published in",
+    "first published on",
+    "republished from",
+    "courtesy of",
+    "source",
+    "sources",
+    "publicado originalmente por",
+    "publicado originalmente en",
+    "publicado originalmente em",
+    "fuente",
+    "fonte",
+    "publie initialement par",
+    "publie initialement dans",
+    "publie a l'origine par",
+    "source",
+    "sursa",
+    "publicat initial de",
+    "publicat initial in",
+    "preluat de la",
+    "quelle",
+    "zuerst erschienen bei",
+    "zuerst erschienen in",
+    "ursprunglich erschienen bei",
+    "ursprunglich veroffentlicht von",
+];
+
+/// Returns a folded slug of a name: lowercase, no diacritics, words joined by `-` ("Vennick Herald" →
+/// `vennick-herald`).
+///
+/// # Example
+/// ```
+/// assert_eq!(wiretrace_stories::credit::slug("The Vennick Herald"), "the-vennick-herald");
+/// ```
+pub fn slug(name: &str) -> String {
+    let folded = fold_phrase(name);
+    let mut out = String::new();
+    for w in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Returns the names of outlets a text credits as its source in its last three paragraphs ("Via
+/// Vennick Herald", "Originally published by the Northshore Gazette", "Fuente: El Heraldo"), as slugs
+/// without a leading article; agencies are included when named so.
+///
+/// # Example
+/// ```
+/// use wiretrace_stories::credit::credited_names;
+/// let text = "The ferry stopped.\n\nOriginally published by the Northshore Gazette.";
+/// assert_eq!(credited_names(text), ["northshore-gazette"]);
+/// ```
+pub fn credited_names(text: &str) -> Vec<String> {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut out = Vec::new();
+    for p in &paragraphs[paragraphs.len().saturating_sub(3)..] {
+        if p.split_whitespace().count() > 25 {
+            continue;
+        }
+        let folded = fold_phrase(p);
+        for phrase in SOURCE_PHRASES {
+            let Some(pos) = find_word(&folded, phrase) else {
+                continue;
+            };
+            if pos != 0 && !folded[..pos].trim_end().ends_with(['.', '—', '-', '|', '•', '(']) {
+                continue;
+            }
+            let rest = folded[pos + phrase.len()..].trim_start_matches([':', ' ', '-', '—', '•']);
+            let name: Vec<&str> = rest
+                .split(['.', ',', ';', '(', ')', '|'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(6)
+                .collect();
+            let skip = usize::from(name.first().is_some_and(|w| ARTICLES.contains(w)));
+            let s = slug(&name[skip.min(name.len())..].join(" "));
+            if !s.is_empty() && !out.contains(&s) {
+                out.push(s);
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// Leading articles dropped from credited names (en, es, pt, fr, ro, de).
+const ARTICLES: &[&str] = &[
+    "the", "el", "la", "los", "las", "o", "a", "os", "as", "le", "les", "l'", "der", "die", "das",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +491,23 @@ mod tests {
     fn abbreviations_inside_sentences_are_not_credits() {
         let text = "The AP Stylebook was updated.\n\nAP scores rose, said the PA system announcer in a long speech about nothing in particular at all today.";
         assert!(codes(text).is_empty());
+    }
+
+    #[test]
+    fn credited_outlets_are_read_in_several_languages() {
+        assert_eq!(credited_names("Body.\n\nVia Vennick Herald"), ["vennick-herald"]);
+        assert_eq!(
+            credited_names("Body.\n\nPublicado originalmente por El Heraldo de Calanda."),
+            ["heraldo-de-calanda"]
+        );
+        assert_eq!(
+            credited_names("Body.\n\nSursa: Gazeta de Nord"),
+            ["gazeta-de-nord"]
+        );
+        assert!(credited_names(
+            "We travelled via Lisbon and Porto on a long and tiring overnight train journey with many stops."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -61,6 +61,11 @@ pub(crate) struct Features {
     pub sentences: Vec<(Vec<u64>, Vec<u64>)>,
     /// Agencies credited in the text.
     pub credits: Vec<&'static Agency>,
+    /// Other sources the text credits by name ("Via Vennick Herald", "Originally published by …"),
+    /// folded.
+    pub credited_names: Vec<String>,
+    /// Folded names this article is known by: its outlet, and its file name and URL host as slugs.
+    pub known_as: Vec<String>,
     /// The agency that published the article (its outlet or author is an agency), if any.
     pub own_agency: Option<&'static Agency>,
 }
@@ -392,8 +397,30 @@ pub(crate) fn extract(article: &Article) -> Features {
         names,
         sentences,
         credits: credited_agencies(text),
+        credited_names: crate::credit::credited_names(text),
+        known_as: known_as(article),
         own_agency,
     }
+}
+
+/// Folded identifiers of an article for matching credit lines: outlet, file name, URL host.
+fn known_as(article: &Article) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(o) = &article.outlet {
+        out.push(crate::credit::slug(o));
+    }
+    if let Some(f) = article.path.rsplit(['/', '\\']).next() {
+        out.push(crate::credit::slug(f));
+    }
+    if let Some(host) = article
+        .url
+        .as_deref()
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|r| r.split('/').next())
+    {
+        out.push(crate::credit::slug(host));
+    }
+    out
 }
 
 /// The agency that published an article: its outlet or author names an agency, or its URL's host does.
@@ -422,12 +449,28 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
     }
     // Collections are often filed one folder per outlet ("reuters/…", "associated-press/…"): a folder
     // named exactly like an agency says who published the file.
-    let dirs: Vec<&str> = article.path.split(['/', '\\']).collect();
-    dirs[..dirs.len().saturating_sub(1)].iter().rev().find_map(|d| {
+    let parts: Vec<&str> = article.path.split(['/', '\\']).collect();
+    let from_dirs = parts[..parts.len().saturating_sub(1)].iter().rev().find_map(|d| {
         let name = fold(&d.replace(['-', '_'], " "));
         crate::credit::AGENCIES
             .iter()
             .find(|a| a.names.iter().any(|n| n.replace('-', " ") == name))
+    });
+    if from_dirs.is_some() {
+        return from_dirs;
+    }
+    // A file name such as "2026-06-03-afp-norrail-orders.txt": an agency abbreviation of three letters
+    // or more as a whole token of the name (two-letter ones are too ambiguous).
+    let stem = parts
+        .last()
+        .map(|f| f.split('#').next().unwrap_or(f))
+        .unwrap_or("");
+    let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
+    let tokens: Vec<String> = stem.split(['-', '_', ' ', '.']).map(fold).collect();
+    crate::credit::AGENCIES.iter().find(|a| {
+        a.abbreviations
+            .iter()
+            .any(|ab| ab.len() >= 3 && tokens.iter().any(|t| *t == fold(ab)))
     })
 }
 

@@ -120,6 +120,12 @@ pub struct Config {
     /// When the copy's on-topic paragraphs missing from the candidate source exceed this share of the
     /// copy, the edge is halved (evidence of a common source outside the corpus).
     pub hidden_source_share: f32,
+    /// Added to an edge whose copy credits the source's outlet by name ("Via …", "Originally published
+    /// by …", "Fuente: …").
+    pub outlet_credit_bonus: f32,
+    /// Factor on an edge whose copy credits an agency that has no article in the story, when nothing
+    /// (an outlet credit, a shared headline) ties the copy to this source instead.
+    pub missing_agency_factor: f32,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -162,6 +168,8 @@ impl Default for Config {
             credit_bonus: 0.005,
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
+            outlet_credit_bonus: 0.3,
+            missing_agency_factor: 0.4,
             credit_copy_penalty: 0.2,
             min_shared_variants: 3,
             inherit_ratio: 0.5,

@@ -36,6 +36,8 @@ struct EdgeFacts {
     credit: bool,
     hidden: f32,
     variants: usize,
+    outlet_credit: bool,
+    missing_agency: Option<&'static str>,
 }
 
 fn jaccard(a: &[u64], b: &[u64]) -> f32 {
@@ -164,6 +166,32 @@ pub(crate) fn lineage(
             if hidden >= cfg.hidden_source_share {
                 score *= 0.5;
             }
+            // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
+            let outlet_credit = fx.credited_names.iter().any(|c| {
+                c.len() >= 4
+                    && fy
+                        .known_as
+                        .iter()
+                        .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
+            });
+            if outlet_credit {
+                score += cfg.outlet_credit_bonus;
+            }
+            // The copy credits an agency whose original is not in the story, and nothing ties it to
+            // this version instead (no credit to its outlet, no shared headline): the two are more
+            // likely independent republications of the missing wire.
+            let missing_agency = fx
+                .credits
+                .iter()
+                .map(|c| c.code)
+                .find(|c| !agencies_present.contains(c) && fy.own_agency.is_none_or(|a| a.code != *c));
+            let shared_title = !fx.title.is_empty()
+                && fx.title == fy.title
+                && (0..n).filter(|&k| f(k).title == fx.title).count() == 2;
+            let missing_agency = missing_agency.filter(|_| !outlet_credit && !shared_title);
+            if missing_agency.is_some() {
+                score *= cfg.missing_agency_factor;
+            }
             // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
             if fy.own_agency.is_some() {
                 score += 1e-3;
@@ -189,6 +217,8 @@ pub(crate) fn lineage(
                 credit,
                 hidden,
                 variants,
+                outlet_credit,
+                missing_agency,
             };
             cands.push((score as f64, y, ef));
         }
@@ -356,6 +386,9 @@ fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
     if ef.credit {
         s.push_str("; its credit line names that version's agency");
     }
+    if ef.outlet_credit {
+        s.push_str("; its credit line names that version's outlet");
+    }
     if ef.title > 0.99 {
         s.push_str("; same headline");
     }
@@ -388,6 +421,23 @@ fn origin_reason(
                 .time
                 .is_none_or(|t| fx.time.is_some_and(|tx| tx <= t))
         });
+    if let Some((_, y, ef)) = best {
+        if ef.explained < 0.3 {
+            return format!(
+                "Origin: an independent report of the event; no other version contains more than {}% of its text (at best {}).",
+                pct(ef.explained),
+                articles[members[y]].id
+            );
+        }
+    }
+    if let Some((_, y, ef)) = best.filter(|_| fx.own_agency.is_none()) {
+        if let Some(code) = ef.missing_agency {
+            return format!(
+                "Origin within the corpus: it credits {code}, whose original is not in the corpus, and nothing ties it to {} instead (no credit to that outlet, no shared headline), so both likely republish the missing wire.",
+                articles[members[y]].id
+            );
+        }
+    }
     if let Some((_, y, ef)) = best.filter(|_| fx.own_agency.is_none() && !earliest) {
         if ef.hidden >= cfg.hidden_source_share {
             let via = if missing_credit.is_empty() {

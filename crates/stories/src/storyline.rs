@@ -1,8 +1,8 @@
 //! Storylines: stories that follow one another about one ongoing matter (a phone call between two
 //! leaders, then their meeting a month later) are linked, not merged.
 //!
-//! Each story gets a content vector, the union of its members' content features weighted by IDF and
-//! kind. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
+//! Each story gets a vector of its actors: the names and multi-word spans of its members, weighted by
+//! kind and inverse story frequency. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
 //! the cosine of their vectors reaches [`Config::storyline_threshold`] and their dates lie within
 //! [`Config::storyline_max_days`]. Linked stories form storylines by union (a storyline may run
 //! through several follow-ups); the caller names each `l<N>` after its smallest story number.
@@ -16,18 +16,37 @@ use crate::Config;
 /// Returns, for each cluster, the index of the first cluster of its storyline (itself when alone).
 pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<usize> {
     let m = clusters.len();
-    // Story vectors: sorted feature hashes with weights.
-    let vectors: Vec<Vec<(u64, f32, Kind)>> = clusters
+    // Story vectors: the names and multi-word spans of the members (the actors of the matter), weighted
+    // by kind and by inverse *story* frequency, so that a story's many copies do not count as many.
+    let sets: Vec<Vec<(u64, Kind)>> = clusters
         .iter()
         .map(|members| {
             let mut v: BTreeMap<u64, Kind> = BTreeMap::new();
             for &p in members {
                 for (h, k) in &corpus.feats[p].content {
-                    v.insert(*h, *k);
+                    if matches!(k, Kind::Span | Kind::Name) {
+                        v.insert(*h, *k);
+                    }
                 }
             }
-            v.into_iter()
-                .map(|(h, k)| (h, corpus.weight.get(&h).copied().unwrap_or(0.0), k))
+            v.into_iter().collect()
+        })
+        .collect();
+    let mut sdf: HashMap<u64, u32> = HashMap::new();
+    for set in &sets {
+        for (h, _) in set {
+            *sdf.entry(*h).or_insert(0) += 1;
+        }
+    }
+    let ms = m.max(1) as f32;
+    let vectors: Vec<Vec<(u64, f32, Kind)>> = sets
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|(h, k)| {
+                    let d = sdf.get(h).copied().unwrap_or(1) as f32;
+                    (*h, cfg.kind_weight(*k) * (1.0 + ms / d).ln(), *k)
+                })
                 .collect()
         })
         .collect();

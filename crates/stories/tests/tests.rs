@@ -304,7 +304,7 @@ fn versions_of_a_missing_wire_are_siblings() {
         "the later copy holds on-topic text the earlier lacks: {stories:#?}"
     );
     let why = explain_lineage(&stories[0], ArticleId(32)).unwrap();
-    assert!(why.contains("common source"), "{why}");
+    assert!(why.contains("not in the corpus"), "{why}");
 }
 
 #[test]
