@@ -35,7 +35,6 @@ mod progress;
 pub mod stage;
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -142,17 +141,8 @@ impl Engine {
             match input {
                 Input::Path(p) => paths.push(p.clone()),
                 Input::Stdin => {
-                    let mut bytes = Vec::new();
-                    let records = match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => wiretrace_ingest::read_bytes(&self.cfg.ingest, "-", &bytes),
-                        Err(e) => vec![Err(IngestError {
-                            input: wiretrace_ingest::InputRef {
-                                path: "-".into(),
-                                record: None,
-                            },
-                            reason: format!("cannot read standard input: {e}"),
-                        })],
-                    };
+                    let stdin = std::io::stdin().lock();
+                    let records = wiretrace_ingest::read_jsonl_stream(&self.cfg.ingest, "-", stdin);
                     if strict && records.iter().any(|r| r.is_err()) {
                         report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
                         return Ok(report);

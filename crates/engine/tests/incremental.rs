@@ -18,7 +18,7 @@ fn adding_in_two_steps_gives_the_same_result_as_adding_at_once() {
     let root = repo("examples/corpus");
     let dirs = corpus_dirs();
     let (first, second) = dirs.split_at(dirs.len() / 2);
-    let at_once = by_path(&run(&[dirs.clone()]), &root);
+    let at_once = by_path(&run(std::slice::from_ref(&dirs)), &root);
     let in_steps = by_path(&run(&[first.to_vec(), second.to_vec()]), &root);
     assert_eq!(at_once, in_steps);
     assert!(
