@@ -382,3 +382,100 @@ fn shared_garbled_quote_reveals_descent() {
         assert!(e.reason.ends_with('.') && !e.reason.is_empty());
     }
 }
+
+// --- The repository's shared scenario sets (testdata/*/expected.json). ---
+
+/// Reads a scenario folder the way the text files are laid out (line 1 headline, blank line, body;
+/// a `yyyy-mm-dd-` file-name prefix as the only date), with ids in file-name order.
+fn scenario(name: &str) -> (Vec<Article>, serde_json::Value) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let articles = files
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let raw = std::fs::read_to_string(p).unwrap();
+            let (title, body) = raw.split_once("\n\n").unwrap();
+            let file = p.file_name().unwrap().to_string_lossy().to_string();
+            let mut a = Article::new(file.clone(), wiretrace_text::normalize(body));
+            a.id = ArticleId(i as u32 + 1);
+            a.title = Some(title.trim().to_string());
+            a.published = file.get(..10).and_then(|d| format!("{d}T00:00:00Z").parse().ok());
+            a
+        })
+        .collect();
+    let expected =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    (articles, expected)
+}
+
+fn check_scenario(name: &str) -> Vec<Story> {
+    let (articles, expected) = scenario(name);
+    let stories = build_stories(&Config::default(), &articles, &[]);
+    let id_of = |path: &str| {
+        articles
+            .iter()
+            .find(|a| a.path == path)
+            .map(|a| a.id.0)
+            .expect("file of the scenario")
+    };
+    let gold = expected["articles"].as_array().unwrap();
+    for a in gold {
+        let me = id_of(a["path"].as_str().unwrap());
+        for b in gold {
+            let other = id_of(b["path"].as_str().unwrap());
+            assert_eq!(
+                together(&stories, me, other),
+                a["story"] == b["story"],
+                "{name}: {} / {}",
+                a["path"],
+                b["path"]
+            );
+        }
+        let parent = a["parent"].as_str().map(id_of);
+        assert_eq!(
+            source_of(&stories, me),
+            parent,
+            "{name}: source of {}: {stories:#?}",
+            a["path"]
+        );
+    }
+    stories
+}
+
+#[test]
+fn scenario_independent_rewrite() {
+    check_scenario("independent-rewrite");
+}
+
+#[test]
+fn scenario_same_topic_different_events() {
+    check_scenario("same-topic-different-events");
+}
+
+#[test]
+fn scenario_follow_up() {
+    let stories = check_scenario("follow-up");
+    assert_eq!(stories.len(), 2);
+    assert!(
+        stories.iter().all(|s| s.storyline.as_deref() == Some("l1")),
+        "{stories:#?}"
+    );
+}
+
+#[test]
+fn scenario_missing_common_source() {
+    check_scenario("missing-common-source");
+}
+
+#[test]
+fn scenario_missing_dates() {
+    check_scenario("missing-dates");
+}
