@@ -5,4 +5,5 @@ mod util;
 mod add;
 mod crash;
 mod inspect;
+mod stage;
 mod trace;

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `extract` | `{"path": "file"}` or a bare path string | one `Article` per article, or `{"error": "path#N: reason"}` |
 //! | `align` | `{"a": Article, "b": Article}` | one `Pair` per line with reuse, nothing otherwise |
-//! | `pairs` | `Article` lines (a whole partition) | `Pair` lines for every pair in it |
+//! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
 //! | `explain` | same as `cluster` | `Change` lines |
 
@@ -95,6 +95,7 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
             for (n, line) in lines {
                 articles.push(parse::<Article>(n, &line?)?);
             }
+            number_articles(&mut articles);
             for p in wiretrace_reuse::find_pairs(&cfg.reuse, &articles, &|_| true) {
                 emit(&mut output, &p)?;
             }
@@ -123,6 +124,19 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
     }
     output.flush()?;
     Ok(written)
+}
+
+/// Gives articles ids 1..=n in input order unless they already carry distinct non-zero ids
+/// (a Spark driver usually assigns them, e.g. with `zipWithIndex`; `extract` leaves them at 0).
+fn number_articles(articles: &mut [Article]) {
+    let mut ids: Vec<u32> = articles.iter().map(|a| a.id.0).collect();
+    ids.sort_unstable();
+    let distinct = ids.windows(2).all(|w| w[0] != w[1]);
+    if !distinct || ids.first() == Some(&0) {
+        for (i, a) in articles.iter_mut().enumerate() {
+            a.id = wiretrace_model::ArticleId(i as u32 + 1);
+        }
+    }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(line: usize, text: &str) -> Result<T> {
