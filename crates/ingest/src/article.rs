@@ -175,9 +175,18 @@ fn is_normal_paragraph(p: &str) -> bool {
     }
     // Only non-ASCII chars need a look: ASCII is NFC-stable with combining class 0, so skipping it can
     // only make the quick check stricter (a "maybe" sends the paragraph to the full normaliser).
-    let non_ascii = p.chars().filter(|c| !c.is_ascii());
-    let mut clean = true;
-    let checked = non_ascii.inspect(|&c| {
+    // Decode only at non-ASCII bytes (most of a paragraph is ASCII even in accented languages).
+    let b = p.as_bytes();
+    let mut non_ascii: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = p[i..].chars().next() else {
+            return false;
+        };
         if c.is_whitespace()
             || c.is_control()
             || matches!(
@@ -185,11 +194,12 @@ fn is_normal_paragraph(p: &str) -> bool {
                 '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
             )
         {
-            clean = false;
+            return false;
         }
-    });
-    let nfc = unicode_normalization::is_nfc_quick(checked) == unicode_normalization::IsNormalized::Yes;
-    clean && nfc
+        non_ascii.push(c);
+        i += c.len_utf8();
+    }
+    unicode_normalization::is_nfc_quick(non_ascii.into_iter()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Normalises a one-line field (NFC, invisible characters dropped, whitespace folded); `None` when
