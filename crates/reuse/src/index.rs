@@ -28,7 +28,7 @@ use wiretrace_model::ArticleId;
 use crate::align::DfSource;
 use crate::{Config, Sketch};
 
-/// Hasher for keys that already are well-mixed 64-bit hashes.
+/// Hasher for keys that already are hashes: one multiply, no hashing of the bytes.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
 
@@ -42,7 +42,9 @@ impl Hasher for IdHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // One multiply spreads any bits of the key (for example a 40-bit truncated hash) over both the
+        // low bits (bucket index) and the high bits (control bytes) of the table.
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -203,18 +205,14 @@ impl DfSource for IndexDf<'_> {
 
 /// Document frequencies of every fingerprint held by two or more articles of a batch.
 pub(crate) struct DfTable {
-    // (hash, df), sorted by hash.
-    entries: Vec<(u64, u32)>,
+    // Top 40 bits of the fingerprint → df.
+    entries: IdMap<u32>,
     max_df: u32,
 }
 
 impl DfSource for DfTable {
     fn df(&self, gram: u64) -> Option<u32> {
-        let key = gram >> DOC_BITS;
-        self.entries
-            .binary_search_by_key(&key, |e| e.0)
-            .ok()
-            .map(|i| self.entries[i].1)
+        self.entries.get(&(gram >> DOC_BITS)).copied()
     }
     fn max_df(&self) -> u32 {
         self.max_df
@@ -223,6 +221,47 @@ impl DfSource for DfTable {
 
 /// Bits of a packed posting that hold the article's batch position.
 const DOC_BITS: u32 = 24;
+
+/// Returns every posting (fingerprint's top 40 bits, article position) sorted ascending.
+///
+/// A counting pass splits the postings into 4,096 buckets by their top 12 bits (fingerprints are
+/// uniform hashes, so buckets are even and fit in cache), then the buckets are sorted in parallel:
+/// about three times faster than one parallel sort of the whole list.
+fn bucket_sorted_postings(sketches: &[&Sketch]) -> Vec<u64> {
+    const BITS: u32 = 12;
+    let bucket = |p: u64| (p >> (64 - BITS)) as usize;
+    let pack = |fp: u64, i: usize| ((fp >> DOC_BITS) << DOC_BITS) | i as u64;
+    let mut counts = vec![0usize; 1 << BITS];
+    for s in sketches {
+        for fp in &s.fingerprints {
+            counts[bucket(*fp)] += 1;
+        }
+    }
+    let mut starts = Vec::with_capacity(counts.len());
+    let mut acc = 0;
+    for c in &counts {
+        starts.push(acc);
+        acc += c;
+    }
+    let mut postings = vec![0u64; acc];
+    let mut next = starts.clone();
+    for (i, s) in sketches.iter().enumerate() {
+        for fp in &s.fingerprints {
+            let b = bucket(*fp);
+            postings[next[b]] = pack(*fp, i);
+            next[b] += 1;
+        }
+    }
+    let mut slices: Vec<&mut [u64]> = Vec::with_capacity(counts.len());
+    let mut rest: &mut [u64] = &mut postings;
+    for c in &counts {
+        let (head, tail) = rest.split_at_mut(*c);
+        slices.push(head);
+        rest = tail;
+    }
+    slices.par_iter_mut().for_each(|s| s.sort_unstable());
+    postings
+}
 
 /// Returns the candidate pairs `(i, j, shared)` (batch positions, `i < j`, at least one new) sorted
 /// by (i, j), and the batch's document-frequency table.
@@ -239,16 +278,7 @@ pub(crate) fn batch_candidates(
         n < (1 << DOC_BITS),
         "batch_candidates handles fewer than 2^24 articles per batch"
     );
-    let mut postings: Vec<u64> = sketches
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, s)| {
-            s.fingerprints
-                .iter()
-                .map(move |fp| ((fp >> DOC_BITS) << DOC_BITS) | i as u64)
-        })
-        .collect();
-    postings.par_sort_unstable();
+    let mut postings = bucket_sorted_postings(sketches);
     postings.dedup();
     let mask = (1u64 << DOC_BITS) - 1;
     // Group boundaries: runs of equal fingerprint.
@@ -304,7 +334,7 @@ pub(crate) fn batch_candidates(
     (
         pairs,
         DfTable {
-            entries: df_entries,
+            entries: df_entries.into_iter().collect(),
             max_df,
         },
     )

@@ -103,6 +103,8 @@ pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, 
     });
     out.sort_unstable();
     out.dedup();
+    // Sketches are kept by the thousand: do not keep the growth slack.
+    out.shrink_to_fit();
     (out, seen as u32, grams_count)
 }
 
