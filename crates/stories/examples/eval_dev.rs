@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "min_shared_variants" => cfg.min_shared_variants = v.parse()?,
                 "inherit_ratio" => cfg.inherit_ratio = v.parse()?,
                 "retention_margin" => cfg.retention_margin = v.parse()?,
+                "rewrite_fact_coverage" => cfg.rewrite_fact_coverage = v.parse()?,
                 "retention_weight" => cfg.retention_weight = v.parse()?,
                 "link_threshold" => cfg.link_threshold = v.parse()?,
                 "origin_score" => cfg.origin_score = v.parse()?,

@@ -61,6 +61,31 @@ impl Corpus {
         Corpus { feats, weight, norms }
     }
 
+    /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
+    pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
+        let w = |h: &u64| self.weight.get(h).copied().unwrap_or(0.0).powi(2);
+        let (a, b) = (&self.feats[i].facts, &self.feats[j].facts);
+        let na: f32 = a.iter().map(w).sum::<f32>().sqrt();
+        let nb: f32 = b.iter().map(w).sum::<f32>().sqrt();
+        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += w(&a[x]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        if na * nb > 0.0 {
+            (dot / (na * nb)).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
     /// IDF-weighted cosine of the content features of articles `i` and `j`.
     pub fn content_cosine(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (&self.feats[i].content, &self.feats[j].content);
@@ -126,7 +151,14 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let damp = (small / 30.0).min(1.0);
     let own = inter / small * damp;
     let reuse = own.max(given * damp).min(1.0);
-    let content = corpus.content_cosine(i, j) * time_factor(cfg, a.time, b.time);
+    // Translations share names, places and figures but no words: across languages, compare only those.
+    let cross_language = matches!((&a.language, &b.language), (Some(x), Some(y)) if x != y);
+    let cosine = if cross_language {
+        corpus.fact_cosine(i, j)
+    } else {
+        corpus.content_cosine(i, j)
+    };
+    let content = cosine * time_factor(cfg, a.time, b.time);
     Edge { reuse, content }
 }
 

@@ -59,6 +59,10 @@ pub(crate) struct Features {
     pub names: Vec<u64>,
     /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
     pub sentences: Vec<(Vec<u64>, Vec<u64>)>,
+    /// Language code, when known.
+    pub language: Option<String>,
+    /// Sorted hashes of the language-independent facts: names, spans and figures.
+    pub facts: Vec<u64>,
     /// Agencies credited in the text.
     pub credits: Vec<&'static Agency>,
     /// Other sources the text credits by name ("Via Vennick Herald", "Originally published by …"),
@@ -382,6 +386,11 @@ pub(crate) fn extract(article: &Article) -> Features {
     title.dedup();
 
     let own_agency = own_agency(article);
+    let facts: Vec<u64> = content
+        .iter()
+        .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Figure))
+        .map(|(h, _)| *h)
+        .collect();
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
@@ -396,8 +405,19 @@ pub(crate) fn extract(article: &Article) -> Features {
         content,
         names,
         sentences,
-        credits: credited_agencies(text),
+        credits: {
+            let mut c = credited_agencies(text);
+            if let Some(a) = article.author.as_deref().and_then(agency_named) {
+                if !c.iter().any(|x| x.code == a.code) {
+                    c.push(a);
+                    c.sort_by(|x, y| x.code.cmp(y.code));
+                }
+            }
+            c
+        },
         credited_names: crate::credit::credited_names(text),
+        language: article.language.clone(),
+        facts,
         known_as: known_as(article),
         own_agency,
     }
@@ -423,12 +443,10 @@ fn known_as(article: &Article) -> Vec<String> {
     out
 }
 
-/// The agency that published an article: its outlet or author names an agency, or its URL's host does.
+/// The agency that published an article: its outlet names an agency, or its URL's host, folder or file
+/// name does. A byline naming an agency is a credit, not a publisher: copies keep "By AFP".
 fn own_agency(article: &Article) -> Option<&'static Agency> {
     if let Some(a) = article.outlet.as_deref().and_then(agency_named) {
-        return Some(a);
-    }
-    if let Some(a) = article.author.as_deref().and_then(agency_named) {
         return Some(a);
     }
     let host = article
@@ -452,9 +470,10 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
     let parts: Vec<&str> = article.path.split(['/', '\\']).collect();
     let from_dirs = parts[..parts.len().saturating_sub(1)].iter().rev().find_map(|d| {
         let name = fold(&d.replace(['-', '_'], " "));
-        crate::credit::AGENCIES
-            .iter()
-            .find(|a| a.names.iter().any(|n| n.replace('-', " ") == name))
+        crate::credit::AGENCIES.iter().find(|a| {
+            a.names.iter().any(|n| n.replace('-', " ") == name)
+                || a.abbreviations.iter().any(|ab| ab.len() >= 3 && fold(ab) == name)
+        })
     });
     if from_dirs.is_some() {
         return from_dirs;

@@ -126,6 +126,9 @@ pub struct Config {
     /// Factor on an edge whose copy credits an agency that has no article in the story, when nothing
     /// (an outlet credit, a shared headline) ties the copy to this source instead.
     pub missing_agency_factor: f32,
+    /// A version sharing little wording (a rewrite, a translation) is taken to derive from an earlier
+    /// one that holds at least this share of its names, places and figures.
+    pub rewrite_fact_coverage: f32,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -169,6 +172,7 @@ impl Default for Config {
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
             outlet_credit_bonus: 0.3,
+            rewrite_fact_coverage: 0.6,
             missing_agency_factor: 0.4,
             credit_copy_penalty: 0.2,
             min_shared_variants: 3,

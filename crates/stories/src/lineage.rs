@@ -38,6 +38,7 @@ struct EdgeFacts {
     variants: usize,
     outlet_credit: bool,
     missing_agency: Option<&'static str>,
+    rewrite: Option<f32>,
 }
 
 fn jaccard(a: &[u64], b: &[u64]) -> f32 {
@@ -160,6 +161,17 @@ pub(crate) fn lineage(
                 .is_some_and(|a| fx.credits.iter().any(|c| c.code == a.code));
             let hidden = hidden_share(fx, fy);
             let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
+            // A rewrite or a translation shares few words but carries the source's facts: when nearly
+            // all its names, places and figures are in this version, that is evidence of descent too.
+            let facts = if fx.facts.is_empty() {
+                0.0
+            } else {
+                intersect_count(&fx.facts, &fy.facts) as f32 / fx.facts.len() as f32
+            };
+            let rewrite = explained < 0.3 && facts >= cfg.rewrite_fact_coverage;
+            if rewrite {
+                score = score.max(cfg.origin_score - 0.1 + 0.4 * facts);
+            }
             if credit {
                 score += cfg.credit_bonus;
             }
@@ -219,6 +231,7 @@ pub(crate) fn lineage(
                 variants,
                 outlet_credit,
                 missing_agency,
+                rewrite: rewrite.then_some(facts),
             };
             cands.push((score as f64, y, ef));
         }
@@ -370,6 +383,15 @@ fn gap(src: &Article, copy: &Article) -> String {
 }
 
 fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
+    if let Some(facts) = ef.rewrite {
+        return format!(
+            "Rewrites or translates {}: it shares only {}% of its wording but {}% of its names, places and figures come from that version{}.",
+            src.id,
+            pct(ef.explained),
+            pct(facts),
+            gap(src, copy)
+        );
+    }
     let mut s = format!(
         "Derives from {}: that version contains {}% of this text and this keeps {}% of it{}",
         src.id,
