@@ -8,7 +8,7 @@ article; every returned key is a candidate pair. Timed: shingling, MinHash, inse
 (derived, parent) pairs among the candidate pairs, in the same format as `reuse-bench`.
 
 Usage: compare.py CORPUS.jsonl --engine rensa|datasketch [--limit N] [--shingle K]
-       [--threshold 0.5] [--perms 128]
+       [--threshold 0.5] [--perms 128] [--repeat N]
 """
 
 import argparse
@@ -72,6 +72,7 @@ def main():
     ap.add_argument("--shingle", type=int, default=3, help="words per shingle")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--perms", type=int, default=128)
+    ap.add_argument("--repeat", type=int, default=1, help="report the best of N runs (the machine may be shared)")
     args = ap.parse_args()
 
     docs = []
@@ -91,11 +92,16 @@ def main():
     mb = sum(len(d["text"].encode("utf-8")) for d in docs) / 1e6
 
     run = run_rensa if args.engine == "rensa" else run_datasketch
-    t = time.perf_counter()
-    c = time.process_time()
-    pairs = run(docs, args.shingle, args.perms, args.threshold)
-    secs = time.perf_counter() - t
-    cpu = time.process_time() - c
+    best = None
+    for _ in range(max(1, args.repeat)):
+        t = time.perf_counter()
+        c = time.process_time()
+        pairs = run(docs, args.shingle, args.perms, args.threshold)
+        secs = time.perf_counter() - t
+        cpu = time.process_time() - c
+        if best is None or secs < best[0]:
+            best = (secs, cpu)
+    secs, cpu = best
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     found = len(truth & pairs)
     print(

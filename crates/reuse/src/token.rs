@@ -2,8 +2,8 @@
 //!
 //! Called by [`crate::shingle`] (fingerprints) and [`crate::align`] (passages). Each [`Tok`] keeps
 //! its char span in the article text (the export's coordinate system), the hash of its folded form
-//! (lowercase, diacritics removed, as `wiretrace_text::fold`; FNV-1a with a finaliser, computed while
-//! scanning), the hash of its *match class* (the
+//! (lowercase, diacritics removed, as `wiretrace_text::fold`; 8 bytes per mixing round, computed
+//! while scanning), the hash of its *match class* (the
 //! folded hash, except that every number shares one class so that a changed figure does not break
 //! the n-grams around it) and whether it is a stopword.
 //!
@@ -56,15 +56,29 @@ pub(crate) fn visit(text: &str, f: impl FnMut(Tok)) {
     }
 }
 
-/// Returns the hash of a folded word: FNV-1a over its bytes, then a 64-bit finaliser. Computed in
-/// the same pass that folds ASCII words, it avoids building a string per token; both tokeniser paths
-/// use it, so a word has one hash whichever path read it.
+/// Returns the hash of a folded word: its bytes read as little-endian 64-bit words, each mixed into
+/// the state with a 64-bit finaliser (one round for the usual word of up to 8 bytes). Both tokeniser
+/// paths use it, so a word has one hash whichever path read it.
 pub(crate) fn word_hash(folded: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in folded {
-        h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01B3);
+    hash_chunks(folded, |b| b)
+}
+
+/// [`word_hash`] of the ASCII-lowercased bytes, without building them.
+fn word_hash_lower(word: &[u8]) -> u64 {
+    hash_chunks(word, |b| b.to_ascii_lowercase())
+}
+
+#[inline]
+fn hash_chunks(bytes: &[u8], map: impl Fn(u8) -> u8) -> u64 {
+    let mut h = (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5749_5245_5452_4143;
+    for chunk in bytes.chunks(8) {
+        let mut buf = [0u8; 8];
+        for (d, s) in buf.iter_mut().zip(chunk) {
+            *d = map(*s);
+        }
+        h = mix(h ^ u64::from_le_bytes(buf));
     }
-    mix(h)
+    h
 }
 
 fn mix(mut z: u64) -> u64 {
@@ -158,16 +172,8 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
         if !alnum {
             continue;
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in &bytes[start..i] {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01B3);
-        }
-        f(make_tok(
-            start as u32,
-            i as u32,
-            mix(h),
-            bytes[start].is_ascii_digit(),
-        ));
+        let h = word_hash_lower(&bytes[start..i]);
+        f(make_tok(start as u32, i as u32, h, bytes[start].is_ascii_digit()));
     }
 }
 
