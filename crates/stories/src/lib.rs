@@ -129,6 +129,9 @@ pub struct Config {
     /// A version sharing little wording (a rewrite, a translation) is taken to derive from an earlier
     /// one that holds at least this share of its names, places and figures.
     pub rewrite_fact_coverage: f32,
+    /// In stories larger than this, each article is compared only with this many versions on either
+    /// side of it in time order (the cost of lineage is O(members × window)).
+    pub lineage_window: usize,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -171,6 +174,7 @@ impl Default for Config {
             credit_bonus: 0.005,
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
+            lineage_window: 250,
             outlet_credit_bonus: 0.3,
             rewrite_fact_coverage: 0.6,
             missing_agency_factor: 0.4,

@@ -18,7 +18,7 @@
 //! for a wire agency's own article). The maximum spanning arborescence over these edges gives one
 //! source per article; its margin over the best alternative gives the confidence.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use wiretrace_model::{Article, LineageEdge};
 
@@ -26,6 +26,15 @@ use crate::arborescence::{max_arborescence, Arc};
 use crate::cluster::Corpus;
 use crate::features::{intersect_count, Features};
 use crate::Config;
+
+/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
+struct Incoming(Vec<BTreeMap<usize, (f64, EdgeFacts)>>);
+
+impl Incoming {
+    fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
+        self.0[x].get(&y).copied()
+    }
+}
 
 /// Facts about a candidate edge, kept for the reason sentence.
 #[derive(Debug, Clone, Copy, Default)]
@@ -139,12 +148,24 @@ pub(crate) fn lineage(
     }
 
     // Candidate edges y -> x.
-    let mut facts: Vec<Vec<Option<(f64, EdgeFacts)>>> = vec![vec![None; n]; n];
+    let mut facts = Incoming(vec![BTreeMap::new(); n]);
+    // Large stories: compare each article with the `lineage_window` nearest versions in time order on
+    // either side (undated ones sort last), which bounds the cost at O(n × window).
+    let mut by_time: Vec<usize> = (0..n).collect();
+    by_time.sort_by_key(|&k| (f(k).time.unwrap_or(i64::MAX), k));
+    let mut rank = vec![0usize; n];
+    for (r, &k) in by_time.iter().enumerate() {
+        rank[k] = r;
+    }
     for x in 0..n {
         let fx = f(x);
         let sx = fx.shingles.len().max(1) as f32;
         let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
-        for y in 0..n {
+        let lo = rank[x].saturating_sub(cfg.lineage_window);
+        let hi = (rank[x] + cfg.lineage_window + 1).min(n);
+        let mut window: Vec<usize> = by_time[lo..hi].to_vec();
+        window.sort_unstable();
+        for y in window {
             if x == y {
                 continue;
             }
@@ -238,7 +259,7 @@ pub(crate) fn lineage(
         cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         cands.truncate(cfg.max_parent_candidates);
         for (s, y, ef) in cands {
-            facts[y][x] = Some((s, ef));
+            facts.0[x].insert(y, (s, ef));
         }
     }
 
@@ -251,7 +272,7 @@ pub(crate) fn lineage(
             score: root[x] as f64,
         });
         for y in 0..n {
-            if let Some((s, _)) = facts[y][x] {
+            if let Some((s, _)) = facts.get(y, x) {
                 arcs.push(Arc {
                     from: y + 1,
                     to: x + 1,
@@ -276,7 +297,9 @@ pub(crate) fn lineage(
     for &x in &order {
         while let Some(y) = parent[x] {
             let Some(w) = parent[y] else { break };
-            if !allowed(f(w).time, f(x).time) || facts[w][x].is_none() || prefers_copy(cfg, f(x), f(y), f(w))
+            if !allowed(f(w).time, f(x).time)
+                || facts.get(w, x).is_none()
+                || prefers_copy(cfg, f(x), f(y), f(w))
             {
                 break;
             }
@@ -290,11 +313,11 @@ pub(crate) fn lineage(
             let Some(w) = parent[x] else { continue };
             let mut best: Option<(f64, usize)> = None;
             for y in 0..n {
-                if y == x || parent[y] != Some(w) || facts[y][x].is_none() || is_ancestor(&parent, x, y) {
+                if y == x || parent[y] != Some(w) || facts.get(y, x).is_none() || is_ancestor(&parent, x, y) {
                     continue;
                 }
                 if prefers_copy(cfg, f(x), f(y), f(w)) {
-                    let s = facts[y][x].map(|(s, _)| s).unwrap_or(0.0);
+                    let s = facts.get(y, x).map(|(s, _)| s).unwrap_or(0.0);
                     if best.is_none_or(|(bs, _)| s > bs) {
                         best = Some((s, y));
                     }
@@ -317,7 +340,7 @@ pub(crate) fn lineage(
         let id = articles[members[x]].id;
         let source = parent[x];
         let chosen_score = match source {
-            Some(y) => facts[y][x].map(|(s, _)| s).unwrap_or(0.0),
+            Some(y) => facts.get(y, x).map(|(s, _)| s).unwrap_or(0.0),
             None => root[x] as f64,
         };
         // Best alternative: the best other option (another source, or being an origin).
@@ -328,7 +351,7 @@ pub(crate) fn lineage(
         };
         for y in 0..n {
             if Some(y) != source {
-                if let Some((s, _)) = facts[y][x] {
+                if let Some((s, _)) = facts.get(y, x) {
                     alt = alt.max(s);
                 }
             }
@@ -340,7 +363,7 @@ pub(crate) fn lineage(
         }
         let reason = match source {
             Some(y) => {
-                let (_, ef) = facts[y][x].unwrap_or_default();
+                let (_, ef) = facts.get(y, x).unwrap_or_default();
                 let mut r = parent_reason(articles[members[y]], articles[members[x]], ef);
                 if ancestor_preferred[x] {
                     r.pop();
@@ -424,12 +447,12 @@ fn origin_reason(
     articles: &[&Article],
     members: &[usize],
     x: usize,
-    facts: &[Vec<Option<(f64, EdgeFacts)>>],
+    facts: &Incoming,
     agencies_present: &[&'static str],
 ) -> String {
     let fx = &corpus.feats[members[x]];
     let best = (0..members.len())
-        .filter_map(|y| facts[y][x].map(|(s, ef)| (s, y, ef)))
+        .filter_map(|y| facts.get(y, x).map(|(s, ef)| (s, y, ef)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
     let missing_credit: Vec<&str> = fx
         .credits
