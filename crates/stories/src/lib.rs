@@ -126,8 +126,8 @@ pub struct Config {
     /// Factor on an edge whose copy credits an agency that has no article in the story, when nothing
     /// (an outlet credit, a shared headline) ties the copy to this source instead.
     pub missing_agency_factor: f32,
-    /// A version sharing little wording (a rewrite, a translation) is taken to derive from an earlier
-    /// one that holds at least this share of its names, places and figures.
+    /// A version in another language sharing little wording (a translation) is taken to derive from an
+    /// earlier one that holds at least this share of its names, places and figures.
     pub rewrite_fact_coverage: f32,
     /// In stories larger than this, each article is compared only with this many versions on either
     /// side of it in time order (the cost of lineage is O(members × window)).

@@ -182,22 +182,25 @@ pub(crate) fn lineage(
                 .is_some_and(|a| fx.credits.iter().any(|c| c.code == a.code));
             let hidden = hidden_share(fx, fy);
             let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
-            // A rewrite or a translation shares few words but carries the source's facts: when nearly
-            // all its names, places and figures are in this version, that is evidence of descent too.
-            let facts = if fx.facts.is_empty() {
-                0.0
-            } else {
-                intersect_count(&fx.facts, &fy.facts) as f32 / fx.facts.len() as f32
-            };
-            let rewrite = explained < 0.3 && facts >= cfg.rewrite_fact_coverage;
-            if rewrite {
-                score = score.max(cfg.origin_score - 0.1 + 0.4 * facts);
-            }
             if credit {
                 score += cfg.credit_bonus;
             }
             if hidden >= cfg.hidden_source_share {
                 score *= 0.5;
+            }
+            // A translation shares no words but carries its source's facts: when most of its names,
+            // places and figures are in a version in another language, that is evidence of descent
+            // (weighed after the hidden-source test, since a translation explains none of its sentences
+            // by wording). A same-language rewrite sharing little wording is an independent report.
+            let facts = if fx.facts.is_empty() {
+                0.0
+            } else {
+                intersect_count(&fx.facts, &fy.facts) as f32 / fx.facts.len() as f32
+            };
+            let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
+            let rewrite = cross_language && explained < 0.3 && facts >= cfg.rewrite_fact_coverage;
+            if rewrite {
+                score = score.max(cfg.origin_score - 0.1 + 0.4 * facts);
             }
             // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
             let outlet_credit = fx.credited_names.iter().any(|c| {
@@ -408,7 +411,7 @@ fn gap(src: &Article, copy: &Article) -> String {
 fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
     if let Some(facts) = ef.rewrite {
         return format!(
-            "Rewrites or translates {}: it shares only {}% of its wording but {}% of its names, places and figures come from that version{}.",
+            "Translates {}: it shares {}% of its wording but {}% of its names, places and figures come from that version{}.",
             src.id,
             pct(ef.explained),
             pct(facts),

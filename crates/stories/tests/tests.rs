@@ -479,3 +479,25 @@ fn scenario_missing_common_source() {
 fn scenario_missing_dates() {
     check_scenario("missing-dates");
 }
+
+#[test]
+fn translation_joins_its_story_and_derives_from_the_wire() {
+    let mut wire = pipeline_wire(Some("2026-03-02T08:00:00Z"));
+    wire.language = Some("en".into());
+    let mut spanish = art(28, "El Heraldo", "Varessa aprueba un acueducto de desalinización", Some("2026-03-02T15:00:00Z"), &[
+        "La autoridad del agua de Varessa aprobó el martes un acueducto de 2.4 mil millones de euros que llevará agua desalinizada desde la costa de Brisa Point hasta las granjas y ciudades del norte afectadas por la sequía.",
+        "El presidente de la autoridad, Rui Calado, dijo que las obras comenzarán en junio y durarán cuatro años, y que los primeros 180 kilómetros de tubería llegarán a los embalses de Monte Alvo en 2028.",
+        "«No abandonaremos los valles del norte a la sequía», declaró Calado en una rueda de prensa en la capital, Tarragal, donde las autoridades racionan el agua del grifo desde el verano.",
+        "Los grupos ecologistas encabezados por la Clean Coast Alliance advirtieron que la salmuera de la planta de Brisa Point podría dañar las praderas marinas.",
+    ]);
+    spanish.language = Some("es".into());
+    let stories = build_stories(&Config::default(), &[spanish, wire, other_flood()], &[]);
+    assert!(
+        together(&stories, 20, 28),
+        "a translation reports the same event: {stories:#?}"
+    );
+    assert!(!together(&stories, 20, 4));
+    assert_eq!(source_of(&stories, 28), Some(20), "{stories:#?}");
+    let why = explain_lineage(story_of(&stories, 28), ArticleId(28)).unwrap();
+    assert!(why.contains("names, places and figures"), "{why}");
+}
