@@ -161,7 +161,7 @@ fn load_jsonl(path: &Path) -> Vec<Article> {
 fn load_ingest(bench: &Path) -> Vec<Article> {
     let corpus = bench.join("corpus");
     let cfg = wiretrace_ingest::Config::default();
-    let (files, errors) = wiretrace_ingest::discover(&[corpus.clone()]);
+    let (files, errors) = wiretrace_ingest::discover(std::slice::from_ref(&corpus));
     for e in errors {
         eprintln!("warning: {e}");
     }

@@ -8,7 +8,7 @@
 //! - *Recurrence*: a paragraph whose word set (folded, digits masked) nearly equals (Jaccard ≥ 0.5)
 //!   paragraphs of articles of at least two other stories, or of another story of the same outlet,
 //!   is furniture: real story text does not recur across unrelated stories. Articles of other
-//!   stories that are topically close (their long-word sets have Jaccard ≥ 0.12, e.g. two reports
+//!   stories that are topically close (their long-word sets, without the paragraph's own words, have Jaccard ≥ 0.08, e.g. two reports
 //!   on one team) do not count, so a line-up repeated across match reports stays content.
 //! - *Vocabulary*: words concentrated in recurring furniture (most of their occurrences are there) form
 //!   the corpus's meta vocabulary ("sign", "newsletter", "verified"…, learned, not listed); a short
@@ -31,7 +31,7 @@ use crate::segment::paragraphs;
 
 const MAX_TOKENS: usize = 80;
 /// Jaccard similarity of two articles' long-word sets above which they are topically related.
-const RELATED: f64 = 0.12;
+const RELATED: f64 = 0.08;
 
 /// Folded words of a paragraph with digits masked.
 pub(crate) fn masked_words(text: &str) -> Vec<String> {

@@ -346,22 +346,33 @@ pub(crate) fn explain(
     out.extend(quote_changes(article, source, &a, &s, &ma));
 
     // added material
-    let others_prep: Vec<Prepared> = others
-        .iter()
-        .filter(|o| o.id != article.id && o.id != source.id)
-        .map(|o| Prepared::new(o))
-        .collect();
     let added: Vec<usize> = (0..a.sents.len())
         .filter(|&k| !matched_a[k] && !furn_a.contains(&a.sents[k].paragraph))
         .collect();
+    // the other versions' sentences, only when there is added material to look up
+    let others_toks: Vec<Vec<Vec<String>>> = if added.is_empty() {
+        Vec::new()
+    } else {
+        others
+            .iter()
+            .filter(|o| o.id != article.id && o.id != source.id)
+            .map(|o| {
+                let lang = LangData::new(o.language.as_deref());
+                sentences(&o.text, &lang)
+                    .iter()
+                    .map(|x| words_of(&o.text[x.start..x.end]))
+                    .collect()
+            })
+            .collect()
+    };
     for b in blocks(&a, &added) {
         let (st, en) = (a.sents[b[0]].start, a.sents[*b.last().unwrap_or(&b[0])].end);
         let supported = b
             .iter()
             .filter(|&&k| {
-                others_prep
+                others_toks
                     .iter()
-                    .any(|o| o.toks.iter().any(|t| sentence_score(&a.toks[k], t) >= 0.5))
+                    .any(|o| o.iter().any(|t| sentence_score(&a.toks[k], t) >= 0.5))
             })
             .count();
         let mut c = mk(

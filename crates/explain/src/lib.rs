@@ -43,6 +43,7 @@ pub mod segment;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Pair, Story};
 
@@ -81,6 +82,7 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
     let mut explained: std::collections::BTreeSet<ArticleId> = std::collections::BTreeSet::new();
     let mut stories_sorted: Vec<&Story> = stories.iter().collect();
     stories_sorted.sort_by_key(|s| s.id);
+    let mut jobs: Vec<(&Article, &Article, Vec<&Article>)> = Vec::new();
     for story in stories_sorted {
         let members: Vec<&Article> = story
             .articles
@@ -97,9 +99,15 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
             if src_id == e.article || !explained.insert(e.article) {
                 continue;
             }
-            out.extend(changes::explain(cfg, art, src, &members, Some(&model)));
+            jobs.push((art, src, members.clone()));
         }
     }
+    // pairs are independent; the final sort makes the output independent of scheduling
+    let per_pair: Vec<Vec<Change>> = jobs
+        .par_iter()
+        .map(|(art, src, members)| changes::explain(cfg, art, src, members, Some(&model)))
+        .collect();
+    out.extend(per_pair.into_iter().flatten());
     // furniture in articles without a source
     let mut rest: Vec<&Article> = articles.iter().filter(|a| !explained.contains(&a.id)).collect();
     rest.sort_by_key(|a| (a.id, a.path.clone()));

@@ -431,8 +431,15 @@ fn attribute(text: &str, start: usize, end: usize, para_start: usize, data: &Lan
         let head: Vec<_> = wa.iter().take(10).copied().collect();
         if let Some((vi, vn)) = verb_at(&head, data) {
             if vi == 0 {
-                if let Some(n) = name_forward(&head, vn, data) {
-                    return Some(n);
+                // "said Tim Ellsmore", "said harbour master Tim Ellsmore", "a déclaré le maire X"
+                for skip in 0..=4 {
+                    let k = vn + skip;
+                    if k >= head.len() || (skip > 0 && is_cap(head[k - 1].1)) {
+                        break;
+                    }
+                    if let Some(n) = name_forward(&head, k, data) {
+                        return Some(n);
+                    }
                 }
                 if let Some(w) = head.get(vn) {
                     if data.is_pronoun(w.1) {
@@ -455,15 +462,15 @@ fn attribute(text: &str, start: usize, end: usize, para_start: usize, data: &Lan
     // before the quote: `X said: "`, `According to X, "`, `X told the BBC: "`
     let before = clause_before(text, start, para_start);
     let wb = words(before);
-    let folded = wiretrace_text::fold(before);
+    let folded: Vec<String> = wb.iter().map(|w| wiretrace_text::fold(w.1)).collect();
     for phrase in &data.according_to {
-        if let Some(p) = folded.find(&format!("{phrase} ")) {
-            if p == 0 || folded[..p].ends_with(' ') {
-                let after_phrase = &before[(p + phrase.len()).min(before.len())..];
-                let wp = words(after_phrase);
-                if let Some(n) = name_forward(&wp, 0, data) {
-                    return Some(n);
-                }
+        let pw: Vec<&str> = phrase.split(' ').collect();
+        if let Some(k) = folded
+            .windows(pw.len())
+            .position(|w| w.iter().zip(&pw).all(|(x, y)| x == y))
+        {
+            if let Some(n) = name_forward(&wb, k + pw.len(), data) {
+                return Some(n);
             }
         }
     }
