@@ -30,6 +30,11 @@ use crate::lang::LangData;
 use crate::segment::paragraphs;
 
 const MAX_TOKENS: usize = 80;
+/// How many of a paragraph's rarest words give its near-duplicate candidates.
+const RARE_WORDS: usize = 4;
+/// At most this many candidates are compared per paragraph (in a fixed order), bounding the cost on
+/// large corpora where furniture recurs in thousands of pages.
+const MAX_CANDIDATES: usize = 4000;
 /// Jaccard similarity of two articles' long-word sets above which they are topically related.
 const RELATED: f64 = 0.08;
 
@@ -284,19 +289,23 @@ impl FurnitureModel {
         let mut recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>> = BTreeMap::new();
         let mut furniture_idx = Vec::new();
         for (k, p) in paras.iter().enumerate() {
+            // candidates share one of the paragraph's rarest words (a near-duplicate shares most)
+            let mut rare: Vec<&Vec<usize>> = p
+                .words
+                .iter()
+                .filter_map(|w| postings.get(w.as_str()))
+                .filter(|l| l.len() <= cap)
+                .collect();
+            rare.sort_by_key(|l| l.len());
             let mut cand: BTreeSet<usize> = BTreeSet::new();
-            for w in &p.words {
-                if let Some(list) = postings.get(w.as_str()) {
-                    if list.len() <= cap {
-                        cand.extend(list.iter().copied());
-                    }
-                }
+            for l in rare.iter().take(RARE_WORDS) {
+                cand.extend(l.iter().copied());
             }
             let own = group_of(p.article);
             let outlet = articles[p.article].outlet.as_deref();
             let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
             let mut same_outlet = false;
-            for c in cand {
+            for c in cand.into_iter().take(MAX_CANDIDATES) {
                 let q = &paras[c];
                 if q.article == p.article || group_of(q.article) == own {
                     continue;
@@ -305,6 +314,9 @@ impl FurnitureModel {
                     groups.insert(group_of(q.article));
                     if outlet.is_some() && articles[q.article].outlet.as_deref() == outlet {
                         same_outlet = true;
+                    }
+                    if groups.len() >= 3 && (same_outlet || outlet.is_none()) {
+                        break; // enough evidence; the rest cannot change the decision
                     }
                 }
             }
