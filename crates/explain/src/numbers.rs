@@ -470,6 +470,21 @@ fn numeral_at(text: &str, chars: &[(usize, char)], i0: usize, lang: &LangData) -
         scale = s;
         scale_txt = name;
         end_b += consumed;
+        // compound scales: "mil millones", "thousand million"
+        if let (c2, Some((s2, name2))) = scale_word(&text[end_b..], lang) {
+            if c2 > 0 && text[end_b..].starts_with(' ') {
+                scale *= s2;
+                scale_txt = format!("{scale_txt} {name2}");
+                end_b += c2;
+            }
+        }
+        // abbreviated scale with a full stop ("1,5 Mrd. Euro")
+        if ["mrd", "mio", "md", "mds", "mln", "bn", "mn"].contains(&scale_txt.as_str())
+            && text[end_b..].starts_with(". ")
+            && unit_word(&text[end_b + 1..], true).is_some_and(|(_, u)| matches!(u, UnitHit::Currency(_)))
+        {
+            end_b += 1;
+        }
     }
     let rest = &text[end_b..];
     if let Some((consumed, u)) = unit_word(rest, currency.is_some() || !scale_txt.is_empty()) {
@@ -1007,6 +1022,23 @@ mod tests {
         assert_eq!(v[0].dim, Dim::Percent);
         assert_eq!(v[1].value, 1.2e9);
         assert_eq!(v[1].dim, Dim::Currency("EUR".into()));
+    }
+
+    #[test]
+    fn compound_and_abbreviated_scales() {
+        let es = LangData::new(Some("es"));
+        let a = scan("1.200 millones de euros", &es);
+        let b = scan("1,2 mil millones de euros", &es);
+        assert!(same_quantity(&a[0], &b[0]), "{a:?} {b:?}");
+        let de = LangData::new(Some("de"));
+        let c = scan("1,5 Mrd. Euro", &de);
+        let d = scan("1.500 Millionen Euro", &de);
+        assert_eq!(c[0].dim, Dim::Currency("EUR".into()));
+        assert!(same_quantity(&c[0], &d[0]), "{c:?} {d:?}");
+        let pt = LangData::new(Some("pt"));
+        let e = scan("R$ 2,5 bilhões", &pt);
+        assert_eq!(e[0].value, 2.5e9);
+        assert_eq!(e[0].dim, Dim::Currency("BRL".into()));
     }
 
     #[test]

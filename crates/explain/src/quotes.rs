@@ -264,9 +264,13 @@ pub fn quotes(text: &str, lang: Option<&str>) -> Vec<Quote> {
             speaker = attribute(text, r.start, r.end, para_start, &data);
             if let Some(s) = &speaker {
                 if is_pronoun_phrase(s, &data) {
+                    // the pronoun's antecedent: the last named speaker, else the last name before the
+                    // sentence that holds the attribution
+                    let clause = clause_before(text, r.start, para_start);
+                    let sentence_start = r.start - clause.len();
                     speaker = last_named
                         .clone()
-                        .or_else(|| last_name_before(text, r.start, &data));
+                        .or_else(|| last_name_before(text, sentence_start, &data));
                 }
             }
             if speaker.is_none() {
@@ -572,6 +576,16 @@ mod tests {
         assert_eq!(q[1].speaker.as_deref(), Some("Maria Gomez"));
         let t2 = "According to Tom Hale, \"good news is coming\".";
         assert_eq!(quotes(t2, Some("en"))[0].speaker.as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn told_wrote_and_pronoun_back_reference() {
+        let t = "Health minister Ana Costa spoke on Monday. She had told BBC Radio Wales: \"I have written to the trust.\"\n\nTom Hale wrote: \"This is wrong.\" \"It must stop,\" he said.";
+        let q = quotes(t, Some("en"));
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ana Costa"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Tom Hale"));
+        assert_eq!(q[2].speaker.as_deref(), Some("Tom Hale"));
     }
 
     #[test]
