@@ -42,6 +42,7 @@ pub(crate) struct Prepared<'a> {
     pub lang_code: Option<String>,
     pub sents: Vec<Sentence>,
     pub toks: Vec<Vec<String>>,
+    pub bags: Vec<Bag>,
     pub paras: Vec<(usize, usize)>,
     pub idx: CharIndex,
 }
@@ -50,13 +51,15 @@ impl<'a> Prepared<'a> {
     pub fn new(a: &'a Article) -> Self {
         let lang = LangData::new(a.language.as_deref());
         let sents = sentences(&a.text, &lang);
-        let toks = sents.iter().map(|s| words_of(&a.text[s.start..s.end])).collect();
+        let toks: Vec<Vec<String>> = sents.iter().map(|s| words_of(&a.text[s.start..s.end])).collect();
+        let bags = toks.iter().map(|t| Bag::new(t)).collect();
         Prepared {
             text: &a.text,
             lang,
             lang_code: a.language.clone(),
             sents,
             toks,
+            bags,
             paras: paragraphs(&a.text),
             idx: CharIndex::new(&a.text),
         }
@@ -77,28 +80,79 @@ pub(crate) fn words_of(s: &str) -> Vec<String> {
     wiretrace_text::tokens(s).map(|t| t.folded).collect()
 }
 
-fn sentence_score(a: &[String], b: &[String]) -> f64 {
-    if a == b {
-        return 1.0;
-    }
-    let mask = |v: &[String]| -> Vec<String> {
-        v.iter()
-            .map(|w| {
+/// A sentence's words prepared for fast comparison: sorted hashes, raw and with figures masked.
+pub(crate) struct Bag {
+    seq: Vec<u64>,
+    masked_seq: Vec<u64>,
+    raw: Vec<u64>,
+    masked: Vec<u64>,
+    has_word: bool,
+}
+
+const MASK: u64 = 0x4d41_534b;
+
+impl Bag {
+    pub(crate) fn new(words: &[String]) -> Self {
+        let seq: Vec<u64> = words.iter().map(|w| wiretrace_text::token_hash(w)).collect();
+        let masked_seq: Vec<u64> = words
+            .iter()
+            .zip(&seq)
+            .map(|(w, h)| {
                 if w.chars().any(|c| c.is_ascii_digit()) {
-                    "0".to_string()
+                    MASK
                 } else {
-                    w.clone()
+                    *h
                 }
             })
-            .collect()
-    };
-    let (ma, mb) = (mask(a), mask(b));
-    if a.len() < 3 || b.len() < 3 {
-        // short lines ("1600 GMT") align only when they differ in figures alone
-        let has_word = ma.iter().any(|w| w != "0");
-        return if ma == mb && has_word { 0.9 } else { 0.0 };
+            .collect();
+        let mut raw = seq.clone();
+        raw.sort_unstable();
+        let mut masked = masked_seq.clone();
+        masked.sort_unstable();
+        let has_word = masked_seq.iter().any(|h| *h != MASK);
+        Bag {
+            seq,
+            masked_seq,
+            raw,
+            masked,
+            has_word,
+        }
     }
-    overlap(a, b).max(overlap(&ma, &mb) - 0.05)
+}
+
+/// Multiset overlap of two sorted lists divided by the longer length.
+fn sorted_overlap(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n as f64 / a.len().max(b.len()) as f64
+}
+
+fn sentence_score(a: &Bag, b: &Bag) -> f64 {
+    if a.seq == b.seq {
+        return 1.0;
+    }
+    if a.seq.len() < 3 || b.seq.len() < 3 {
+        // short lines ("1600 GMT") align only when they differ in figures alone
+        return if a.masked_seq == b.masked_seq && a.has_word {
+            0.9
+        } else {
+            0.0
+        };
+    }
+    sorted_overlap(&a.raw, &b.raw).max(sorted_overlap(&a.masked, &b.masked) - 0.05)
 }
 
 /// Which paragraphs of a text are furniture, given which sentences found a counterpart.
@@ -251,7 +305,7 @@ pub(crate) fn explain(
     let a = Prepared::new(article);
     let s = Prepared::new(source);
     let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
-        sentence_score(&a.toks[i], &s.toks[j])
+        sentence_score(&a.bags[i], &s.bags[j])
     });
     let mut matched_a = vec![false; a.sents.len()];
     let mut matched_s = vec![false; s.sents.len()];
@@ -350,7 +404,7 @@ pub(crate) fn explain(
         .filter(|&k| !matched_a[k] && !furn_a.contains(&a.sents[k].paragraph))
         .collect();
     // the other versions' sentences, only when there is added material to look up
-    let others_toks: Vec<Vec<Vec<String>>> = if added.is_empty() {
+    let others_toks: Vec<Vec<Bag>> = if added.is_empty() {
         Vec::new()
     } else {
         others
@@ -360,7 +414,7 @@ pub(crate) fn explain(
                 let lang = LangData::new(o.language.as_deref());
                 sentences(&o.text, &lang)
                     .iter()
-                    .map(|x| words_of(&o.text[x.start..x.end]))
+                    .map(|x| Bag::new(&words_of(&o.text[x.start..x.end])))
                     .collect()
             })
             .collect()
@@ -372,7 +426,7 @@ pub(crate) fn explain(
             .filter(|&&k| {
                 others_toks
                     .iter()
-                    .any(|o| o.iter().any(|t| sentence_score(&a.toks[k], t) >= 0.5))
+                    .any(|o| o.iter().any(|t| sentence_score(&a.bags[k], t) >= 0.5))
             })
             .count();
         let mut c = mk(
