@@ -156,6 +156,20 @@ fn count_of(sorted: &[(u64, u32)], h: u64) -> (usize, usize) {
 
 /// Aligns two prepared texts; ids of the returned pair are left at 0.
 pub(crate) fn align_prepared(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dyn DfSource) -> Option<Pair> {
+    align_graded(cfg, pa, pb, df).filter(|g| g.strong).map(|g| g.pair)
+}
+
+/// A pair of prepared texts with passages, and whether it stands on its own.
+pub(crate) struct Graded {
+    pub(crate) pair: Pair,
+    /// False when the passages pass every test but carry too few specific words and cover less than
+    /// `dominant_coverage` of both articles: text that many articles share. Such a pair is reported
+    /// only when the corpus links both articles to a third one (see `crate::pair`).
+    pub(crate) strong: bool,
+}
+
+/// Aligns two prepared texts; `None` when no passage passes the per-passage tests.
+pub(crate) fn align_graded(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dyn DfSource) -> Option<Graded> {
     let runs = find_runs(cfg, pa, pb);
     if runs.is_empty() {
         return None;
@@ -181,10 +195,8 @@ pub(crate) fn align_prepared(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dy
     let pair = build_pair(pa, pb, kept);
     // Text that many articles share is still reuse when it is most of one of the two articles (a
     // short wire item copied by many outlets), rather than a line at the foot of both.
-    if total < cfg.min_specific_tokens && pair.similarity < cfg.dominant_coverage {
-        return None;
-    }
-    Some(pair)
+    let strong = total >= cfg.min_specific_tokens || pair.similarity >= cfg.dominant_coverage;
+    Some(Graded { pair, strong })
 }
 
 fn find_runs(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<Run> {

@@ -220,7 +220,7 @@ impl DfSource for DfTable {
 }
 
 /// Bits of a packed posting that hold the article's batch position.
-const DOC_BITS: u32 = 24;
+pub(crate) const DOC_BITS: u32 = 24;
 
 /// Returns every posting (fingerprint's top 40 bits, article position) sorted ascending.
 ///

@@ -12,7 +12,9 @@
 //! 3. **Align** ([`align`], [`align_in`]): within a candidate pair, every shared n-gram is a seed;
 //!    seeds grow into exact runs, runs are chained across substitutions, insertions and deletions into
 //!    passages (reordered sentences give several passages), and each passage must be long, dense and
-//!    specific enough (not made of text many other articles also carry) to count.
+//!    specific enough (not made of text many other articles also carry) to count. In a corpus, a pair
+//!    whose shared text is common is kept only when a third article is strongly paired with both
+//!    (the text is their story's, not site furniture).
 //!
 //! [`find_pairs`] runs the three over a corpus in parallel (rayon), comparing only pairs that touch a
 //! new article, and returns the same result whatever the input order or thread count.

@@ -2,7 +2,10 @@
 //!
 //! Called by [`crate::find_pairs`]. Steps: sketch every article (rayon), find candidate pairs with the
 //! batch inverted index (only pairs touching a new article), then align each candidate pair,
-//! preparing each article once per group of pairs that share it.
+//! preparing each article once per group of pairs that share it. A *weak* pair (its passages are
+//! text that many articles carry, and they are a small part of both) is kept only when a third
+//! article is strongly paired with both: then the text belongs to their common story (a sentence
+//! that every outlet kept), not to site furniture, whose carriers share nothing else.
 //!
 //! Determinism: articles are put in a canonical order (id, then text, then path) before anything
 //! else, candidates come out sorted, rayon's indexed collects keep that order, and the final list is
@@ -14,8 +17,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId, Pair};
 
-use crate::align::{align_prepared, Prepared};
-use crate::index::batch_candidates;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::align::{align_graded, DfSource, Graded, Prepared};
+use crate::index::{batch_candidates, DfTable, DOC_BITS};
 use crate::{sketch, Config, Sketch};
 
 /// A candidate pair from [`candidate_pairs`]: two articles sharing enough usable fingerprints.
@@ -93,7 +98,6 @@ pub(crate) fn find_pairs(
     let refs: Vec<&Sketch> = sketches.iter().collect();
     let (cands, df) = batch_candidates(cfg, &refs, &new);
     drop(refs);
-    drop(sketches);
     // Group candidates by their first article so that it is prepared once per group.
     let mut groups: Vec<&[(u32, u32, u32)]> = Vec::new();
     let mut s = 0;
@@ -105,25 +109,93 @@ pub(crate) fn find_pairs(
         groups.push(&cands[s..e]);
         s = e;
     }
-    let mut pairs: Vec<Pair> = groups
+    let graded: Vec<(u32, u32, Graded)> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let a = arts[group[0].0 as usize];
-            let pa = Prepared::new(cfg, &a.text);
+            let i = group[0].0;
+            let pa = Prepared::new(cfg, &arts[i as usize].text);
             group
                 .iter()
                 .filter_map(|&(_, j, _)| {
-                    let b = arts[j as usize];
-                    let pb = Prepared::new(cfg, &b.text);
-                    align_prepared(cfg, &pa, &pb, &df).map(|mut p| {
-                        p.a = a.id;
-                        p.b = b.id;
-                        p
-                    })
+                    let pb = Prepared::new(cfg, &arts[j as usize].text);
+                    align_graded(cfg, &pa, &pb, &df).map(|g| (i, j, g))
                 })
                 .collect::<Vec<_>>()
         })
         .collect();
+    let strong: BTreeSet<(u32, u32)> = graded.iter().filter(|g| g.2.strong).map(|g| (g.0, g.1)).collect();
+    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); arts.len()];
+    for &(i, j) in &strong {
+        neighbours[i as usize].push(j);
+        neighbours[j as usize].push(i);
+    }
+    // A weak pair (shared text that many articles carry) is kept when a third article is strongly
+    // paired with both: the three tell one story, so the shared text is that story's, not furniture.
+    // The new side's strong pairs are all known; a pair of two old articles is decided on demand,
+    // exactly as a full run would (candidate test, then alignment), so incremental and full runs agree.
+    let mut memo: BTreeMap<(u32, u32), bool> = BTreeMap::new();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (i, j, g) in graded {
+        let keep = g.strong || {
+            let (x, y) = if new[i as usize] { (i, j) } else { (j, i) };
+            neighbours[x as usize].iter().any(|&c| {
+                if c == y {
+                    return false;
+                }
+                let key = (y.min(c), y.max(c));
+                if strong.contains(&key) {
+                    return true;
+                }
+                if new[y as usize] || new[c as usize] {
+                    return false; // already aligned (or not a candidate) and not strong
+                }
+                *memo.entry(key).or_insert_with(|| {
+                    shared_usable(cfg, &sketches[key.0 as usize], &sketches[key.1 as usize], &df)
+                        >= cfg.min_shared.max(1)
+                        && align_graded(
+                            cfg,
+                            &Prepared::new(cfg, &arts[key.0 as usize].text),
+                            &Prepared::new(cfg, &arts[key.1 as usize].text),
+                            &df,
+                        )
+                        .is_some_and(|g| g.strong)
+                })
+            })
+        };
+        if keep {
+            let mut p = g.pair;
+            p.a = arts[i as usize].id;
+            p.b = arts[j as usize].id;
+            pairs.push(p);
+        }
+    }
     pairs.sort_by_key(|p| (p.a, p.b));
     pairs
+}
+
+/// Returns the fingerprints two sketches share that are usable as candidate evidence (the batch's
+/// rule: compared on their top 40 bits, document frequency within the cap).
+fn shared_usable(_cfg: &Config, x: &Sketch, y: &Sketch, df: &DfTable) -> u32 {
+    let tx: Vec<u64> = x.fingerprints.iter().map(|f| f >> DOC_BITS).collect();
+    let ty: Vec<u64> = y.fingerprints.iter().map(|f| f >> DOC_BITS).collect();
+    let (mut a, mut b, mut n) = (0, 0, 0);
+    while a < tx.len() && b < ty.len() {
+        match tx[a].cmp(&ty[b]) {
+            std::cmp::Ordering::Less => a += 1,
+            std::cmp::Ordering::Greater => b += 1,
+            std::cmp::Ordering::Equal => {
+                if df.df(x.fingerprints[a]).is_some_and(|d| d <= df.max_df()) {
+                    n += 1;
+                }
+                let k = tx[a];
+                while a < tx.len() && tx[a] == k {
+                    a += 1;
+                }
+                while b < ty.len() && ty[b] == k {
+                    b += 1;
+                }
+            }
+        }
+    }
+    n
 }

@@ -175,3 +175,40 @@ fn spanish_and_romanian_copies_are_found_with_char_offsets() {
         .slice(&ro_copy)
         .starts_with("Primăria orașului Vâlcele"));
 }
+
+#[test]
+fn a_widely_copied_paragraph_pairs_two_versions_of_one_story() {
+    // Ten outlets copy the wire whole, so each of its paragraphs is common text (high document
+    // frequency). Two more versions keep different parts of it and share only its second paragraph:
+    // weak alone, but both are strongly paired with the wire, so the shared paragraph is the story's.
+    let wire: Vec<&str> = WIRE_FLOOD.split("\n\n").collect();
+    let mut articles: Vec<_> = (1..=10)
+        .map(|i| article(i, format!("{}\n\n{WIRE_FLOOD}", filler(u64::from(i), 1))))
+        .collect();
+    articles.push(article(
+        11,
+        format!("{}\n\n{}\n\n{}\n\n{}", wire[0], wire[1], wire[2], filler(50, 3)),
+    ));
+    articles.push(article(
+        12,
+        format!("{}\n\n{}\n\n{}\n\n{}", filler(51, 3), wire[1], wire[4], wire[5]),
+    ));
+    let full = find_pairs(&cfg(), &articles, &|_| true);
+    let p = full
+        .iter()
+        .find(|p| (p.a.0, p.b.0) == (11, 12))
+        .expect("the two versions are paired");
+    assert_eq!(p.passages.len(), 1);
+    assert_eq!(
+        p.passages[0].a.slice(&articles[10].text),
+        wire[1].trim_end_matches('.')
+    );
+    // An incremental run that adds article 12 last gives the same pairs for it.
+    let new12 = find_pairs(&cfg(), &articles, &|id| id.0 == 12);
+    let expected: Vec<_> = full.iter().filter(|p| p.b.0 == 12).cloned().collect();
+    assert_eq!(new12, expected);
+    // Without the wire and its copies, nothing links the two strongly enough... but then their
+    // shared paragraph is also rare (document frequency 2), so it is specific and they pair anyway.
+    let alone = find_pairs(&cfg(), &articles[10..], &|_| true);
+    assert_eq!(ids(&alone), [(11, 12)]);
+}
