@@ -105,6 +105,12 @@ pub fn overlap<T: Ord + Clone>(a: &[T], b: &[T]) -> f64 {
 /// Aligns items of `a` to items of `b` one-to-one, best score first, keeping pairs scoring at least
 /// `min`. `score(i, j)` is called for candidate pairs given by `candidates` (all pairs when `None`).
 /// Returns `match_a[i] = Some(j)`.
+///
+/// # Example
+/// ```
+/// let m = wiretrace_explain::diff::align_greedy(2, 2, 0.5, |i, j| if i != j { 0.9 } else { 0.1 });
+/// assert_eq!(m, vec![Some(1), Some(0)]);
+/// ```
 pub fn align_greedy(n: usize, m: usize, min: f64, score: impl Fn(usize, usize) -> f64) -> Vec<Option<usize>> {
     let mut cand: Vec<(f64, usize, usize)> = Vec::new();
     for i in 0..n {

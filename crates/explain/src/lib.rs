@@ -128,6 +128,18 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
 ///
 /// Without a corpus, furniture is recognised by its shape only (see [`boilerplate`]); use
 /// [`explain_pair_with`] to pass a [`FurnitureModel`].
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId, ChangeKind};
+/// use wiretrace_explain::{explain_pair, Config};
+/// let mut src = Article::new("s.txt", "The bridge is 10 miles long. It opened in May.");
+/// src.id = ArticleId(1);
+/// let mut copy = Article::new("c.txt", "The bridge is 16.1km (10 miles) long. It opened in May.");
+/// copy.id = ArticleId(2);
+/// // the same length in other units is not a change
+/// assert!(explain_pair(&Config::default(), &copy, &src, None, &[]).is_empty());
+/// ```
 pub fn explain_pair(
     cfg: &Config,
     article: &Article,
@@ -139,6 +151,30 @@ pub fn explain_pair(
 }
 
 /// [`explain_pair`] with a corpus [`FurnitureModel`] (recurring furniture and meta vocabulary).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId, ChangeKind};
+/// use wiretrace_explain::{explain_pair_with, Config, FurnitureModel};
+/// let promo = "Never miss a story: sign up for breaking news alerts.";
+/// let mut arts = Vec::new();
+/// for (i, body) in ["Rates rise again as inflation bites.", "The striker scored twice in the derby.",
+///                   "Floods close the coastal road overnight."].iter().enumerate() {
+///     let mut a = Article::new(format!("{i}.txt"), format!("{body}\n\n{promo}"));
+///     a.id = ArticleId(10 + i as u32);
+///     arts.push(a);
+/// }
+/// let mut src = Article::new("s.txt", "Council approves the new harbour plan after a long debate.");
+/// src.id = ArticleId(1);
+/// let mut copy = Article::new("c.txt", format!("{}\n\n{promo}", src.text));
+/// copy.id = ArticleId(2);
+/// arts.push(src.clone());
+/// arts.push(copy.clone());
+/// let model = FurnitureModel::build(&arts, &[]);
+/// let ch = explain_pair_with(&Config::default(), &copy, &src, &[], &model);
+/// assert_eq!(ch.len(), 1);
+/// assert_eq!(ch[0].kind, ChangeKind::Boilerplate);
+/// ```
 pub fn explain_pair_with(
     cfg: &Config,
     article: &Article,

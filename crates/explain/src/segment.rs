@@ -21,6 +21,11 @@ pub struct Sentence {
 }
 
 /// Returns the byte ranges of the paragraphs of `text` (split at blank lines, trimmed).
+///
+/// # Example
+/// ```
+/// assert_eq!(wiretrace_explain::segment::paragraphs("One.\n\nTwo."), vec![(0, 4), (6, 10)]);
+/// ```
 pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
