@@ -151,7 +151,11 @@ fn scan(text: &str) -> Vec<Raw> {
     let mut at_para_start = true;
     let emit = |out: &mut Vec<Raw>, o: &Open, end: usize| {
         let (s, e) = trimmed(text, o.content_start, end);
-        if e > s {
+        // a quotation has at least one word of two letters ("rock 'n' roll" has none)
+        let wordy = text[s..e]
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 2);
+        if e > s && wordy {
             out.push(Raw {
                 start: s,
                 end: e,
@@ -182,6 +186,9 @@ fn scan(text: &str) -> Vec<Raw> {
             let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
             let next = chars.get(i + 1).map(|x| x.1);
             let mut r = role(prev, c, next);
+            if fam == Family::Single && r == Role::Open && next.is_some_and(|c| c.is_ascii_digit()) {
+                r = Role::Skip; // an elided century ("the '90s")
+            }
             if fam == Family::Single && r == Role::Close && !stack.iter().any(|o| o.family == Family::Single)
             {
                 r = Role::Skip; // a possessive or elided apostrophe
@@ -539,6 +546,19 @@ mod tests {
             ["a totally unacceptable way to behave"]
         );
         assert_eq!(texts("Don't worry, it’s John’s car."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn tricky_apostrophes() {
+        assert_eq!(
+            texts("Rock 'n' roll was big in the '90s, said Jones' manager."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("It was the players’ choice, and ’tis fine."),
+            Vec::<String>::new()
+        );
+        assert_eq!(texts("He called it ‘a disaster’ and left."), ["a disaster"]);
     }
 
     #[test]
