@@ -604,7 +604,9 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
             in_inh = is_inh;
         }
     }
-    let inherits_wording =
-        inherited >= cfg.min_shared_variants && inherited as f32 >= cfg.inherit_ratio * own as f32;
+    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
+    let inherits_wording = (inherited >= cfg.min_shared_variants
+        && inherited as f32 >= cfg.inherit_ratio * own as f32)
+        || (inherited >= 2 && inherited == own);
     inherits_wording || retention_gain >= cfg.retention_margin
 }
