@@ -271,13 +271,23 @@ pub fn quotes(text: &str, lang: Option<&str>) -> Vec<Quote> {
             speaker = attribute(text, r.start, r.end, para_start, &data);
             if let Some(s) = &speaker {
                 if is_pronoun_phrase(s, &data) {
-                    // the pronoun's antecedent: the last named speaker, else the last name before the
-                    // sentence that holds the attribution
+                    // the pronoun's antecedent: the last named speaker if this or the previous
+                    // paragraph mentions them, else the last full name (two capitalised words) there
                     let clause = clause_before(text, r.start, para_start);
                     let sentence_start = r.start - clause.len();
-                    speaker = last_named
-                        .clone()
-                        .or_else(|| last_name_before(text, sentence_start, &data));
+                    let window = text[..para_start.saturating_sub(2)]
+                        .rfind("\n\n")
+                        .map(|p| p + 2)
+                        .unwrap_or(0);
+                    let recent = &text[window..sentence_start];
+                    let named_recently = last_named
+                        .as_ref()
+                        .is_some_and(|n| n.split(' ').next_back().is_some_and(|last| recent.contains(last)));
+                    speaker = if named_recently {
+                        last_named.clone()
+                    } else {
+                        last_name_before(recent, recent.len(), &data).or_else(|| last_named.clone())
+                    };
                 }
             }
             if speaker.is_none() {
@@ -307,32 +317,45 @@ fn is_pronoun_phrase(s: &str, data: &LangData) -> bool {
     !s.contains(' ') && data.is_pronoun(s)
 }
 
-/// Words of a slice with their byte offsets, punctuation trimmed.
+/// Words of a slice with their byte offsets, punctuation trimmed. A comma, semicolon, colon,
+/// bracket or dash between two words becomes a `","` pseudo-word, so that name runs stop there
+/// ("wearing Alexander McQueen, Miller said").
 fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut raw = Vec::new();
     let mut start = None;
+    let mut gap_punct = false;
     for (b, c) in s.char_indices() {
         let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
         match (w, start) {
-            (true, None) => start = Some(b),
-            (false, Some(st)) => {
-                out.push((st, &s[st..b]));
-                start = None;
+            (true, None) => {
+                start = Some((b, gap_punct));
+                gap_punct = false;
             }
+            (false, Some((st, gp))) => {
+                raw.push((st, &s[st..b], gp));
+                start = None;
+                gap_punct = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+            }
+            (false, None) => gap_punct |= matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–'),
             _ => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
+    if let Some((st, gp)) = start {
+        raw.push((st, &s[st..], gp));
     }
-    out.into_iter()
-        .map(|(b, w)| {
-            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let off = w.find(t).unwrap_or(0);
-            (b + off, t)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for (b, w, gp) in raw {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        if gp && !out.is_empty() {
+            out.push((b, ","));
+        }
+        let off = w.find(t).unwrap_or(0);
+        out.push((b + off, t));
+    }
+    out
 }
 
 fn is_cap(w: &str) -> bool {
@@ -438,7 +461,13 @@ fn attribute(text: &str, start: usize, end: usize, para_start: usize, data: &Lan
     let after = clause_after(text, end);
     let wa = words(after);
     let lead = after.trim_start_matches(|c: char| family(c).is_some() || c.is_whitespace());
-    if !wa.is_empty() && lead.starts_with(|c: char| c.is_alphabetic() || c == ',') {
+    // a quotation that ends its sentence is attributed after it only by a clause that continues the
+    // sentence (`"Is it?" he asked`), not by the next sentence
+    let content = text[start..end].trim_end();
+    let sentence_done = content.ends_with(['.', '!', '?', '…']);
+    let continues_sentence = lead.starts_with(|c: char| c == ',' || c.is_lowercase())
+        || (!sentence_done && lead.starts_with(char::is_alphabetic));
+    if !wa.is_empty() && continues_sentence {
         let head: Vec<_> = wa.iter().take(10).copied().collect();
         if let Some((vi, vn)) = verb_at(&head, data) {
             if vi == 0 {
@@ -490,6 +519,14 @@ fn attribute(text: &str, start: usize, end: usize, para_start: usize, data: &Lan
             if let Some(n) = name_backward(&wb, vi, data) {
                 if !(vi == 1 && data.is_function_word(&n)) {
                     return Some(n);
+                }
+            }
+            // "Mr Ancram, the shadow foreign secretary, said": the name before the apposition
+            if wb[vi - 1].1 == "," {
+                if let Some(k) = (0..vi - 1).rev().find(|&k| wb[k].1 == ",") {
+                    if let Some(n) = name_backward(&wb, k, data) {
+                        return Some(n);
+                    }
                 }
             }
             // "Mr Smith had told ..." / "X has said"
@@ -606,6 +643,14 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Ana Costa"));
         assert_eq!(q[1].speaker.as_deref(), Some("Tom Hale"));
         assert_eq!(q[2].speaker.as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn appositions_and_commas_bound_names() {
+        let t = "Mr Ancram, the shadow foreign secretary, said: \"It is wrong.\" Wearing Alexander McQueen, Sienna Miller said: \"It is cold.\"";
+        let q = quotes(t, Some("en"));
+        assert_eq!(q[0].speaker.as_deref(), Some("Mr Ancram"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Sienna Miller"));
     }
 
     #[test]
