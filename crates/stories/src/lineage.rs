@@ -567,7 +567,8 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
         fold_title(&y.title_raw),
         fold_title(&w.title_raw),
     );
-    if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw {
+    // (Y's headline must add something: a cut-down headline that W's contains says nothing.)
+    if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw && !tw.contains(&ty) {
         if tx.contains(&ty) {
             return explained_gain >= -cfg.title_explained_slack;
         }
