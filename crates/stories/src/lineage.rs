@@ -316,7 +316,12 @@ pub(crate) fn lineage(
             let Some(w) = parent[x] else { continue };
             let mut best: Option<(f64, usize)> = None;
             for y in 0..n {
-                if y == x || parent[y] != Some(w) || facts.get(y, x).is_none() || is_ancestor(&parent, x, y) {
+                if y == x
+                    || y == w
+                    || facts.get(y, x).is_none()
+                    || is_ancestor(&parent, x, y)
+                    || !is_ancestor(&parent, w, y)
+                {
                     continue;
                 }
                 if prefers_copy(cfg, f(x), f(y), f(w)) {
