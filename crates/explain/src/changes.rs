@@ -140,6 +140,14 @@ fn sorted_overlap(a: &[u64], b: &[u64]) -> f64 {
     n as f64 / a.len().max(b.len()) as f64
 }
 
+/// Share of `a`'s words (multiset, sorted lists) found in `b`.
+fn containment(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    sorted_overlap(a, b) * a.len().max(b.len()) as f64 / a.len() as f64
+}
+
 fn sentence_score(a: &Bag, b: &Bag) -> f64 {
     if a.seq == b.seq {
         return 1.0;
@@ -313,6 +321,27 @@ pub(crate) fn explain(
         if let Some(j) = m {
             matched_a[i] = true;
             matched_s[*j] = true;
+        }
+    }
+    // merged or split sentences: a sentence next to an aligned one (same paragraph) whose words are
+    // nearly all inside one sentence of the other text is carried, not added or dropped
+    let carried = |x: &Bag, others: &[Bag]| {
+        x.raw.len() >= 4 && others.iter().any(|o| containment(&x.raw, &o.raw) >= 0.8)
+    };
+    let next_to_aligned = |p: &Prepared, matched: &[bool], k: usize| {
+        let par = p.sents[k].paragraph;
+        (k > 0 && matched[k - 1] && p.sents[k - 1].paragraph == par)
+            || (k + 1 < p.sents.len() && matched[k + 1] && p.sents[k + 1].paragraph == par)
+    };
+    let (aligned_a, aligned_s) = (matched_a.clone(), matched_s.clone());
+    for (j, m) in matched_s.iter_mut().enumerate() {
+        if !*m && next_to_aligned(&s, &aligned_s, j) && carried(&s.bags[j], &a.bags) {
+            *m = true;
+        }
+    }
+    for (i, m) in matched_a.iter_mut().enumerate() {
+        if !*m && next_to_aligned(&a, &aligned_a, i) && carried(&a.bags[i], &s.bags) {
+            *m = true;
         }
     }
     let furn_a = furniture_paragraphs(&a, &matched_a, model, article.id);

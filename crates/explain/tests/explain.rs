@@ -356,3 +356,11 @@ fn story_quotes_group_wordings_across_versions() {
     let json = serde_json::to_string(&groups).expect("serialise");
     assert!(json.contains("watch out for his back"));
 }
+
+#[test]
+fn merged_sentences_are_neither_added_nor_dropped() {
+    let src = art(1, "The harbour council met on Monday evening. It approved the ferry plan by six votes.\n\nWork starts in June.");
+    let copy = art(2, "The harbour council met on Monday evening and it approved the ferry plan by six votes.\n\nWork starts in June.");
+    let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
+    assert!(ch.is_empty(), "{ch:#?}");
+}
