@@ -150,7 +150,7 @@ pub(crate) fn find_pairs(
                     return false; // already aligned (or not a candidate) and not strong
                 }
                 *memo.entry(key).or_insert_with(|| {
-                    shared_usable(cfg, &sketches[key.0 as usize], &sketches[key.1 as usize], &df)
+                    shared_usable(&sketches[key.0 as usize], &sketches[key.1 as usize], &df)
                         >= cfg.min_shared.max(1)
                         && align_graded(
                             cfg,
@@ -175,7 +175,7 @@ pub(crate) fn find_pairs(
 
 /// Returns the fingerprints two sketches share that are usable as candidate evidence (the batch's
 /// rule: compared on their top 40 bits, document frequency within the cap).
-fn shared_usable(_cfg: &Config, x: &Sketch, y: &Sketch, df: &DfTable) -> u32 {
+fn shared_usable(x: &Sketch, y: &Sketch, df: &DfTable) -> u32 {
     let tx: Vec<u64> = x.fingerprints.iter().map(|f| f >> DOC_BITS).collect();
     let ty: Vec<u64> = y.fingerprints.iter().map(|f| f >> DOC_BITS).collect();
     let (mut a, mut b, mut n) = (0, 0, 0);

@@ -33,7 +33,7 @@ che chi quando dove come piu molto gia non ne si suo sua suoi sue lui lei loro e
 detto anche";
 
 /// Open-addressing set of the words' hashes (load factor about 0.1: one probe per lookup).
-struct Table {
+pub(crate) struct Table {
     slots: Vec<u64>,
 }
 
@@ -43,7 +43,8 @@ fn slot(hash: u64) -> usize {
     (hash >> 20) as usize & (SLOTS - 1)
 }
 
-fn table() -> &'static Table {
+/// Returns the table (built once); hot loops fetch it once and call [`Table::contains`].
+pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut slots = vec![0u64; SLOTS];
@@ -65,14 +66,22 @@ fn table() -> &'static Table {
 }
 
 /// Returns true when the folded token with this hash is a function word.
+#[cfg(test)]
 pub(crate) fn is_stopword_hash(hash: u64) -> bool {
-    let t = table();
-    let mut i = slot(hash);
-    loop {
-        match t.slots[i] {
-            0 => return false,
-            h if h == hash => return true,
-            _ => i = (i + 1) & (SLOTS - 1),
+    table().contains(hash)
+}
+
+impl Table {
+    /// Returns true when the folded token with this hash is a function word.
+    #[inline]
+    pub(crate) fn contains(&self, hash: u64) -> bool {
+        let mut i = slot(hash);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                h if h == hash => return true,
+                _ => i = (i + 1) & (SLOTS - 1),
+            }
         }
     }
 }

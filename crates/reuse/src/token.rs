@@ -20,7 +20,7 @@
 
 use wiretrace_model::CharIndex;
 
-use crate::stopwords::is_stopword_hash;
+use crate::stopwords::{table, Table};
 
 /// Match class shared by every number, so "12" and "14" align as the same kind of token.
 const NUMBER_CLASS: u64 = 0x4e55_4d42_4552_2121;
@@ -71,6 +71,14 @@ fn word_hash_lower(word: &[u8]) -> u64 {
 #[inline]
 fn hash_chunks(bytes: &[u8], map: impl Fn(u8) -> u8) -> u64 {
     let mut h = (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5749_5245_5452_4143;
+    if bytes.len() <= 8 {
+        // The usual word: one chunk, one round.
+        let mut buf = [0u8; 8];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = map(*s);
+        }
+        return mix(h ^ u64::from_le_bytes(buf));
+    }
     for chunk in bytes.chunks(8) {
         let mut buf = [0u8; 8];
         for (d, s) in buf.iter_mut().zip(chunk) {
@@ -87,22 +95,30 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn make_tok(start: u32, end: u32, hash: u64, numeric: bool) -> Tok {
+#[inline]
+fn make_tok(stops: &Table, start: u32, end: u32, hash: u64, numeric: bool) -> Tok {
     Tok {
         start,
         end,
         hash,
         class: if numeric { NUMBER_CLASS } else { hash },
-        stop: is_stopword_hash(hash),
+        stop: stops.contains(hash),
     }
 }
 
 fn visit_unicode(text: &str, mut f: impl FnMut(Tok)) {
+    let stops = table();
     let idx = CharIndex::new(text);
     for t in wiretrace_text::tokens(text) {
         let numeric = t.folded.chars().next().is_some_and(char::is_numeric);
         let (start, end) = (idx.char_of(t.start as usize), idx.char_of(t.end as usize));
-        f(make_tok(start, end, word_hash(t.folded.as_bytes()), numeric));
+        f(make_tok(
+            stops,
+            start,
+            end,
+            word_hash(t.folded.as_bytes()),
+            numeric,
+        ));
     }
 }
 
@@ -132,6 +148,7 @@ const CLS: [u8; 256] = {
 };
 
 fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
+    let stops = table();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -173,7 +190,13 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
             continue;
         }
         let h = word_hash_lower(&bytes[start..i]);
-        f(make_tok(start as u32, i as u32, h, bytes[start].is_ascii_digit()));
+        f(make_tok(
+            stops,
+            start as u32,
+            i as u32,
+            h,
+            bytes[start].is_ascii_digit(),
+        ));
     }
 }
 
