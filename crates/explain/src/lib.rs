@@ -58,7 +58,8 @@ pub struct Config {}
 /// anywhere, sorted by (article, span, kind).
 ///
 /// Furniture is recognised with a [`FurnitureModel`] learned from all `articles` (recurrence across
-/// unrelated stories); `pairs` are not needed (sentences are aligned here).
+/// unrelated stories); `pairs` are not needed (sentences are aligned here). Added material counts as
+/// supported elsewhere only when a version that does not descend from the article carries it.
 ///
 /// # Example
 /// ```
@@ -91,7 +92,13 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
             .collect();
         let mut edges = story.lineage.clone();
         edges.sort_by_key(|e| e.article);
-        for e in edges {
+        let mut children: BTreeMap<ArticleId, Vec<ArticleId>> = BTreeMap::new();
+        for e in &edges {
+            if let Some(src) = e.source {
+                children.entry(src).or_default().push(e.article);
+            }
+        }
+        for e in &edges {
             let (Some(src_id), Some(art)) = (e.source, by_id.get(&e.article)) else {
                 continue;
             };
@@ -99,7 +106,14 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
             if src_id == e.article || !explained.insert(e.article) {
                 continue;
             }
-            jobs.push((art, src, members.clone()));
+            // versions copied from this article carry its additions; they do not support them
+            let descendants = descendants_of(e.article, &children);
+            let others: Vec<&Article> = members
+                .iter()
+                .copied()
+                .filter(|m| !descendants.contains(&m.id))
+                .collect();
+            jobs.push((art, src, others));
         }
     }
     // pairs are independent; the final sort makes the output independent of scheduling
@@ -119,6 +133,22 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
     }
     changes::sort_changes(&mut out);
     out.dedup();
+    out
+}
+
+fn descendants_of(
+    id: ArticleId,
+    children: &BTreeMap<ArticleId, Vec<ArticleId>>,
+) -> std::collections::BTreeSet<ArticleId> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut stack = vec![id];
+    while let Some(x) = stack.pop() {
+        for c in children.get(&x).into_iter().flatten() {
+            if out.insert(*c) {
+                stack.push(*c);
+            }
+        }
+    }
     out
 }
 

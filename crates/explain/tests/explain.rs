@@ -364,3 +364,28 @@ fn merged_sentences_are_neither_added_nor_dropped() {
     let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
     assert!(ch.is_empty(), "{ch:#?}");
 }
+
+#[test]
+fn padding_inherited_by_a_later_copy_is_not_support() {
+    let padding = "Experts agree that modern infrastructure remains a key driver of prosperity for coastal communities everywhere.";
+    let src = art(1, WIRE);
+    let copy = art(2, &format!("{WIRE}\n\n{padding}"));
+    let child = art(3, &format!("{WIRE}\n\n{padding}"));
+    let edge = |a: u32, s: Option<u32>| LineageEdge {
+        article: ArticleId(a),
+        source: s.map(ArticleId),
+        confidence: 1.0,
+        reason: String::new(),
+    };
+    let stories = vec![Story {
+        id: StoryId(1),
+        articles: vec![ArticleId(1), ArticleId(2), ArticleId(3)],
+        storyline: None,
+        lineage: vec![edge(1, None), edge(2, Some(1)), edge(3, Some(2))],
+    }];
+    let ch = explain_corpus(&Config::default(), &[src, copy, child], &[], &stories);
+    let added: Vec<_> = ch.iter().filter(|c| c.kind == ChangeKind::Added).collect();
+    assert_eq!(added.len(), 1, "{ch:#?}");
+    assert_eq!(added[0].article, ArticleId(2));
+    assert_eq!(added[0].supported_elsewhere, Some(false));
+}
