@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::util::{by_path, repo, run};
+use crate::util::{assert_same, by_path, repo, run};
 
 fn corpus_dirs() -> Vec<PathBuf> {
     let root = repo("examples/corpus");
@@ -20,7 +20,7 @@ fn adding_in_two_steps_gives_the_same_result_as_adding_at_once() {
     let (first, second) = dirs.split_at(dirs.len() / 2);
     let at_once = by_path(&run(std::slice::from_ref(&dirs)), &root);
     let in_steps = by_path(&run(&[first.to_vec(), second.to_vec()]), &root);
-    assert_eq!(at_once, in_steps);
+    assert_same(&at_once, &in_steps, "at once vs in two steps");
     assert!(
         at_once.pairs.len() > 10,
         "the corpus has reuse: {:?}",
@@ -43,5 +43,5 @@ fn input_order_does_not_change_the_result() {
         &run(&reversed.iter().map(|d| vec![d.clone()]).collect::<Vec<_>>()),
         &root,
     );
-    assert_eq!(forward, backward);
+    assert_same(&forward, &backward, "forward vs reversed input order");
 }

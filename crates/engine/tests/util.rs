@@ -32,6 +32,37 @@ pub struct ByPath {
     pub pairs: BTreeMap<(String, String), i64>,
 }
 
+/// Asserts two results are equal, printing only the entries that differ.
+pub fn assert_same(left: &ByPath, right: &ByPath, what: &str) {
+    fn diff<K: Ord + std::fmt::Debug, V: PartialEq + std::fmt::Debug>(
+        l: &BTreeMap<K, V>,
+        r: &BTreeMap<K, V>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, v) in l {
+            match r.get(k) {
+                Some(w) if w == v => {}
+                other => out.push(format!("{k:?}: {v:?} vs {other:?}")),
+            }
+        }
+        for (k, w) in r {
+            if !l.contains_key(k) {
+                out.push(format!("{k:?}: None vs {w:?}"));
+            }
+        }
+        out
+    }
+    let mut problems = diff(&left.story, &right.story);
+    problems.extend(diff(&left.storyline, &right.storyline));
+    problems.extend(diff(&left.pairs, &right.pairs));
+    assert!(
+        problems.is_empty(),
+        "{what}: {} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
 pub fn by_path(e: &Export, root: &Path) -> ByPath {
     let root = root.display().to_string();
     let path: BTreeMap<String, String> = e
