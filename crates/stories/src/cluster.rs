@@ -28,6 +28,8 @@ use crate::Config;
 /// Corpus-wide statistics and features, indexed by position in id order.
 pub(crate) struct Corpus {
     pub feats: Vec<Features>,
+    /// Each article's content features with their squared weights, sorted by hash.
+    weighted: Vec<Vec<(u64, f32)>>,
     /// IDF-derived weight of each content feature (kind weight × ln(1 + N / df), smoothed so that small
     /// corpora still weigh shared features).
     pub weight: HashMap<u64, f32>,
@@ -58,7 +60,21 @@ impl Corpus {
                     .sqrt()
             })
             .collect();
-        Corpus { feats, weight, norms }
+        let weighted = feats
+            .iter()
+            .map(|f| {
+                f.content
+                    .iter()
+                    .map(|(h, _)| (*h, weight.get(h).copied().unwrap_or(0.0).powi(2)))
+                    .collect()
+            })
+            .collect();
+        Corpus {
+            feats,
+            weighted,
+            weight,
+            norms,
+        }
     }
 
     /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
@@ -88,14 +104,14 @@ impl Corpus {
 
     /// IDF-weighted cosine of the content features of articles `i` and `j`.
     pub fn content_cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.feats[i].content, &self.feats[j].content);
+        let (a, b) = (&self.weighted[i], &self.weighted[j]);
         let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
         while x < a.len() && y < b.len() {
             match a[x].0.cmp(&b[y].0) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += self.weight.get(&a[x].0).copied().unwrap_or(0.0).powi(2);
+                    dot += a[x].1;
                     x += 1;
                     y += 1;
                 }
@@ -180,8 +196,10 @@ pub(crate) fn candidates(
 ) -> Vec<(usize, usize)> {
     let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
     let mut shingle_post: HashMap<u64, Vec<u32>> = HashMap::new();
+    // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
+    // that share a passage; exact containment is measured on all 3-grams afterwards.
     for (i, f) in corpus.feats.iter().enumerate() {
-        for s in &f.shingles {
+        for s in f.shingles.iter().filter(|s| *s & 3 == 0) {
             shingle_post.entry(*s).or_default().push(i as u32);
         }
     }

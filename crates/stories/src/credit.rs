@@ -250,11 +250,12 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
         // A head zone only counts with a dateline-like position; a tail paragraph counts when short
         // (a credit line) or when it holds a credit word before the name.
         let is_head = zi == 0;
+        let folded_zone = fold_phrase(zone);
         for agency in AGENCIES {
             if out.iter().any(|a| a.code == agency.code) {
                 continue;
             }
-            if credits_in_zone(zone, agency, is_head) {
+            if credits_in_zone(zone, &folded_zone, agency, is_head) {
                 out.push(agency);
             }
         }
@@ -263,12 +264,11 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
     out
 }
 
-fn credits_in_zone(zone: &str, agency: &Agency, is_head: bool) -> bool {
-    let folded = fold_phrase(zone);
+fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, is_head: bool) -> bool {
     let short = zone.split_whitespace().count() <= 25;
     for name in agency.names {
         let n = fold_phrase(name);
-        if let Some(pos) = find_word(&folded, &n) {
+        if let Some(pos) = find_word(folded, &n) {
             if is_head {
                 // "PARIS (Agence France-Presse) -" or "(Reuters) -": a name in brackets or before a dash.
                 let before = &folded[..pos];
