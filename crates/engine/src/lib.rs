@@ -318,13 +318,16 @@ impl Engine {
             Some(source) => {
                 let members = self.story_members(article.id)?;
                 let refs: Vec<&Article> = members.iter().collect();
-                let pair = self.diff(article, source)?;
-                Ok(wiretrace_explain::explain_pair(
+                // Boilerplate is recognised by recurrence across the corpus, so build that model.
+                let articles = self.store.articles()?;
+                let stories = self.store.stories()?;
+                let furniture = wiretrace_explain::FurnitureModel::build(&articles, &stories);
+                Ok(wiretrace_explain::explain_pair_with(
                     &self.cfg.explain,
                     article,
                     source,
-                    pair.as_ref(),
                     &refs,
+                    &furniture,
                 ))
             }
         }
