@@ -197,9 +197,11 @@ pub(crate) fn candidates(
     let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
     let mut shingle_post: HashMap<u64, Vec<u32>> = HashMap::new();
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
-    // that share a passage; exact containment is measured on all 3-grams afterwards.
+    // that share a passage (short texts index all of theirs); exact containment is measured on all
+    // 3-grams afterwards.
     for (i, f) in corpus.feats.iter().enumerate() {
-        for s in f.shingles.iter().filter(|s| *s & 3 == 0) {
+        let short = f.shingles.len() < 64;
+        for s in f.shingles.iter().filter(|s| short || *s & 3 == 0) {
             shingle_post.entry(*s).or_default().push(i as u32);
         }
     }
