@@ -224,6 +224,32 @@ pub fn agency_named(name: &str) -> Option<&'static Agency> {
         .find(|a| a.names.iter().any(|n| fold_phrase(n) == folded) || a.abbreviations.contains(&trimmed))
 }
 
+/// Returns the agency an outlet name refers to: the name itself ([`agency_named`]) or a name that holds
+/// an agency's full name or an abbreviation of three letters or more as whole words ("AFP Newswire",
+/// "Reuters UK").
+///
+/// # Example
+/// ```
+/// use wiretrace_stories::credit::agency_in_outlet;
+/// assert_eq!(agency_in_outlet("AFP Newswire").map(|a| a.code), Some("AFP"));
+/// assert_eq!(agency_in_outlet("The Associated Press").map(|a| a.code), Some("AP"));
+/// assert_eq!(agency_in_outlet("Daily Planet"), None);
+/// ```
+pub fn agency_in_outlet(name: &str) -> Option<&'static Agency> {
+    if let Some(a) = agency_named(name) {
+        return Some(a);
+    }
+    let folded = fold_phrase(name);
+    AGENCIES.iter().find(|a| {
+        a.names
+            .iter()
+            .any(|n| find_word(&folded, &fold_phrase(n)).is_some())
+            || a.abbreviations
+                .iter()
+                .any(|ab| ab.len() >= 3 && name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *ab))
+    })
+}
+
 /// Returns the agencies credited by a text, sorted by code, without duplicates.
 ///
 /// Looks at the credit zones: the first 200 characters (datelines such as "PARIS (AFP) —") and the last

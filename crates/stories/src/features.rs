@@ -446,7 +446,11 @@ fn known_as(article: &Article) -> Vec<String> {
 /// The agency that published an article: its outlet names an agency, or its URL's host, folder or file
 /// name does. A byline naming an agency is a credit, not a publisher: copies keep "By AFP".
 fn own_agency(article: &Article) -> Option<&'static Agency> {
-    if let Some(a) = article.outlet.as_deref().and_then(agency_named) {
+    if let Some(a) = article
+        .outlet
+        .as_deref()
+        .and_then(crate::credit::agency_in_outlet)
+    {
         return Some(a);
     }
     let host = article

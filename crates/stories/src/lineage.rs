@@ -79,6 +79,16 @@ fn hidden_share(x: &Features, y: &Features) -> f32 {
     hidden as f32 / total
 }
 
+/// Whether `a` is strictly before `b`; a time of exactly midnight UTC is a date only, compared by day.
+fn strictly_before(a: i64, b: i64) -> bool {
+    let day_only = |t: i64| t.rem_euclid(86_400) == 0;
+    if day_only(a) || day_only(b) {
+        a.div_euclid(86_400) < b.div_euclid(86_400)
+    } else {
+        a < b
+    }
+}
+
 /// Whether a source published at `src` can precede a copy published at `copy`. A time of exactly
 /// midnight UTC is read as a date without a time (file names, date-only metadata), so it only rules out
 /// sources from a later day.
@@ -224,7 +234,14 @@ pub(crate) fn lineage(
             let shared_title = !fx.title.is_empty()
                 && fx.title == fy.title
                 && (0..n).filter(|&k| f(k).title == fx.title).count() == 2;
-            let missing_agency = missing_agency.filter(|_| !outlet_credit && !shared_title);
+            // A version that is undated, or dated before every other, may itself be the agency's
+            // original under an outlet name we do not recognise: it is never ruled out this way.
+            let possible_original = match fy.time {
+                None => true,
+                Some(t) => (0..n).all(|k| k == y || f(k).time.is_some_and(|tk| strictly_before(t, tk))),
+            };
+            let missing_agency =
+                missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
             if missing_agency.is_some() {
                 score *= cfg.missing_agency_factor;
             }
