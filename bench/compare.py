@@ -106,7 +106,7 @@ def main():
     found = len(truth & pairs)
     print(
         f"{args.engine} MinHash {args.perms} perms + LSH threshold {args.threshold} (word {args.shingle}-gram shingles, "
-        f"{len(docs)} articles): {secs:.2f} s ({cpu:.2f} s CPU), {len(docs) / secs:.0f} docs/s, {mb / secs:.1f} MB/s, "
+        f"{len(docs)} articles): {secs:.2f} s ({cpu:.2f} s CPU, {len(docs) / max(cpu, 1e-9):.0f} docs per CPU-second), {len(docs) / secs:.0f} docs/s, {mb / secs:.1f} MB/s, "
         f"peak memory {peak:.0f} MiB, {len(pairs)} candidate pairs, "
         f"recall of true derived pairs {found / max(1, len(truth)):.4f} ({found}/{len(truth)})"
     )

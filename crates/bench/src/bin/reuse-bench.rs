@@ -134,9 +134,10 @@ fn main() -> std::io::Result<()> {
     );
     let found = cands.iter().filter(|c| truth.contains(&(c.a, c.b))).count();
     println!(
-        "wiretrace fingerprint+candidates: {:.2} s ({:.2} s CPU), {:.0} docs/s, {:.1} MB/s, peak memory {:.0} MiB, {} candidate pairs, recall of true derived pairs {:.4}",
+        "wiretrace fingerprint+candidates: {:.2} s ({:.2} s CPU, {:.0} docs per CPU-second), {:.0} docs/s, {:.1} MB/s, peak memory {:.0} MiB, {} candidate pairs, recall of true derived pairs {:.4}",
         secs,
         cpu,
+        n as f64 / cpu.max(1e-9),
         n as f64 / secs,
         mb / secs,
         peak_memory_mib().unwrap_or(f64::NAN),
