@@ -269,7 +269,7 @@ pub(crate) fn batch_candidates(
     cfg: &Config,
     sketches: &[&Sketch],
     is_new: &[bool],
-) -> (Vec<(u32, u32, u32)>, DfTable) {
+) -> (Vec<(u32, u32, u32)>, DfEntries) {
     let n = sketches.len();
     let max_df = cfg.effective_max_df(n);
     // A posting packs the fingerprint's top 40 bits with the article's position: one u64, sorted in
@@ -333,11 +333,27 @@ pub(crate) fn batch_candidates(
     }
     (
         pairs,
-        DfTable {
-            entries: df_entries.into_iter().collect(),
+        DfEntries {
+            entries: df_entries,
             max_df,
         },
     )
+}
+
+/// The raw document frequencies of a batch, turned into a [`DfTable`] only when alignment needs it.
+pub(crate) struct DfEntries {
+    entries: Vec<(u64, u32)>,
+    max_df: u32,
+}
+
+impl DfEntries {
+    /// Returns the lookup table.
+    pub(crate) fn table(self) -> DfTable {
+        DfTable {
+            entries: self.entries.into_iter().collect(),
+            max_df: self.max_df,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -386,6 +402,7 @@ mod tests {
         assert_eq!(c1, [(2, 2)]);
         let refs: Vec<&Sketch> = sketches.iter().collect();
         let (pairs, df) = batch_candidates(&cfg, &refs, &[true; 4]);
+        let df = df.table();
         assert_eq!(pairs, [(0, 1, 2), (2, 3, 2)]);
         assert_eq!(df.df(h(9)), Some(4));
         assert_eq!(df.df(h(7)), None);

@@ -97,6 +97,7 @@ pub(crate) fn find_pairs(
     let sketches: Vec<Sketch> = arts.par_iter().map(|a| sketch(cfg, a)).collect();
     let refs: Vec<&Sketch> = sketches.iter().collect();
     let (cands, df) = batch_candidates(cfg, &refs, &new);
+    let df = df.table();
     drop(refs);
     // Group candidates by their first article so that it is prepared once per group.
     let mut groups: Vec<&[(u32, u32, u32)]> = Vec::new();
