@@ -78,8 +78,10 @@ pub struct AddReport {
 }
 
 /// What [`Engine::analyze`] did.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct AnalyzeReport {
+    /// Wall time of each stage, in pipeline order (`load`, `reuse`, `stories`, `explain`, `save`).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Articles compared against the corpus (new or changed since the last analysis).
     pub compared: usize,
     /// New reuse pairs found.
@@ -216,13 +218,21 @@ impl Engine {
                 ..AnalyzeReport::default()
             });
         }
+        let mut timings = Vec::new();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |name: &'static str, timings: &mut Vec<_>| {
+            timings.push((name, clock.elapsed()));
+            clock = std::time::Instant::now();
+        };
         let articles = self.store.articles()?;
+        lap("load", &mut timings);
         progress.start("finding reuse", 3);
         let new_pairs = {
             let _span =
                 tracing::info_span!("reuse", articles = articles.len(), new = pending.len()).entered();
             wiretrace_reuse::find_pairs(&self.cfg.reuse, &articles, &|id| pending.contains(&id))
         };
+        lap("reuse", &mut timings);
         progress.inc(1);
         let mut pairs = self.store.pairs()?;
         pairs.retain(|p| !pending.contains(&p.a) && !pending.contains(&p.b));
@@ -232,15 +242,19 @@ impl Engine {
             let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
             wiretrace_stories::build_stories(&self.cfg.stories, &articles, &pairs)
         };
+        lap("stories", &mut timings);
         progress.inc(1);
         let changes = {
             let _span = tracing::info_span!("explain", stories = stories.len()).entered();
             wiretrace_explain::explain_corpus(&self.cfg.explain, &articles, &pairs, &stories)
         };
+        lap("explain", &mut timings);
         progress.inc(1);
         self.store.save_analysis(&new_pairs, &stories, &changes)?;
+        lap("save", &mut timings);
         progress.finish();
         Ok(AnalyzeReport {
+            timings,
             compared: pending.len(),
             new_pairs: new_pairs.len(),
             pairs: pairs.len(),

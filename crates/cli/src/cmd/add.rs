@@ -46,6 +46,9 @@ fn ingest(engine: &mut Engine, args: &InputArgs, quiet: bool) -> anyhow::Result<
 }
 
 fn print_analysis(r: &AnalyzeReport) {
+    for (stage, t) in &r.timings {
+        tracing::info!(stage, seconds = t.as_secs_f64(), "stage done");
+    }
     eprintln!(
         "analysed {} new articles: {} reuse pairs ({} new), {} stories ({} with several versions), {} changes",
         r.compared, r.pairs, r.new_pairs, r.stories, r.multi_article_stories, r.changes
