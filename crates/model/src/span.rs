@@ -22,7 +22,10 @@ pub struct CharSpan {
 impl CharSpan {
     /// Returns a span; `end` is clamped up to `start` so that `start <= end` always holds.
     pub fn new(start: u32, end: u32) -> Self {
-        CharSpan { start, end: end.max(start) }
+        CharSpan {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Returns the number of chars covered.

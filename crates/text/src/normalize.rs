@@ -68,8 +68,10 @@ fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_invisible(ch: char) -> bool {
-    matches!(ch, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
-        || (ch.is_control() && ch != '\n' && ch != '\t')
+    matches!(
+        ch,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || (ch.is_control() && ch != '\n' && ch != '\t')
 }
 
 #[cfg(test)]

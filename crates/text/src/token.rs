@@ -28,7 +28,11 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
         if !word.chars().any(char::is_alphanumeric) {
             return None;
         }
-        Some(Token { start: start as u32, end: (start + word.len()) as u32, folded: fold(word) })
+        Some(Token {
+            start: start as u32,
+            end: (start + word.len()) as u32,
+            folded: fold(word),
+        })
     })
 }
 
@@ -48,7 +52,13 @@ pub fn fold(word: &str) -> String {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
+        .map(|c| {
+            if c == '\u{2019}' || c == '\u{2018}' {
+                '\''
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

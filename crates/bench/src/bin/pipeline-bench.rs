@@ -21,7 +21,9 @@ use wiretrace_bench::{cpu_seconds, peak_memory_mib};
 use wiretrace_engine::{Config, Engine, Input, NoProgress};
 
 fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -29,12 +31,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let articles: usize = arg(&args, "--articles").map_or(Ok(200_000), |s| s.parse())?;
     let seed: u64 = arg(&args, "--seed").map_or(Ok(1), |s| s.parse())?;
     let tmp = tempfile::tempdir()?;
-    let dir = arg(&args, "--keep").map(std::path::PathBuf::from).unwrap_or_else(|| tmp.path().to_path_buf());
+    let dir = arg(&args, "--keep")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
 
     let t = Instant::now();
-    let corpus = generate(&GenConfig { articles, seed, ..Default::default() });
-    let index: BTreeMap<&str, usize> = corpus.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let corpus = generate(&GenConfig {
+        articles,
+        seed,
+        ..Default::default()
+    });
+    let index: BTreeMap<&str, usize> = corpus
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     // Publish times: originals spread over a year, derived ones 1–48 h after their parent.
     let mut minutes = vec![0i64; corpus.len()];
     for (i, a) in corpus.iter().enumerate() {
@@ -94,9 +106,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for s in &export.stories {
         for e in &s.lineage {
             let i = gen_index(&e.article);
-            let Some(truth) = corpus[i].parent.as_deref() else { continue };
+            let Some(truth) = corpus[i].parent.as_deref() else {
+                continue;
+            };
             with_parent += 1;
-            let Some(src) = e.source.as_ref().map(gen_index) else { continue };
+            let Some(src) = e.source.as_ref().map(gen_index) else {
+                continue;
+            };
             if corpus[src].id == truth {
                 parent_ok += 1;
             }
@@ -111,12 +127,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
-    println!("pipeline-bench: {} articles, {:.0} MB, seed {seed}, {} threads", corpus.len(), bytes as f64 / 1e6, rayon_threads());
-    println!("  ingest+store     {:8.2} s  ({} added, {} skipped, {:.1} MB/s)", ingest.as_secs_f64(), added.added, added.skipped.len(), bytes as f64 / 1e6 / ingest.as_secs_f64());
+    println!(
+        "pipeline-bench: {} articles, {:.0} MB, seed {seed}, {} threads",
+        corpus.len(),
+        bytes as f64 / 1e6,
+        rayon_threads()
+    );
+    println!(
+        "  ingest+store     {:8.2} s  ({} added, {} skipped, {:.1} MB/s)",
+        ingest.as_secs_f64(),
+        added.added,
+        added.skipped.len(),
+        bytes as f64 / 1e6 / ingest.as_secs_f64()
+    );
     for (stage, d) in &report.timings {
         println!("  {:<16} {:8.2} s", stage, d.as_secs_f64());
     }
-    println!("  total            {:8.2} s  (cpu {:.1} s)", total.as_secs_f64(), cpu);
+    println!(
+        "  total            {:8.2} s  (cpu {:.1} s)",
+        total.as_secs_f64(),
+        cpu
+    );
     println!("  peak memory      {:8.0} MiB", peak.unwrap_or(f64::NAN));
     println!(
         "  result           {} pairs, {} stories ({} with several versions), {} changes",
