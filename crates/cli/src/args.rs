@@ -49,7 +49,11 @@ pub enum Command {
         no_analyze: bool,
     },
     /// Analyse articles added since the last analysis.
-    Analyze,
+    Analyze {
+        /// Compare every article again, as one run over the whole corpus would.
+        #[arg(long)]
+        full: bool,
+    },
     /// One shot: ingest into a temporary database (or --db), analyse, export, summarise.
     Trace {
         #[command(flatten)]

@@ -208,7 +208,29 @@ impl Engine {
     /// # Errors
     /// Only on store failures.
     pub fn analyze(&mut self, progress: &dyn Progress) -> Result<AnalyzeReport> {
-        let pending: BTreeSet<ArticleId> = self.store.pending()?.into_iter().collect();
+        self.analyze_with(progress, false)
+    }
+
+    /// Like [`Engine::analyze`]; with `full`, compares every article again, as if all were new.
+    ///
+    /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
+    /// as reuse or as stock text depends on how many articles carry it, which grows with the
+    /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
+    /// the reverse). Stories and lineage are always recomputed over all pairs; a full analysis
+    /// also re-decides every pair, giving exactly what one run over the whole corpus gives.
+    ///
+    /// # Errors
+    /// Only on store failures.
+    pub fn analyze_with(&mut self, progress: &dyn Progress, full: bool) -> Result<AnalyzeReport> {
+        let pending: BTreeSet<ArticleId> = if full {
+            self.store
+                .content_hashes()?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        } else {
+            self.store.pending()?.into_iter().collect()
+        };
         let counts = self.store.counts()?;
         if pending.is_empty() && counts.stories > 0 {
             return Ok(AnalyzeReport {
@@ -250,7 +272,7 @@ impl Engine {
         };
         lap("explain", &mut timings);
         progress.inc(1);
-        self.store.save_analysis(&new_pairs, &stories, &changes)?;
+        self.store.save_analysis(&new_pairs, full, &stories, &changes)?;
         lap("save", &mut timings);
         progress.finish();
         Ok(AnalyzeReport {

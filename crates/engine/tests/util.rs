@@ -22,7 +22,7 @@ pub fn run(groups: &[Vec<PathBuf>]) -> Export {
 }
 
 /// The export's results keyed by article path relative to `root`, so runs with different ids compare.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ByPath {
     /// path → (sorted member paths of its story, source path)
     pub story: BTreeMap<String, (Vec<String>, Option<String>)>,

@@ -221,12 +221,21 @@ impl Store {
         })
     }
 
-    /// Stores the results of one analysis in one transaction: new pairs (added to those kept),
-    /// then stories, lineage and changes (replacing the previous ones), and marks every article
-    /// analysed.
-    pub fn save_analysis(&mut self, new_pairs: &[Pair], stories: &[Story], changes: &[Change]) -> Result<()> {
+    /// Stores the results of one analysis in one transaction: new pairs (added to those kept, or
+    /// replacing every stored pair when `replace_pairs`), then stories, lineage and changes
+    /// (replacing the previous ones), and marks every article analysed.
+    pub fn save_analysis(
+        &mut self,
+        new_pairs: &[Pair],
+        replace_pairs: bool,
+        stories: &[Story],
+        changes: &[Change],
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
+            if replace_pairs {
+                tx.execute("DELETE FROM pairs", [])?;
+            }
             let mut ins = tx.prepare_cached(
                 "INSERT OR REPLACE INTO pairs (a, b, similarity, data) VALUES (?1, ?2, ?3, ?4)",
             )?;

@@ -69,9 +69,9 @@ pub fn add(db: &Path, args: &InputArgs, no_analyze: bool, quiet: bool) -> anyhow
     Ok(ExitCode::from(EXIT_OK))
 }
 
-pub fn analyze(db: &Path, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn analyze(db: &Path, full: bool, quiet: bool) -> anyhow::Result<ExitCode> {
     let mut engine = super::open_existing(db)?;
-    let r = engine.analyze(&Bar::new(quiet))?;
+    let r = engine.analyze_with(&Bar::new(quiet), full)?;
     print_analysis(&r);
     Ok(ExitCode::from(EXIT_OK))
 }

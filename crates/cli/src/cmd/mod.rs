@@ -21,7 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let quiet = cli.quiet;
     match cli.command {
         Command::Add { inputs, no_analyze } => add::add(&cli.db, &inputs, no_analyze, quiet),
-        Command::Analyze => add::analyze(&cli.db, quiet),
+        Command::Analyze { full } => add::analyze(&cli.db, full, quiet),
         Command::Trace {
             inputs,
             out,
