@@ -21,6 +21,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use wiretrace_model::{Article, ArticleId};
+use wiretrace_reuse::Config;
 
 fn read(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).expect("readable file");
@@ -106,24 +107,89 @@ fn spearman(x: &[f64], y: &[f64]) -> f64 {
     cov / (vx * vy).sqrt()
 }
 
+/// One answer: file, task, category, level.
+struct Answer {
+    file: String,
+    task: String,
+    cat: String,
+    level: f64,
+    text: String,
+    source: String,
+    words: usize,
+}
+
+/// (aligned coverage of the answer, identity-weighted coverage) of one answer under `cfg`.
+fn scores(cfg: &Config, a: &Answer) -> (f64, f64) {
+    let mut answer = Article::new(a.file.clone(), a.text.clone());
+    answer.id = ArticleId(2);
+    let mut source = Article::new("source", a.source.clone());
+    source.id = ArticleId(1);
+    let pair = wiretrace_reuse::align(cfg, &answer, &source);
+    let coverage = pair.as_ref().map_or(0.0, |p| f64::from(p.coverage_b));
+    // Identity-weighted coverage: the share of the answer that is aligned *and* identical.
+    let chars = a.text.chars().count().max(1) as f64;
+    let identical = pair.as_ref().map_or(0.0, |p| {
+        p.passages
+            .iter()
+            .map(|x| f64::from(x.b.len()) * f64::from(x.identity))
+            .sum::<f64>()
+            / chars
+    });
+    (coverage, identical.min(1.0))
+}
+
+/// The candidate settings for cross-validation: every combination of seed size, passage length,
+/// gap and identity (the pair's specific-word floor follows the passage length, as in
+/// `Config::for_pair`).
+fn grid() -> Vec<Config> {
+    let mut out = Vec::new();
+    for seed in [3, 4] {
+        for mpt in [5, 6, 7, 8, 10, 12] {
+            for gap in [8, 12, 16, 24] {
+                for id in [0.3f32, 0.4, 0.5] {
+                    out.push(Config {
+                        seed_ngram: seed,
+                        min_passage_tokens: mpt,
+                        min_specific_tokens: mpt as f32,
+                        max_gap: gap,
+                        min_identity: id,
+                        ..Config::default()
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Score mixes: `(1 - beta) × coverage + beta × identity-weighted coverage`.
+const BETAS: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
+
+fn mix(s: (f64, f64), beta: f64) -> f64 {
+    (1.0 - beta) * s.0 + beta * s.1
+}
+
+fn report(name: &str, scores: &[f64], levels: &[f64]) {
+    let items: Vec<(f64, bool)> = scores.iter().zip(levels).map(|(s, l)| (*s, *l > 0.0)).collect();
+    let (t, acc_all) = best_threshold(&items);
+    println!(
+        "  {name:44} leave-one-out accuracy {:.4}; best single threshold {:.3} → {:.4}; Spearman rho {:.4}",
+        loo_accuracy(&items),
+        t,
+        acc_all,
+        spearman(scores, levels)
+    );
+}
+
 fn main() {
     let dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/work/shared/data/clough-stevenson"));
+    let verbose = std::env::args().any(|a| a == "--verbose");
     let csv = read(&dir.join("file_information.csv"));
-    // Verification of known (answer, source) pairs: the sensitive preset; `--default` for the
-    // corpus-search defaults.
-    let mut cfg = if std::env::args().any(|a| a == "--default") {
-        wiretrace_reuse::Config::default()
-    } else {
-        wiretrace_reuse::Config::sensitive()
-    };
-    if let Ok(j) = std::env::var("WT_CFG") {
-        cfg = serde_json::from_str(&j).expect("WT_CFG is a JSON reuse config");
-    }
-    let mut rows = Vec::new();
+    let mut rows: Vec<Answer> = Vec::new();
     for line in csv.lines().skip(1) {
         let f: Vec<&str> = line.trim().split(',').collect();
         if f.len() < 3 || f[2] == "orig" {
@@ -136,67 +202,150 @@ fn main() {
             "cut" => 3.0,
             other => panic!("unknown category {other}"),
         };
-        let answer_text = wiretrace_text::normalize(&read(&dir.join(f[0])));
-        let source_text = wiretrace_text::normalize(&read(&dir.join(format!("orig_task{}.txt", f[1]))));
-        let mut answer = Article::new(f[0], answer_text.clone());
-        answer.id = ArticleId(2);
-        let mut source = Article::new(format!("orig_task{}.txt", f[1]), source_text.clone());
-        source.id = ArticleId(1);
-        let pair = wiretrace_reuse::align(&cfg, &answer, &source);
-        let coverage = pair.as_ref().map_or(0.0, |p| f64::from(p.coverage_b));
-        // Identity-weighted coverage: the share of the answer that is aligned *and* identical.
-        let chars = answer_text.chars().count().max(1) as f64;
-        let identical = pair.as_ref().map_or(0.0, |p| {
-            p.passages
-                .iter()
-                .map(|x| f64::from(x.b.len()) * f64::from(x.identity))
-                .sum::<f64>()
-                / chars
-        });
-        let base = trigram_containment(&answer_text, &source_text);
-        rows.push((
-            f[0].to_string(),
-            f[2].to_string(),
+        let text = wiretrace_text::normalize(&read(&dir.join(f[0])));
+        let source = wiretrace_text::normalize(&read(&dir.join(format!("orig_task{}.txt", f[1]))));
+        let words = wiretrace_text::tokens(&text)
+            .count()
+            .min(wiretrace_text::tokens(&source).count());
+        rows.push(Answer {
+            file: f[0].to_string(),
+            task: f[1].to_string(),
+            cat: f[2].to_string(),
             level,
-            coverage,
-            base,
-            identical,
-        ));
+            text,
+            source,
+            words,
+        });
     }
+    let levels: Vec<f64> = rows.iter().map(|r| r.level).collect();
+    let derived: Vec<bool> = levels.iter().map(|l| *l > 0.0).collect();
+    let baseline: Vec<f64> = rows
+        .iter()
+        .map(|r| trigram_containment(&r.text, &r.source))
+        .collect();
     println!("{} answers", rows.len());
-    if std::env::args().any(|a| a == "--verbose") {
-        for r in &rows {
-            println!("  {} {:5} coverage {:.3} baseline {:.3}", r.0, r.1, r.3, r.4);
+
+    // 1. Fixed settings, no fitting (except `sensitive`, whose values were picked on this corpus).
+    println!("fixed settings (threshold by leave-one-out over all 95 answers):");
+    let for_pair: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| scores(&Config::for_pair(r.words), r))
+        .collect();
+    let default: Vec<(f64, f64)> = rows.iter().map(|r| scores(&Config::default(), r)).collect();
+    let sensitive: Vec<(f64, f64)> = rows.iter().map(|r| scores(&Config::sensitive(), r)).collect();
+    for (name, s) in [
+        ("Config::for_pair (length-scaled, untuned)", &for_pair),
+        ("Config::default", &default),
+        ("Config::sensitive (fitted on this corpus)", &sensitive),
+    ] {
+        report(
+            &format!("{name}: coverage"),
+            &s.iter().map(|x| x.0).collect::<Vec<_>>(),
+            &levels,
+        );
+        report(
+            &format!("{name}: identical coverage"),
+            &s.iter().map(|x| x.1).collect::<Vec<_>>(),
+            &levels,
+        );
+    }
+    report("3-gram containment (baseline)", &baseline, &levels);
+    if verbose {
+        for (r, s) in rows.iter().zip(&for_pair) {
+            println!(
+                "    {} {:5} for_pair coverage {:.3} identical {:.3}",
+                r.file, r.cat, s.0, s.1
+            );
         }
     }
-    for cat in ["non", "heavy", "light", "cut"] {
-        let s: Vec<f64> = rows.iter().filter(|r| r.1 == cat).map(|r| r.3).collect();
-        let b: Vec<f64> = rows.iter().filter(|r| r.1 == cat).map(|r| r.4).collect();
-        let (lo, hi) = s
+
+    // 2. Cross-validation across tasks: settings and score mix fitted on four tasks (by their
+    // leave-one-out accuracy, then rho), threshold fitted on the same four, applied to the fifth.
+    let grid = grid();
+    let table: Vec<Vec<(f64, f64)>> = grid
+        .iter()
+        .map(|cfg| rows.iter().map(|r| scores(cfg, r)).collect())
+        .collect();
+    let tasks: BTreeSet<&str> = rows.iter().map(|r| r.task.as_str()).collect();
+    let mut held_score = vec![0.0; rows.len()];
+    let mut held_right = vec![false; rows.len()];
+    let mut base_right = vec![false; rows.len()];
+    println!(
+        "cross-validation across tasks ({} settings × {} score mixes):",
+        grid.len(),
+        BETAS.len()
+    );
+    for task in &tasks {
+        let train: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].task != *task).collect();
+        let test: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].task == *task).collect();
+        let train_levels: Vec<f64> = train.iter().map(|i| levels[*i]).collect();
+        let mut best: Option<(f64, f64, usize, usize)> = None;
+        for (g, col) in table.iter().enumerate() {
+            for (k, beta) in BETAS.iter().enumerate() {
+                let s: Vec<f64> = train.iter().map(|i| mix(col[*i], *beta)).collect();
+                let items: Vec<(f64, bool)> = s.iter().zip(&train).map(|(x, i)| (*x, derived[*i])).collect();
+                let acc = loo_accuracy(&items);
+                let rho = spearman(&s, &train_levels);
+                if best.is_none_or(|b| (acc, rho) > (b.0, b.1)) {
+                    best = Some((acc, rho, g, k));
+                }
+            }
+        }
+        let (acc, rho, g, k) = best.expect("a non-empty grid");
+        let items: Vec<(f64, bool)> = train
             .iter()
-            .fold((f64::MAX, f64::MIN), |(l, h), x| (l.min(*x), h.max(*x)));
+            .map(|i| (mix(table[g][*i], BETAS[k]), derived[*i]))
+            .collect();
+        let (t, _) = best_threshold(&items);
+        let base_items: Vec<(f64, bool)> = train.iter().map(|i| (baseline[*i], derived[*i])).collect();
+        let (bt, _) = best_threshold(&base_items);
+        let mut right = 0;
+        for &i in &test {
+            held_score[i] = mix(table[g][i], BETAS[k]);
+            held_right[i] = (held_score[i] >= t) == derived[i];
+            base_right[i] = (baseline[i] >= bt) == derived[i];
+            right += usize::from(held_right[i]);
+        }
+        let c = &grid[g];
         println!(
-            "  {cat:5}: n={:2} coverage mean {:.3} [{lo:.3}, {hi:.3}]   3-gram containment mean {:.3}",
-            s.len(),
-            s.iter().sum::<f64>() / s.len() as f64,
-            b.iter().sum::<f64>() / b.len() as f64
+            "  held-out task {task}: fitted seed {} passage {} gap {} identity {} beta {} (train LOO accuracy {:.4}, rho {:.4}), threshold {:.3} → {}/{} right",
+            c.seed_ngram, c.min_passage_tokens, c.max_gap, c.min_identity, BETAS[k], acc, rho, t, right, test.len()
         );
     }
-    let levels: Vec<f64> = rows.iter().map(|r| r.2).collect();
-    for (name, col) in [
-        ("aligned coverage", 3usize),
-        ("identical aligned coverage", 5),
-        ("3-gram containment (baseline)", 4),
-    ] {
-        let scores: Vec<f64> = rows.iter().map(|r| [r.3, r.4, r.5][col - 3]).collect();
-        let items: Vec<(f64, bool)> = scores.iter().zip(&levels).map(|(s, l)| (*s, *l > 0.0)).collect();
-        let (t, acc_all) = best_threshold(&items);
-        println!(
-            "{name}: leave-one-out accuracy {:.4}; best single threshold {:.3} → {:.4}; Spearman rho vs level {:.4}",
-            loo_accuracy(&items),
-            t,
-            acc_all,
-            spearman(&scores, &levels)
-        );
+    let n = rows.len() as f64;
+    let acc = held_right.iter().filter(|x| **x).count() as f64 / n;
+    let base_acc = base_right.iter().filter(|x| **x).count() as f64 / n;
+    let mut fold_rho = Vec::new();
+    let mut base_fold_rho = Vec::new();
+    for task in &tasks {
+        let idx: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].task == *task).collect();
+        let l: Vec<f64> = idx.iter().map(|i| levels[*i]).collect();
+        fold_rho.push(spearman(
+            &idx.iter().map(|i| held_score[*i]).collect::<Vec<_>>(),
+            &l,
+        ));
+        base_fold_rho.push(spearman(
+            &idx.iter().map(|i| baseline[*i]).collect::<Vec<_>>(),
+            &l,
+        ));
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    println!(
+        "held-out (pooled over 5 folds): wiretrace accuracy {acc:.4}, Spearman rho {:.4} (mean per task {:.4})",
+        spearman(&held_score, &levels),
+        mean(&fold_rho)
+    );
+    println!(
+        "held-out (pooled over 5 folds): 3-gram containment baseline accuracy {base_acc:.4}, Spearman rho {:.4} (mean per task {:.4})",
+        spearman(&baseline, &levels),
+        mean(&base_fold_rho)
+    );
+    for (i, r) in rows.iter().enumerate() {
+        if !held_right[i] {
+            println!(
+                "  held-out error: {} {} score {:.3}",
+                r.file, r.cat, held_score[i]
+            );
+        }
     }
 }

@@ -154,6 +154,40 @@ impl Config {
         }
     }
 
+    /// Returns settings for comparing one known pair of texts, scaled to the length (in words) of
+    /// the shorter one, with no value fitted to any evaluation set.
+    ///
+    /// The defaults are sized for corpus search over news articles of 400 words and more, where a
+    /// passage of 12 identical words and a 24-word gap are a small part of either text. A pair
+    /// compared on its own has no corpus, hence no document frequencies: every shared word counts as
+    /// specific, and length is the only guard against chance matches. So the length-bound settings
+    /// (`min_passage_tokens`, `min_specific_tokens`, `max_gap`) shrink in proportion to the shorter
+    /// text, `f = clamp(words / 400, 0.5, 1)`: a 200-word answer needs 6 identical words per passage
+    /// and bridges gaps of 12 words. Below 300 words (`f < 0.75`) the seeds are 3 words instead of
+    /// 4, since a 6-word passage rarely holds two disjoint 4-word seeds once edited. Identity stays
+    /// at the default 0.5 (it is a ratio, independent of length). From 400 words on this is
+    /// [`Config::default`].
+    ///
+    /// # Example
+    /// ```
+    /// use wiretrace_reuse::Config;
+    /// let short = Config::for_pair(200);
+    /// assert_eq!((short.seed_ngram, short.min_passage_tokens, short.max_gap), (3, 6, 12));
+    /// assert_eq!(Config::for_pair(1000), Config::default());
+    /// ```
+    pub fn for_pair(shorter_words: usize) -> Self {
+        let d = Config::default();
+        let f = (shorter_words as f32 / 400.0).clamp(0.5, 1.0);
+        let scale = |x: u32| ((x as f32 * f).round() as u32).max(1);
+        Config {
+            seed_ngram: if f < 0.75 { 3 } else { d.seed_ngram },
+            min_passage_tokens: scale(d.min_passage_tokens),
+            min_specific_tokens: scale(d.min_specific_tokens as u32) as f32,
+            max_gap: scale(d.max_gap),
+            ..d
+        }
+    }
+
     /// Returns the effective document-frequency cap for a corpus of `articles` articles.
     ///
     /// # Example
