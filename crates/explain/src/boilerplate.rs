@@ -17,6 +17,15 @@
 //!   short, or a list with separators, or a `Header:` list of titles) and shares no content words with
 //!   the story.
 //!
+//! - *Content* ([`furniture_score`]), for small corpora where nothing recurs: a paragraph the source
+//!   does not carry is scored on what it says. Features (per-language tables in [`crate::lang`]):
+//!   self-reference words and phrases (`this article`, `newsletter`, `our editorial team`,
+//!   `verified`, `sponsored`…), an opening imperative addressed to the reader (`Subscribe…`,
+//!   `Share…`), second-person words, shortness, and — against — the share of its content words,
+//!   names and figures that the story itself uses. Short title-case label lines stacked next to
+//!   such a paragraph belong to the same blurb. Generic prose about the topic (AI padding) has no
+//!   self-reference and shares the story's vocabulary, so it stays `added`.
+//!
 //! Credit lines (agency attribution, copyright, reporting credits; per-language words) recur by nature
 //! but belong to the article, so they are never furniture. Guarantees: deterministic (BTreeMaps,
 //! sorted candidates); the model is independent of input order.
@@ -110,6 +119,107 @@ pub fn is_credit_line(text: &str, lang: Option<&str>) -> bool {
         })
     }
 }
+
+/// Words of a text for the content model: split on whitespace, outer punctuation trimmed (inner
+/// hyphens and apostrophes kept, so `abonnez-vous` and `don't` stay whole), folded.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Content words of a text for story overlap: folded words of 4+ letters that are not function
+/// words, and figures (digits kept).
+pub(crate) fn content_words(text: &str, lang: &LangData) -> BTreeSet<String> {
+    wiretrace_text::tokens(text)
+        .map(|t| t.folded)
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) || (w.chars().count() >= 4 && !lang.is_function_word(w))
+        })
+        .collect()
+}
+
+/// True when a paragraph is a short label line: at most six words, no sentence-final stop, no list
+/// separators or `Header:` colon, no figures ("Editorial Context & Insight", "Methodology").
+///
+/// # Example
+/// ```
+/// use wiretrace_explain::boilerplate::is_label_line;
+/// assert!(is_label_line("Verified by Editorial Board"));
+/// assert!(!is_label_line("Share: Facebook | X | Email"));
+/// assert!(!is_label_line("The minister resigned."));
+/// ```
+pub fn is_label_line(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.split_whitespace().count();
+    (1..=6).contains(&n)
+        && !ends_sentence(t)
+        && !t.contains(':')
+        && !t.contains(" | ")
+        && !t.contains('\n')
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Scores how much a paragraph reads as page furniture by what it says (see the module docs):
+/// `story` holds the story's content words ([`content_words`] of the text the paragraph is not
+/// part of). A score of at least [`FURNITURE_SCORE`] means furniture.
+///
+/// Features and weights: 1.2 per self-reference word or phrase (at most two counted); 1.0 when the
+/// first word is an imperative call to action or the paragraph asks the reader a question; 0.6
+/// when it addresses the reader in the second person; 0.4 when it is short (≤ 12 words); minus
+/// 3.0 × the share of its content words, names and figures found in the story.
+///
+/// # Example
+/// ```
+/// use std::collections::BTreeSet;
+/// use wiretrace_explain::boilerplate::{furniture_score, FURNITURE_SCORE};
+/// use wiretrace_explain::lang::LangData;
+/// let en = LangData::new(Some("en"));
+/// let story: BTreeSet<String> = ["water", "pipeline", "drought", "government"].iter().map(|s| s.to_string()).collect();
+/// let promo = "Enjoyed this story? Subscribe to our newsletter, delivered straight to your inbox.";
+/// assert!(furniture_score(promo, &en, &story) >= FURNITURE_SCORE);
+/// let padding = "Water scarcity is one of the defining challenges of the century for every government.";
+/// assert!(furniture_score(padding, &en, &story) < FURNITURE_SCORE);
+/// ```
+pub fn furniture_score(text: &str, lang: &LangData, story: &BTreeSet<String>) -> f64 {
+    let words = plain_words(text);
+    if words.is_empty() || words.len() > 60 {
+        return 0.0;
+    }
+    let mut hits = 0usize;
+    let mut k = 0;
+    while k < words.len() {
+        if k + 1 < words.len() && lang.is_meta_word(&format!("{} {}", words[k], words[k + 1])) {
+            hits += 1;
+            k += 2;
+        } else {
+            if lang.is_meta_word(&words[k]) {
+                hits += 1;
+            }
+            k += 1;
+        }
+    }
+    let first_sentence_question = text
+        .find(['.', '!', '?'])
+        .is_some_and(|p| text[p..].starts_with('?'));
+    let cta = lang.is_call_to_action(&words[0]) || (first_sentence_question && words.len() <= 40);
+    let second = words.iter().any(|w| lang.is_second_person(w));
+    let mine = content_words(text, lang);
+    let overlap = if mine.is_empty() {
+        0.0
+    } else {
+        mine.iter().filter(|w| story.contains(*w)).count() as f64 / mine.len() as f64
+    };
+    1.2 * hits.min(2) as f64
+        + if cta { 1.0 } else { 0.0 }
+        + if second { 0.6 } else { 0.0 }
+        + if words.len() <= 12 { 0.4 } else { 0.0 }
+        - 3.0 * overlap
+}
+
+/// The score at or above which [`furniture_score`] calls a paragraph furniture.
+pub const FURNITURE_SCORE: f64 = 1.5;
 
 /// True when a paragraph ends like prose (sentence stop, closing quote or bracket).
 pub(crate) fn ends_sentence(text: &str) -> bool {

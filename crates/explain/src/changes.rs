@@ -25,7 +25,8 @@ use wiretrace_model::{Article, Change, ChangeKind, CharIndex, CharSpan};
 use wiretrace_text::fold;
 
 use crate::boilerplate::{
-    ends_sentence, is_credit_line, is_list, looks_like_furniture, masked_words, FurnitureModel,
+    content_words, ends_sentence, furniture_score, is_credit_line, is_label_line, is_list,
+    looks_like_furniture, masked_words, FurnitureModel, FURNITURE_SCORE,
 };
 use crate::diff::{align_greedy, hunks, overlap};
 use crate::lang::LangData;
@@ -170,10 +171,70 @@ pub(crate) fn furniture_paragraphs_pub(
     model: Option<&FurnitureModel>,
     id: wiretrace_model::ArticleId,
 ) -> BTreeSet<usize> {
-    furniture_paragraphs(p, matched, model, id)
+    furniture_paragraphs(p, matched, model, id, &BTreeSet::new())
 }
 
-fn furniture_paragraphs(
+/// Which paragraphs of a text are furniture. `story` holds the story's content words (the other
+/// text's and this text's matched paragraphs): unmatched paragraphs are also scored on what they
+/// say ([`furniture_score`]) when it is not empty.
+pub(crate) fn furniture_paragraphs(
+    p: &Prepared,
+    matched: &[bool],
+    model: Option<&FurnitureModel>,
+    id: wiretrace_model::ArticleId,
+    story: &BTreeSet<String>,
+) -> BTreeSet<usize> {
+    let mut out = furniture_by_form(p, matched, model, id);
+    if story.is_empty() {
+        return out;
+    }
+    let unmatched = |pi: usize| {
+        !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k])
+            && !is_credit_line(&p.text[p.paras[pi].0..p.paras[pi].1], p.lang_code.as_deref())
+    };
+    for pi in 0..p.paras.len() {
+        let text = &p.text[p.paras[pi].0..p.paras[pi].1];
+        if !out.contains(&pi) && unmatched(pi) && furniture_score(text, &p.lang, story) >= FURNITURE_SCORE {
+            out.insert(pi);
+        }
+    }
+    // label lines stacked next to a blurb belong to it
+    loop {
+        let before = out.len();
+        for pi in 0..p.paras.len() {
+            if out.contains(&pi) || !unmatched(pi) {
+                continue;
+            }
+            let text = &p.text[p.paras[pi].0..p.paras[pi].1];
+            let next_to = (pi > 0 && out.contains(&(pi - 1))) || out.contains(&(pi + 1));
+            if next_to && is_label_line(text) {
+                let mine = content_words(text, &p.lang);
+                let shared = mine.iter().filter(|w| story.contains(*w)).count();
+                if shared * 5 <= mine.len() {
+                    out.insert(pi);
+                }
+            }
+        }
+        if out.len() == before {
+            break;
+        }
+    }
+    out
+}
+
+/// The story's content words for the content model: the other text's, and this text's paragraphs
+/// that have a counterpart.
+pub(crate) fn story_words(p: &Prepared, matched: &[bool], other: &Prepared) -> BTreeSet<String> {
+    let mut out = content_words(other.text, &other.lang);
+    for (pi, (s, e)) in p.paras.iter().enumerate() {
+        if (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) {
+            out.extend(content_words(&p.text[*s..*e], &p.lang));
+        }
+    }
+    out
+}
+
+fn furniture_by_form(
     p: &Prepared,
     matched: &[bool],
     model: Option<&FurnitureModel>,
@@ -258,17 +319,16 @@ pub(crate) fn boilerplate_changes(
     paras: &BTreeSet<usize>,
 ) -> Vec<Change> {
     let mut out = Vec::new();
-    // merge adjacent furniture paragraphs only when the first is a header ("Related stories:")
+    // merge adjacent furniture paragraphs only when the first is a header ("Related stories:") or
+    // a short label line of a stacked blurb ("Methodology")
     let list: Vec<usize> = paras.iter().copied().collect();
     let mut i = 0;
     while i < list.len() {
         let mut j = i;
-        while j + 1 < list.len()
-            && list[j + 1] == list[j] + 1
-            && p.text[p.paras[list[j]].0..p.paras[list[j]].1]
-                .trim_end()
-                .ends_with(':')
-        {
+        while j + 1 < list.len() && list[j + 1] == list[j] + 1 && {
+            let t = &p.text[p.paras[list[j]].0..p.paras[list[j]].1];
+            t.trim_end().ends_with(':') || is_label_line(t)
+        } {
             j += 1;
         }
         let s = p.paras[list[i]].0;
@@ -312,6 +372,9 @@ pub(crate) fn explain(
 ) -> Vec<Change> {
     let a = Prepared::new(article);
     let s = Prepared::new(source);
+    if crate::translate::is_translation(article, source, &a, &s) {
+        return crate::translate::explain_translation(article, source, &a, &s, others, model);
+    }
     let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
         sentence_score(&a.bags[i], &s.bags[j])
     });
@@ -344,8 +407,14 @@ pub(crate) fn explain(
             *m = true;
         }
     }
-    let furn_a = furniture_paragraphs(&a, &matched_a, model, article.id);
-    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id);
+    let furn_a = furniture_paragraphs(
+        &a,
+        &matched_a,
+        model,
+        article.id,
+        &story_words(&a, &matched_a, &s),
+    );
+    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id, &story_words(&s, &matched_s, &a));
     let mut out = boilerplate_changes(article, Some(source.id), &a, &furn_a);
     let mk = |kind: ChangeKind,
               before: Option<String>,
@@ -429,8 +498,16 @@ pub(crate) fn explain(
     out.extend(quote_changes(article, source, &a, &s, &ma));
 
     // added material
+    // credit lines ("— Agence France-Presse", "Fuente: AFP") give attribution: never added
+    let credit_a: BTreeSet<usize> = (0..a.paras.len())
+        .filter(|&pi| is_credit_line(&a.text[a.paras[pi].0..a.paras[pi].1], a.lang_code.as_deref()))
+        .collect();
     let added: Vec<usize> = (0..a.sents.len())
-        .filter(|&k| !matched_a[k] && !furn_a.contains(&a.sents[k].paragraph))
+        .filter(|&k| {
+            !matched_a[k]
+                && !furn_a.contains(&a.sents[k].paragraph)
+                && !credit_a.contains(&a.sents[k].paragraph)
+        })
         .collect();
     // the other versions' sentences, only when there is added material to look up
     let others_toks: Vec<Vec<Bag>> = if added.is_empty() {

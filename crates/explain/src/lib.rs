@@ -40,6 +40,7 @@ pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod segment;
+mod translate;
 
 use std::collections::BTreeMap;
 
@@ -368,6 +369,12 @@ pub struct Summary {
     pub unsupported_added: usize,
     /// Added blocks that another version carries (merged material).
     pub supported_added: usize,
+    /// The source's language when the article is a translation of it (the two languages differ),
+    /// e.g. `Some("en")` for a Spanish version of an English wire. Its changes then compare only
+    /// language-independent content (figures, names, paragraphs) and carry the note
+    /// `translation (en → es)`.
+    #[serde(default)]
+    pub translated_from: Option<String>,
 }
 
 /// Returns the share (0..=1) of `source`'s text that was not dropped by `changes` (the changes of
@@ -443,5 +450,16 @@ pub fn summarize(article: &Article, source: Option<&Article>, changes: &[Change]
             .iter()
             .filter(|c| c.kind == ChangeKind::Added && c.supported_elsewhere == Some(true))
             .count(),
+        translated_from: source.and_then(|s| {
+            let from = s.language.as_deref()?;
+            let by_language = article
+                .language
+                .as_deref()
+                .is_some_and(|to| to.get(..2) != from.get(..2));
+            let by_note = mine.iter().any(|c| {
+                c.source == Some(s.id) && c.note.as_deref().is_some_and(|n| n.starts_with("translation ("))
+            });
+            (by_language || by_note).then(|| from.to_string())
+        }),
     }
 }

@@ -351,6 +351,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("reais", "BRL"),
     ("real", "BRL"),
     ("lei", "RON"),
+    ("dolari", "USD"),
+    ("dollari", "USD"),
+    ("dollaro", "USD"),
     ("francs", "CHF"),
     ("usd", "USD"),
     ("eur", "EUR"),
@@ -432,6 +435,15 @@ fn numeral_at(text: &str, chars: &[(usize, char)], i0: usize, lang: &LangData) -
         let separator = matches!(c, ',' | '.' | '\u{202F}' | '\u{A0}' | '\'')
             && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
             && !raw.is_empty();
+        // "2 200 km", "450 000": a plain space groups thousands in languages with a decimal comma
+        // when a group of exactly three digits follows a group of one to three digits
+        let separator = separator
+            || (c == ' '
+                && lang.decimal_comma
+                && !raw.is_empty()
+                && raw.chars().rev().take_while(|d| d.is_ascii_digit()).count() <= 3
+                && (1..=3).all(|k| chars.get(j + k).is_some_and(|x| x.1.is_ascii_digit()))
+                && chars.get(j + 4).is_none_or(|x| !x.1.is_alphanumeric()));
         if !(c.is_ascii_digit() || separator) {
             break;
         }
@@ -539,7 +551,7 @@ fn numeral_at(text: &str, chars: &[(usize, char)], i0: usize, lang: &LangData) -
 }
 
 fn parse_numeral(raw: &str, decimal_comma: bool) -> Option<(f64, usize)> {
-    let raw = raw.replace(['\u{202F}', '\u{A0}', '\''], "");
+    let raw = raw.replace(['\u{202F}', '\u{A0}', '\'', ' '], "");
     let (dec, group) = if decimal_comma { (',', '.') } else { ('.', ',') };
     // a single separator followed by exactly three digits in a "decimal-comma" language is still
     // ambiguous; treat a lone "," with 3 digits in English as grouping, and "." the same way in others.
@@ -579,6 +591,18 @@ fn parse_numeral(raw: &str, decimal_comma: bool) -> Option<(f64, usize)> {
 }
 
 fn scale_word(rest: &str, lang: &LangData) -> (usize, Option<(f64, String)>) {
+    // Romanian writes "54 de milioane": a connector before a written scale word
+    if let Some(r) = rest.strip_prefix(" de ") {
+        if let (c, Some((v, name))) = scale_word_plain(&format!(" {r}"), lang) {
+            if c > 0 && v >= 1e6 {
+                return (c + 3, Some((v, name)));
+            }
+        }
+    }
+    scale_word_plain(rest, lang)
+}
+
+fn scale_word_plain(rest: &str, lang: &LangData) -> (usize, Option<(f64, String)>) {
     // attached ("1.5bn") or after one space ("4 billion", "3 millones")
     let (skip, r) = match rest.strip_prefix(' ') {
         Some(r) => (1, r),

@@ -389,3 +389,196 @@ fn padding_inherited_by_a_later_copy_is_not_support() {
     assert_eq!(added[0].article, ArticleId(2));
     assert_eq!(added[0].supported_elsewhere, Some(false));
 }
+
+// ---- translations -------------------------------------------------------------------------------
+
+const FLOOD_EN: &str = "LISBRIDGE (AFP) - Authorities in the northern region of Kelvara evacuated 3,400 residents on Tuesday after the Tamor river burst its banks, the civil protection agency said.\n\n\
+The flooding cut the main road to Port Aldine and left about 1.2 million people without drinking water, according to regional governor Elena Brask.\n\n\
+\"We have never seen the river rise this fast,\" Brask told reporters in Lisbridge.\n\n\
+Forecasters expect another 80 mm of rain by Friday across Kelvara, where 14 schools have already closed.\n\n\
+The regional council said it would release 45 million euros in emergency aid once the waters recede.";
+
+fn lang_art(id: u32, lang: &str, text: &str) -> Article {
+    let mut a = art(id, text);
+    a.language = Some(lang.into());
+    a
+}
+
+#[test]
+fn spanish_translation_reports_the_dropped_paragraph_and_the_changed_figure_only() {
+    let src = art(1, FLOOD_EN);
+    let es = lang_art(
+        2,
+        "es",
+        "LISBRIDGE, 12 nov (AFP) - Las autoridades de la región norteña de Kelvara evacuaron el martes a 3.600 vecinos después de que el río Tamor se desbordara, informó la agencia de protección civil.\n\n\
+Las inundaciones cortaron la carretera principal hacia Port Aldine y dejaron a cerca de 1,2 millones de personas sin agua potable, según la gobernadora regional Elena Brask.\n\n\
+«Nunca habíamos visto subir el río tan rápido», dijo Brask a los periodistas en Lisbridge.\n\n\
+El consejo regional anunció que liberará 45 millones de euros en ayudas de emergencia cuando bajen las aguas.\n\n\
+Fuente: AFP",
+    );
+    let ch = explain_pair(&Config::default(), &es, &src, None, &[]);
+    let kinds: Vec<ChangeKind> = ch.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::NumberChanged, ChangeKind::Dropped], "{ch:#?}");
+    assert_eq!(
+        (ch[0].before.as_deref(), ch[0].after.as_deref()),
+        (Some("3,400"), Some("3.600"))
+    );
+    assert!(ch[1]
+        .before
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Forecasters expect"));
+    // placed after the quote paragraph, where it stood
+    let quote_end = es.text.find("Lisbridge.").unwrap_or(0) + "Lisbridge.".len();
+    assert_eq!(ch[1].span.start as usize, es.text[..quote_end].chars().count());
+    assert!(ch.iter().all(|c| c
+        .note
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("translation (en → es)")));
+    let sum = summarize(&es, Some(&src), &ch);
+    assert_eq!(sum.translated_from.as_deref(), Some("en"));
+    // the same-language summary has no translation
+    assert_eq!(summarize(&src, Some(&src), &[]).translated_from, None);
+}
+
+#[test]
+fn french_translation_with_space_grouped_figures_and_a_misspelt_name() {
+    let src = art(1, FLOOD_EN);
+    let fr = lang_art(
+        2,
+        "fr",
+        "LISBRIDGE, 12 nov (AFP) - Les autorités de la région de Kelvara, dans le nord, ont évacué mardi 3 400 habitants après la crue du fleuve Tamor, a indiqué l'agence de protection civile.\n\n\
+Les inondations ont coupé la route principale vers Port Aldine et privé d'eau potable environ 1,2 million de personnes, selon la gouverneure régionale Elena Braske.\n\n\
+« Nous n'avons jamais vu le fleuve monter aussi vite », a déclaré Braske aux journalistes à Lisbridge.\n\n\
+Les prévisionnistes attendent encore 80 mm de pluie d'ici vendredi sur Kelvara, où 14 écoles ont déjà fermé.\n\n\
+Le conseil régional a annoncé qu'il débloquerait 45 millions d'euros d'aide d'urgence une fois la décrue amorcée.\n\n\
+(avec AFP)",
+    );
+    let ch = explain_pair(&Config::default(), &fr, &src, None, &[]);
+    assert_eq!(ch.len(), 1, "{ch:#?}");
+    assert_eq!(ch[0].kind, ChangeKind::NameVariant);
+    assert_eq!(
+        (ch[0].before.as_deref(), ch[0].after.as_deref()),
+        (Some("Brask"), Some("Braske"))
+    );
+}
+
+#[test]
+fn romanian_translation_without_declared_languages_is_recognised_by_its_anchors() {
+    let mut src = art(1, FLOOD_EN);
+    src.language = None;
+    let mut ro = art(
+        2,
+        "LISBRIDGE, 12 noiembrie (AFP) - Autoritățile din regiunea Kelvara, în nordul țării, au evacuat marți 3.400 de locuitori după ce râul Tamor a ieșit din matcă, a anunțat agenția de protecție civilă.\n\n\
+„Nu am văzut niciodată râul crescând atât de repede”, a declarat Brask jurnaliștilor la Lisbridge.\n\n\
+Meteorologii se așteaptă la încă 80 mm de ploaie până vineri în Kelvara, unde 14 școli s-au închis deja.\n\n\
+Consiliul regional a anunțat că va debloca 54 de milioane de euro ca ajutor de urgență după retragerea apelor.\n\n\
+Sursa: AFP",
+    );
+    ro.language = None;
+    let ch = explain_pair(&Config::default(), &ro, &src, None, &[]);
+    let kinds: Vec<ChangeKind> = ch.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Dropped, ChangeKind::NumberChanged], "{ch:#?}");
+    assert!(ch[0]
+        .before
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("The flooding cut"));
+    assert_eq!(ch[1].before.as_deref(), Some("45 million euros"));
+    assert_eq!(ch[1].after.as_deref(), Some("54 de milioane de euro"));
+}
+
+// ---- credit lines -------------------------------------------------------------------------------
+
+#[test]
+fn credit_lines_in_several_languages_are_not_added() {
+    let base = "The museum reopened on Sunday after a two-year renovation costing 12 million euros.\n\n\
+Visitors queued for hours to see the restored ceiling, the director said.";
+    let src = art(1, base);
+    for (lang, credit) in [
+        ("en", "— Agence France-Presse"),
+        ("en", "Source: AFP"),
+        ("en", "(AFP)"),
+        ("en", "With Reuters"),
+        ("es", "Fuente: AFP"),
+        ("ro", "Sursa: AFP"),
+        ("pt", "Fonte: AFP"),
+        ("de", "Quelle: dpa"),
+        ("fr", "avec AFP"),
+        ("it", "Fonte: ANSA"),
+    ] {
+        let mut copy = art(2, &format!("{base}\n\n{credit}"));
+        copy.language = Some(lang.into());
+        let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
+        assert!(ch.is_empty(), "{lang} {credit}: {ch:#?}");
+    }
+}
+
+// ---- boilerplate by content ---------------------------------------------------------------------
+
+#[test]
+fn injected_blurb_and_newsletter_prompt_are_boilerplate_without_recurrence_padding_stays_added() {
+    let wire = "The city of Norvale approved a 310 million dollar tram line on Thursday, linking the airport to the old port.\n\n\
+Mayor Ines Carvel said construction would start in spring and employ about 2,000 workers.\n\n\
+Opponents on the council argued that the route bypasses the poorest districts of Norvale.";
+    let src = art(1, wire);
+    let copy_text = format!(
+        "{wire}\n\n\
+Urban transport is one of the defining challenges of modern cities, and governments are increasingly turning to ambitious rail projects to keep growing populations moving.\n\n\
+Editorial Context & Insight\n\n\
+Original analysis & verification\n\n\
+Reviewed by Editorial Board\n\n\
+Methodology\n\n\
+This article includes original analysis and synthesis from our editorial team, cross-referenced with primary sources.\n\n\
+Enjoyed this story? Subscribe to the Metro Pulse newsletter for the day's biggest stories, delivered straight to your inbox."
+    );
+    let copy = art(2, &copy_text);
+    let story = Story {
+        id: StoryId(1),
+        articles: vec![ArticleId(1), ArticleId(2)],
+        storyline: None,
+        lineage: vec![LineageEdge {
+            article: ArticleId(2),
+            source: Some(ArticleId(1)),
+            confidence: 0.9,
+            reason: String::new(),
+        }],
+    };
+    let ch = explain_corpus(&Config::default(), &[src, copy.clone()], &[], &[story]);
+    let added = of_kind(&ch, ChangeKind::Added);
+    assert_eq!(added.len(), 1, "{ch:#?}");
+    assert!(added[0]
+        .after
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Urban transport"));
+    assert_eq!(added[0].supported_elsewhere, Some(false));
+    let bp = of_kind(&ch, ChangeKind::Boilerplate);
+    assert_eq!(bp.len(), 2, "{ch:#?}");
+    // the stacked blurb is one change, label lines included
+    let blurb = bp[0].after.as_deref().unwrap_or("");
+    assert!(blurb.starts_with("Editorial Context & Insight") && blurb.ends_with("primary sources."));
+    assert_eq!(bp[0].span.slice(&copy.text), blurb);
+    assert!(bp[1]
+        .after
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Enjoyed this story?"));
+}
+
+#[test]
+fn spanish_newsletter_prompt_is_boilerplate_by_content() {
+    let wire =
+        "El ayuntamiento de Norvale aprobó el jueves una línea de tranvía de 310 millones de dólares.\n\n\
+La alcaldesa Ines Carvel dijo que las obras empezarán en primavera.";
+    let src = lang_art(1, "es", wire);
+    let copy = lang_art(
+        2,
+        "es",
+        &format!("{wire}\n\n¿Te gustó esta noticia? Suscríbete a nuestro boletín y recibe cada mañana las noticias más importantes en tu correo."),
+    );
+    let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
+    assert_eq!(ch.len(), 1, "{ch:#?}");
+    assert_eq!(ch[0].kind, ChangeKind::Boilerplate);
+}

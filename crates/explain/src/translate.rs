@@ -1,0 +1,487 @@
+//! A version in another language than its source (a translated wire).
+//!
+//! Input → output: an article and its source written in different languages (their `language`
+//! differs, or their texts share almost no word n-grams while sharing names and figures) → the
+//! changes that survive translation: `dropped` source paragraphs with no counterpart, `added`
+//! article paragraphs with none, `number_changed` figures and `name_variant` names of aligned
+//! paragraphs, page furniture. Wording is not compared (every word differs in a translation), so
+//! there is no `quote_altered` and no sentence-level `added`/`dropped`.
+//!
+//! Method:
+//! 1. Each paragraph gets language-independent *anchors*: its figures normalised by
+//!    [`crate::numbers`] with its own language's number format (`1,8 millones` = `1.8 million`,
+//!    `2.200 km` = `2,200 km`, number words per language) and its proper names (capitalised words
+//!    that are not function words and never occur in lowercase in the text).
+//! 2. Paragraph similarity is the Dice coefficient of the anchor multisets (figures equal within
+//!    their written precision). Paragraphs are aligned in order (translations keep the order) by
+//!    dynamic programming over pairs with similarity ≥ 0.25; gaps of equal size between aligned
+//!    pairs (paragraphs without anchors) are paired by position when their lengths are compatible.
+//! 3. Aligned paragraphs: figures written with digits are compared with [`crate::numbers::changed`]
+//!    (same dimension, same order of magnitude); names present on one side only are paired when
+//!    [`crate::names::is_name_variant`] holds and a neighbouring name word is identical on both
+//!    sides ("Ilse Marrow" / "Ilse Marlow"), so translated common nouns inside names
+//!    ("Maritime Museum" / "Museu Marítimo") are not variants.
+//! 4. Every change carries the note `translation (en → es)`.
+//!
+//! Guarantees: deterministic; paragraphs that are credit lines are neither added nor dropped.
+
+use std::collections::BTreeSet;
+
+use wiretrace_model::{Article, Change, ChangeKind, CharSpan};
+use wiretrace_text::fold;
+
+use crate::boilerplate::{is_credit_line, FurnitureModel};
+use crate::changes::{boilerplate_changes, furniture_paragraphs, story_words, Prepared};
+use crate::lang::LangData;
+use crate::names::is_name_variant;
+use crate::numbers::{self, Quantity};
+
+/// Minimum anchor similarity for two paragraphs to be aligned on their anchors alone.
+const MIN_SIM: f64 = 0.25;
+
+/// Language-independent anchors of a paragraph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Anchors {
+    /// (value, precision) of every figure.
+    figures: Vec<(f64, f64)>,
+    /// Folded proper-name words.
+    names: Vec<String>,
+}
+
+impl Anchors {
+    fn len(&self) -> usize {
+        self.figures.len() + self.names.len()
+    }
+}
+
+/// Folded words that occur in lowercase somewhere in `text` (ordinary words, not names).
+fn lowercase_words(text: &str) -> BTreeSet<String> {
+    wiretrace_text::tokens(text)
+        .filter(|t| {
+            text[t.start as usize..t.end as usize]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+        .map(|t| t.folded)
+        .collect()
+}
+
+/// Name words of a paragraph with their byte ranges (relative to the paragraph).
+fn name_words<'t>(para: &'t str, lang: &LangData, lower: &BTreeSet<String>) -> Vec<(usize, usize, &'t str)> {
+    wiretrace_text::tokens(para)
+        .filter_map(|t| {
+            let w = &para[t.start as usize..t.end as usize];
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (capital
+                && letters >= 3
+                && !lang.is_function_word(w)
+                && lang.number_word(w).is_none()
+                && !lower.contains(&t.folded))
+            .then_some((t.start as usize, t.end as usize, w))
+        })
+        .collect()
+}
+
+fn anchors(para: &str, lang: &LangData, lower: &BTreeSet<String>) -> Anchors {
+    Anchors {
+        figures: numbers::scan(para, lang)
+            .iter()
+            .map(|q| (q.value, q.precision))
+            .collect(),
+        names: name_words(para, lang, lower)
+            .iter()
+            .map(|(_, _, w)| fold(w))
+            .collect(),
+    }
+}
+
+fn same_value(x: (f64, f64), y: (f64, f64)) -> bool {
+    (x.0 - y.0).abs() <= x.1.max(y.1) + 0.005 * x.0.abs().max(y.0.abs())
+}
+
+/// Dice coefficient of two anchor multisets, and the number of shared anchors.
+fn similarity(a: &Anchors, b: &Anchors) -> (f64, usize) {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return (0.0, 0);
+    }
+    let mut used = vec![false; b.figures.len()];
+    let mut shared = 0;
+    for x in &a.figures {
+        if let Some(k) = (0..b.figures.len()).find(|&k| !used[k] && same_value(*x, b.figures[k])) {
+            used[k] = true;
+            shared += 1;
+        }
+    }
+    let mut used = vec![false; b.names.len()];
+    for x in &a.names {
+        if let Some(k) = (0..b.names.len()).find(|&k| !used[k] && b.names[k] == *x) {
+            used[k] = true;
+            shared += 1;
+        }
+    }
+    (2.0 * shared as f64 / total as f64, shared)
+}
+
+/// True when `article` is a translation of `source` (or of the same text): their languages differ,
+/// or, with no language known to differ, they share almost no words but do share names and figures.
+pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, s: &Prepared) -> bool {
+    if let (Some(x), Some(y)) = (&article.language, &source.language) {
+        if x.get(..2) != y.get(..2) {
+            return true;
+        }
+    }
+    let wa: Vec<String> = a.toks.iter().flatten().cloned().collect();
+    let ws: Vec<String> = s.toks.iter().flatten().cloned().collect();
+    if wa.len() < 20 || ws.len() < 20 {
+        return false;
+    }
+    let set_s: BTreeSet<&String> = ws.iter().collect();
+    let uni = wa.iter().filter(|w| set_s.contains(w)).count() as f64 / wa.len() as f64;
+    let big_s: BTreeSet<(&String, &String)> = ws.windows(2).map(|w| (&w[0], &w[1])).collect();
+    let big =
+        wa.windows(2).filter(|w| big_s.contains(&(&w[0], &w[1]))).count() as f64 / (wa.len() - 1) as f64;
+    if uni >= 0.3 || big >= 0.05 {
+        return false;
+    }
+    let la = lowercase_words(a.text);
+    let ls = lowercase_words(s.text);
+    let (sim, shared) = similarity(&anchors(a.text, &a.lang, &la), &anchors(s.text, &s.lang, &ls));
+    sim >= 0.3 && shared >= 4
+}
+
+/// Order-preserving alignment of paragraphs: `sim[i][j]` for article paragraph `i` and source
+/// paragraph `j`; returns for each article paragraph its source paragraph.
+fn align_in_order(sim: &[Vec<f64>], n: usize, m: usize) -> Vec<Option<usize>> {
+    let mut dp = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let take = if sim[i][j] >= MIN_SIM {
+                sim[i][j] + dp[i + 1][j + 1]
+            } else {
+                f64::NEG_INFINITY
+            };
+            dp[i][j] = take.max(dp[i + 1][j]).max(dp[i][j + 1]);
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if sim[i][j] >= MIN_SIM && (dp[i][j] - (sim[i][j] + dp[i + 1][j + 1])).abs() < 1e-12 {
+            out[i] = Some(j);
+            i += 1;
+            j += 1;
+        } else if dp[i + 1][j] >= dp[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Figures that changed between two aligned paragraphs in different languages, as (source, article)
+/// index pairs. Word order differs across languages, so equal figures are matched in any order
+/// (conversions included); each remaining source figure is paired with the remaining article
+/// figure of the same dimension and the closest value, if within a factor of two (a dateline day
+/// "12 nov" is not a changed "3,400").
+fn changed_figures(src: &[Quantity], art: &[Quantity]) -> Vec<(usize, usize)> {
+    let mut used_s = vec![false; src.len()];
+    let mut used_a = vec![false; art.len()];
+    for (i, x) in src.iter().enumerate() {
+        if let Some(k) = (0..art.len()).find(|&k| !used_a[k] && numbers::same_quantity(x, &art[k])) {
+            used_s[i] = true;
+            used_a[k] = true;
+        }
+    }
+    for (i, x) in src.iter().enumerate() {
+        if !used_s[i] && art.iter().any(|y| numbers::same_quantity(x, y)) {
+            used_s[i] = true;
+        }
+    }
+    for (k, y) in art.iter().enumerate() {
+        if !used_a[k] && src.iter().any(|x| numbers::same_quantity(x, y)) {
+            used_a[k] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, x) in src.iter().enumerate() {
+        if used_s[i] || x.value == 0.0 {
+            continue;
+        }
+        let best = (0..art.len())
+            .filter(|&k| !used_a[k] && art[k].dim == x.dim && art[k].value != 0.0)
+            .map(|k| (k, (art[k].value / x.value).ln().abs()))
+            .filter(|(_, d)| d.is_finite() && *d <= std::f64::consts::LN_2)
+            .min_by(|p, q| p.1.total_cmp(&q.1).then(p.0.cmp(&q.0)));
+        if let Some((k, _)) = best {
+            used_a[k] = true;
+            out.push((i, k));
+        }
+    }
+    out
+}
+
+fn para_text<'t>(p: &Prepared<'t>, k: usize) -> &'t str {
+    &p.text[p.paras[k].0..p.paras[k].1]
+}
+
+/// The changes of a translated `article` against its `source` (see the module docs).
+pub(crate) fn explain_translation(
+    article: &Article,
+    source: &Article,
+    a: &Prepared,
+    s: &Prepared,
+    others: &[&Article],
+    model: Option<&FurnitureModel>,
+) -> Vec<Change> {
+    // a text without a declared language gets the detected one: number formats and number words
+    // differ by language ("3.400" is 3400 in Romanian, "once" is 11 in Spanish only)
+    let code = |x: &Article| {
+        x.language
+            .clone()
+            .or_else(|| wiretrace_text::detect_language(&x.text).map(str::to_string))
+    };
+    let (code_a, code_s) = (code(article), code(source));
+    let lang_a = LangData::new(code_a.as_deref());
+    let lang_s = LangData::new(code_s.as_deref());
+    let from = code_s.unwrap_or_else(|| "?".into());
+    let to = code_a.unwrap_or_else(|| "?".into());
+    let note = format!("translation ({from} → {to})");
+    let la = lowercase_words(a.text);
+    let ls = lowercase_words(s.text);
+    let credit_a: Vec<bool> = (0..a.paras.len())
+        .map(|k| is_credit_line(para_text(a, k), a.lang_code.as_deref()))
+        .collect();
+    let credit_s: Vec<bool> = (0..s.paras.len())
+        .map(|k| is_credit_line(para_text(s, k), s.lang_code.as_deref()))
+        .collect();
+    let anc_a: Vec<Anchors> = (0..a.paras.len())
+        .map(|k| anchors(para_text(a, k), &lang_a, &la))
+        .collect();
+    let anc_s: Vec<Anchors> = (0..s.paras.len())
+        .map(|k| anchors(para_text(s, k), &lang_s, &ls))
+        .collect();
+    let (n, m) = (a.paras.len(), s.paras.len());
+    let sim: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            (0..m)
+                .map(|j| {
+                    if credit_a[i] || credit_s[j] {
+                        0.0
+                    } else {
+                        similarity(&anc_a[i], &anc_s[j]).0
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut pa = align_in_order(&sim, n, m);
+    // gaps of equal size between aligned pairs: pair by position
+    let chars = |p: &Prepared, k: usize| para_text(p, k).chars().count().max(1) as f64;
+    let mut bounds: Vec<(usize, usize)> = vec![];
+    for (i, x) in pa.iter().enumerate() {
+        if let Some(j) = x {
+            bounds.push((i, *j));
+        }
+    }
+    let mut prev: (isize, isize) = (-1, -1);
+    bounds.push((n, m));
+    for &(ni, nj) in &bounds {
+        let gi: Vec<usize> = ((prev.0 + 1) as usize..ni).filter(|&i| !credit_a[i]).collect();
+        let gj: Vec<usize> = ((prev.1 + 1) as usize..nj).filter(|&j| !credit_s[j]).collect();
+        if !gi.is_empty() && gi.len() == gj.len() {
+            for (&i, &j) in gi.iter().zip(&gj) {
+                let ratio = chars(a, i) / chars(s, j);
+                let conflicting = anc_a[i].len() >= 3 && anc_s[j].len() >= 3 && sim[i][j] == 0.0;
+                if (0.4..=2.5).contains(&ratio) && !conflicting {
+                    pa[i] = Some(j);
+                }
+            }
+        }
+        prev = (ni as isize, nj as isize);
+    }
+    let mut ps: Vec<Option<usize>> = vec![None; m];
+    for (i, x) in pa.iter().enumerate() {
+        if let Some(j) = x {
+            ps[*j] = Some(i);
+        }
+    }
+    // furniture, with sentences of aligned paragraphs counted as matched
+    let matched_a: Vec<bool> = a.sents.iter().map(|x| pa[x.paragraph].is_some()).collect();
+    let matched_s: Vec<bool> = s.sents.iter().map(|x| ps[x.paragraph].is_some()).collect();
+    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, &story_words(a, &matched_a, s));
+    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, &story_words(s, &matched_s, a));
+    let mut out = boilerplate_changes(article, Some(source.id), a, &furn_a);
+    let mk = |kind: ChangeKind,
+              before: Option<String>,
+              after: Option<String>,
+              span: CharSpan,
+              source_span: Option<CharSpan>,
+              extra: Option<String>| Change {
+        article: article.id,
+        source: Some(source.id),
+        kind,
+        before,
+        after,
+        span,
+        source_span,
+        supported_elsewhere: None,
+        note: Some(match extra {
+            Some(e) => format!("{note}; {e}"),
+            None => note.clone(),
+        }),
+    };
+    // aligned paragraphs: figures and names
+    for (i, x) in pa.iter().enumerate() {
+        let Some(j) = *x else { continue };
+        let (as_, ae) = a.paras[i];
+        let (ss, se) = s.paras[j];
+        let (ta, ts) = (&a.text[as_..ae], &s.text[ss..se]);
+        let digits = |q: &Quantity, t: &str| t[q.start..q.end].chars().any(|c| c.is_ascii_digit());
+        let qa: Vec<Quantity> = numbers::scan(ta, &lang_a)
+            .into_iter()
+            .filter(|q| digits(q, ta))
+            .collect();
+        let qs: Vec<Quantity> = numbers::scan(ts, &lang_s)
+            .into_iter()
+            .filter(|q| digits(q, ts))
+            .collect();
+        for (x, y) in changed_figures(&qs, &qa) {
+            let (sq, aq) = (&qs[x], &qa[y]);
+            out.push(mk(
+                ChangeKind::NumberChanged,
+                Some(ts[sq.start..sq.end].to_string()),
+                Some(ta[aq.start..aq.end].to_string()),
+                a.idx.span(as_ + aq.start, as_ + aq.end),
+                Some(s.idx.span(ss + sq.start, ss + sq.end)),
+                Some(format!("{} -> {}", sq.value, aq.value)),
+            ));
+        }
+        let na = name_words(ta, &lang_a, &la);
+        let ns = name_words(ts, &lang_s, &ls);
+        let fa: Vec<String> = na.iter().map(|w| fold(w.2)).collect();
+        let fs: Vec<String> = ns.iter().map(|w| fold(w.2)).collect();
+        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        for (ki, wa) in na.iter().enumerate() {
+            if fs.contains(&fa[ki]) {
+                continue;
+            }
+            for (kj, ws) in ns.iter().enumerate() {
+                if fa.contains(&fs[kj]) || !is_name_variant(ws.2, wa.2) {
+                    continue;
+                }
+                // a neighbouring name word identical on both sides (adjacent in the text)
+                let adjacent =
+                    |list: &[(usize, usize, &str)], k: usize, t: &str, d: isize| -> Option<String> {
+                        let o = k as isize + d;
+                        if o < 0 || o as usize >= list.len() {
+                            return None;
+                        }
+                        let (x, y) = if d < 0 {
+                            (list[o as usize].1, list[k].0)
+                        } else {
+                            (list[k].1, list[o as usize].0)
+                        };
+                        t[x..y].trim().is_empty().then(|| fold(list[o as usize].2))
+                    };
+                let same_neighbour = [-1isize, 1].iter().any(|&d| {
+                    let (x, y) = (adjacent(&na, ki, ta, d), adjacent(&ns, kj, ts, d));
+                    x.is_some() && x == y
+                });
+                if same_neighbour && seen.insert((ws.2.to_string(), wa.2.to_string())) {
+                    out.push(mk(
+                        ChangeKind::NameVariant,
+                        Some(ws.2.to_string()),
+                        Some(wa.2.to_string()),
+                        a.idx.span(as_ + wa.0, as_ + wa.1),
+                        Some(s.idx.span(ss + ws.0, ss + ws.1)),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    // source paragraphs with no counterpart
+    for j in 0..m {
+        if ps[j].is_some() || credit_s[j] || furn_s.contains(&j) || para_text(s, j).trim().is_empty() {
+            continue;
+        }
+        let at = (0..j)
+            .rev()
+            .find_map(|k| ps[k].map(|i| a.paras[i].1))
+            .or_else(|| (j + 1..m).find_map(|k| ps[k].map(|i| a.paras[i].0)))
+            .unwrap_or(0);
+        let (st, en) = s.paras[j];
+        out.push(mk(
+            ChangeKind::Dropped,
+            Some(s.text[st..en].to_string()),
+            None,
+            a.idx.span(at, at),
+            Some(s.idx.span(st, en)),
+            None,
+        ));
+    }
+    // article paragraphs with no counterpart
+    let other_anchors: Vec<Anchors> = others
+        .iter()
+        .filter(|o| o.id != article.id && o.id != source.id)
+        .flat_map(|o| {
+            let lang = LangData::new(o.language.as_deref());
+            let lower = lowercase_words(&o.text);
+            crate::segment::paragraphs(&o.text)
+                .into_iter()
+                .map(|(x, y)| anchors(&o.text[x..y], &lang, &lower))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for i in 0..n {
+        if pa[i].is_some() || credit_a[i] || furn_a.contains(&i) || para_text(a, i).trim().is_empty() {
+            continue;
+        }
+        let (st, en) = a.paras[i];
+        let supported = other_anchors.iter().any(|o| {
+            let (sim, shared) = similarity(&anc_a[i], o);
+            sim >= 0.5 && shared >= 2
+        });
+        let mut c = mk(
+            ChangeKind::Added,
+            None,
+            Some(a.text[st..en].to_string()),
+            a.idx.span(st, en),
+            None,
+            None,
+        );
+        c.supported_elsewhere = Some(supported);
+        out.push(c);
+    }
+    crate::changes::sort_changes(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_in_other_number_formats_are_shared_anchors() {
+        let en = LangData::new(Some("en"));
+        let es = LangData::new(Some("es"));
+        let none = BTreeSet::new();
+        let x = anchors("A $1.2bn plan for 1.8 million people in Alto Carmín.", &en, &none);
+        let y = anchors(
+            "Un plan de 1.200 millones de dólares para 1,8 millones de personas en Alto Carmín.",
+            &es,
+            &none,
+        );
+        assert_eq!(similarity(&x, &y), (1.0, 4));
+    }
+
+    #[test]
+    fn order_preserving_alignment_skips_a_missing_paragraph() {
+        let sim = vec![vec![0.9, 0.0, 0.0], vec![0.0, 0.1, 0.8]];
+        assert_eq!(align_in_order(&sim, 2, 3), vec![Some(0), Some(2)]);
+    }
+}
