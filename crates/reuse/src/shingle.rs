@@ -29,13 +29,25 @@ fn finalize(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Returns the hash of the gram `toks[i..i + n]` (by match class).
+/// Bits each word's class is rotated by per position from the gram's end (odd, so that the
+/// rotations of up to 64 positions are distinct).
+const ROT: u32 = 13;
+
+/// Returns the hash of the gram `toks[i..i + n]` (by match class): the XOR of each word's class
+/// rotated by `ROT` bits per position from the gram's end, finalised with the gram size. Being a
+/// rotate-and-XOR (Buzhash-style) combination, the next gram's value rolls from this one in O(1)
+/// ([`fingerprints`] does so); the finaliser spreads it over all 64 bits.
 pub(crate) fn gram_hash(toks: &[Tok], i: usize, n: usize) -> u64 {
-    let mut h = n as u64;
+    let mut h = 0u64;
     for t in &toks[i..i + n] {
-        h = (h.rotate_left(23) ^ t.class).wrapping_mul(MIX_K);
+        h = h.rotate_left(ROT) ^ t.class;
     }
-    finalize(h)
+    finish(h, n)
+}
+
+#[inline]
+fn finish(h: u64, n: usize) -> u64 {
+    finalize(h ^ (n as u64).wrapping_mul(MIX_K))
 }
 
 /// Returns true when every token of `toks[i..i + n]` is a function word.
@@ -72,16 +84,22 @@ pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, 
     // The last n tokens' classes and function-word flags in a ring of RING slots.
     const RING: usize = 32;
     let n = n.clamp(1, RING);
+    // Rotation of the class leaving the window (n positions from the end).
+    let out_rot = (ROT * n as u32) % 64;
     let mut classes = [0u64; RING];
     let mut stops = [false; RING];
     let mut stop_count = 0usize;
     let (mut seen, mut grams_count) = (0usize, 0u32);
-    let mut out = Vec::new();
+    let mut rolling = 0u64;
+    let mut out = Vec::with_capacity(text.len() / (24 * sample_mod.max(1) as usize) + 8);
     crate::token::visit(text, |t| {
         let at = seen & (RING - 1);
+        rolling = rolling.rotate_left(ROT) ^ t.class;
         if seen >= n {
             // The token leaving the window.
-            stop_count -= usize::from(stops[(seen - n) & (RING - 1)]);
+            let old = (seen - n) & (RING - 1);
+            stop_count -= usize::from(stops[old]);
+            rolling ^= classes[old].rotate_left(out_rot);
         }
         classes[at] = t.class;
         stops[at] = t.stop;
@@ -91,12 +109,7 @@ pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, 
             return;
         }
         grams_count += 1;
-        let first = seen - n;
-        let mut h = n as u64;
-        for k in first..seen {
-            h = (h.rotate_left(23) ^ classes[k & (RING - 1)]).wrapping_mul(MIX_K);
-        }
-        let h = finalize(h);
+        let h = finish(rolling, n);
         if sampled(h, sample_mod) {
             out.push(h);
         }

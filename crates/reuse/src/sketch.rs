@@ -15,7 +15,7 @@ use wiretrace_model::{Article, ArticleId};
 use crate::{shingle, Config};
 
 /// Version of the fingerprint scheme; bumped whenever sketches of the same text would change.
-pub const SKETCH_VERSION: u32 = 1;
+pub const SKETCH_VERSION: u32 = 2;
 
 /// The fingerprints of one article.
 ///

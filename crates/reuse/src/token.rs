@@ -68,9 +68,44 @@ fn word_hash_lower(word: &[u8]) -> u64 {
     hash_chunks(word, |b| b.to_ascii_lowercase())
 }
 
+/// [`word_hash_lower`] of `bytes[start..end]` (ASCII), reading a word of up to 8 bytes as one
+/// unaligned load, masked and lowercased in a register (same value).
+#[inline(always)]
+fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    match bytes.get(start..start + 8) {
+        Some(chunk) if len <= 8 => {
+            let mut x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            if len < 8 {
+                x &= (1u64 << (8 * len)) - 1;
+            }
+            mix(seed(len) ^ swar_lower(x))
+        }
+        _ => word_hash_lower(&bytes[start..end]),
+    }
+}
+
+/// Lowercases the ASCII letters of 8 ASCII bytes at once (bytes below 0x80 only).
+#[inline]
+fn swar_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte b < 0x80 no addition carries into the next byte: the high bit of b + (0x80 - 'A')
+    // says b >= 'A', that of b + (0x80 - 'Z' - 1) says b > 'Z'.
+    let ge_a = x.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+    let gt_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
+    let upper = ge_a & !gt_z & HIGH;
+    x | (upper >> 2)
+}
+
+#[inline]
+fn seed(len: usize) -> u64 {
+    (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5749_5245_5452_4143
+}
+
 #[inline]
 fn hash_chunks(bytes: &[u8], map: impl Fn(u8) -> u8) -> u64 {
-    let mut h = (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5749_5245_5452_4143;
+    let mut h = seed(bytes.len());
     if bytes.len() <= 8 {
         // The usual word: one chunk, one round.
         let mut buf = [0u8; 8];
@@ -96,13 +131,13 @@ fn mix(mut z: u64) -> u64 {
 }
 
 #[inline]
-fn make_tok(stops: &Table, start: u32, end: u32, hash: u64, numeric: bool) -> Tok {
+fn make_tok(stops: &Table, start: u32, end: u32, len: usize, hash: u64, numeric: bool) -> Tok {
     Tok {
         start,
         end,
         hash,
         class: if numeric { NUMBER_CLASS } else { hash },
-        stop: stops.contains(hash),
+        stop: stops.contains_word(len, hash),
     }
 }
 
@@ -116,6 +151,7 @@ fn visit_unicode(text: &str, mut f: impl FnMut(Tok)) {
             stops,
             start,
             end,
+            t.folded.len(),
             word_hash(t.folded.as_bytes()),
             numeric,
         ));
@@ -147,6 +183,17 @@ const CLS: [u8; 256] = {
     t
 };
 
+/// Bytes that may join two parts of one word: `.`, `'`, `:`, `,`, `;`.
+const JOINER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b':' as usize] = true;
+    t[b',' as usize] = true;
+    t[b';' as usize] = true;
+    t
+};
+
 fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
     let stops = table();
     let bytes = text.as_bytes();
@@ -170,7 +217,7 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
                 continue;
             }
             // A joiner continues the word only between two letters or two digits (UAX #29 WB6/7, WB11/12).
-            if i + 1 < n {
+            if i + 1 < n && JOINER[bytes[i] as usize] {
                 let next = CLS[bytes[i + 1] as usize];
                 let joins = match bytes[i] {
                     b'.' | b'\'' => (last == LETTER && next == LETTER) || (last == DIGIT && next == DIGIT),
@@ -189,11 +236,12 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
         if !alnum {
             continue;
         }
-        let h = word_hash_lower(&bytes[start..i]);
+        let h = ascii_word_hash(bytes, start, i);
         f(make_tok(
             stops,
             start as u32,
             i as u32,
+            i - start,
             h,
             bytes[start].is_ascii_digit(),
         ));
@@ -222,6 +270,29 @@ mod tests {
             visit_ascii(s, |t| fast.push((t.start, t.end, t.hash, t.class, t.stop)));
             visit_unicode(s, |t| slow.push((t.start, t.end, t.hash, t.class, t.stop)));
             assert_eq!(fast, slow, "{s}");
+        }
+    }
+
+    #[test]
+    fn register_lowercasing_hashes_as_the_bytes_do() {
+        let text = "ABCDEFGH abcdefgh Zz@[`{ A x1Y2 MIXEDcase12 \x7f~ end";
+        let b = text.as_bytes();
+        for (s, e) in [
+            (0, 8),
+            (9, 17),
+            (18, 24),
+            (25, 26),
+            (27, 31),
+            (32, 43),
+            (44, 46),
+            (47, 50),
+        ] {
+            assert_eq!(
+                ascii_word_hash(b, s, e),
+                word_hash(text[s..e].to_ascii_lowercase().as_bytes()),
+                "{}",
+                &text[s..e]
+            );
         }
     }
 
