@@ -184,6 +184,7 @@ const CLS: [u8; 256] = {
 };
 
 /// Bytes that may join two parts of one word: `.`, `'`, `:`, `,`, `;`.
+#[cfg(test)]
 const JOINER: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
@@ -194,7 +195,9 @@ const JOINER: [bool; 256] = {
     t
 };
 
-fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
+/// The byte-at-a-time scanner: the reference [`visit_ascii`] is tested against.
+#[cfg(test)]
+fn visit_ascii_scalar(text: &str, mut f: impl FnMut(Tok)) {
     let stops = table();
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -248,6 +251,125 @@ fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte of `x` (bytes below 0x80) set where `lo <= byte <= hi`.
+#[inline(always)]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x.wrapping_add((0x80 - u64::from(lo)) * ONES);
+    let gt = x.wrapping_add((0x80 - u64::from(hi) - 1) * ONES);
+    ge & !gt & HIGH
+}
+
+/// High bit of each byte of `x` (bytes below 0x80) set where the byte is `b`.
+#[inline(always)]
+fn equal(x: u64, b: u8) -> u64 {
+    let t = x ^ (u64::from(b) * ONES);
+    !(((t & !HIGH).wrapping_add(!HIGH)) | t) & HIGH
+}
+
+/// The high bits of 8 bytes gathered into 8 bits (byte k → bit k).
+#[inline(always)]
+fn gather(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Returns one bit per byte of `bytes` (ASCII), set for word bytes (letters, digits, `_`), in
+/// 64-bit blocks, with at least one zero block at the end.
+fn word_bits(bytes: &[u8]) -> Vec<u64> {
+    let mut out = vec![0u64; bytes.len() / 64 + 2];
+    let mut chunks = bytes.chunks_exact(8);
+    let mut k = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        out[k / 8] |= word_byte_bits(x) << (8 * (k % 8));
+        k += 1;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        out[k / 8] |= word_byte_bits(u64::from_le_bytes(buf)) << (8 * (k % 8));
+    }
+    out
+}
+
+/// The word bytes (letters, digits, `_`) of 8 ASCII bytes, one bit each.
+#[inline(always)]
+fn word_byte_bits(x: u64) -> u64 {
+    let letters = in_range(x | (0x20 * ONES), b'a', b'z');
+    let digits = in_range(x, b'0', b'9');
+    gather(letters | digits | equal(x, b'_'))
+}
+
+/// Returns the first position at or after `pos` whose bit equals `want`, if any.
+#[inline(always)]
+fn next_bit(bits: &[u64], pos: usize, want: bool) -> Option<usize> {
+    let flip = if want { 0 } else { u64::MAX };
+    let mut b = pos / 64;
+    let mut m = (*bits.get(b)? ^ flip) & (u64::MAX << (pos % 64));
+    while m == 0 {
+        b += 1;
+        m = *bits.get(b)? ^ flip;
+    }
+    Some(b * 64 + m.trailing_zeros() as usize)
+}
+
+/// Scans ASCII text a block of bytes at a time: word bytes are found 8 at a time in a register
+/// (no branch per byte), the rare non-word byte between two word bytes is checked against the
+/// joiner rules, and words are read off the bit runs.
+fn visit_ascii(text: &str, mut f: impl FnMut(Tok)) {
+    let stops = table();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut bits = word_bits(bytes);
+    // Joiners: a non-word byte with word bytes on both sides (the rules then decide).
+    let mut carry_prev = 0u64;
+    for b in 0..bits.len() {
+        let w = bits[b];
+        let next_first = bits.get(b + 1).map_or(0, |x| x & 1);
+        let prev = (w << 1) | carry_prev;
+        let next = (w >> 1) | (next_first << 63);
+        carry_prev = w >> 63;
+        let mut cand = !w & prev & next;
+        while cand != 0 {
+            let i = b * 64 + cand.trailing_zeros() as usize;
+            cand &= cand - 1;
+            if i + 1 >= n || i == 0 {
+                continue;
+            }
+            let (last, next) = (CLS[bytes[i - 1] as usize], CLS[bytes[i + 1] as usize]);
+            let joins = match bytes[i] {
+                b'.' | b'\'' => (last == LETTER && next == LETTER) || (last == DIGIT && next == DIGIT),
+                b':' => last == LETTER && next == LETTER,
+                b',' | b';' => last == DIGIT && next == DIGIT,
+                _ => false,
+            };
+            if joins {
+                bits[b] |= 1 << (i % 64);
+            }
+        }
+    }
+    let mut pos = 0;
+    while let Some(start) = next_bit(&bits, pos, true) {
+        let end = next_bit(&bits, start, false).unwrap_or(n).min(n);
+        pos = end;
+        if bytes[start] == b'_' && !bytes[start..end].iter().any(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let h = ascii_word_hash(bytes, start, end);
+        f(make_tok(
+            stops,
+            start as u32,
+            end as u32,
+            end - start,
+            h,
+            bytes[start].is_ascii_digit(),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +393,30 @@ mod tests {
             visit_unicode(s, |t| slow.push((t.start, t.end, t.hash, t.class, t.stop)));
             assert_eq!(fast, slow, "{s}");
         }
+    }
+
+    #[test]
+    fn block_scanner_agrees_with_the_byte_scanner() {
+        // Random ASCII strings over an alphabet rich in joiners, underscores and digits.
+        let alphabet = b"aZk09_ .',:;-/\n\"xQ7";
+        let mut state = 0x1234_5678_9abc_def0u64;
+        for len in 0..300 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state = mix(state.wrapping_add(0x9E37_79B9_7F4A_7C15));
+                    char::from(alphabet[(state % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            visit_ascii(&text, |t| fast.push(t));
+            visit_ascii_scalar(&text, |t| slow.push(t));
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        let long = "The U.S. economy grew 3.5% in 2,024; don't stop_ __ x_1. ".repeat(40);
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        visit_ascii(&long, |t| fast.push(t));
+        visit_ascii_scalar(&long, |t| slow.push(t));
+        assert_eq!(fast, slow);
     }
 
     #[test]
