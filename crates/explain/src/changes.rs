@@ -320,14 +320,16 @@ pub(crate) fn boilerplate_changes(
 ) -> Vec<Change> {
     let mut out = Vec::new();
     // merge adjacent furniture paragraphs only when the first is a header ("Related stories:") or
-    // a short label line of a stacked blurb ("Methodology")
+    // a short self-referential label line of a stacked blurb ("Methodology", "Verified by
+    // Editorial Board"); navigation rows and related-story titles stay apart
     let list: Vec<usize> = paras.iter().copied().collect();
     let mut i = 0;
     while i < list.len() {
         let mut j = i;
         while j + 1 < list.len() && list[j + 1] == list[j] + 1 && {
             let t = &p.text[p.paras[list[j]].0..p.paras[list[j]].1];
-            t.trim_end().ends_with(':') || is_label_line(t)
+            t.trim_end().ends_with(':')
+                || (is_label_line(t) && furniture_score(t, &p.lang, &BTreeSet::new()) >= FURNITURE_SCORE)
         } {
             j += 1;
         }
@@ -414,7 +416,9 @@ pub(crate) fn explain(
         article.id,
         &story_words(&a, &matched_a, &s),
     );
-    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id, &story_words(&s, &matched_s, &a));
+    // the source's own paragraphs are story text unless their form or recurrence says otherwise:
+    // the content model is for material the copy brings in
+    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id, &BTreeSet::new());
     let mut out = boilerplate_changes(article, Some(source.id), &a, &furn_a);
     let mk = |kind: ChangeKind,
               before: Option<String>,

@@ -597,7 +597,6 @@ fn meta_words(lang: &str) -> &'static [&'static str] {
             "share this",
             "readers",
             "click",
-            "premium",
             "paywall",
             "cookies",
             "this article",

@@ -13,7 +13,9 @@
 //!
 //! Modules: [`segment`] (paragraphs, sentences), [`diff`] (token and sentence alignment),
 //! [`quotes`](mod@quotes), [`numbers`] (figures and units), [`names`] (name variants),
-//! [`boilerplate`] (furniture), [`lang`] (per-language tables). The library is pure: no I/O,
+//! [`boilerplate`] (furniture, by recurrence, shape and content), [`lang`] (per-language tables),
+//! `translate` (versions in another language than their source: compared by figures, names and
+//! paragraph order only; see [`Summary::translated_from`]). The library is pure: no I/O,
 //! no printing, deterministic output.
 //!
 //! # Example
