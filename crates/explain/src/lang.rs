@@ -951,6 +951,194 @@ fn second_person(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// Month names and their usual abbreviations (folded, no dot) with their number, so a dateline
+/// day ("12 nov", "7 abr", "March 3") is read as a date rather than a figure of the story.
+fn months(lang: &str) -> &'static [(&'static str, u8)] {
+    match lang {
+        "en" => &[
+            ("january", 1),
+            ("jan", 1),
+            ("february", 2),
+            ("feb", 2),
+            ("march", 3),
+            ("mar", 3),
+            ("april", 4),
+            ("apr", 4),
+            ("may", 5),
+            ("june", 6),
+            ("jun", 6),
+            ("july", 7),
+            ("jul", 7),
+            ("august", 8),
+            ("aug", 8),
+            ("september", 9),
+            ("sep", 9),
+            ("sept", 9),
+            ("october", 10),
+            ("oct", 10),
+            ("november", 11),
+            ("nov", 11),
+            ("december", 12),
+            ("dec", 12),
+        ],
+        "es" => &[
+            ("enero", 1),
+            ("ene", 1),
+            ("febrero", 2),
+            ("feb", 2),
+            ("marzo", 3),
+            ("mar", 3),
+            ("abril", 4),
+            ("abr", 4),
+            ("mayo", 5),
+            ("may", 5),
+            ("junio", 6),
+            ("jun", 6),
+            ("julio", 7),
+            ("jul", 7),
+            ("agosto", 8),
+            ("ago", 8),
+            ("septiembre", 9),
+            ("setiembre", 9),
+            ("sep", 9),
+            ("sept", 9),
+            ("octubre", 10),
+            ("oct", 10),
+            ("noviembre", 11),
+            ("nov", 11),
+            ("diciembre", 12),
+            ("dic", 12),
+        ],
+        "pt" => &[
+            ("janeiro", 1),
+            ("jan", 1),
+            ("fevereiro", 2),
+            ("fev", 2),
+            ("marco", 3),
+            ("mar", 3),
+            ("abril", 4),
+            ("abr", 4),
+            ("maio", 5),
+            ("mai", 5),
+            ("junho", 6),
+            ("jun", 6),
+            ("julho", 7),
+            ("jul", 7),
+            ("agosto", 8),
+            ("ago", 8),
+            ("setembro", 9),
+            ("set", 9),
+            ("outubro", 10),
+            ("out", 10),
+            ("novembro", 11),
+            ("nov", 11),
+            ("dezembro", 12),
+            ("dez", 12),
+        ],
+        "fr" => &[
+            ("janvier", 1),
+            ("janv", 1),
+            ("fevrier", 2),
+            ("fevr", 2),
+            ("mars", 3),
+            ("avril", 4),
+            ("avr", 4),
+            ("mai", 5),
+            ("juin", 6),
+            ("juillet", 7),
+            ("juil", 7),
+            ("aout", 8),
+            ("septembre", 9),
+            ("sept", 9),
+            ("octobre", 10),
+            ("oct", 10),
+            ("novembre", 11),
+            ("nov", 11),
+            ("decembre", 12),
+            ("dec", 12),
+        ],
+        "ro" => &[
+            ("ianuarie", 1),
+            ("ian", 1),
+            ("februarie", 2),
+            ("feb", 2),
+            ("martie", 3),
+            ("mar", 3),
+            ("aprilie", 4),
+            ("apr", 4),
+            ("mai", 5),
+            ("iunie", 6),
+            ("iun", 6),
+            ("iulie", 7),
+            ("iul", 7),
+            ("august", 8),
+            ("aug", 8),
+            ("septembrie", 9),
+            ("sep", 9),
+            ("octombrie", 10),
+            ("oct", 10),
+            ("noiembrie", 11),
+            ("nov", 11),
+            ("decembrie", 12),
+            ("dec", 12),
+        ],
+        "de" => &[
+            ("januar", 1),
+            ("jan", 1),
+            ("janner", 1),
+            ("februar", 2),
+            ("feb", 2),
+            ("marz", 3),
+            ("mar", 3),
+            ("april", 4),
+            ("apr", 4),
+            ("mai", 5),
+            ("juni", 6),
+            ("jun", 6),
+            ("juli", 7),
+            ("jul", 7),
+            ("august", 8),
+            ("aug", 8),
+            ("september", 9),
+            ("sep", 9),
+            ("sept", 9),
+            ("oktober", 10),
+            ("okt", 10),
+            ("november", 11),
+            ("nov", 11),
+            ("dezember", 12),
+            ("dez", 12),
+        ],
+        "it" => &[
+            ("gennaio", 1),
+            ("gen", 1),
+            ("febbraio", 2),
+            ("feb", 2),
+            ("marzo", 3),
+            ("mar", 3),
+            ("aprile", 4),
+            ("apr", 4),
+            ("maggio", 5),
+            ("mag", 5),
+            ("giugno", 6),
+            ("giu", 6),
+            ("luglio", 7),
+            ("lug", 7),
+            ("agosto", 8),
+            ("ago", 8),
+            ("settembre", 9),
+            ("set", 9),
+            ("ottobre", 10),
+            ("ott", 10),
+            ("novembre", 11),
+            ("nov", 11),
+            ("dicembre", 12),
+            ("dic", 12),
+        ],
+        _ => &[],
+    }
+}
+
 /// News agencies (folded names and abbreviations), credit-line words in every language.
 const AGENCIES: &[&str] = &[
     "afp",
@@ -1099,6 +1287,8 @@ pub struct LangData {
     pub call_to_action: Vec<&'static str>,
     /// Second-person words (folded).
     pub second_person: Vec<&'static str>,
+    /// Month names and abbreviations (folded) with their number.
+    pub months: Vec<(&'static str, u8)>,
     /// True when the language writes decimals with a comma (`2,5`) and groups thousands with dots.
     pub decimal_comma: bool,
 }
@@ -1125,6 +1315,7 @@ impl LangData {
             meta_words: for_lang(lang, meta_words),
             call_to_action: for_lang(lang, call_to_action),
             second_person: for_lang(lang, second_person),
+            months: for_lang(lang, months),
             decimal_comma: matches!(lang, Some("es" | "pt" | "fr" | "ro" | "de" | "it")),
         }
     }
@@ -1186,6 +1377,19 @@ impl LangData {
     pub fn is_second_person(&self, word: &str) -> bool {
         let f = fold(word);
         self.second_person.iter().any(|v| *v == f)
+    }
+
+    /// Returns the month (1–12) a month name or abbreviation (dot optional) stands for.
+    ///
+    /// # Example
+    /// ```
+    /// let d = wiretrace_explain::lang::LangData::new(Some("pt"));
+    /// assert_eq!(d.month("abr."), Some(4));
+    /// assert_eq!(d.month("navio"), None);
+    /// ```
+    pub fn month(&self, word: &str) -> Option<u8> {
+        let f = fold(word.trim_end_matches('.'));
+        self.months.iter().find(|(m, _)| *m == f).map(|(_, n)| *n)
     }
 
     /// True when the word belongs to credit lines.

@@ -46,12 +46,47 @@ pub(crate) struct Anchors {
     figures: Vec<(f64, f64)>,
     /// Folded proper-name words.
     names: Vec<String>,
+    /// Number of quotations (translations keep who is quoted where).
+    quotes: usize,
 }
 
 impl Anchors {
     fn len(&self) -> usize {
-        self.figures.len() + self.names.len()
+        self.figures.len() + self.names.len() + self.quotes
     }
+}
+
+/// True when a figure is the day of a date ("12 nov", "7 de abril", "March 3"): datelines differ
+/// between versions and are not figures of the story.
+fn is_date_day(text: &str, q: &Quantity, lang: &LangData) -> bool {
+    let expr = &text[q.start..q.end];
+    if q.dim != numbers::Dim::Count
+        || !expr.chars().all(|c| c.is_ascii_digit())
+        || !(1.0..=31.0).contains(&q.value)
+    {
+        return false;
+    }
+    let mut after = text[q.end..].split_whitespace();
+    let next = after.next().unwrap_or("");
+    let next = if matches!(fold(next).as_str(), "de" | "di") {
+        after.next().unwrap_or("")
+    } else {
+        next
+    };
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .to_string()
+    };
+    let prev = text[..q.start].split_whitespace().next_back().unwrap_or("");
+    lang.month(&word(next)).is_some() || lang.month(&word(prev)).is_some()
+}
+
+/// The figures of a paragraph that belong to the story (dates' days left out).
+fn story_figures(text: &str, lang: &LangData) -> Vec<Quantity> {
+    numbers::scan(text, lang)
+        .into_iter()
+        .filter(|q| !is_date_day(text, q, lang))
+        .collect()
 }
 
 /// Folded words that occur in lowercase somewhere in `text` (ordinary words, not names).
@@ -86,7 +121,11 @@ fn name_words<'t>(para: &'t str, lang: &LangData, lower: &BTreeSet<String>) -> V
 
 fn anchors(para: &str, lang: &LangData, lower: &BTreeSet<String>) -> Anchors {
     Anchors {
-        figures: numbers::scan(para, lang)
+        quotes: crate::quotes::quotes(para, None)
+            .iter()
+            .filter(|q| q.depth == 0)
+            .count(),
+        figures: story_figures(para, lang)
             .iter()
             .map(|q| (q.value, q.precision))
             .collect(),
@@ -122,6 +161,7 @@ fn similarity(a: &Anchors, b: &Anchors) -> (f64, usize) {
             shared += 1;
         }
     }
+    shared += a.quotes.min(b.quotes);
     (2.0 * shared as f64 / total as f64, shared)
 }
 
@@ -341,11 +381,11 @@ pub(crate) fn explain_translation(
         let (ss, se) = s.paras[j];
         let (ta, ts) = (&a.text[as_..ae], &s.text[ss..se]);
         let digits = |q: &Quantity, t: &str| t[q.start..q.end].chars().any(|c| c.is_ascii_digit());
-        let qa: Vec<Quantity> = numbers::scan(ta, &lang_a)
+        let qa: Vec<Quantity> = story_figures(ta, &lang_a)
             .into_iter()
             .filter(|q| digits(q, ta))
             .collect();
-        let qs: Vec<Quantity> = numbers::scan(ts, &lang_s)
+        let qs: Vec<Quantity> = story_figures(ts, &lang_s)
             .into_iter()
             .filter(|q| digits(q, ts))
             .collect();
@@ -477,6 +517,20 @@ mod tests {
             &none,
         );
         assert_eq!(similarity(&x, &y), (1.0, 4));
+    }
+
+    #[test]
+    fn dateline_days_are_not_story_figures() {
+        let pt = LangData::new(Some("pt"));
+        let t = "PORTO CAVO, 7 abr (AFP) - Foram encontradas 1.300 ânforas, 7 de abril.";
+        let v: Vec<f64> = story_figures(t, &pt).iter().map(|q| q.value).collect();
+        assert_eq!(v, [1300.0]);
+        let en = LangData::new(Some("en"));
+        let v: Vec<f64> = story_figures("On March 3, 12 ships sank.", &en)
+            .iter()
+            .map(|q| q.value)
+            .collect();
+        assert_eq!(v, [12.0]);
     }
 
     #[test]
