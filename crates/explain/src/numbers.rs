@@ -561,7 +561,15 @@ fn parse_numeral(raw: &str, decimal_comma: bool) -> Option<(f64, usize)> {
     let parts: Vec<char> = raw.chars().collect();
     let n_dec = parts.iter().filter(|c| **c == dec).count();
     let n_group = parts.iter().filter(|c| **c == group).count();
-    let (dec, group) = if n_dec > 1 && n_group <= 1 {
+    // a lone grouping mark not followed by exactly three digits can only be a decimal mark
+    // ("1.7bn" in a text tagged Spanish, "1,5" in one tagged English)
+    let lone_group_is_decimal = n_dec == 0
+        && n_group == 1
+        && raw
+            .rsplit(group)
+            .next()
+            .is_some_and(|tail| tail.chars().count() != 3);
+    let (dec, group) = if (n_dec > 1 && n_group <= 1) || lone_group_is_decimal {
         (group, dec)
     } else {
         (dec, group)

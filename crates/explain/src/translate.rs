@@ -11,16 +11,19 @@
 //! 1. Each paragraph gets language-independent *anchors*: its figures normalised by
 //!    [`crate::numbers`] with its own language's number format (`1,8 millones` = `1.8 million`,
 //!    `2.200 km` = `2,200 km`, number words per language) and its proper names (capitalised words
-//!    that are not function words and never occur in lowercase in the text).
+//!    that are not function words and never occur in lowercase in the text) and its number of
+//!    quotations.
 //! 2. Paragraph similarity is the Dice coefficient of the anchor multisets (figures equal within
 //!    their written precision). Paragraphs are aligned in order (translations keep the order) by
 //!    dynamic programming over pairs with similarity ≥ 0.25; gaps of equal size between aligned
 //!    pairs (paragraphs without anchors) are paired by position when their lengths are compatible.
-//! 3. Aligned paragraphs: figures written with digits are compared with [`crate::numbers::changed`]
-//!    (same dimension, same order of magnitude); names present on one side only are paired when
-//!    [`crate::names::is_name_variant`] holds and a neighbouring name word is identical on both
-//!    sides ("Ilse Marrow" / "Ilse Marlow"), so translated common nouns inside names
-//!    ("Maritime Museum" / "Museu Marítimo") are not variants.
+//! 3. Aligned paragraphs: figures written with digits are matched in any order (equal values,
+//!    conversions included); a remaining source figure pairs with a remaining article figure
+//!    (same dimension, within a factor of two; dateline days left out); names present on one side
+//!    only are paired when [`crate::names::is_name_variant`] holds and the preceding name word is
+//!    identical on both sides ("Ilse Marrow" / "Ilse Marlow"; the following one only for equal
+//!    transliteration keys), so translated common nouns and titles inside names
+//!    ("Maritime Museum" / "Museu Marítimo", "President" / "Präsident") are not variants.
 //! 4. Every change carries the note `translation (en → es)`.
 //!
 //! Guarantees: deterministic; paragraphs that are credit lines are neither added nor dropped.
@@ -33,7 +36,7 @@ use wiretrace_text::fold;
 use crate::boilerplate::{is_credit_line, FurnitureModel};
 use crate::changes::{boilerplate_changes, furniture_paragraphs, story_words, Prepared};
 use crate::lang::LangData;
-use crate::names::is_name_variant;
+use crate::names::{is_name_variant, translit_key};
 use crate::numbers::{self, Quantity};
 
 /// Minimum anchor similarity for two paragraphs to be aligned on their anchors alone.
@@ -168,22 +171,20 @@ fn similarity(a: &Anchors, b: &Anchors) -> (f64, usize) {
 /// True when `article` is a translation of `source` (or of the same text): their languages differ,
 /// or, with no language known to differ, they share almost no words but do share names and figures.
 pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, s: &Prepared) -> bool {
-    if let (Some(x), Some(y)) = (&article.language, &source.language) {
-        if x.get(..2) != y.get(..2) {
-            return true;
-        }
-    }
     let wa: Vec<String> = a.toks.iter().flatten().cloned().collect();
     let ws: Vec<String> = s.toks.iter().flatten().cloned().collect();
-    if wa.len() < 20 || ws.len() < 20 {
-        return false;
-    }
     let set_s: BTreeSet<&String> = ws.iter().collect();
-    let uni = wa.iter().filter(|w| set_s.contains(w)).count() as f64 / wa.len() as f64;
     let big_s: BTreeSet<(&String, &String)> = ws.windows(2).map(|w| (&w[0], &w[1])).collect();
-    let big =
-        wa.windows(2).filter(|w| big_s.contains(&(&w[0], &w[1]))).count() as f64 / (wa.len() - 1) as f64;
-    if uni >= 0.3 || big >= 0.05 {
+    let uni = wa.iter().filter(|w| set_s.contains(w)).count() as f64 / wa.len().max(1) as f64;
+    let big = wa.windows(2).filter(|w| big_s.contains(&(&w[0], &w[1]))).count() as f64
+        / wa.len().saturating_sub(1).max(1) as f64;
+    if let (Some(x), Some(y)) = (&article.language, &source.language) {
+        // declared languages differ; a misdetected language on a copy still shares its word pairs
+        if x.get(..2) != y.get(..2) {
+            return big < 0.3;
+        }
+    }
+    if wa.len() < 20 || ws.len() < 20 || uni >= 0.3 || big >= 0.05 {
         return false;
     }
     let la = lowercase_words(a.text);
@@ -427,10 +428,14 @@ pub(crate) fn explain_translation(
                         };
                         t[x..y].trim().is_empty().then(|| fold(list[o as usize].2))
                     };
-                let same_neighbour = [-1isize, 1].iter().any(|&d| {
+                // the same given name before ("Ilse Marrow" / "Ilse Marlow"); a shared word after
+                // counts only for spellings of one key, since a title before a name is
+                // translated ("President Ana Lima" / "Präsident Ana Lima")
+                let same = |d: isize| {
                     let (x, y) = (adjacent(&na, ki, ta, d), adjacent(&ns, kj, ts, d));
                     x.is_some() && x == y
-                });
+                };
+                let same_neighbour = same(-1) || (same(1) && translit_key(ws.2) == translit_key(wa.2));
                 if same_neighbour && seen.insert((ws.2.to_string(), wa.2.to_string())) {
                     out.push(mk(
                         ChangeKind::NameVariant,

@@ -582,3 +582,34 @@ La alcaldesa Ines Carvel dijo que las obras empezarán en primavera.";
     assert_eq!(ch.len(), 1, "{ch:#?}");
     assert_eq!(ch[0].kind, ChangeKind::Boilerplate);
 }
+
+#[test]
+fn german_translation_titles_are_not_name_variants_and_figures_match() {
+    let src = art(
+        1,
+        "BERLIN (AFP) - President Anna Kessler opened the 1.2 billion euro Havel bridge on Monday, a span of 2,400 metres.\n\n\
+\"This bridge connects two regions that waited 30 years for it,\" Kessler said in Potsdam.\n\n\
+The Transport Ministry expects 45,000 vehicles a day.",
+    );
+    let de = lang_art(
+        2,
+        "de",
+        "BERLIN, 3. März (AFP) - Präsident Anna Kessler hat am Montag die 1,2 Milliarden Euro teure Havelbrücke mit einer Spannweite von 2.400 Metern eröffnet.\n\n\
+„Diese Brücke verbindet zwei Regionen, die 30 Jahre darauf gewartet haben“, sagte Kessler in Potsdam.\n\n\
+Das Verkehrsministerium rechnet mit 45.000 Fahrzeugen pro Tag.\n\n\
+Quelle: dpa",
+    );
+    let ch = explain_pair(&Config::default(), &de, &src, None, &[]);
+    assert!(ch.is_empty(), "{ch:#?}");
+}
+
+#[test]
+fn a_same_language_copy_with_a_wrong_language_tag_is_compared_word_by_word() {
+    let src = art(1, WIRE);
+    let mut copy = art(2, &WIRE.replace("£1.5bn", "£1.7bn"));
+    copy.language = Some("es".into());
+    let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
+    assert_eq!(ch.len(), 1, "{ch:#?}");
+    assert_eq!(ch[0].kind, ChangeKind::NumberChanged);
+    assert_eq!(ch[0].note.as_deref(), Some("1500000000 -> 1700000000"));
+}
