@@ -169,12 +169,14 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let reuse = own.max(given * damp).min(1.0);
     // Translations share names, places and figures but no words: across languages, compare only those.
     let cross_language = matches!((&a.language, &b.language), (Some(x), Some(y)) if x != y);
-    let cosine = if cross_language {
-        corpus.fact_cosine(i, j)
+    let factor = time_factor(cfg, a.time, b.time);
+    let content = if factor <= 0.0 {
+        0.0
+    } else if cross_language {
+        corpus.fact_cosine(i, j) * factor
     } else {
-        corpus.content_cosine(i, j)
+        corpus.content_cosine(i, j) * factor
     };
-    let content = cosine * time_factor(cfg, a.time, b.time);
     Edge { reuse, content }
 }
 
@@ -188,69 +190,170 @@ pub(crate) fn pair_score(p: &Pair) -> f32 {
         .clamp(0.0, 1.0)
 }
 
+/// Postings in compressed sparse row form: for each key, the articles holding it.
+struct Postings {
+    /// `ids[offsets[k]..offsets[k + 1]]` are the articles of key `k`, in the order given to `build`.
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+    /// For each article, the keys it holds (`keys[key_offsets[i]..key_offsets[i + 1]]`).
+    key_offsets: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+impl Postings {
+    /// Builds postings from each article's feature hashes (`features(i)`), keeping only the keys held
+    /// by 2..=`max_posting` articles. Each key's articles are ordered by `order` (then position).
+    fn build<'a, F, K>(n: usize, max_posting: usize, features: F, order: K) -> Self
+    where
+        F: Fn(usize) -> Box<dyn Iterator<Item = u64> + 'a>,
+        K: Fn(u32) -> i64,
+    {
+        let mut all: Vec<(u64, u32)> = Vec::new();
+        for i in 0..n {
+            all.extend(features(i).map(|h| (h, i as u32)));
+        }
+        all.sort_unstable();
+        all.dedup();
+        let mut offsets = vec![0u32];
+        let mut ids: Vec<u32> = Vec::new();
+        let mut held: Vec<(u32, u32)> = Vec::new();
+        let mut a = 0;
+        while a < all.len() {
+            let mut b = a + 1;
+            while b < all.len() && all[b].0 == all[a].0 {
+                b += 1;
+            }
+            if b - a >= 2 && b - a <= max_posting {
+                let key = (offsets.len() - 1) as u32;
+                let start = ids.len();
+                ids.extend(all[a..b].iter().map(|&(_, i)| i));
+                ids[start..].sort_unstable_by_key(|&i| (order(i), i));
+                offsets.push(ids.len() as u32);
+                held.extend(all[a..b].iter().map(|&(_, i)| (i, key)));
+            }
+            a = b;
+        }
+        drop(all);
+        held.sort_unstable();
+        let mut key_offsets = vec![0u32; n + 1];
+        for &(i, _) in &held {
+            key_offsets[i as usize + 1] += 1;
+        }
+        for i in 0..n {
+            key_offsets[i + 1] += key_offsets[i];
+        }
+        let keys = held.into_iter().map(|(_, k)| k).collect();
+        Postings {
+            offsets,
+            ids,
+            key_offsets,
+            keys,
+        }
+    }
+
+    fn list(&self, key: u32) -> &[u32] {
+        &self.ids[self.offsets[key as usize] as usize..self.offsets[key as usize + 1] as usize]
+    }
+
+    fn keys_of(&self, i: usize) -> &[u32] {
+        &self.keys[self.key_offsets[i] as usize..self.key_offsets[i + 1] as usize]
+    }
+
+    /// Pairs (i, j), i < j, that share at least `min_shared` keys, counted with a dense accumulator
+    /// per article (no pair map); `range(i, list)` narrows each list to the (at most two) parts worth
+    /// scanning.
+    fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<(usize, usize)>
+    where
+        R: Fn(usize, &[u32]) -> [(usize, usize); 2],
+    {
+        let mut count = vec![0u32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        for i in 0..n {
+            for &key in self.keys_of(i) {
+                let list = self.list(key);
+                let [(a, b), (c, d)] = range(i, list);
+                for &j in list[a..b].iter().chain(&list[c..d]) {
+                    if (j as usize) <= i {
+                        continue;
+                    }
+                    if count[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    count[j as usize] += 1;
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
+                if count[j as usize] >= min_shared {
+                    out.push((i, j as usize));
+                }
+                count[j as usize] = 0;
+            }
+            touched.clear();
+        }
+        out
+    }
+}
+
 /// Finds candidate pairs (i < j) through the reuse pairs and the inverted indexes.
+///
+/// Content candidates are only sought between articles close enough in time for content evidence to
+/// count (within [`Config::event_max_days`], or either undated): further apart, only shared text can
+/// link two articles, and the 3-gram index finds that.
 pub(crate) fn candidates(
     cfg: &Config,
     corpus: &Corpus,
     given: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<(usize, usize)> {
-    let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut shingle_post: HashMap<u64, Vec<u32>> = HashMap::new();
+    let n = corpus.feats.len();
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
     // that share a passage (short texts index all of theirs); exact containment is measured on all
     // 3-grams afterwards.
-    for (i, f) in corpus.feats.iter().enumerate() {
-        let short = f.shingles.len() < 64;
-        for s in f.shingles.iter().filter(|s| short || *s & 3 == 0) {
-            shingle_post.entry(*s).or_default().push(i as u32);
-        }
-    }
-    let mut lists: Vec<Vec<u32>> = shingle_post
-        .into_values()
-        .filter(|l| l.len() >= 2 && l.len() <= cfg.max_posting)
-        .collect();
-    lists.sort_unstable();
-    for l in &lists {
-        for (x, &a) in l.iter().enumerate() {
-            for &b in &l[x + 1..] {
-                *counts.entry((a, b)).or_insert(0) += 1;
-            }
-        }
-    }
-    let mut out: Vec<(usize, usize)> = counts
-        .into_iter()
-        .filter(|(_, c)| *c >= 3)
-        .map(|((a, b), _)| (a as usize, b as usize))
-        .collect();
-
-    // Content candidates: pairs sharing at least two rare, specific features (names, spans, quotes, figures).
-    let mut content_post: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, f) in corpus.feats.iter().enumerate() {
-        for (h, k) in &f.content {
-            if matches!(k, Kind::Span | Kind::Name | Kind::Quote | Kind::Figure) {
-                content_post.entry(*h).or_default().push(i as u32);
-            }
-        }
-    }
-    let mut lists: Vec<Vec<u32>> = content_post
-        .into_values()
-        .filter(|l| l.len() >= 2 && l.len() <= cfg.max_posting)
-        .collect();
-    lists.sort_unstable();
-    let mut ccounts: HashMap<(u32, u32), u32> = HashMap::new();
-    for l in &lists {
-        for (x, &a) in l.iter().enumerate() {
-            for &b in &l[x + 1..] {
-                *ccounts.entry((a, b)).or_insert(0) += 1;
-            }
-        }
-    }
-    out.extend(
-        ccounts
-            .into_iter()
-            .filter(|(_, c)| *c >= 2)
-            .map(|((a, b), _)| (a as usize, b as usize)),
+    let shingles = Postings::build(
+        n,
+        cfg.max_posting,
+        |i| {
+            let f = &corpus.feats[i];
+            let short = f.shingles.len() < 64;
+            Box::new(f.shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
+        },
+        |_| 0,
     );
+    let mut out = shingles.pairs(n, 3, |_, l| [(0, l.len()), (0, 0)]);
+    drop(shingles);
+
+    // Content candidates: pairs sharing at least two rare, specific features (names, spans, quotes,
+    // figures), within the event window. Each list is in time order, undated articles last.
+    let time = |i: u32| corpus.feats[i as usize].time.unwrap_or(i64::MAX);
+    let content = Postings::build(
+        n,
+        cfg.max_posting,
+        |i| {
+            Box::new(
+                corpus.feats[i]
+                    .content
+                    .iter()
+                    .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Quote | Kind::Figure))
+                    .map(|(h, _)| *h),
+            )
+        },
+        time,
+    );
+    // Pairs whose time factor is zero carry no content evidence (a margin of a day guards rounding).
+    let window = ((cfg.event_max_days as f64 + 1.0) * 86_400.0) as i64;
+    out.extend(content.pairs(n, 2, |i, l| {
+        let undated = l.partition_point(|&j| time(j) != i64::MAX);
+        match corpus.feats[i].time {
+            None => [(0, l.len()), (0, 0)],
+            Some(t) => {
+                let lo = l[..undated].partition_point(|&j| time(j) < t.saturating_sub(window));
+                let hi = l[..undated].partition_point(|&j| time(j) <= t.saturating_add(window));
+                // Undated articles pair with everyone.
+                [(lo, hi), (undated, l.len())]
+            }
+        }
+    }));
     out.extend(given.keys().copied());
     out.sort_unstable();
     out.dedup();
@@ -400,6 +503,38 @@ mod tests {
         let c = average_linkage(0.3, &[0, 1, 2, 3, 4, 5, 6], &e);
         assert!(c.iter().all(|m| !(m.contains(&0) && m.contains(&6))), "{c:?}");
         assert!(c.iter().any(|m| m.starts_with(&[0, 1, 2])));
+    }
+
+    fn dated(text: &str, day: i64) -> crate::features::Features {
+        let mut a = wiretrace_model::Article::new("x.txt", text);
+        a.published = chrono::DateTime::from_timestamp(1_750_000_000 + day * 86_400, 0);
+        crate::features::extract(&a)
+    }
+
+    #[test]
+    fn content_candidates_need_the_event_window_shared_text_does_not() {
+        let cfg = Config::default();
+        let news = [
+            "Officials said Marta Kowalczyk and Tomas Oyelaran met in Brindisi on Monday.",
+            "In Brindisi, a meeting brought together Tomas Oyelaran with Marta Kowalczyk yesterday.",
+            "Marta Kowalczyk hosted Tomas Oyelaran again, this time far from Brindisi harbour.",
+        ];
+        let text =
+            "The regional council voted on Tuesday to close the old harbour bridge for repairs lasting \
+                    three months, after inspectors found cracks in two of its supporting piers last winter.";
+        let feats = vec![
+            dated(news[0], 0),
+            dated(news[1], 1),
+            dated(news[2], 60),
+            dated(text, 0),
+            dated(text, 90),
+        ];
+        let corpus = Corpus::new(&cfg, feats);
+        let c = candidates(&cfg, &corpus, &BTreeMap::new());
+        assert!(c.contains(&(0, 1)), "{c:?}");
+        assert!(!c.contains(&(0, 2)) && !c.contains(&(1, 2)), "{c:?}");
+        assert!(c.contains(&(3, 4)), "{c:?}");
+        assert!(edge(&cfg, &corpus, 0, 2, 0.0).content == 0.0);
     }
 
     #[test]

@@ -290,11 +290,25 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
     out
 }
 
+/// Each agency's names, folded once (the table is static).
+fn folded_names(agency: &Agency) -> &'static [String] {
+    static FOLDED: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    let all = FOLDED.get_or_init(|| {
+        AGENCIES
+            .iter()
+            .map(|a| a.names.iter().map(|n| fold_phrase(n)).collect())
+            .collect()
+    });
+    AGENCIES
+        .iter()
+        .position(|a| a.code == agency.code)
+        .map_or(&[][..], |k| &all[k][..])
+}
+
 fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, is_head: bool) -> bool {
     let short = zone.split_whitespace().count() <= 25;
-    for name in agency.names {
-        let n = fold_phrase(name);
-        if let Some(pos) = find_word(folded, &n) {
+    for n in folded_names(agency) {
+        if let Some(pos) = find_word(folded, n) {
             if is_head {
                 // "PARIS (Agence France-Presse) -" or "(Reuters) -": a name in brackets or before a dash.
                 let before = &folded[..pos];

@@ -216,6 +216,26 @@ const QUOTE_PAIRS: &[(char, char)] = &[
     ('‹', '›'),
 ];
 
+/// The word tables hashed once: [`CAPITALISED_STOP`], [`STOPWORDS`].
+fn tables() -> &'static [std::collections::HashSet<&'static str>; 2] {
+    static SETS: std::sync::OnceLock<[std::collections::HashSet<&'static str>; 2]> =
+        std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        [
+            CAPITALISED_STOP.iter().copied().collect(),
+            STOPWORDS.iter().copied().collect(),
+        ]
+    })
+}
+
+fn is_capitalised_stop(w: &str) -> bool {
+    tables()[0].contains(w)
+}
+
+fn is_stopword(w: &str) -> bool {
+    tables()[1].contains(w)
+}
+
 fn h(kind: &str, s: &str) -> u64 {
     let mut key = String::with_capacity(s.len() + 2);
     key.push_str(kind);
@@ -307,7 +327,7 @@ pub(crate) fn extract(article: &Article) -> Features {
                 continue;
             }
             let capitalised = first.is_uppercase();
-            let stop = CAPITALISED_STOP.contains(&t.folded.as_str());
+            let stop = is_capitalised_stop(&t.folded);
             if capitalised && !stop && !sentence_start {
                 let hh = h(Kind::Name.tag(), &t.folded);
                 content.push((hh, Kind::Name));
@@ -320,7 +340,7 @@ pub(crate) fn extract(article: &Article) -> Features {
                 flush(&mut span, &mut content);
                 if t.folded.chars().count() >= 4
                     && t.folded.chars().all(char::is_alphabetic)
-                    && !STOPWORDS.contains(&t.folded.as_str())
+                    && !is_stopword(&t.folded)
                 {
                     content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
                 }
@@ -370,7 +390,7 @@ pub(crate) fn extract(article: &Article) -> Features {
     names.dedup();
     if let Some(title) = &article.title {
         for t in tokens(title) {
-            if t.folded.chars().count() >= 4 && !STOPWORDS.contains(&t.folded.as_str()) {
+            if t.folded.chars().count() >= 4 && !is_stopword(&t.folded) {
                 content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
             }
         }

@@ -63,6 +63,8 @@ mod storyline;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use wiretrace_model::{Article, ArticleId, Pair, Story, StoryId};
 
 use crate::cluster::{average_linkage, candidates, edge, pair_score, Corpus, Dsu};
@@ -217,7 +219,7 @@ struct Graph {
 }
 
 fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
-    let feats = arts.iter().map(|a| features::extract(a)).collect();
+    let feats = arts.par_iter().map(|a| features::extract(a)).collect();
     let corpus = Corpus::new(cfg, feats);
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
@@ -233,12 +235,17 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         }
     }
     let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
-    for (i, j) in candidates(cfg, &corpus, &given) {
-        let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
-        if w >= cfg.min_edge {
-            weights.insert((i, j), w);
-        }
-    }
+    let cands = candidates(cfg, &corpus, &given);
+    // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
+    let weighed: Vec<(usize, usize, f32)> = cands
+        .par_iter()
+        .map(|&(i, j)| {
+            let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
+            (i, j, w)
+        })
+        .filter(|&(_, _, w)| w >= cfg.min_edge)
+        .collect();
+    weights.extend(weighed.into_iter().map(|(i, j, w)| ((i, j), w)));
     let mut dsu = Dsu::new(arts.len());
     for &(i, j) in weights.keys() {
         dsu.union(i, j);
