@@ -590,6 +590,45 @@ mod tests {
     }
 
     #[test]
+    fn reader_prompts_score_as_furniture_in_every_language() {
+        let story: BTreeSet<String> = ["barrage", "presa", "damm", "baraj", "diga", "barragem"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for (lang, text) in [
+            (
+                "fr",
+                "Vous avez aimé cet article ? Abonnez-vous à notre newsletter.",
+            ),
+            ("es", "¿Te gustó esta noticia? Suscríbete a nuestro boletín."),
+            ("pt", "Gostou desta notícia? Assine a nossa newsletter."),
+            (
+                "ro",
+                "Ți-a plăcut acest articol? Abonați-vă la newsletterul nostru.",
+            ),
+            (
+                "de",
+                "Hat Ihnen dieser Artikel gefallen? Abonnieren Sie unseren Newsletter.",
+            ),
+            (
+                "it",
+                "Ti è piaciuto questo articolo? Iscriviti alla nostra newsletter.",
+            ),
+            ("es", "Metodología"),
+        ] {
+            let d = LangData::new(Some(lang));
+            assert!(
+                furniture_score(text, &d, &story) >= FURNITURE_SCORE,
+                "{lang}: {text}"
+            );
+        }
+        // prose about the story, in the story's words, is not furniture
+        let fr = LangData::new(Some("fr"));
+        let prose = "Les experts estiment que ce barrage illustre les défis de la gestion de l'eau.";
+        assert!(furniture_score(prose, &fr, &story) < FURNITURE_SCORE);
+    }
+
+    #[test]
     fn credit_lines_are_never_furniture() {
         let credit = "Copyright 2025 The Wire Agency. All rights reserved.";
         let arts: Vec<_> = (1..=4)

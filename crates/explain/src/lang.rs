@@ -676,6 +676,8 @@ fn meta_words(lang: &str) -> &'static [&'static str] {
             "baixe",
             "clique",
             "este artigo",
+            "deste artigo",
+            "desta noticia",
             "esta noticia",
             "nossa equipa",
             "nossa equipe",

@@ -193,6 +193,43 @@ pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, 
     sim >= 0.3 && shared >= 4
 }
 
+/// True when the anchors of an unaligned paragraph `x` (at least two) are, for 60% or more, among
+/// the anchors of `other` that its own counterpart `own` does not account for: `x` was merged into
+/// `other` (or split off it) in translation.
+fn carried_by(x: &Anchors, other: &Anchors, own: &Anchors) -> bool {
+    let (nf, nn) = (x.figures.len(), x.names.len());
+    if nf + nn < 2 {
+        return false;
+    }
+    // what `other` has beyond `own`
+    let mut figs = other.figures.clone();
+    for f in &own.figures {
+        if let Some(k) = figs.iter().position(|g| same_value(*f, *g)) {
+            figs.remove(k);
+        }
+    }
+    let mut names = other.names.clone();
+    for w in &own.names {
+        if let Some(k) = names.iter().position(|g| g == w) {
+            names.remove(k);
+        }
+    }
+    let mut hit = 0;
+    for f in &x.figures {
+        if let Some(k) = figs.iter().position(|g| same_value(*f, *g)) {
+            figs.remove(k);
+            hit += 1;
+        }
+    }
+    for w in &x.names {
+        if let Some(k) = names.iter().position(|g| g == w) {
+            names.remove(k);
+            hit += 1;
+        }
+    }
+    hit as f64 >= 0.6 * (nf + nn) as f64
+}
+
 /// Order-preserving alignment of paragraphs: `sim[i][j]` for article paragraph `i` and source
 /// paragraph `j`; returns for each article paragraph its source paragraph.
 fn align_in_order(sim: &[Vec<f64>], n: usize, m: usize) -> Vec<Option<usize>> {
@@ -449,9 +486,16 @@ pub(crate) fn explain_translation(
             }
         }
     }
-    // source paragraphs with no counterpart
+    // source paragraphs with no counterpart (unless merged into a neighbour's counterpart)
     for j in 0..m {
         if ps[j].is_some() || credit_s[j] || furn_s.contains(&j) || para_text(s, j).trim().is_empty() {
+            continue;
+        }
+        let merged = [j.wrapping_sub(1), j + 1]
+            .iter()
+            .filter_map(|&k| ps.get(k).copied().flatten().map(|i| (k, i)))
+            .any(|(k, i)| carried_by(&anc_s[j], &anc_a[i], &anc_s[k]));
+        if merged {
             continue;
         }
         let at = (0..j)
@@ -484,6 +528,14 @@ pub(crate) fn explain_translation(
         .collect();
     for i in 0..n {
         if pa[i].is_some() || credit_a[i] || furn_a.contains(&i) || para_text(a, i).trim().is_empty() {
+            continue;
+        }
+        // split off a neighbour's counterpart
+        let split = [i.wrapping_sub(1), i + 1]
+            .iter()
+            .filter_map(|&k| pa.get(k).copied().flatten().map(|j| (k, j)))
+            .any(|(k, j)| carried_by(&anc_a[i], &anc_s[j], &anc_a[k]));
+        if split {
             continue;
         }
         let (st, en) = a.paras[i];

@@ -613,3 +613,20 @@ fn a_same_language_copy_with_a_wrong_language_tag_is_compared_word_by_word() {
     assert_eq!(ch[0].kind, ChangeKind::NumberChanged);
     assert_eq!(ch[0].note.as_deref(), Some("1500000000 -> 1700000000"));
 }
+
+#[test]
+fn paragraphs_merged_in_translation_are_not_dropped() {
+    let src = art(1, FLOOD_EN);
+    // the first two paragraphs of the wire become one; the forecast paragraph is left out
+    let pt = lang_art(
+        2,
+        "pt",
+        "LISBRIDGE, 12 nov (AFP) - As autoridades da região de Kelvara retiraram na terça-feira 3.400 moradores depois de o rio Tamor transbordar, e as cheias cortaram a estrada para Port Aldine, deixando cerca de 1,2 milhões de pessoas sem água potável, segundo a governadora Elena Brask.\n\n\
+“Nunca vimos o rio subir tão depressa”, disse Brask aos jornalistas em Lisbridge.\n\n\
+O conselho regional anunciou que vai libertar 45 milhões de euros em ajuda de emergência quando as águas baixarem.",
+    );
+    let ch = explain_pair(&Config::default(), &pt, &src, None, &[]);
+    assert_eq!(ch.len(), 1, "{ch:#?}");
+    assert_eq!(ch[0].kind, ChangeKind::Dropped);
+    assert!(ch[0].before.as_deref().unwrap_or("").starts_with("Forecasters"));
+}
