@@ -91,7 +91,10 @@ pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, 
     let mut stop_count = 0usize;
     let (mut seen, mut grams_count) = (0usize, 0u32);
     let mut rolling = 0u64;
-    let mut out = Vec::with_capacity(text.len() / (24 * sample_mod.max(1) as usize) + 8);
+    let mut buf = [0u64; 64];
+    let mut staged = 0usize;
+    // About one word per 6 bytes of text, one gram in `sample_mod` kept.
+    let mut out = Vec::with_capacity(text.len() / (6 * sample_mod.max(1) as usize) + 8);
     crate::token::visit(text, |t| {
         let at = seen & (RING - 1);
         rolling = rolling.rotate_left(ROT) ^ t.class;
@@ -109,11 +112,17 @@ pub(crate) fn fingerprints(text: &str, n: usize, sample_mod: u32) -> (Vec<u64>, 
             return;
         }
         grams_count += 1;
+        // Kept grams are staged in a small buffer without a branch on the (random) sampling
+        // decision, and moved to `out` when it fills.
         let h = finish(rolling, n);
-        if sampled(h, sample_mod) {
-            out.push(h);
+        buf[staged] = h;
+        staged += usize::from(sampled(h, sample_mod));
+        if staged == buf.len() {
+            out.extend_from_slice(&buf);
+            staged = 0;
         }
     });
+    out.extend_from_slice(&buf[..staged]);
     out.sort_unstable();
     out.dedup();
     // Sketches are kept by the thousand: do not keep the growth slack.

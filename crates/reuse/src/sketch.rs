@@ -19,7 +19,7 @@ pub const SKETCH_VERSION: u32 = 2;
 
 /// The fingerprints of one article.
 ///
-/// Serialised as one JSON object: `{"v":1,"article":"a17","tokens":512,"grams":480,"fingerprints":[…]}`.
+/// Serialised as one JSON object: `{"v":2,"article":"a17","tokens":512,"grams":480,"fingerprints":[…]}`.
 ///
 /// # Example
 /// ```

@@ -75,10 +75,8 @@ fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     match bytes.get(start..start + 8) {
         Some(chunk) if len <= 8 => {
-            let mut x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            if len < 8 {
-                x &= (1u64 << (8 * len)) - 1;
-            }
+            // len is 1..=8: keep its low bytes (no branch).
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & (u64::MAX >> (64 - 8 * len));
             mix(seed(len) ^ swar_lower(x))
         }
         _ => word_hash_lower(&bytes[start..end]),
