@@ -511,6 +511,7 @@ pub(crate) fn explain(
             !matched_a[k]
                 && !furn_a.contains(&a.sents[k].paragraph)
                 && !credit_a.contains(&a.sents[k].paragraph)
+                && !is_credit_line(&a.text[a.sents[k].start..a.sents[k].end], a.lang_code.as_deref())
         })
         .collect();
     // the other versions' sentences, only when there is added material to look up

@@ -630,3 +630,12 @@ O conselho regional anunciou que vai libertar 45 milhões de euros em ajuda de e
     assert_eq!(ch[0].kind, ChangeKind::Dropped);
     assert!(ch[0].before.as_deref().unwrap_or("").starts_with("Forecasters"));
 }
+
+#[test]
+fn a_credit_appended_to_the_last_paragraph_is_not_added() {
+    let base = "The museum reopened on Sunday after a two-year renovation.\n\nVisitors queued for hours, the director said.";
+    let src = art(1, base);
+    let copy = art(2, &format!("{base} (AFP)"));
+    let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
+    assert!(ch.is_empty(), "{ch:#?}");
+}
