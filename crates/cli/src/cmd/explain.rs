@@ -26,21 +26,13 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
             .transpose()?,
     };
     let changes = engine.explain(&article, if against.is_some() { source.as_ref() } else { None })?;
-    let pair = match &source {
-        Some(s) => engine.diff(&article, s)?,
-        None => None,
-    };
-    let kept = pair.as_ref().map(|p| {
-        if p.a == article.id {
-            p.coverage_a
-        } else {
-            p.coverage_b
-        }
-    });
+    // Kept share: how much of the source's text survives (not dropped) in this version.
+    let kept = source.as_ref().map(|s| engine.kept_share(s, &changes));
+    let summary = wiretrace_engine::explain::summarize(&article, source.as_ref(), &changes);
     if json {
         let v = serde_json::json!({
             "article": article.id, "source": source.as_ref().map(|s| s.id),
-            "kept": kept, "changes": changes,
+            "kept": kept, "translated_from": summary.translated_from, "changes": changes,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
@@ -59,6 +51,9 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
             s.title.as_deref().unwrap_or(&s.path)
         ),
         None => println!("no source: this article is an origin in its story"),
+    }
+    if let Some(lang) = &summary.translated_from {
+        println!("a translation (from {lang}): compared by figures, names and paragraph structure");
     }
     if let Some(k) = kept {
         println!("kept {:.0}% of the source's text", k * 100.0);
