@@ -12,6 +12,30 @@ use std::time::Instant;
 
 use wiretrace_model::{Article, ArticleId};
 
+/// Process CPU seconds (user + system) from `/proc/self/stat`, when available.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1.to_string();
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: scale CORPUS.jsonl")?;
     let file = std::io::BufReader::new(std::fs::File::open(&path)?);
@@ -36,14 +60,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pairs.len(),
         t.elapsed().as_secs_f64()
     );
+    let before = peak_mib();
     let t = Instant::now();
+    let cpu = cpu_seconds();
     let stories = wiretrace_stories::build_stories(&Default::default(), &articles, &pairs);
     let multi = stories.iter().filter(|s| s.articles.len() > 1).count();
     println!(
-        "stories: {} articles, {} stories ({multi} with several versions) in {:.2} s",
+        "stories: {} articles, {} stories ({multi} with several versions) in {:.2} s (cpu {:.2} s); \
+         peak memory {:.0} MiB before, {:.0} MiB after",
         articles.len(),
         stories.len(),
-        t.elapsed().as_secs_f64()
+        t.elapsed().as_secs_f64(),
+        cpu_seconds() - cpu,
+        before,
+        peak_mib()
     );
     Ok(())
 }

@@ -18,83 +18,96 @@
 //! Ties are broken by article ids, and every map that feeds an output is sorted, so the result does not
 //! depend on input order.
 
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use wiretrace_model::Pair;
 
-use crate::features::{intersect_count, Features, Kind};
+use crate::features::{intersect_count, FastMap, Features, Kind};
 use crate::Config;
 
 /// Corpus-wide statistics and features, indexed by position in id order.
+///
+/// Content features are interned: each distinct feature hash gets a `u32` id in hash order (so sorted
+/// id lists merge exactly like the sorted hash lists they replace), with its kind and weight in flat
+/// tables; the articles' hash lists are then dropped.
 pub(crate) struct Corpus {
+    /// Per-article evidence; `content` and `facts` are emptied (see `content` and `facts` here).
     pub feats: Vec<Features>,
-    /// Each article's content features with their squared weights, sorted by hash.
-    weighted: Vec<Vec<(u64, f32)>>,
-    /// IDF-derived weight of each content feature (kind weight × ln(1 + N / df), smoothed so that small
-    /// corpora still weigh shared features).
-    pub weight: HashMap<u64, f32>,
+    /// Each article's content feature ids, ascending.
+    pub content: Vec<Vec<u32>>,
+    /// Each article's language-independent feature ids (names, spans, figures), ascending.
+    facts: Vec<Vec<u32>>,
+    /// The kind of each feature id.
+    pub kind: Vec<Kind>,
+    /// Squared IDF-derived weight of each feature id (kind weight × ln(1 + N / df)).
+    w2: Vec<f32>,
     /// Euclidean norm of each article's content vector.
-    pub norms: Vec<f32>,
+    norms: Vec<f32>,
 }
 
 impl Corpus {
-    pub fn new(cfg: &Config, feats: Vec<Features>) -> Self {
+    pub fn new(cfg: &Config, mut feats: Vec<Features>) -> Self {
         let n = feats.len().max(1) as f32;
-        let mut df: HashMap<u64, (u32, Kind)> = HashMap::new();
+        let mut df: FastMap<u64, (u32, Kind)> = FastMap::default();
         for f in &feats {
             for (h, k) in &f.content {
                 df.entry(*h).or_insert((0, *k)).0 += 1;
             }
         }
-        let weight: HashMap<u64, f32> = df
-            .into_iter()
-            .map(|(h, (d, k))| (h, cfg.kind_weight(k) * (1.0 + n / d as f32).ln()))
-            .collect();
-        let norms = feats
+        let mut keys: Vec<(u64, u32, Kind)> = df.into_iter().map(|(h, (d, k))| (h, d, k)).collect();
+        keys.sort_unstable_by_key(|k| k.0);
+        let id_of: FastMap<u64, u32> = keys.iter().enumerate().map(|(id, k)| (k.0, id as u32)).collect();
+        let kind: Vec<Kind> = keys.iter().map(|k| k.2).collect();
+        let w2: Vec<f32> = keys
             .iter()
-            .map(|f| {
-                f.content
-                    .iter()
-                    .map(|(h, _)| weight.get(h).copied().unwrap_or(0.0).powi(2))
-                    .sum::<f32>()
-                    .sqrt()
-            })
+            .map(|&(_, d, k)| (cfg.kind_weight(k) * (1.0 + n / d as f32).ln()).powi(2))
             .collect();
-        let weighted = feats
+        drop(keys);
+        let mut content = Vec::with_capacity(feats.len());
+        let mut facts = Vec::with_capacity(feats.len());
+        for f in &mut feats {
+            content.push(f.content.iter().map(|(h, _)| id_of[h]).collect::<Vec<u32>>());
+            facts.push(f.facts.iter().map(|h| id_of[h]).collect::<Vec<u32>>());
+            f.content = Vec::new();
+            f.facts = Vec::new();
+        }
+        let norms = content
             .iter()
-            .map(|f| {
-                f.content
-                    .iter()
-                    .map(|(h, _)| (*h, weight.get(h).copied().unwrap_or(0.0).powi(2)))
-                    .collect()
-            })
+            .map(|ids: &Vec<u32>| ids.iter().map(|&id| w2[id as usize]).sum::<f32>().sqrt())
             .collect();
         Corpus {
             feats,
-            weighted,
-            weight,
+            content,
+            facts,
+            kind,
+            w2,
             norms,
         }
     }
 
-    /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
-    pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
-        let w = |h: &u64| self.weight.get(h).copied().unwrap_or(0.0).powi(2);
-        let (a, b) = (&self.feats[i].facts, &self.feats[j].facts);
-        let na: f32 = a.iter().map(w).sum::<f32>().sqrt();
-        let nb: f32 = b.iter().map(w).sum::<f32>().sqrt();
+    /// Weighted dot product of two ascending id lists.
+    fn dot(&self, a: &[u32], b: &[u32]) -> f32 {
         let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += w(&a[x]);
+                    dot += self.w2[a[x] as usize];
                     x += 1;
                     y += 1;
                 }
             }
         }
+        dot
+    }
+
+    /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
+    pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (&self.facts[i], &self.facts[j]);
+        let norm = |v: &[u32]| v.iter().map(|&id| self.w2[id as usize]).sum::<f32>().sqrt();
+        let (na, nb) = (norm(a), norm(b));
+        let dot = self.dot(a, b);
         if na * nb > 0.0 {
             (dot / (na * nb)).min(1.0)
         } else {
@@ -104,19 +117,7 @@ impl Corpus {
 
     /// IDF-weighted cosine of the content features of articles `i` and `j`.
     pub fn content_cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.weighted[i], &self.weighted[j]);
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[x].1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        let dot = self.dot(&self.content[i], &self.content[j]);
         let denom = self.norms[i] * self.norms[j];
         if denom > 0.0 {
             (dot / denom).min(1.0)
@@ -331,11 +332,15 @@ pub(crate) fn candidates(
         cfg.max_posting,
         |i| {
             Box::new(
-                corpus.feats[i]
-                    .content
+                corpus.content[i]
                     .iter()
-                    .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Quote | Kind::Figure))
-                    .map(|(h, _)| *h),
+                    .filter(|&&id| {
+                        matches!(
+                            corpus.kind[id as usize],
+                            Kind::Span | Kind::Name | Kind::Quote | Kind::Figure
+                        )
+                    })
+                    .map(|&id| u64::from(id)),
             )
         },
         time,

@@ -277,11 +277,33 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
         // (a credit line) or when it holds a credit word before the name.
         let is_head = zi == 0;
         let folded_zone = fold_phrase(zone);
+        // A name matched at word boundaries starts with one of the zone's words: test only agencies
+        // whose names or abbreviations could match (most zones name none).
+        let words = |t: &str| -> Vec<String> {
+            let mut v: Vec<String> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (folded_words, raw_words) = (words(&folded_zone), words(zone));
+        let may_start = |set: &[String], needle: &str| {
+            if !needle.starts_with(char::is_alphanumeric) {
+                return true;
+            }
+            let first = needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            set.binary_search_by(|w| w.as_str().cmp(first)).is_ok()
+        };
         for agency in AGENCIES {
             if out.iter().any(|a| a.code == agency.code) {
                 continue;
             }
-            if credits_in_zone(zone, &folded_zone, agency, is_head) {
+            let possible = folded_names(agency).iter().any(|n| may_start(&folded_words, n))
+                || agency.abbreviations.iter().any(|ab| may_start(&raw_words, ab));
+            if possible && credits_in_zone(zone, &folded_zone, agency, is_head) {
                 out.push(agency);
             }
         }

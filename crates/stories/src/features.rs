@@ -74,6 +74,34 @@ pub(crate) struct Features {
     pub own_agency: Option<&'static Agency>,
 }
 
+/// A hasher for keys that are already well-mixed hashes (feature hashes, positions): one multiply
+/// per word, no random state, so maps are cheap and runs reproducible.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(29) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A hash map keyed by feature hashes or positions, with [`MixHasher`].
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<MixHasher>>;
+
 /// Capitalised words that are function words in en, es, pt, fr, ro, de; never names.
 const CAPITALISED_STOP: &[&str] = &[
     "the",
@@ -216,10 +244,11 @@ const QUOTE_PAIRS: &[(char, char)] = &[
     ('‹', '›'),
 ];
 
+type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<MixHasher>>;
+
 /// The word tables hashed once: [`CAPITALISED_STOP`], [`STOPWORDS`].
-fn tables() -> &'static [std::collections::HashSet<&'static str>; 2] {
-    static SETS: std::sync::OnceLock<[std::collections::HashSet<&'static str>; 2]> =
-        std::sync::OnceLock::new();
+fn tables() -> &'static [WordSet; 2] {
+    static SETS: std::sync::OnceLock<[WordSet; 2]> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         [
             CAPITALISED_STOP.iter().copied().collect(),
@@ -237,11 +266,18 @@ fn is_stopword(w: &str) -> bool {
 }
 
 fn h(kind: &str, s: &str) -> u64 {
-    let mut key = String::with_capacity(s.len() + 2);
-    key.push_str(kind);
-    key.push(':');
-    key.push_str(s);
-    token_hash(&key)
+    // One key buffer per thread: hashing a feature allocates nothing.
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with(|key| {
+        let mut key = key.borrow_mut();
+        key.clear();
+        key.push_str(kind);
+        key.push(':');
+        key.push_str(s);
+        token_hash(&key)
+    })
 }
 
 fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
@@ -253,8 +289,19 @@ fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Extracts the evidence of one article.
+/// Extracts the evidence of one article for clustering: without the per-paragraph and per-sentence
+/// detail (empty), which only lineage needs (see [`extract_detailed`]); it would triple the memory.
 pub(crate) fn extract(article: &Article) -> Features {
+    extract_with(article, false)
+}
+
+/// Extracts the evidence of one article with the per-paragraph and per-sentence detail that lineage
+/// reads.
+pub(crate) fn extract_detailed(article: &Article) -> Features {
+    extract_with(article, true)
+}
+
+fn extract_with(article: &Article, detail: bool) -> Features {
     let text = article.text.as_str();
     let mut shingles = Vec::new();
     let mut paragraph_shingles = Vec::new();
@@ -278,23 +325,25 @@ pub(crate) fn extract(article: &Article) -> Features {
             }
             ps.push(acc);
         }
-        let ranges = quote_ranges(para);
-        let quoted_tok: Vec<bool> = toks
-            .iter()
-            .map(|t| {
-                ranges
-                    .iter()
-                    .any(|&(a, b)| (t.start as usize) >= a && (t.end as usize) <= b)
-            })
-            .collect();
-        let pq: Vec<bool> = if quoted_tok.len() >= 3 {
-            quoted_tok.windows(3).map(|w| w.iter().any(|q| *q)).collect()
-        } else {
-            vec![quoted_tok.iter().any(|q| *q); ps.len()]
-        };
-        paragraph_quoted.push(pq);
         shingles.extend_from_slice(&ps);
-        paragraph_shingles.push(ps);
+        if detail {
+            let ranges = quote_ranges(para);
+            let quoted_tok: Vec<bool> = toks
+                .iter()
+                .map(|t| {
+                    ranges
+                        .iter()
+                        .any(|&(a, b)| (t.start as usize) >= a && (t.end as usize) <= b)
+                })
+                .collect();
+            let pq: Vec<bool> = if quoted_tok.len() >= 3 {
+                quoted_tok.windows(3).map(|w| w.iter().any(|q| *q)).collect()
+            } else {
+                vec![quoted_tok.iter().any(|q| *q); ps.len()]
+            };
+            paragraph_quoted.push(pq);
+            paragraph_shingles.push(ps);
+        }
 
         let mut name_at: Vec<(usize, u64)> = Vec::new();
         let mut starts: Vec<usize> = vec![0];
@@ -358,7 +407,7 @@ pub(crate) fn extract(article: &Article) -> Features {
         }
         flush(&mut span, &mut content);
         starts.push(toks.len());
-        for w in starts.windows(2) {
+        for w in starts.windows(2).filter(|_| detail) {
             let (a, b) = (w[0], w[1]);
             if b < a + 3 {
                 continue;

@@ -349,7 +349,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         *line_size.entry(l).or_insert(0) += 1;
     }
     clusters
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(c, members)| {
             // Clusters are sorted by first member, so a storyline's root cluster has its smallest story id.
@@ -359,7 +359,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
                 id: StoryId(arts[members[0]].id.0),
                 articles: members.iter().map(|&p| arts[p].id).collect(),
                 storyline,
-                lineage: lineage::lineage(cfg, &g.corpus, &arts, members),
+                lineage: lineage::lineage(cfg, &arts, members),
             }
         })
         .collect()

@@ -18,13 +18,12 @@
 //! for a wire agency's own article). The maximum spanning arborescence over these edges gives one
 //! source per article; its margin over the best alternative gives the confidence.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, LineageEdge};
 
 use crate::arborescence::{max_arborescence, Arc};
-use crate::cluster::Corpus;
-use crate::features::{intersect_count, Features};
+use crate::features::{intersect_count, FastMap, Features};
 use crate::Config;
 
 /// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
@@ -112,14 +111,8 @@ fn agency_label(f: &Features) -> Option<&'static str> {
 
 #[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
 /// Computes the lineage of one story. `members` are corpus positions, sorted by article id.
-pub(crate) fn lineage(
-    cfg: &Config,
-    corpus: &Corpus,
-    articles: &[&Article],
-    members: &[usize],
-) -> Vec<LineageEdge> {
+pub(crate) fn lineage(cfg: &Config, articles: &[&Article], members: &[usize]) -> Vec<LineageEdge> {
     let n = members.len();
-    let f = |k: usize| &corpus.feats[members[k]];
     if n == 1 {
         return vec![LineageEdge {
             article: articles[members[0]].id,
@@ -128,8 +121,14 @@ pub(crate) fn lineage(
             reason: "Origin: the only article of its story.".to_string(),
         }];
     }
+    // The members' evidence with the paragraph and sentence detail (not kept corpus-wide).
+    let feats: Vec<Features> = members
+        .iter()
+        .map(|&m| crate::features::extract_detailed(articles[m]))
+        .collect();
+    let f = |k: usize| &feats[k];
     // Story-level document frequency of 3-grams, for "wording variants only two versions share".
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: FastMap<u64, u32> = FastMap::default();
     for k in 0..n {
         for s in &f(k).shingles {
             *df.entry(*s).or_insert(0) += 1;
@@ -396,7 +395,7 @@ pub(crate) fn lineage(
                 }
                 r
             }
-            None => origin_reason(cfg, corpus, articles, members, x, &facts, &agencies_present),
+            None => origin_reason(cfg, &feats, articles, members, x, &facts, &agencies_present),
         };
         out.push(LineageEdge {
             article: id,
@@ -468,14 +467,14 @@ fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
 
 fn origin_reason(
     cfg: &Config,
-    corpus: &Corpus,
+    feats: &[Features],
     articles: &[&Article],
     members: &[usize],
     x: usize,
     facts: &Incoming,
     agencies_present: &[&'static str],
 ) -> String {
-    let fx = &corpus.feats[members[x]];
+    let fx = &feats[x];
     let best = (0..members.len())
         .filter_map(|y| facts.get(y, x).map(|(s, ef)| (s, y, ef)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -486,11 +485,7 @@ fn origin_reason(
         .filter(|c| !agencies_present.contains(c))
         .collect();
     let earliest = fx.time.is_some()
-        && (0..members.len()).all(|y| {
-            corpus.feats[members[y]]
-                .time
-                .is_none_or(|t| fx.time.is_some_and(|tx| tx <= t))
-        });
+        && (0..members.len()).all(|y| feats[y].time.is_none_or(|t| fx.time.is_some_and(|tx| tx <= t)));
     if let Some((_, y, ef)) = best {
         if ef.explained < 0.3 {
             return format!(

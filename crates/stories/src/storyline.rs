@@ -7,10 +7,10 @@
 //! [`Config::storyline_max_days`]. Linked stories form storylines by union (a storyline may run
 //! through several follow-ups); the caller names each `l<N>` after its smallest story number.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::cluster::{Corpus, Dsu};
-use crate::features::Kind;
+use crate::features::{FastMap, Kind};
 use crate::Config;
 
 /// Returns, for each cluster, the index of the first cluster of its storyline (itself when alone).
@@ -23,16 +23,17 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         .map(|members| {
             let mut v: BTreeMap<u64, Kind> = BTreeMap::new();
             for &p in members {
-                for (h, k) in &corpus.feats[p].content {
+                for &id in &corpus.content[p] {
+                    let k = corpus.kind[id as usize];
                     if matches!(k, Kind::Span | Kind::Name) {
-                        v.insert(*h, *k);
+                        v.insert(u64::from(id), k);
                     }
                 }
             }
             v.into_iter().collect()
         })
         .collect();
-    let mut sdf: HashMap<u64, u32> = HashMap::new();
+    let mut sdf: FastMap<u64, u32> = FastMap::default();
     for set in &sets {
         for (h, _) in set {
             *sdf.entry(*h).or_insert(0) += 1;
@@ -63,7 +64,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         })
         .collect();
 
-    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut post: FastMap<u64, Vec<u32>> = FastMap::default();
     for (s, v) in vectors.iter().enumerate() {
         for (h, _, k) in v {
             if matches!(k, Kind::Span | Kind::Name) {
@@ -76,7 +77,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         .filter(|l| l.len() >= 2 && l.len() <= cfg.max_posting)
         .collect();
     lists.sort_unstable();
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut shared: FastMap<(u32, u32), u32> = FastMap::default();
     for l in &lists {
         for (x, &a) in l.iter().enumerate() {
             for &b in &l[x + 1..] {
