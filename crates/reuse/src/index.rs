@@ -300,16 +300,20 @@ pub(crate) fn batch_candidates(
         }
         s = e;
     }
+    // Groups are taken in chunks so that each chunk fills one vector (no allocation per group).
     let mut keys: Vec<u64> = groups
-        .par_iter()
-        .flat_map_iter(|&(s, e)| {
-            let docs: Vec<u32> = postings[s..e].iter().map(|p| (p & mask) as u32).collect();
+        .par_chunks(4096)
+        .flat_map_iter(|chunk| {
             let mut out = Vec::new();
-            for x in 0..docs.len() {
-                for y in x + 1..docs.len() {
-                    let (i, j) = (docs[x], docs[y]);
-                    if is_new[i as usize] || is_new[j as usize] {
-                        out.push((u64::from(i) << 32) | u64::from(j));
+            for &(s, e) in chunk {
+                let docs = &postings[s..e];
+                for (x, px) in docs.iter().enumerate() {
+                    let i = (px & mask) as u32;
+                    for py in &docs[x + 1..] {
+                        let j = (py & mask) as u32;
+                        if is_new[i as usize] || is_new[j as usize] {
+                            out.push((u64::from(i) << 32) | u64::from(j));
+                        }
                     }
                 }
             }

@@ -32,12 +32,14 @@ const IT: &str = "il lo la i gli le un uno una e o ma se di del della dei delle 
 che chi quando dove come piu molto gia non ne si suo sua suoi sue lui lei loro e sono era stato essere ha hanno ho \
 detto anche";
 
-/// Bucketed set of the words' hashes: 512 buckets of 4 hashes (16 KiB, in the L1 cache of the
-/// tokenising loop). A lookup compares one bucket's 4 slots without a branch or a probe loop, so
-/// that the unpredictable "function word or not" answer costs no mispredicted jump. The bucket is
-/// picked by `shift`-ed bits of the hash, the first shift at which no bucket holds more than 4
-/// words (fixed by the word list, so the same for every run). Also holds the byte length of the
-/// longest word: longer tokens are never function words.
+/// Bucketed set of the words' *keys* (a folded word of up to 8 bytes read as a little-endian
+/// integer, zero-padded: see [`word_key`]): 512 buckets of 4 keys (16 KiB, in the L1 cache of the
+/// tokenising loop). Keying on the bytes rather than the word hash keeps the lookup off the hash's
+/// latency chain. A lookup compares one bucket's 4 slots without a branch or a probe loop, so that
+/// the unpredictable "function word or not" answer costs no mispredicted jump. The bucket is taken
+/// from `shift`-ed bits of the key times an odd constant, the first shift at which no bucket holds
+/// more than 4 words (fixed by the word list, so the same for every run). Also holds the byte length
+/// of the longest word: longer tokens are never function words.
 pub(crate) struct Table {
     buckets: Vec<[u64; WAYS]>,
     shift: u32,
@@ -47,7 +49,19 @@ pub(crate) struct Table {
 const BUCKETS: usize = 512;
 const WAYS: usize = 4;
 
-/// Returns the table (built once); hot loops fetch it once and call [`Table::contains`].
+/// Returns the key of a folded word: its bytes as a little-endian integer, zero-padded, when it has
+/// at most 8 bytes (distinct words have distinct keys); 0, which no function word has, otherwise.
+#[inline]
+pub(crate) fn word_key(folded: &[u8]) -> u64 {
+    if folded.len() > 8 {
+        return 0;
+    }
+    let mut buf = [0u8; 8];
+    buf[..folded.len()].copy_from_slice(folded);
+    u64::from_le_bytes(buf)
+}
+
+/// Returns the table (built once); hot loops fetch it once and call [`Table::contains_word`].
 pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -57,18 +71,18 @@ pub(crate) fn table() -> &'static Table {
                 .flat_map(str::split_whitespace)
         };
         let max_len = words().map(str::len).max().unwrap_or(0);
-        let mut hashes: Vec<u64> = words().map(|w| crate::token::word_hash(w.as_bytes())).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        for shift in 0..=(64 - BUCKETS.trailing_zeros()) {
-            // 0 marks an empty slot; a word hashing to 0 would be missed, which only means it is
-            // treated as a content word.
+        assert!(max_len <= 8, "function words are keyed by their first 8 bytes");
+        let mut keys: Vec<u64> = words().map(|w| word_key(w.as_bytes())).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for shift in (0..=(64 - BUCKETS.trailing_zeros())).rev() {
+            // 0 marks an empty slot (no word has key 0).
             let mut buckets = vec![[0u64; WAYS]; BUCKETS];
-            let fits = hashes.iter().all(|&h| {
-                let b = &mut buckets[bucket(h, shift)];
+            let fits = keys.iter().all(|&k| {
+                let b = &mut buckets[bucket(k, shift)];
                 match b.iter_mut().find(|x| **x == 0) {
                     Some(x) => {
-                        *x = h;
+                        *x = k;
                         true
                     }
                     None => false,
@@ -87,28 +101,22 @@ pub(crate) fn table() -> &'static Table {
 }
 
 #[inline]
-fn bucket(hash: u64, shift: u32) -> usize {
-    (hash >> shift) as usize & (BUCKETS - 1)
+fn bucket(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize & (BUCKETS - 1)
 }
 
-/// Returns true when the folded token with this hash is a function word.
+/// Returns true when the folded word is a function word.
 #[cfg(test)]
-pub(crate) fn is_stopword_hash(hash: u64) -> bool {
-    table().contains(hash)
+pub(crate) fn is_stopword(folded: &str) -> bool {
+    table().contains_word(folded.len(), word_key(folded.as_bytes()))
 }
 
 impl Table {
-    /// Returns true when the folded token of `len` bytes with this hash is a function word.
+    /// Returns true when the folded word of `len` bytes with this [`word_key`] is a function word.
     #[inline]
-    pub(crate) fn contains_word(&self, len: usize, hash: u64) -> bool {
-        (len <= self.max_len) & self.contains(hash)
-    }
-
-    /// Returns true when the folded token with this hash is a function word.
-    #[inline]
-    pub(crate) fn contains(&self, hash: u64) -> bool {
-        let b = &self.buckets[bucket(hash, self.shift)];
-        (b[0] == hash) | (b[1] == hash) | (b[2] == hash) | (b[3] == hash)
+    pub(crate) fn contains_word(&self, len: usize, key: u64) -> bool {
+        let b = &self.buckets[bucket(key, self.shift)];
+        (len <= self.max_len) & ((b[0] == key) | (b[1] == key) | (b[2] == key) | (b[3] == key))
     }
 }
 
@@ -119,10 +127,10 @@ mod tests {
     #[test]
     fn function_words_of_each_language_are_known() {
         for w in ["the", "del", "nao", "etait", "pentru", "uber", "della"] {
-            assert!(is_stopword_hash(crate::token::word_hash(w.as_bytes())), "{w}");
+            assert!(is_stopword(w), "{w}");
         }
         for w in ["storm", "tormenta", "furtuna", "minister"] {
-            assert!(!is_stopword_hash(crate::token::word_hash(w.as_bytes())), "{w}");
+            assert!(!is_stopword(w), "{w}");
         }
     }
 }
