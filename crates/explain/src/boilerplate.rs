@@ -288,12 +288,6 @@ pub fn looks_like_furniture(text: &str) -> bool {
     !long.is_empty() && caps as f64 / long.len() as f64 >= 0.6
 }
 
-#[derive(Debug, Clone)]
-struct Para {
-    article: usize,
-    words: BTreeSet<String>,
-}
-
 /// What the corpus says about furniture: recurring paragraphs and the learned meta vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct FurnitureModel {
@@ -302,20 +296,248 @@ pub struct FurnitureModel {
     vocabulary: BTreeSet<String>,
     loose_vocabulary: BTreeSet<String>,
     openers: BTreeSet<(String, String)>,
-    furniture_sets: Vec<BTreeSet<String>>,
+    furniture: FurnitureIndex,
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+/// Distinct word sets of recurring furniture paragraphs, indexed for near-duplicate look-up
+/// (prefix filtering: two sets with Jaccard ≥ 0.5 share a word among the first
+/// `len - ceil(len / 2) + 1` words of each, in a fixed word order, rarest first).
+#[derive(Debug, Clone, Default)]
+struct FurnitureIndex {
+    // word → local id (ids ordered by how many sets hold the word, rarest first)
+    ids: std::collections::HashMap<String, u32>,
+    // distinct sets, each sorted by local id
+    sets: Vec<Vec<u32>>,
+    // local id → sets whose prefix holds it
+    prefix_postings: Vec<Vec<u32>>,
+}
+
+/// Length of the prefix (in the fixed word order) that two sets of Jaccard ≥ 0.5 must share a word in.
+fn prefix_len(n: usize) -> usize {
+    n - n.div_ceil(2) + 1
+}
+
+/// Number of common elements of two sorted slices.
+fn inter_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted, deduplicated id sets (0 when either is empty).
+fn jaccard_ids(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let inter = a.intersection(b).count();
+    let inter = inter_count(a, b);
     inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+impl FurnitureIndex {
+    fn build(sets: Vec<Vec<String>>) -> Self {
+        let distinct: BTreeSet<Vec<String>> = sets.into_iter().filter(|s| !s.is_empty()).collect();
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &distinct {
+            for w in s {
+                *df.entry(w.as_str()).or_insert(0) += 1;
+            }
+        }
+        let mut order: Vec<(&str, usize)> = df.into_iter().collect();
+        order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+        let ids: std::collections::HashMap<String, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| ((*w).to_string(), i as u32))
+            .collect();
+        let mut prefix_postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+        let mut out_sets = Vec::with_capacity(distinct.len());
+        for (k, s) in distinct.iter().enumerate() {
+            let mut v: Vec<u32> = s.iter().map(|w| ids[w.as_str()]).collect();
+            v.sort_unstable();
+            for &w in &v[..prefix_len(v.len())] {
+                prefix_postings[w as usize].push(k as u32);
+            }
+            out_sets.push(v);
+        }
+        FurnitureIndex {
+            ids,
+            sets: out_sets,
+            prefix_postings,
+        }
+    }
+
+    /// True when some indexed set has Jaccard ≥ 0.5 with the (deduplicated) words `w`.
+    fn resembles(&self, w: &BTreeSet<String>) -> bool {
+        if w.is_empty() || self.sets.is_empty() {
+            return false;
+        }
+        let mut known: Vec<u32> = w
+            .iter()
+            .filter_map(|x| self.ids.get(x.as_str()).copied())
+            .collect();
+        known.sort_unstable();
+        // words unknown to the index come last in the word order
+        let p = prefix_len(w.len()).min(known.len());
+        let mut seen: BTreeSet<u32> = BTreeSet::new();
+        for &word in &known[..p] {
+            for &k in &self.prefix_postings[word as usize] {
+                if !seen.insert(k) {
+                    continue;
+                }
+                let f = &self.sets[k as usize];
+                let inter = inter_count(f, &known);
+                if inter as f64 / (f.len() + w.len() - inter) as f64 >= 0.5 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Words of the corpus as dense ids in lexicographic order (so that sorting ids sorts words).
+struct Lexicon {
+    words: Vec<String>,
+}
+
+/// One article's words: per kept paragraph (number, word hashes), and its long words (hashes).
+struct ArticleWords {
+    paras: Vec<(usize, Vec<u64>)>,
+    content: Vec<u64>,
+}
+
+/// One article's kept paragraphs (number, sorted word ids) and its long words (sorted ids).
+type IdWords = (Vec<(usize, Vec<u32>)>, Vec<u32>);
+/// A non-prose paragraph's first two words and its article's story group.
+type Opener = ((String, String), (u32, u32));
+
+fn word_hash(w: &str) -> u64 {
+    wiretrace_text::token_hash(w)
+}
+
+/// Tokenises the articles (in parallel) into hashed words, and returns the distinct words by hash.
+fn hashed_words(
+    articles: &[Article],
+    order: &[usize],
+) -> (Vec<ArticleWords>, Lexicon, std::collections::HashMap<u64, u32>) {
+    use rayon::prelude::*;
+    use std::collections::HashMap;
+    let chunks: Vec<(Vec<ArticleWords>, HashMap<u64, String>)> = order
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut names: HashMap<u64, String> = HashMap::new();
+            let mut out = Vec::with_capacity(chunk.len());
+            for &ai in chunk {
+                let a = &articles[ai];
+                let text = &a.text;
+                let mut paras = Vec::new();
+                for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
+                    let w = masked_words(&text[s..e]);
+                    if w.is_empty() || w.len() > MAX_TOKENS {
+                        continue;
+                    }
+                    if is_credit_line(&text[s..e], a.language.as_deref()) {
+                        continue;
+                    }
+                    let mut hs: Vec<u64> = Vec::with_capacity(w.len());
+                    for x in w {
+                        let h = word_hash(&x);
+                        names.entry(h).or_insert(x);
+                        hs.push(h);
+                    }
+                    paras.push((pi, hs));
+                }
+                let mut content = Vec::new();
+                for t in wiretrace_text::tokens(text) {
+                    if t.folded.chars().count() >= 5 {
+                        let h = word_hash(&t.folded);
+                        names.entry(h).or_insert(t.folded);
+                        content.push(h);
+                    }
+                }
+                out.push(ArticleWords { paras, content });
+            }
+            (out, names)
+        })
+        .collect();
+    let mut all: HashMap<u64, String> = HashMap::new();
+    let mut per_article = Vec::with_capacity(order.len());
+    for (arts, names) in chunks {
+        per_article.extend(arts);
+        if all.is_empty() {
+            all = names;
+        } else {
+            // (a hash names one word; which chunk's copy is kept does not matter)
+            all.extend(names);
+        }
+    }
+    let mut words: Vec<(String, u64)> = all.into_iter().map(|(h, w)| (w, h)).collect();
+    words.par_sort_unstable();
+    let rank: HashMap<u64, u32> = words
+        .iter()
+        .enumerate()
+        .map(|(i, (_, h))| (*h, i as u32))
+        .collect();
+    let lexicon = Lexicon {
+        words: words.into_iter().map(|(w, _)| w).collect(),
+    };
+    (per_article, lexicon, rank)
+}
+
+/// Sorted, deduplicated ids of hashed words.
+fn to_ids(hs: &[u64], rank: &std::collections::HashMap<u64, u32>) -> Vec<u32> {
+    let mut v: Vec<u32> = hs.iter().map(|h| rank[h]).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Ascending union of up to [`RARE_WORDS`] sorted posting lists, without repeats.
+struct Union<'a> {
+    lists: Vec<&'a [u32]>,
+    pos: Vec<usize>,
+    last: Option<u32>,
+}
+
+impl Iterator for Union<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let mut best: Option<(u32, usize)> = None;
+            for (i, l) in self.lists.iter().enumerate() {
+                if let Some(&x) = l.get(self.pos[i]) {
+                    if best.is_none_or(|(b, _)| x < b) {
+                        best = Some((x, i));
+                    }
+                }
+            }
+            let (x, i) = best?;
+            self.pos[i] += 1;
+            if self.last == Some(x) {
+                continue;
+            }
+            self.last = Some(x);
+            return Some(x);
+        }
+    }
 }
 
 impl FurnitureModel {
     /// Learns recurring paragraphs and the meta vocabulary from the corpus. `stories` say which
     /// articles are related (members of one story never count as recurrence for each other).
+    ///
+    /// Cost: near-linear in the corpus (words interned to ids, candidates from the postings of each
+    /// paragraph's rarest words, at most [`MAX_CANDIDATES`] per paragraph; paragraphs in parallel).
     ///
     /// # Example
     /// ```
@@ -332,164 +554,225 @@ impl FurnitureModel {
     /// assert!(!m.is_recurring(ArticleId(1), 0));
     /// ```
     pub fn build(articles: &[Article], stories: &[Story]) -> Self {
+        use rayon::prelude::*;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        order.sort_by_key(|&i| (articles[i].id, articles[i].path.clone()));
+        order.sort_by(|&x, &y| (articles[x].id, &articles[x].path).cmp(&(articles[y].id, &articles[y].path)));
         let mut group: BTreeMap<ArticleId, u32> = BTreeMap::new();
         for s in stories {
             for a in &s.articles {
                 group.insert(*a, s.id.0);
             }
         }
-        let group_of = |i: usize| -> (u32, u32) {
-            let id = articles[i].id;
-            match group.get(&id) {
-                Some(g) => (0, *g),
-                None => (1, id.0.wrapping_add(i as u32)),
-            }
-        };
-        let mut paras: Vec<Para> = Vec::new();
-        let mut para_pos: Vec<(usize, usize)> = Vec::new(); // (article index, paragraph number)
-        for &ai in &order {
-            let text = &articles[ai].text;
-            for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
-                let w = masked_words(&text[s..e]);
-                if w.is_empty() || w.len() > MAX_TOKENS {
-                    continue;
-                }
-                if is_credit_line(&text[s..e], articles[ai].language.as_deref()) {
-                    continue;
-                }
-                paras.push(Para {
-                    article: ai,
-                    words: w.into_iter().collect(),
-                });
-                para_pos.push((ai, pi));
-            }
-        }
-        // postings, skipping the most common words
-        let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (k, p) in paras.iter().enumerate() {
-            for w in &p.words {
-                postings.entry(w.as_str()).or_default().push(k);
-            }
-        }
-        let cap = (paras.len() / 5).max(50);
-        // topical relatedness: articles of different stories sharing many long words (a team's
-        // line-up in two match reports) are related, and their shared text is not furniture
-        let content: Vec<BTreeSet<String>> = articles
+        let groups_of: Vec<(u32, u32)> = articles
             .iter()
-            .map(|a| {
-                wiretrace_text::tokens(&a.text)
-                    .map(|t| t.folded)
-                    .filter(|w| w.chars().count() >= 5)
-                    .collect()
+            .enumerate()
+            .map(|(i, a)| match group.get(&a.id) {
+                Some(g) => (0, *g),
+                None => (1, a.id.0.wrapping_add(i as u32)),
             })
             .collect();
+        drop(group);
+        let group_of = |i: usize| groups_of[i];
+        let (per_article, lexicon, rank) = hashed_words(articles, &order);
+        // paragraphs (in article order) as sorted word-id sets; long words of each article
+        let converted: Vec<IdWords> = per_article
+            .into_par_iter()
+            .map(|aw| {
+                let paras = aw
+                    .paras
+                    .into_iter()
+                    .map(|(pi, hs)| (pi, to_ids(&hs, &rank)))
+                    .collect();
+                (paras, to_ids(&aw.content, &rank))
+            })
+            .collect();
+        drop(rank);
+        let mut content: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
+        let mut para_article: Vec<u32> = Vec::new();
+        let mut para_pos: Vec<(usize, usize)> = Vec::new(); // (article index, paragraph number)
+        let mut para_words: Vec<Vec<u32>> = Vec::new();
+        for (&ai, (paras, c)) in order.iter().zip(converted) {
+            content[ai] = c;
+            for (pi, w) in paras {
+                para_article.push(ai as u32);
+                para_pos.push((ai, pi));
+                para_words.push(w);
+            }
+        }
+        // postings (paragraph numbers ascending), as one flat table
+        let n_words = lexicon.words.len();
+        let mut start = vec![0usize; n_words + 1];
+        for w in &para_words {
+            for &x in w {
+                start[x as usize + 1] += 1;
+            }
+        }
+        for i in 0..n_words {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut entries = vec![0u32; start[n_words]];
+        for (k, w) in para_words.iter().enumerate() {
+            for &x in w {
+                entries[fill[x as usize]] = k as u32;
+                fill[x as usize] += 1;
+            }
+        }
+        drop(fill);
+        let posting = |x: u32| &entries[start[x as usize]..start[x as usize + 1]];
+        let cap = (para_words.len() / 5).max(50);
+        // topical relatedness: articles of different stories sharing many long words (a team's
+        // line-up in two match reports) are related, and their shared text is not furniture
         // (the paragraph's own words are left out, so that the shared furniture itself does not make
         // two short articles look related)
-        let related = |x: usize, y: usize, own: &BTreeSet<String>| -> bool {
-            let cx: BTreeSet<&String> = content[x].iter().filter(|w| !own.contains(*w)).collect();
-            let cy: BTreeSet<&String> = content[y].iter().filter(|w| !own.contains(*w)).collect();
-            if cx.is_empty() || cy.is_empty() {
+        let related = |x: usize, y: usize, own: &[u32]| -> bool {
+            let (cx, cy) = (&content[x], &content[y]);
+            let nx = cx.len() - inter_count(cx, own);
+            let ny = cy.len() - inter_count(cy, own);
+            if nx == 0 || ny == 0 {
                 return false;
             }
-            let inter = cx.intersection(&cy).count();
-            inter as f64 / (cx.len() + cy.len() - inter) as f64 >= RELATED
+            let (mut i, mut j, mut inter) = (0, 0, 0usize);
+            while i < cx.len() && j < cy.len() {
+                match cx[i].cmp(&cy[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        if own.binary_search(&cx[i]).is_err() {
+                            inter += 1;
+                        }
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            inter as f64 / (nx + ny - inter) as f64 >= RELATED
         };
+        let decisions: Vec<Option<(usize, bool)>> = (0..para_words.len())
+            .into_par_iter()
+            .map(|k| {
+                let words = &para_words[k];
+                let article = para_article[k] as usize;
+                // candidates share one of the paragraph's rarest words (a near-duplicate shares most)
+                let mut rare: Vec<&[u32]> = words
+                    .iter()
+                    .map(|&w| posting(w))
+                    .filter(|l| l.len() <= cap)
+                    .collect();
+                rare.sort_by_key(|l| l.len());
+                rare.truncate(RARE_WORDS);
+                let n = rare.len();
+                let cand = Union {
+                    lists: rare,
+                    pos: vec![0; n],
+                    last: None,
+                };
+                let own = group_of(article);
+                let outlet = articles[article].outlet.as_deref();
+                let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
+                let mut same_outlet = false;
+                for c in cand.take(MAX_CANDIDATES) {
+                    let q_article = para_article[c as usize] as usize;
+                    if q_article == article || group_of(q_article) == own {
+                        continue;
+                    }
+                    let q = &para_words[c as usize];
+                    // Jaccard ≥ 0.5 needs the smaller set at least half the larger
+                    let (lo, hi) = (words.len().min(q.len()), words.len().max(q.len()));
+                    if 2 * lo < hi {
+                        continue;
+                    }
+                    if jaccard_ids(words, q) >= 0.5 && !related(article, q_article, words) {
+                        groups.insert(group_of(q_article));
+                        if outlet.is_some() && articles[q_article].outlet.as_deref() == outlet {
+                            same_outlet = true;
+                        }
+                        if groups.len() >= 3 && (same_outlet || outlet.is_none()) {
+                            break; // enough evidence; the rest cannot change the decision
+                        }
+                    }
+                }
+                (groups.len() >= 2 || same_outlet).then_some((groups.len(), same_outlet))
+            })
+            .collect();
+        drop(content);
         let mut recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>> = BTreeMap::new();
         let mut furniture_idx = Vec::new();
-        for (k, p) in paras.iter().enumerate() {
-            // candidates share one of the paragraph's rarest words (a near-duplicate shares most)
-            let mut rare: Vec<&Vec<usize>> = p
-                .words
-                .iter()
-                .filter_map(|w| postings.get(w.as_str()))
-                .filter(|l| l.len() <= cap)
-                .collect();
-            rare.sort_by_key(|l| l.len());
-            let mut cand: BTreeSet<usize> = BTreeSet::new();
-            for l in rare.iter().take(RARE_WORDS) {
-                cand.extend(l.iter().copied());
-            }
-            let own = group_of(p.article);
-            let outlet = articles[p.article].outlet.as_deref();
-            let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
-            let mut same_outlet = false;
-            for c in cand.into_iter().take(MAX_CANDIDATES) {
-                let q = &paras[c];
-                if q.article == p.article || group_of(q.article) == own {
-                    continue;
-                }
-                if jaccard(&p.words, &q.words) >= 0.5 && !related(p.article, q.article, &p.words) {
-                    groups.insert(group_of(q.article));
-                    if outlet.is_some() && articles[q.article].outlet.as_deref() == outlet {
-                        same_outlet = true;
-                    }
-                    if groups.len() >= 3 && (same_outlet || outlet.is_none()) {
-                        break; // enough evidence; the rest cannot change the decision
-                    }
-                }
-            }
-            if groups.len() >= 2 || same_outlet {
+        for (k, d) in decisions.into_iter().enumerate() {
+            if let Some(d) = d {
                 let (ai, pi) = para_pos[k];
-                recurring
-                    .entry(articles[ai].id)
-                    .or_default()
-                    .insert(pi, (groups.len(), same_outlet));
+                recurring.entry(articles[ai].id).or_default().insert(pi, d);
                 furniture_idx.push(k);
             }
         }
         // meta vocabulary: words whose occurrences are mostly in recurring furniture
-        let mut in_furniture: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut in_furniture: BTreeMap<u32, usize> = BTreeMap::new();
         for &k in &furniture_idx {
-            for w in &paras[k].words {
-                *in_furniture.entry(w.as_str()).or_insert(0) += 1;
+            for &w in &para_words[k] {
+                *in_furniture.entry(w).or_insert(0) += 1;
             }
         }
+        let word = |w: u32| lexicon.words[w as usize].as_str();
         let mut vocabulary = BTreeSet::new();
-        for (w, n) in &in_furniture {
-            let total = postings.get(w).map(Vec::len).unwrap_or(0);
-            if *n >= 2 && (*n as f64) / (total.max(1) as f64) >= 0.5 && w.chars().any(char::is_alphabetic) {
-                vocabulary.insert((*w).to_string());
+        for (&w, n) in &in_furniture {
+            let total = posting(w).len();
+            if *n >= 2
+                && (*n as f64) / (total.max(1) as f64) >= 0.5
+                && word(w).chars().any(char::is_alphabetic)
+            {
+                vocabulary.insert(word(w).to_string());
             }
         }
         // loose vocabulary: words of at least three recurring furniture paragraphs (navigation
         // sections, share targets…), used only for paragraphs that are not prose
         let loose_vocabulary = in_furniture
             .iter()
-            .filter(|(w, n)| **n >= 3 && w.chars().any(char::is_alphabetic))
-            .map(|(w, _)| (*w).to_string())
+            .filter(|(w, n)| **n >= 3 && word(**w).chars().any(char::is_alphabetic))
+            .map(|(w, _)| word(*w).to_string())
             .collect();
         // openers of non-prose paragraphs shared by several stories ("Related stories", "Read more")
+        let opener_lists: Vec<Vec<Opener>> = order
+            .par_iter()
+            .map(|&ai| {
+                let text = &articles[ai].text;
+                let mut out = Vec::new();
+                for (s, e) in paragraphs(text) {
+                    let para = &text[s..e];
+                    if ends_sentence(para) {
+                        continue;
+                    }
+                    let mut w = masked_words(para);
+                    if w.len() >= 4 {
+                        w.truncate(2);
+                        let second = w.pop().unwrap_or_default();
+                        let first = w.pop().unwrap_or_default();
+                        out.push(((first, second), group_of(ai)));
+                    }
+                }
+                out
+            })
+            .collect();
         let mut opener_groups: BTreeMap<(String, String), BTreeSet<(u32, u32)>> = BTreeMap::new();
-        for &ai in &order {
-            let text = &articles[ai].text;
-            for (s, e) in paragraphs(text) {
-                let para = &text[s..e];
-                if ends_sentence(para) {
-                    continue;
-                }
-                let w = masked_words(para);
-                if w.len() >= 4 {
-                    opener_groups
-                        .entry((w[0].clone(), w[1].clone()))
-                        .or_default()
-                        .insert(group_of(ai));
-                }
-            }
+        for (k, g) in opener_lists.into_iter().flatten() {
+            opener_groups.entry(k).or_default().insert(g);
         }
         let openers = opener_groups
             .into_iter()
             .filter(|(_, g)| g.len() >= 3)
             .map(|(k, _)| k)
             .collect();
-        let furniture_sets = furniture_idx.iter().map(|&k| paras[k].words.clone()).collect();
+        let furniture = FurnitureIndex::build(
+            furniture_idx
+                .iter()
+                .map(|&k| para_words[k].iter().map(|&w| word(w).to_string()).collect())
+                .collect(),
+        );
         FurnitureModel {
             recurring,
             vocabulary,
             loose_vocabulary,
             openers,
-            furniture_sets,
+            furniture,
         }
     }
 
@@ -547,7 +830,7 @@ impl FurnitureModel {
     /// were not in the corpus the model was built from).
     pub fn resembles_furniture(&self, text: &str) -> bool {
         let w: BTreeSet<String> = masked_words(text).into_iter().collect();
-        self.furniture_sets.iter().any(|f| jaccard(f, &w) >= 0.5)
+        self.furniture.resembles(&w)
     }
 }
 

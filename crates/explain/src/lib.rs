@@ -127,13 +127,17 @@ pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stori
     out.extend(per_pair.into_iter().flatten());
     // furniture in articles without a source
     let mut rest: Vec<&Article> = articles.iter().filter(|a| !explained.contains(&a.id)).collect();
-    rest.sort_by_key(|a| (a.id, a.path.clone()));
-    for a in rest {
-        let p = changes::Prepared::new(a);
-        let all = vec![true; p.sents.len()];
-        let paras = changes::furniture_paragraphs_pub(&p, &all, Some(&model), a.id);
-        out.extend(changes::boilerplate_changes(a, None, &p, &paras));
-    }
+    rest.sort_by(|x, y| (x.id, &x.path).cmp(&(y.id, &y.path)));
+    let per_rest: Vec<Vec<Change>> = rest
+        .par_iter()
+        .map(|a| {
+            let p = changes::Prepared::new(a);
+            let all = vec![true; p.sents.len()];
+            let paras = changes::furniture_paragraphs_pub(&p, &all, Some(&model), a.id);
+            changes::boilerplate_changes(a, None, &p, &paras)
+        })
+        .collect();
+    out.extend(per_rest.into_iter().flatten());
     changes::sort_changes(&mut out);
     out.dedup();
     out
