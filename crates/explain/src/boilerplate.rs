@@ -621,6 +621,18 @@ impl FurnitureModel {
         drop(fill);
         let posting = |x: u32| &entries[start[x as usize]..start[x as usize + 1]];
         let cap = (para_words.len() / 5).max(50);
+        // 256-bit word signatures of the paragraphs (a cheap exact filter before Jaccard)
+        let blooms: Vec<[u64; 4]> = para_words
+            .par_iter()
+            .map(|w| {
+                let mut b = [0u64; 4];
+                for &x in w {
+                    let bit = (x.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+                    b[bit >> 6] |= 1 << (bit & 63);
+                }
+                b
+            })
+            .collect();
         // topical relatedness: articles of different stories sharing many long words (a team's
         // line-up in two match reports) are related, and their shared text is not furniture
         // (the paragraph's own words are left out, so that the shared furniture itself does not make
@@ -677,9 +689,13 @@ impl FurnitureModel {
                         continue;
                     }
                     let q = &para_words[c as usize];
-                    // Jaccard ≥ 0.5 needs the smaller set at least half the larger
-                    let (lo, hi) = (words.len().min(q.len()), words.len().max(q.len()));
-                    if 2 * lo < hi {
+                    // Jaccard ≥ 0.5 needs 3·|p ∩ q| ≥ |p| + |q|; a bit of one signature missing
+                    // from the other is at least one word missing, which bounds |p ∩ q| from above
+                    let (bp, bq) = (&blooms[k], &blooms[c as usize]);
+                    let miss_p: u32 = (0..4).map(|i| (bp[i] & !bq[i]).count_ones()).sum();
+                    let miss_q: u32 = (0..4).map(|i| (bq[i] & !bp[i]).count_ones()).sum();
+                    let bound = (words.len() - miss_p as usize).min(q.len() - miss_q as usize);
+                    if 3 * bound < words.len() + q.len() {
                         continue;
                     }
                     if jaccard_ids(words, q) >= 0.5 && !related(article, q_article, words) {
