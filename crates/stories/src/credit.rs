@@ -279,30 +279,22 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
         let folded_zone = fold_phrase(zone);
         // A name matched at word boundaries starts with one of the zone's words: test only agencies
         // whose names or abbreviations could match (most zones name none).
-        let words = |t: &str| -> Vec<String> {
-            let mut v: Vec<String> = t
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let (folded_words, raw_words) = (words(&folded_zone), words(zone));
-        let may_start = |set: &[String], needle: &str| {
+        let (folded_hits, raw_hits) = (
+            zone_hits(&folded_zone, &first_words().0),
+            zone_hits(zone, &first_words().1),
+        );
+        let may_start = |hits: &[&str], needle: &str| {
             if !needle.starts_with(char::is_alphanumeric) {
                 return true;
             }
-            let first = needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            set.binary_search_by(|w| w.as_str().cmp(first)).is_ok()
+            hits.contains(&first_word(needle))
         };
         for agency in AGENCIES {
             if out.iter().any(|a| a.code == agency.code) {
                 continue;
             }
-            let possible = folded_names(agency).iter().any(|n| may_start(&folded_words, n))
-                || agency.abbreviations.iter().any(|ab| may_start(&raw_words, ab));
+            let possible = folded_names(agency).iter().any(|n| may_start(&folded_hits, n))
+                || agency.abbreviations.iter().any(|ab| may_start(&raw_hits, ab));
             if possible && credits_in_zone(zone, &folded_zone, agency, is_head) {
                 out.push(agency);
             }
@@ -310,6 +302,39 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
     }
     out.sort_by(|a, b| a.code.cmp(b.code));
     out
+}
+
+/// The first word (run of letters and digits) of a name.
+fn first_word(s: &str) -> &str {
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// The first words of the agencies' folded names and of their abbreviations: a credit can only start
+/// at one of them.
+fn first_words() -> &'static (Vec<String>, Vec<&'static str>) {
+    static FIRST: std::sync::OnceLock<(Vec<String>, Vec<&'static str>)> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut folded: Vec<String> = AGENCIES
+            .iter()
+            .flat_map(|a| folded_names(a).iter().map(|n| first_word(n).to_string()))
+            .collect();
+        folded.sort_unstable();
+        folded.dedup();
+        let mut raw: Vec<&'static str> = AGENCIES
+            .iter()
+            .flat_map(|a| a.abbreviations.iter().map(|ab| first_word(ab)))
+            .collect();
+        raw.sort_unstable();
+        raw.dedup();
+        (folded, raw)
+    })
+}
+
+/// The words of `zone` that are in `firsts` (sorted), without allocating per word.
+fn zone_hits<'a, S: AsRef<str>>(zone: &'a str, firsts: &[S]) -> Vec<&'a str> {
+    zone.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && firsts.binary_search_by(|f| f.as_ref().cmp(w)).is_ok())
+        .collect()
 }
 
 /// Each agency's names, folded once (the table is static).
