@@ -317,7 +317,13 @@ pub(crate) fn candidates(
         |i| {
             let f = &corpus.feats[i];
             let short = f.shingles.len() < 64;
-            Box::new(f.shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
+            Box::new(
+                f.shingles
+                    .iter()
+                    .copied()
+                    .filter(move |s| short || *s & 3 == 0)
+                    .map(u64::from),
+            )
         },
         |_| 0,
     );

@@ -43,10 +43,11 @@ impl Kind {
 pub(crate) struct Features {
     /// Publication time, seconds since the epoch.
     pub time: Option<i64>,
-    /// Sorted, deduplicated hashes of word 3-grams of the text.
-    pub shingles: Vec<u64>,
+    /// Sorted, deduplicated hashes of word 3-grams of the text (32 bits: a chance collision between
+    /// two texts' few hundred 3-grams is negligible, and the memory is halved).
+    pub shingles: Vec<u32>,
     /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
-    pub paragraph_shingles: Vec<Vec<u64>>,
+    pub paragraph_shingles: Vec<Vec<u32>>,
     /// For each paragraph 3-gram, whether it touches a quotation.
     pub paragraph_quoted: Vec<Vec<bool>>,
     /// Sorted, deduplicated hashes of the folded title words.
@@ -58,7 +59,7 @@ pub(crate) struct Features {
     /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
     pub names: Vec<u64>,
     /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
-    pub sentences: Vec<(Vec<u64>, Vec<u64>)>,
+    pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
     /// Language code, when known.
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
@@ -315,7 +316,7 @@ fn extract_with(article: &Article, detail: bool) -> Features {
         let hashes: Vec<u64> = toks.iter().map(|t| token_hash(&t.folded)).collect();
         let mut ps = Vec::with_capacity(hashes.len().saturating_sub(2));
         for w in hashes.windows(3) {
-            ps.push(shingle_hash(w[0], w[1], w[2]));
+            ps.push(shingle_hash(w[0], w[1], w[2]) as u32);
         }
         if hashes.len() < 3 && !hashes.is_empty() {
             // Short paragraphs (credit lines, one-word datelines) still count as one shingle.
@@ -323,7 +324,7 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             for x in &hashes {
                 acc = shingle_hash(acc, *x, 0);
             }
-            ps.push(acc);
+            ps.push(acc as u32);
         }
         shingles.extend_from_slice(&ps);
         if detail {
@@ -412,9 +413,9 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             if b < a + 3 {
                 continue;
             }
-            let sh: Vec<u64> = hashes[a..b]
+            let sh: Vec<u32> = hashes[a..b]
                 .windows(3)
-                .map(|x| shingle_hash(x[0], x[1], x[2]))
+                .map(|x| shingle_hash(x[0], x[1], x[2]) as u32)
                 .collect();
             let mut nm: Vec<u64> = name_at
                 .iter()
@@ -601,7 +602,7 @@ pub(crate) fn quotes(para: &str) -> Vec<&str> {
 }
 
 /// Returns |a ∩ b| for two sorted, deduplicated slices.
-pub(crate) fn intersect_count(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn intersect_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

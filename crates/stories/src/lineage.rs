@@ -128,7 +128,7 @@ pub(crate) fn lineage(cfg: &Config, articles: &[&Article], members: &[usize]) ->
         .collect();
     let f = |k: usize| &feats[k];
     // Story-level document frequency of 3-grams, for "wording variants only two versions share".
-    let mut df: FastMap<u64, u32> = FastMap::default();
+    let mut df: FastMap<u32, u32> = FastMap::default();
     for k in 0..n {
         for s in &f(k).shingles {
             *df.entry(*s).or_insert(0) += 1;
@@ -563,8 +563,8 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
 /// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out.
 fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool {
-    let inx = |s: &u64| x.shingles.binary_search(s).is_ok();
-    let inw = |s: &u64| w.shingles.binary_search(s).is_ok();
+    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
+    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     let sx = x.shingles.len().max(1) as f32;
     let xy = intersect_count(&x.shingles, &y.shingles) as f32;
     let xw = intersect_count(&x.shingles, &w.shingles) as f32;
