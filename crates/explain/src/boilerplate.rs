@@ -43,7 +43,7 @@ const MAX_TOKENS: usize = 80;
 const RARE_WORDS: usize = 4;
 /// At most this many candidates are compared per paragraph (in a fixed order), bounding the cost on
 /// large corpora where furniture recurs in thousands of pages.
-const MAX_CANDIDATES: usize = 4000;
+const MAX_CANDIDATES: usize = 500;
 /// Jaccard similarity of two articles' long-word sets above which they are topically related.
 const RELATED: f64 = 0.08;
 
