@@ -37,6 +37,7 @@ use wiretrace_text::fold;
 
 use crate::lang::LangData;
 use crate::segment::paragraphs;
+use wiretrace_text::sorted_intersection_count as inter_count;
 
 const MAX_TOKENS: usize = 80;
 /// How many of a paragraph's rarest words give its near-duplicate candidates.
@@ -315,23 +316,6 @@ struct FurnitureIndex {
 /// Length of the prefix (in the fixed word order) that two sets of Jaccard ≥ 0.5 must share a word in.
 fn prefix_len(n: usize) -> usize {
     n - n.div_ceil(2) + 1
-}
-
-/// Number of common elements of two sorted slices.
-fn inter_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Jaccard similarity of two sorted, deduplicated id sets (0 when either is empty).

@@ -476,7 +476,7 @@ fn build_pair(pa: &Prepared, pb: &Prepared, chains: Vec<Chain>) -> Pair {
     let cov_b = covered_chars(pb, chains.iter().map(|c| (c.b0, c.b1)).collect());
     let coverage_a = ratio(cov_a, *pa.tok_chars.last().unwrap_or(&0));
     let coverage_b = ratio(cov_b, *pb.tok_chars.last().unwrap_or(&0));
-    let inter = intersection(&pa.grams, &pb.grams);
+    let inter = wiretrace_text::sorted_intersection_count(&pa.grams, &pb.grams) as u64;
     let union = pa.grams.len() as u64 + pb.grams.len() as u64 - inter;
     let passages = chains
         .iter()
@@ -508,22 +508,6 @@ fn round4(x: f32) -> f32 {
 
 fn span(p: &Prepared, t0: u32, t1: u32) -> CharSpan {
     CharSpan::new(p.toks[t0 as usize].start, p.toks[t1 as usize - 1].end)
-}
-
-fn intersection(x: &[u64], y: &[u64]) -> u64 {
-    let (mut i, mut j, mut n) = (0, 0, 0u64);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! stable across runs.
 
 use wiretrace_model::Article;
+pub(crate) use wiretrace_text::sorted_intersection_count as intersect_count;
 use wiretrace_text::{fold, token_hash, tokens};
 
 use crate::credit::{agency_named, credited_agencies, Agency};
@@ -599,23 +600,6 @@ pub(crate) fn quotes(para: &str) -> Vec<&str> {
         .map(|(a, b)| para[a..b].trim())
         .filter(|q| q.split_whitespace().count() >= 3)
         .collect()
-}
-
-/// Returns |a ∩ b| for two sorted, deduplicated slices.
-pub(crate) fn intersect_count<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

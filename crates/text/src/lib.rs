@@ -21,8 +21,10 @@
 
 mod lang;
 mod normalize;
+mod sorted;
 mod token;
 
 pub use lang::detect_language;
 pub use normalize::normalize;
+pub use sorted::sorted_intersection_count;
 pub use token::{fold, token_hash, tokens, Token};
