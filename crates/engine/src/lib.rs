@@ -266,10 +266,16 @@ impl Engine {
         };
         lap("stories", &mut timings);
         progress.inc(1);
+        let furniture = {
+            let _span = tracing::info_span!("furniture", articles = articles.len()).entered();
+            wiretrace_explain::FurnitureModel::build(&articles, &stories)
+        };
+        lap("furniture", &mut timings);
         let changes = {
             let _span = tracing::info_span!("explain", stories = stories.len()).entered();
-            wiretrace_explain::explain_corpus(&self.cfg.explain, &articles, &pairs, &stories)
+            wiretrace_explain::explain_corpus_with(&self.cfg.explain, &articles, &stories, &furniture)
         };
+        drop(furniture);
         lap("explain", &mut timings);
         progress.inc(1);
         self.store.save_analysis(&new_pairs, full, &stories, &changes)?;

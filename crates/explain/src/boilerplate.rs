@@ -48,14 +48,20 @@ const MAX_CANDIDATES: usize = 500;
 /// Jaccard similarity of two articles' long-word sets above which they are topically related.
 const RELATED: f64 = 0.08;
 
-/// Folded words of a paragraph with digits masked.
-pub(crate) fn masked_words(text: &str) -> Vec<String> {
+/// Folded words of a paragraph with digits masked (borrowed from the text where nothing changes).
+pub(crate) fn masked_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     wiretrace_text::tokens(text)
         .map(|t| {
-            t.folded
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect()
+            if t.folded.bytes().any(|b| b.is_ascii_digit()) {
+                std::borrow::Cow::Owned(
+                    t.folded
+                        .chars()
+                        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                        .collect(),
+                )
+            } else {
+                t.folded
+            }
         })
         .collect()
 }
@@ -134,7 +140,7 @@ fn plain_words(text: &str) -> Vec<String> {
 /// words, and figures (digits kept).
 pub(crate) fn content_words(text: &str, lang: &LangData) -> BTreeSet<String> {
     wiretrace_text::tokens(text)
-        .map(|t| t.folded)
+        .map(|t| t.folded.into_owned())
         .filter(|w| {
             w.chars().any(|c| c.is_ascii_digit()) || (w.chars().count() >= 4 && !lang.is_function_word(w))
         })
@@ -436,7 +442,7 @@ fn hashed_words(
                     let mut hs: Vec<u64> = Vec::with_capacity(w.len());
                     for x in w {
                         let h = word_hash(&x);
-                        names.entry(h).or_insert(x);
+                        names.entry(h).or_insert_with(|| x.into_owned());
                         hs.push(h);
                     }
                     paras.push((pi, hs));
@@ -445,7 +451,7 @@ fn hashed_words(
                 for t in wiretrace_text::tokens(text) {
                     if t.folded.chars().count() >= 5 {
                         let h = word_hash(&t.folded);
-                        names.entry(h).or_insert(t.folded);
+                        names.entry(h).or_insert_with(|| t.folded.into_owned());
                         content.push(h);
                     }
                 }
@@ -746,7 +752,7 @@ impl FurnitureModel {
                         w.truncate(2);
                         let second = w.pop().unwrap_or_default();
                         let first = w.pop().unwrap_or_default();
-                        out.push(((first, second), group_of(ai)));
+                        out.push(((first.into_owned(), second.into_owned()), group_of(ai)));
                     }
                 }
                 out
@@ -804,7 +810,10 @@ impl FurnitureModel {
         if w.is_empty() {
             return 0.0;
         }
-        w.iter().filter(|x| self.loose_vocabulary.contains(*x)).count() as f64 / w.len() as f64
+        w.iter()
+            .filter(|x| self.loose_vocabulary.contains(x.as_ref()))
+            .count() as f64
+            / w.len() as f64
     }
 
     /// True when a paragraph that is not prose opens with words that open non-prose paragraphs of
@@ -814,7 +823,7 @@ impl FurnitureModel {
             return false;
         }
         let w = masked_words(text);
-        w.len() >= 4 && self.openers.contains(&(w[0].clone(), w[1].clone()))
+        w.len() >= 4 && self.openers.contains(&(w[0].to_string(), w[1].to_string()))
     }
 
     /// Share (0..=1) of a paragraph's words that belong to the learned meta vocabulary.
@@ -823,13 +832,13 @@ impl FurnitureModel {
         if w.is_empty() {
             return 0.0;
         }
-        w.iter().filter(|x| self.vocabulary.contains(*x)).count() as f64 / w.len() as f64
+        w.iter().filter(|x| self.vocabulary.contains(x.as_ref())).count() as f64 / w.len() as f64
     }
 
     /// True when a paragraph nearly equals a known furniture paragraph (for paragraphs of texts that
     /// were not in the corpus the model was built from).
     pub fn resembles_furniture(&self, text: &str) -> bool {
-        let w: BTreeSet<String> = masked_words(text).into_iter().collect();
+        let w: BTreeSet<String> = masked_words(text).into_iter().map(|x| x.into_owned()).collect();
         self.furniture.resembles(&w)
     }
 }

@@ -42,7 +42,6 @@ pub(crate) struct Prepared<'a> {
     pub lang: LangData,
     pub lang_code: Option<String>,
     pub sents: Vec<Sentence>,
-    pub toks: Vec<Vec<String>>,
     pub bags: Vec<Bag>,
     pub paras: Vec<(usize, usize)>,
     pub idx: CharIndex,
@@ -52,14 +51,15 @@ impl<'a> Prepared<'a> {
     pub fn new(a: &'a Article) -> Self {
         let lang = LangData::new(a.language.as_deref());
         let sents = sentences(&a.text, &lang);
-        let toks: Vec<Vec<String>> = sents.iter().map(|s| words_of(&a.text[s.start..s.end])).collect();
-        let bags = toks.iter().map(|t| Bag::new(t)).collect();
+        let bags = sents
+            .iter()
+            .map(|s| Bag::of_text(&a.text[s.start..s.end]))
+            .collect();
         Prepared {
             text: &a.text,
             lang,
             lang_code: a.language.clone(),
             sents,
-            toks,
             bags,
             paras: paragraphs(&a.text),
             idx: CharIndex::new(&a.text),
@@ -78,12 +78,13 @@ impl<'a> Prepared<'a> {
 }
 
 pub(crate) fn words_of(s: &str) -> Vec<String> {
-    wiretrace_text::tokens(s).map(|t| t.folded).collect()
+    wiretrace_text::tokens(s).map(|t| t.folded.into_owned()).collect()
 }
 
 /// A sentence's words prepared for fast comparison: sorted hashes, raw and with figures masked.
 pub(crate) struct Bag {
-    seq: Vec<u64>,
+    /// Hashes of the folded words, in text order.
+    pub seq: Vec<u64>,
     masked_seq: Vec<u64>,
     raw: Vec<u64>,
     masked: Vec<u64>,
@@ -93,19 +94,19 @@ pub(crate) struct Bag {
 const MASK: u64 = 0x4d41_534b;
 
 impl Bag {
-    pub(crate) fn new(words: &[String]) -> Self {
-        let seq: Vec<u64> = words.iter().map(|w| wiretrace_text::token_hash(w)).collect();
-        let masked_seq: Vec<u64> = words
-            .iter()
-            .zip(&seq)
-            .map(|(w, h)| {
-                if w.chars().any(|c| c.is_ascii_digit()) {
-                    MASK
-                } else {
-                    *h
-                }
-            })
-            .collect();
+    /// The bag of a sentence's words (hashed as they are read: no word is kept as a string).
+    pub(crate) fn of_text(sentence: &str) -> Self {
+        let mut seq = Vec::new();
+        let mut masked_seq = Vec::new();
+        for t in wiretrace_text::tokens(sentence) {
+            let h = wiretrace_text::token_hash(&t.folded);
+            seq.push(h);
+            masked_seq.push(if t.folded.bytes().any(|c| c.is_ascii_digit()) {
+                MASK
+            } else {
+                h
+            });
+        }
         let mut raw = seq.clone();
         raw.sort_unstable();
         let mut masked = masked_seq.clone();
@@ -366,7 +367,7 @@ pub(crate) fn boilerplate_changes(
 
 /// Explains `article` against `source`.
 pub(crate) fn explain(
-    _cfg: &Config,
+    cfg: &Config,
     article: &Article,
     source: &Article,
     others: &[&Article],
@@ -374,8 +375,32 @@ pub(crate) fn explain(
 ) -> Vec<Change> {
     let a = Prepared::new(article);
     let s = Prepared::new(source);
-    if crate::translate::is_translation(article, source, &a, &s) {
-        return crate::translate::explain_translation(article, source, &a, &s, others, model);
+    let prepared: Vec<Prepared> = others
+        .iter()
+        .filter(|o| o.id != article.id && o.id != source.id)
+        .map(|o| Prepared::new(o))
+        .collect();
+    let others: Vec<(&Article, &Prepared)> = others
+        .iter()
+        .filter(|o| o.id != article.id && o.id != source.id)
+        .copied()
+        .zip(&prepared)
+        .collect();
+    explain_prepared(cfg, (article, &a), (source, &s), &others, model)
+}
+
+/// [`explain`] on texts already prepared: a story's versions are prepared once for all its pairs.
+/// `others` are the other versions that may support added material.
+pub(crate) fn explain_prepared(
+    _cfg: &Config,
+    (article, a): (&Article, &Prepared),
+    (source, s): (&Article, &Prepared),
+    others: &[(&Article, &Prepared)],
+    model: Option<&FurnitureModel>,
+) -> Vec<Change> {
+    if crate::translate::is_translation(article, source, a, s) {
+        let others: Vec<&Article> = others.iter().map(|(o, _)| *o).collect();
+        return crate::translate::explain_translation(article, source, a, s, &others, model);
     }
     let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
         sentence_score(&a.bags[i], &s.bags[j])
@@ -400,26 +425,20 @@ pub(crate) fn explain(
     };
     let (aligned_a, aligned_s) = (matched_a.clone(), matched_s.clone());
     for (j, m) in matched_s.iter_mut().enumerate() {
-        if !*m && next_to_aligned(&s, &aligned_s, j) && carried(&s.bags[j], &a.bags) {
+        if !*m && next_to_aligned(s, &aligned_s, j) && carried(&s.bags[j], &a.bags) {
             *m = true;
         }
     }
     for (i, m) in matched_a.iter_mut().enumerate() {
-        if !*m && next_to_aligned(&a, &aligned_a, i) && carried(&a.bags[i], &s.bags) {
+        if !*m && next_to_aligned(a, &aligned_a, i) && carried(&a.bags[i], &s.bags) {
             *m = true;
         }
     }
-    let furn_a = furniture_paragraphs(
-        &a,
-        &matched_a,
-        model,
-        article.id,
-        &story_words(&a, &matched_a, &s),
-    );
+    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, &story_words(a, &matched_a, s));
     // the source's own paragraphs are story text unless their form or recurrence says otherwise:
     // the content model is for material the copy brings in
-    let furn_s = furniture_paragraphs(&s, &matched_s, model, source.id, &BTreeSet::new());
-    let mut out = boilerplate_changes(article, Some(source.id), &a, &furn_a);
+    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, &BTreeSet::new());
+    let mut out = boilerplate_changes(article, Some(source.id), a, &furn_a);
     let mk = |kind: ChangeKind,
               before: Option<String>,
               after: Option<String>,
@@ -444,7 +463,7 @@ pub(crate) fn explain(
         .collect();
     for (i, m) in ma.iter().enumerate() {
         let Some(j) = *m else { continue };
-        if a.toks[i] == s.toks[j]
+        if a.bags[i].seq == s.bags[j].seq
             && a.text[a.sents[i].start..a.sents[i].end] == s.text[s.sents[j].start..s.sents[j].end]
         {
             continue;
@@ -499,7 +518,7 @@ pub(crate) fn explain(
     }
 
     // quotations
-    out.extend(quote_changes(article, source, &a, &s, &ma));
+    out.extend(quote_changes(article, source, a, s, &ma));
 
     // added material
     // credit lines ("— Agence France-Presse", "Fuente: AFP") give attribution: never added
@@ -515,22 +534,12 @@ pub(crate) fn explain(
         })
         .collect();
     // the other versions' sentences, only when there is added material to look up
-    let others_toks: Vec<Vec<Bag>> = if added.is_empty() {
-        Vec::new()
-    } else {
-        others
-            .iter()
-            .filter(|o| o.id != article.id && o.id != source.id)
-            .map(|o| {
-                let lang = LangData::new(o.language.as_deref());
-                sentences(&o.text, &lang)
-                    .iter()
-                    .map(|x| Bag::new(&words_of(&o.text[x.start..x.end])))
-                    .collect()
-            })
-            .collect()
-    };
-    for b in blocks(&a, &added) {
+    let others_toks: Vec<&[Bag]> = others
+        .iter()
+        .filter(|(o, _)| o.id != article.id && o.id != source.id)
+        .map(|(_, p)| p.bags.as_slice())
+        .collect();
+    for b in blocks(a, &added) {
         let (st, en) = (a.sents[b[0]].start, a.sents[*b.last().unwrap_or(&b[0])].end);
         let supported = b
             .iter()
@@ -564,7 +573,7 @@ pub(crate) fn explain(
         }
         inv
     };
-    for b in blocks(&s, &dropped) {
+    for b in blocks(s, &dropped) {
         let (st, en) = (s.sents[b[0]].start, s.sents[*b.last().unwrap_or(&b[0])].end);
         // where it would have stood: after the article's counterpart of the previous kept sentence
         let first = b[0];
@@ -625,7 +634,7 @@ fn lowercase_words(text: &str) -> BTreeSet<String> {
         .filter_map(|t| {
             let w = &text[t.start as usize..t.end as usize];
             if w.chars().next().is_some_and(char::is_lowercase) {
-                Some(t.folded)
+                Some(t.folded.into_owned())
             } else {
                 None
             }

@@ -81,66 +81,135 @@ pub struct Config {}
 /// ```
 pub fn explain_corpus(cfg: &Config, articles: &[Article], _pairs: &[Pair], stories: &[Story]) -> Vec<Change> {
     let model = FurnitureModel::build(articles, stories);
+    explain_corpus_with(cfg, articles, stories, &model)
+}
+
+/// [`explain_corpus`] with a [`FurnitureModel`] already built (an engine times and reuses it).
+///
+/// Each story's versions are prepared (segmented, tokenised, hashed) once for all its pairs, and
+/// stories are explained in parallel.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::Article;
+/// use wiretrace_explain::{explain_corpus_with, Config, FurnitureModel};
+/// let a = Article::new("a.txt", "Rain fell all day in the capital.");
+/// let model = FurnitureModel::build(std::slice::from_ref(&a), &[]);
+/// assert!(explain_corpus_with(&Config::default(), &[a], &[], &model).is_empty());
+/// ```
+pub fn explain_corpus_with(
+    cfg: &Config,
+    articles: &[Article],
+    stories: &[Story],
+    model: &FurnitureModel,
+) -> Vec<Change> {
     let by_id: BTreeMap<ArticleId, &Article> = articles.iter().map(|a| (a.id, a)).collect();
-    let mut out = Vec::new();
-    let mut explained: std::collections::BTreeSet<ArticleId> = std::collections::BTreeSet::new();
     let mut stories_sorted: Vec<&Story> = stories.iter().collect();
     stories_sorted.sort_by_key(|s| s.id);
-    let mut jobs: Vec<(&Article, &Article, Vec<&Article>)> = Vec::new();
+    // an article belongs to one story; a malformed input listing it twice is explained once
+    let mut claimed: std::collections::BTreeSet<ArticleId> = std::collections::BTreeSet::new();
+    let mut story_jobs: Vec<StoryJob> = Vec::new();
     for story in stories_sorted {
         let members: Vec<&Article> = story
             .articles
             .iter()
             .filter_map(|id| by_id.get(id).copied())
+            .filter(|a| claimed.insert(a.id))
             .collect();
+        if members.is_empty() {
+            continue;
+        }
         let mut edges = story.lineage.clone();
         edges.sort_by_key(|e| e.article);
+        edges.dedup_by_key(|e| e.article);
         let mut children: BTreeMap<ArticleId, Vec<ArticleId>> = BTreeMap::new();
         for e in &edges {
             if let Some(src) = e.source {
                 children.entry(src).or_default().push(e.article);
             }
         }
+        let position = |id: ArticleId| members.iter().position(|m| m.id == id);
+        let mut pairs = Vec::new();
         for e in &edges {
-            let (Some(src_id), Some(art)) = (e.source, by_id.get(&e.article)) else {
+            let (Some(src), Some(art)) = (e.source.and_then(position), position(e.article)) else {
                 continue;
             };
-            let Some(src) = by_id.get(&src_id) else { continue };
-            if src_id == e.article || !explained.insert(e.article) {
+            if src == art {
                 continue;
             }
             // versions copied from this article carry its additions; they do not support them
-            let descendants = descendants_of(e.article, &children);
-            let others: Vec<&Article> = members
-                .iter()
-                .copied()
-                .filter(|m| !descendants.contains(&m.id))
-                .collect();
-            jobs.push((art, src, others));
+            pairs.push((art, src, descendants_of(e.article, &children)));
         }
+        story_jobs.push(StoryJob { members, pairs });
     }
-    // pairs are independent; the final sort makes the output independent of scheduling
-    let per_pair: Vec<Vec<Change>> = jobs
+    let mut out: Vec<Change> = story_jobs
         .par_iter()
-        .map(|(art, src, members)| changes::explain(cfg, art, src, members, Some(&model)))
+        .flat_map_iter(|job| job.explain(cfg, model))
         .collect();
-    out.extend(per_pair.into_iter().flatten());
-    // furniture in articles without a source
-    let mut rest: Vec<&Article> = articles.iter().filter(|a| !explained.contains(&a.id)).collect();
+    // articles of no story: furniture only
+    let mut rest: Vec<&Article> = articles.iter().filter(|a| !claimed.contains(&a.id)).collect();
     rest.sort_by(|x, y| (x.id, &x.path).cmp(&(y.id, &y.path)));
     let per_rest: Vec<Vec<Change>> = rest
         .par_iter()
-        .map(|a| {
-            let p = changes::Prepared::new(a);
-            let all = vec![true; p.sents.len()];
-            let paras = changes::furniture_paragraphs_pub(&p, &all, Some(&model), a.id);
-            changes::boilerplate_changes(a, None, &p, &paras)
-        })
+        .map(|a| furniture_only(a, &changes::Prepared::new(a), model))
         .collect();
     out.extend(per_rest.into_iter().flatten());
     changes::sort_changes(&mut out);
     out.dedup();
     out
+}
+
+/// One story's work for [`explain_corpus_with`]: its members, and its (copy, source, copy's
+/// descendants) pairs as positions in `members`.
+struct StoryJob<'a> {
+    members: Vec<&'a Article>,
+    pairs: Vec<(usize, usize, std::collections::BTreeSet<ArticleId>)>,
+}
+
+impl StoryJob<'_> {
+    fn explain(&self, cfg: &Config, model: &FurnitureModel) -> Vec<Change> {
+        let prepared: Vec<changes::Prepared> = self
+            .members
+            .par_iter()
+            .map(|m| changes::Prepared::new(m))
+            .collect();
+        let mut out: Vec<Change> = self
+            .pairs
+            .par_iter()
+            .flat_map_iter(|(art, src, descendants)| {
+                let others: Vec<(&Article, &changes::Prepared)> = self
+                    .members
+                    .iter()
+                    .copied()
+                    .zip(&prepared)
+                    .enumerate()
+                    .filter(|(k, (m, _))| k != art && k != src && !descendants.contains(&m.id))
+                    .map(|(_, x)| x)
+                    .collect();
+                changes::explain_prepared(
+                    cfg,
+                    (self.members[*art], &prepared[*art]),
+                    (self.members[*src], &prepared[*src]),
+                    &others,
+                    Some(model),
+                )
+            })
+            .collect();
+        // members without a source (origins): furniture only
+        for (k, m) in self.members.iter().enumerate() {
+            if !self.pairs.iter().any(|(art, _, _)| *art == k) {
+                out.extend(furniture_only(m, &prepared[k], model));
+            }
+        }
+        out
+    }
+}
+
+/// The furniture changes of an article explained against no source.
+fn furniture_only(a: &Article, p: &changes::Prepared, model: &FurnitureModel) -> Vec<Change> {
+    let all = vec![true; p.sents.len()];
+    let paras = changes::furniture_paragraphs_pub(p, &all, Some(model), a.id);
+    changes::boilerplate_changes(a, None, p, &paras)
 }
 
 fn descendants_of(

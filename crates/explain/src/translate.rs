@@ -101,7 +101,7 @@ fn lowercase_words(text: &str) -> BTreeSet<String> {
                 .next()
                 .is_some_and(char::is_lowercase)
         })
-        .map(|t| t.folded)
+        .map(|t| t.folded.into_owned())
         .collect()
 }
 
@@ -116,7 +116,7 @@ fn name_words<'t>(para: &'t str, lang: &LangData, lower: &BTreeSet<String>) -> V
                 && letters >= 3
                 && !lang.is_function_word(w)
                 && lang.number_word(w).is_none()
-                && !lower.contains(&t.folded))
+                && !lower.contains(t.folded.as_ref()))
             .then_some((t.start as usize, t.end as usize, w))
         })
         .collect()
@@ -171,12 +171,20 @@ fn similarity(a: &Anchors, b: &Anchors) -> (f64, usize) {
 /// True when `article` is a translation of `source` (or of the same text): their languages differ,
 /// or, with no language known to differ, they share almost no words but do share names and figures.
 pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, s: &Prepared) -> bool {
-    let wa: Vec<String> = a.toks.iter().flatten().cloned().collect();
-    let ws: Vec<String> = s.toks.iter().flatten().cloned().collect();
-    let set_s: BTreeSet<&String> = ws.iter().collect();
-    let big_s: BTreeSet<(&String, &String)> = ws.windows(2).map(|w| (&w[0], &w[1])).collect();
-    let uni = wa.iter().filter(|w| set_s.contains(w)).count() as f64 / wa.len().max(1) as f64;
-    let big = wa.windows(2).filter(|w| big_s.contains(&(&w[0], &w[1]))).count() as f64
+    // words as hashes (the bags'), sets as sorted vectors: this runs for every pair
+    let wa: Vec<u64> = a.bags.iter().flat_map(|b| b.seq.iter().copied()).collect();
+    let ws: Vec<u64> = s.bags.iter().flat_map(|b| b.seq.iter().copied()).collect();
+    let mut set_s = ws.clone();
+    set_s.sort_unstable();
+    set_s.dedup();
+    let mut big_s: Vec<(u64, u64)> = ws.windows(2).map(|w| (w[0], w[1])).collect();
+    big_s.sort_unstable();
+    big_s.dedup();
+    let uni = wa.iter().filter(|w| set_s.binary_search(w).is_ok()).count() as f64 / wa.len().max(1) as f64;
+    let big = wa
+        .windows(2)
+        .filter(|w| big_s.binary_search(&(w[0], w[1])).is_ok())
+        .count() as f64
         / wa.len().saturating_sub(1).max(1) as f64;
     if let (Some(x), Some(y)) = (&article.language, &source.language) {
         // declared languages differ; a misdetected language on a copy still shares its word pairs

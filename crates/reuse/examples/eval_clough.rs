@@ -32,7 +32,7 @@ fn read(path: &std::path::Path) -> String {
 
 fn trigram_containment(answer: &str, source: &str) -> f64 {
     let grams = |t: &str| -> BTreeSet<(String, String, String)> {
-        let w: Vec<String> = wiretrace_text::tokens(t).map(|t| t.folded).collect();
+        let w: Vec<String> = wiretrace_text::tokens(t).map(|t| t.folded.into_owned()).collect();
         w.windows(3)
             .map(|x| (x[0].clone(), x[1].clone(), x[2].clone()))
             .collect()

@@ -9,8 +9,8 @@
 //! again updates the row in place and keeps its id; identical text under two paths is two articles
 //! sharing one `content_hash`.
 //!
-//! Incremental analysis: every article carries an `analysed` flag. New or changed articles are
-//! pending until the engine stores the pairs, stories and changes that include them.
+//! Incremental analysis: new or changed articles are listed in the `pending` table until the engine
+//! stores the pairs, stories and changes that include them.
 //!
 //! # Example
 //! ```
@@ -104,16 +104,17 @@ impl Store {
                 tx.prepare_cached("SELECT id, content_hash, meta_hash FROM articles WHERE path = ?1")?;
             let mut insert = tx.prepare_cached(
                 "INSERT INTO articles (path, content_hash, meta_hash, title, outlet, author, published, url,
-                   language, text, boilerplate, metadata, analysed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)",
+                   language, text, boilerplate, metadata)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE articles SET content_hash = ?2, meta_hash = ?3, title = ?4, outlet = ?5, author = ?6,
-                   published = ?7, url = ?8, language = ?9, text = ?10, boilerplate = ?11, metadata = ?12,
-                   analysed = 0
+                   published = ?7, url = ?8, language = ?9, text = ?10, boilerplate = ?11, metadata = ?12
                  WHERE id = ?1",
             )?;
             let mut drop_pairs = tx.prepare_cached("DELETE FROM pairs WHERE a = ?1 OR b = ?1")?;
+            let mut mark_pending =
+                tx.prepare_cached("INSERT OR IGNORE INTO pending (article) VALUES (?1)")?;
             for a in articles.iter_mut() {
                 let content = a.content_hash();
                 let meta = meta_hash(a);
@@ -130,6 +131,7 @@ impl Store {
                             a.text, boiler, metadata
                         ])?;
                         a.id = ArticleId(tx.last_insert_rowid() as u32);
+                        mark_pending.execute([a.id.0])?;
                         out.push(Upsert::Added);
                     }
                     Some((id, old_content, old_meta)) => {
@@ -145,6 +147,7 @@ impl Store {
                         if old_content != content {
                             drop_pairs.execute([id])?;
                         }
+                        mark_pending.execute([id])?;
                         out.push(Upsert::Updated);
                     }
                 }
@@ -192,7 +195,7 @@ impl Store {
     pub fn pending(&self) -> Result<Vec<ArticleId>> {
         let mut st = self
             .conn
-            .prepare("SELECT id FROM articles WHERE analysed = 0 ORDER BY id")?;
+            .prepare("SELECT article FROM pending ORDER BY article")?;
         let rows = st.query_map([], |r| Ok(ArticleId(r.get(0)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -279,7 +282,7 @@ impl Store {
                     serde_json::to_string(c)?
                 ])?;
             }
-            tx.execute("UPDATE articles SET analysed = 1 WHERE analysed = 0", [])?;
+            tx.execute("DELETE FROM pending", [])?;
         }
         tx.commit()?;
         Ok(())
@@ -368,7 +371,7 @@ impl Store {
             |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
         Ok(Counts {
             articles: one("SELECT count(*) FROM articles")?,
-            pending: one("SELECT count(*) FROM articles WHERE analysed = 0")?,
+            pending: one("SELECT count(*) FROM pending")?,
             pairs: one("SELECT count(*) FROM pairs")?,
             stories: one("SELECT count(*) FROM stories")?,
             changes: one("SELECT count(*) FROM changes")?,

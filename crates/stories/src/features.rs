@@ -349,8 +349,8 @@ fn extract_with(article: &Article, detail: bool) -> Features {
 
         let mut name_at: Vec<(usize, u64)> = Vec::new();
         let mut starts: Vec<usize> = vec![0];
-        let mut span: Vec<String> = Vec::new();
-        let flush = |span: &mut Vec<String>, content: &mut Vec<(u64, Kind)>| {
+        let mut span: Vec<&str> = Vec::new();
+        let flush = |span: &mut Vec<&str>, content: &mut Vec<(u64, Kind)>| {
             if span.len() >= 2 {
                 content.push((h(Kind::Span.tag(), &span.join(" ")), Kind::Span));
             }
@@ -384,9 +384,9 @@ fn extract_with(article: &Article, detail: bool) -> Features {
                 content.push((hh, Kind::Name));
                 names.push(hh);
                 name_at.push((i, hh));
-                span.push(t.folded.clone());
+                span.push(&t.folded);
             } else if capitalised && !stop && !span.is_empty() {
-                span.push(t.folded.clone());
+                span.push(&t.folded);
             } else {
                 flush(&mut span, &mut content);
                 if t.folded.chars().count() >= 4
@@ -398,7 +398,7 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             }
             // A capitalised sentence-initial word may start a span ("Jack McConnell said").
             if capitalised && !stop && sentence_start && span.is_empty() {
-                span.push(t.folded.clone());
+                span.push(&t.folded);
                 if toks
                     .get(i + 1)
                     .is_none_or(|n| !para[n.start as usize..].starts_with(char::is_uppercase))
@@ -429,7 +429,7 @@ fn extract_with(article: &Article, detail: bool) -> Features {
         }
 
         for q in quotes(para) {
-            let qt: Vec<String> = tokens(q).map(|t| t.folded).collect();
+            let qt: Vec<_> = tokens(q).map(|t| t.folded).collect();
             for w in qt.windows(3) {
                 content.push((h(Kind::Quote.tag(), &w.join(" ")), Kind::Quote));
             }
