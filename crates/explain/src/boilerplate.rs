@@ -492,33 +492,30 @@ fn to_ids(hs: &[u64], rank: &std::collections::HashMap<u64, u32>) -> Vec<u32> {
     v
 }
 
-/// Ascending union of up to [`RARE_WORDS`] sorted posting lists, without repeats.
+/// Ascending union of up to [`RARE_WORDS`] sorted posting lists, each item once with the number of
+/// lists holding it.
 struct Union<'a> {
     lists: Vec<&'a [u32]>,
     pos: Vec<usize>,
-    last: Option<u32>,
 }
 
 impl Iterator for Union<'_> {
-    type Item = u32;
-    fn next(&mut self) -> Option<u32> {
-        loop {
-            let mut best: Option<(u32, usize)> = None;
-            for (i, l) in self.lists.iter().enumerate() {
-                if let Some(&x) = l.get(self.pos[i]) {
-                    if best.is_none_or(|(b, _)| x < b) {
-                        best = Some((x, i));
-                    }
-                }
+    type Item = (u32, usize);
+    fn next(&mut self) -> Option<(u32, usize)> {
+        let x = self
+            .lists
+            .iter()
+            .zip(&self.pos)
+            .filter_map(|(l, &p)| l.get(p).copied())
+            .min()?;
+        let mut count = 0;
+        for (l, p) in self.lists.iter().zip(self.pos.iter_mut()) {
+            if l.get(*p) == Some(&x) {
+                *p += 1;
+                count += 1;
             }
-            let (x, i) = best?;
-            self.pos[i] += 1;
-            if self.last == Some(x) {
-                continue;
-            }
-            self.last = Some(x);
-            return Some(x);
         }
+        Some((x, count))
     }
 }
 
@@ -650,12 +647,56 @@ impl FurnitureModel {
             }
             inter as f64 / (nx + ny - inter) as f64 >= RELATED
         };
+        // exact repeats first: a paragraph's identical copies (furniture is mostly verbatim) are
+        // found by hashing, and usually settle the decision without the near-duplicate scan
+        let mut same_words: std::collections::HashMap<&[u32], Vec<u32>> = std::collections::HashMap::new();
+        for (k, w) in para_words.iter().enumerate() {
+            same_words.entry(w.as_slice()).or_default().push(k as u32);
+        }
         let decisions: Vec<Option<(usize, bool)>> = (0..para_words.len())
             .into_par_iter()
             .map(|k| {
                 let words = &para_words[k];
                 let article = para_article[k] as usize;
-                // candidates share one of the paragraph's rarest words (a near-duplicate shares most)
+                let own = group_of(article);
+                let outlet = articles[article].outlet.as_deref();
+                let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
+                let mut same_outlet = false;
+                let settled = |groups: &BTreeSet<(u32, u32)>, same_outlet: bool| {
+                    groups.len() >= 3 && (same_outlet || outlet.is_none())
+                };
+                // a copy counts when it is in another story of an unrelated article
+                let consider = |c: u32, groups: &mut BTreeSet<(u32, u32)>, same_outlet: &mut bool| {
+                    let q_article = para_article[c as usize] as usize;
+                    let g = group_of(q_article);
+                    if q_article == article
+                        || g == own
+                        || groups.contains(&g) && (*same_outlet || outlet.is_none())
+                    {
+                        return;
+                    }
+                    // with three stories found, only a copy in the same outlet can still matter
+                    let q_outlet = articles[q_article].outlet.as_deref();
+                    if groups.len() >= 3 && q_outlet != outlet {
+                        return;
+                    }
+                    if !related(article, q_article, words) {
+                        groups.insert(g);
+                        if outlet.is_some() && q_outlet == outlet {
+                            *same_outlet = true;
+                        }
+                    }
+                };
+                let exact = &same_words[words.as_slice()];
+                if exact.len() > 1 {
+                    for &c in exact.iter().take(MAX_CANDIDATES) {
+                        consider(c, &mut groups, &mut same_outlet);
+                        if settled(&groups, same_outlet) {
+                            return Some((groups.len(), same_outlet));
+                        }
+                    }
+                }
+                // near-duplicates: candidates share one of the paragraph's rarest words
                 let mut rare: Vec<&[u32]> = words
                     .iter()
                     .map(|&w| posting(w))
@@ -664,43 +705,41 @@ impl FurnitureModel {
                 rare.sort_by_key(|l| l.len());
                 rare.truncate(RARE_WORDS);
                 let n = rare.len();
+                // a near-duplicate keeps most words, so it holds at least two of the rarest ones
+                // (one suffices when the paragraph has a single usable word): candidates holding
+                // only one are mostly paragraphs on the same topic, and are not compared
+                let need = if n >= 2 { 2 } else { 1 };
                 let cand = Union {
                     lists: rare,
                     pos: vec![0; n],
-                    last: None,
                 };
-                let own = group_of(article);
-                let outlet = articles[article].outlet.as_deref();
-                let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
-                let mut same_outlet = false;
-                for c in cand.take(MAX_CANDIDATES) {
+                for (c, _) in cand.take(MAX_CANDIDATES).filter(|&(_, m)| m >= need) {
                     let q_article = para_article[c as usize] as usize;
                     if q_article == article || group_of(q_article) == own {
                         continue;
                     }
                     let q = &para_words[c as usize];
-                    // Jaccard ≥ 0.5 needs 3·|p ∩ q| ≥ |p| + |q|; a bit of one signature missing
-                    // from the other is at least one word missing, which bounds |p ∩ q| from above
+                    // Jaccard ≥ 0.5 needs 3·|p ∩ q| ≥ |p| + |q|: first by length, then by signature (a
+                    // bit of one signature missing from the other is at least one word missing)
+                    if 3 * words.len().min(q.len()) < words.len() + q.len() || q == words {
+                        continue;
+                    }
                     let (bp, bq) = (&blooms[k], &blooms[c as usize]);
                     let miss_p: u32 = (0..4).map(|i| (bp[i] & !bq[i]).count_ones()).sum();
                     let miss_q: u32 = (0..4).map(|i| (bq[i] & !bp[i]).count_ones()).sum();
                     let bound = (words.len() - miss_p as usize).min(q.len() - miss_q as usize);
-                    if 3 * bound < words.len() + q.len() {
+                    if 3 * bound < words.len() + q.len() || jaccard_ids(words, q) < 0.5 {
                         continue;
                     }
-                    if jaccard_ids(words, q) >= 0.5 && !related(article, q_article, words) {
-                        groups.insert(group_of(q_article));
-                        if outlet.is_some() && articles[q_article].outlet.as_deref() == outlet {
-                            same_outlet = true;
-                        }
-                        if groups.len() >= 3 && (same_outlet || outlet.is_none()) {
-                            break; // enough evidence; the rest cannot change the decision
-                        }
+                    consider(c, &mut groups, &mut same_outlet);
+                    if settled(&groups, same_outlet) {
+                        break; // enough evidence; the rest cannot change the decision
                     }
                 }
                 (groups.len() >= 2 || same_outlet).then_some((groups.len(), same_outlet))
             })
             .collect();
+        drop(same_words);
         drop(content);
         let mut recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>> = BTreeMap::new();
         let mut furniture_idx = Vec::new();

@@ -44,6 +44,8 @@ pub(crate) struct Prepared<'a> {
     pub sents: Vec<Sentence>,
     pub bags: Vec<Bag>,
     pub paras: Vec<(usize, usize)>,
+    /// Per paragraph: is it a credit line ("(AFP)", "Reporting by …")? Asked many times per pair.
+    pub credit: Vec<bool>,
     pub idx: CharIndex,
 }
 
@@ -55,13 +57,18 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|s| Bag::of_text(&a.text[s.start..s.end]))
             .collect();
+        let paras = paragraphs(&a.text);
         Prepared {
             text: &a.text,
             lang,
             lang_code: a.language.clone(),
             sents,
             bags,
-            paras: paragraphs(&a.text),
+            credit: paras
+                .iter()
+                .map(|&(s, e)| is_credit_line(&a.text[s..e], a.language.as_deref()))
+                .collect(),
+            paras,
             idx: CharIndex::new(&a.text),
         }
     }
@@ -189,10 +196,8 @@ pub(crate) fn furniture_paragraphs(
     if story.is_empty() {
         return out;
     }
-    let unmatched = |pi: usize| {
-        !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k])
-            && !is_credit_line(&p.text[p.paras[pi].0..p.paras[pi].1], p.lang_code.as_deref())
-    };
+    let unmatched =
+        |pi: usize| !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) && !p.credit[pi];
     for pi in 0..p.paras.len() {
         let text = &p.text[p.paras[pi].0..p.paras[pi].1];
         if !out.contains(&pi) && unmatched(pi) && furniture_score(text, &p.lang, story) >= FURNITURE_SCORE {
@@ -244,7 +249,7 @@ fn furniture_by_form(
     let mut out = BTreeSet::new();
     for (pi, (s, e)) in p.paras.iter().enumerate() {
         let text = &p.text[*s..*e];
-        if is_credit_line(text, p.lang_code.as_deref()) {
+        if p.credit[pi] {
             continue;
         }
         let any_matched = (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]);
@@ -457,10 +462,17 @@ pub(crate) fn explain_prepared(
 
     // figures and names in aligned sentences
     let mut name_pairs: BTreeSet<(String, String)> = BTreeSet::new();
-    let lower_words: BTreeSet<String> = lowercase_words(a.text)
-        .union(&lowercase_words(s.text))
-        .cloned()
-        .collect();
+    // the words written in lower case somewhere in either text (so not names): needed only when a
+    // name-like difference turns up, so built on first use
+    let lower_words: std::cell::OnceCell<BTreeSet<String>> = std::cell::OnceCell::new();
+    let lower_words = || {
+        lower_words.get_or_init(|| {
+            lowercase_words(a.text)
+                .union(&lowercase_words(s.text))
+                .cloned()
+                .collect()
+        })
+    };
     for (i, m) in ma.iter().enumerate() {
         let Some(j) = *m else { continue };
         if a.bags[i].seq == s.bags[j].seq
@@ -499,8 +511,8 @@ pub(crate) fn explain_prepared(
                 let (sw, aw) = (strip_possessive(ws[h.a0 + k]), strip_possessive(wa[h.b0 + k]));
                 let (sw, aw) = (&sw, &aw);
                 if is_name_variant(sw.2, aw.2)
-                    && !lower_words.contains(&fold(sw.2))
-                    && !lower_words.contains(&fold(aw.2))
+                    && !lower_words().contains(&fold(sw.2))
+                    && !lower_words().contains(&fold(aw.2))
                 {
                     if !name_pairs.insert((sw.2.to_string(), aw.2.to_string())) {
                         continue;
@@ -522,9 +534,7 @@ pub(crate) fn explain_prepared(
 
     // added material
     // credit lines ("— Agence France-Presse", "Fuente: AFP") give attribution: never added
-    let credit_a: BTreeSet<usize> = (0..a.paras.len())
-        .filter(|&pi| is_credit_line(&a.text[a.paras[pi].0..a.paras[pi].1], a.lang_code.as_deref()))
-        .collect();
+    let credit_a: BTreeSet<usize> = (0..a.paras.len()).filter(|&pi| a.credit[pi]).collect();
     let added: Vec<usize> = (0..a.sents.len())
         .filter(|&k| {
             !matched_a[k]

@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 use wiretrace_model::{Article, Change, ChangeKind, CharSpan};
 use wiretrace_text::fold;
 
-use crate::boilerplate::{is_credit_line, FurnitureModel};
+use crate::boilerplate::FurnitureModel;
 use crate::changes::{boilerplate_changes, furniture_paragraphs, story_words, Prepared};
 use crate::lang::LangData;
 use crate::names::{is_name_variant, translit_key};
@@ -338,12 +338,7 @@ pub(crate) fn explain_translation(
     let note = format!("translation ({from} → {to})");
     let la = lowercase_words(a.text);
     let ls = lowercase_words(s.text);
-    let credit_a: Vec<bool> = (0..a.paras.len())
-        .map(|k| is_credit_line(para_text(a, k), a.lang_code.as_deref()))
-        .collect();
-    let credit_s: Vec<bool> = (0..s.paras.len())
-        .map(|k| is_credit_line(para_text(s, k), s.lang_code.as_deref()))
-        .collect();
+    let (credit_a, credit_s) = (&a.credit, &s.credit);
     let anc_a: Vec<Anchors> = (0..a.paras.len())
         .map(|k| anchors(para_text(a, k), &lang_a, &la))
         .collect();

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use wiretrace_bench::gen::{generate, GenConfig};
-use wiretrace_bench::{cpu_seconds, peak_memory_mib};
+use wiretrace_bench::{cpu_seconds, peak_memory_mib, MemorySampler};
 use wiretrace_engine::{Config, Engine, Input, NoProgress};
 
 fn arg(args: &[String], name: &str) -> Option<String> {
@@ -91,6 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let start = Instant::now();
+    let sampler = MemorySampler::start();
     let cpu0 = cpu_seconds().unwrap_or(0.0);
     let mut engine = Engine::open(&dir.join("bench.db"), Config::default())?;
     let t = Instant::now();
@@ -100,6 +101,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let total = start.elapsed();
     let cpu = cpu_seconds().unwrap_or(0.0) - cpu0;
     let peak = peak_memory_mib();
+    let samples = sampler.finish();
+    // the largest resident size seen while each stage ran
+    let stage_peak = |from: std::time::Duration, to: std::time::Duration| -> f64 {
+        samples
+            .iter()
+            .filter(|(t, _)| *t >= from && *t <= to)
+            .map(|(_, m)| *m)
+            .fold(0.0, f64::max)
+    };
 
     // Lineage quality against the generator's parents.
     let export = engine.export(false)?;
@@ -143,14 +153,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rayon_threads()
     );
     println!(
-        "  ingest+store     {:8.2} s  ({} added, {} skipped, {:.1} MB/s)",
+        "  ingest+store     {:8.2} s  ({} added, {} skipped, {:.1} MB/s; resident ≤ {:.0} MiB)",
         ingest.as_secs_f64(),
         added.added,
         added.skipped.len(),
-        bytes as f64 / 1e6 / ingest.as_secs_f64()
+        bytes as f64 / 1e6 / ingest.as_secs_f64(),
+        stage_peak(std::time::Duration::ZERO, ingest)
     );
+    let mut at = ingest;
     for (stage, d) in &report.timings {
-        println!("  {:<16} {:8.2} s", stage, d.as_secs_f64());
+        println!(
+            "  {:<16} {:8.2} s  (resident ≤ {:.0} MiB)",
+            stage,
+            d.as_secs_f64(),
+            stage_peak(at, at + *d)
+        );
+        at += *d;
     }
     println!(
         "  total            {:8.2} s  (cpu {:.1} s)",
