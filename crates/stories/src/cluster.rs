@@ -46,31 +46,65 @@ pub(crate) struct Corpus {
 }
 
 impl Corpus {
-    pub fn new(cfg: &Config, mut feats: Vec<Features>) -> Self {
-        let n = feats.len().max(1) as f32;
-        let mut df: FastMap<u64, (u32, Kind)> = FastMap::default();
-        for f in &feats {
-            for (h, k) in &f.content {
-                df.entry(*h).or_insert((0, *k)).0 += 1;
+    /// The corpus of features already extracted (tests build it from hand-made features).
+    #[cfg(test)]
+    pub fn new(cfg: &Config, feats: Vec<Features>) -> Self {
+        Self::from_chunks(cfg, std::iter::once(feats))
+    }
+
+    /// Extracts every article's evidence and indexes it, a few thousand articles at a time: each
+    /// chunk's content hashes are replaced by dense ids before the next chunk is extracted, so the
+    /// wide hashes of the whole corpus are never held at once.
+    pub fn extract(cfg: &Config, articles: &[&wiretrace_model::Article]) -> Self {
+        use rayon::prelude::*;
+        const CHUNK: usize = 4096;
+        Self::from_chunks(
+            cfg,
+            articles
+                .chunks(CHUNK)
+                .map(|c| c.par_iter().map(|a| crate::features::extract(a)).collect()),
+        )
+    }
+
+    /// Builds the corpus from chunks of features in article order. Feature ids are given in order of
+    /// first appearance, so they depend only on the articles' order, never on scheduling.
+    fn from_chunks(cfg: &Config, chunks: impl Iterator<Item = Vec<Features>>) -> Self {
+        let mut id_of: FastMap<u64, u32> = FastMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut kind: Vec<Kind> = Vec::new();
+        let mut feats = Vec::new();
+        let mut content = Vec::new();
+        let mut facts = Vec::new();
+        for chunk in chunks {
+            for mut f in chunk {
+                let mut ids: Vec<u32> = Vec::with_capacity(f.content.len());
+                for &(h, k) in &f.content {
+                    let next = df.len() as u32;
+                    let id = *id_of.entry(h).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                        kind.push(k);
+                    }
+                    df[id as usize] += 1;
+                    ids.push(id);
+                }
+                ids.sort_unstable();
+                let mut fact_ids: Vec<u32> = f.facts.iter().map(|h| id_of[h]).collect();
+                fact_ids.sort_unstable();
+                content.push(ids);
+                facts.push(fact_ids);
+                f.content = Vec::new();
+                f.facts = Vec::new();
+                feats.push(f);
             }
         }
-        let mut keys: Vec<(u64, u32, Kind)> = df.into_iter().map(|(h, (d, k))| (h, d, k)).collect();
-        keys.sort_unstable_by_key(|k| k.0);
-        let id_of: FastMap<u64, u32> = keys.iter().enumerate().map(|(id, k)| (k.0, id as u32)).collect();
-        let kind: Vec<Kind> = keys.iter().map(|k| k.2).collect();
-        let w2: Vec<f32> = keys
+        drop(id_of);
+        let n = feats.len().max(1) as f32;
+        let w2: Vec<f32> = df
             .iter()
-            .map(|&(_, d, k)| (cfg.kind_weight(k) * (1.0 + n / d as f32).ln()).powi(2))
+            .zip(&kind)
+            .map(|(&d, &k)| (cfg.kind_weight(k) * (1.0 + n / d as f32).ln()).powi(2))
             .collect();
-        drop(keys);
-        let mut content = Vec::with_capacity(feats.len());
-        let mut facts = Vec::with_capacity(feats.len());
-        for f in &mut feats {
-            content.push(f.content.iter().map(|(h, _)| id_of[h]).collect::<Vec<u32>>());
-            facts.push(f.facts.iter().map(|h| id_of[h]).collect::<Vec<u32>>());
-            f.content = Vec::new();
-            f.facts = Vec::new();
-        }
         let norms = content
             .iter()
             .map(|ids: &Vec<u32>| ids.iter().map(|&id| w2[id as usize]).sum::<f32>().sqrt())

@@ -219,8 +219,7 @@ struct Graph {
 }
 
 fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
-    let feats = arts.par_iter().map(|a| features::extract(a)).collect();
-    let corpus = Corpus::new(cfg, feats);
+    let corpus = Corpus::extract(cfg, arts);
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     for p in pairs {

@@ -20,6 +20,11 @@ use wiretrace_bench::gen::{generate, GenConfig};
 use wiretrace_bench::{cpu_seconds, peak_memory_mib, MemorySampler};
 use wiretrace_engine::{Config, Engine, Input, NoProgress};
 
+// mimalloc: the pipeline allocates many small token and feature vectors on two threads; it is
+// faster than the system allocator there and hands freed memory back (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
