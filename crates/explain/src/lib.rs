@@ -196,8 +196,12 @@ impl StoryJob<'_> {
             })
             .collect();
         // members without a source (origins): furniture only
+        let mut has_source = vec![false; self.members.len()];
+        for (art, _, _) in &self.pairs {
+            has_source[*art] = true;
+        }
         for (k, m) in self.members.iter().enumerate() {
-            if !self.pairs.iter().any(|(art, _, _)| *art == k) {
+            if !has_source[k] {
                 out.extend(furniture_only(m, &prepared[k], model));
             }
         }

@@ -31,11 +31,15 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
     // whitespace, so the text is cut at whitespace into chunks: ASCII chunks (nearly every word of
     // Latin-script text) take a byte scanner with the same result as UAX #29, the others the full
     // Unicode rules. The scanner is several times faster than the general segmenter.
-    Chunks { text, pos: 0 }.flat_map(move |(offset, chunk)| {
-        let words: Box<dyn Iterator<Item = (usize, &str)>> = if chunk.is_ascii() {
-            Box::new(AsciiWords { chunk, pos: 0 })
+    let chunks = text
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|c| !c.is_empty())
+        .map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c));
+    chunks.flat_map(move |(offset, chunk)| {
+        let words = if chunk.is_ascii() {
+            ChunkWords::Ascii(AsciiWords { chunk, pos: 0 })
         } else {
-            Box::new(chunk.split_word_bound_indices())
+            ChunkWords::Unicode(chunk.split_word_bound_indices())
         };
         words.filter_map(move |(start, word)| {
             if !word.chars().any(char::is_alphanumeric) {
@@ -51,28 +55,19 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
     })
 }
 
-/// Maximal runs of non-whitespace of a text, with their byte offsets.
-struct Chunks<'a> {
-    text: &'a str,
-    pos: usize,
+/// The word segments of one chunk, by whichever scanner suits it (no allocation per chunk).
+enum ChunkWords<'a> {
+    Ascii(AsciiWords<'a>),
+    Unicode(unicode_segmentation::UWordBoundIndices<'a>),
 }
 
-impl<'a> Iterator for Chunks<'a> {
+impl<'a> Iterator for ChunkWords<'a> {
     type Item = (usize, &'a str);
     fn next(&mut self) -> Option<Self::Item> {
-        let bytes = self.text.as_bytes();
-        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-        while self.pos < bytes.len() && is_space(bytes[self.pos]) {
-            self.pos += 1;
+        match self {
+            ChunkWords::Ascii(w) => w.next(),
+            ChunkWords::Unicode(w) => w.next(),
         }
-        if self.pos >= bytes.len() {
-            return None;
-        }
-        let start = self.pos;
-        while self.pos < bytes.len() && !is_space(bytes[self.pos]) {
-            self.pos += 1;
-        }
-        Some((start, &self.text[start..self.pos]))
     }
 }
 
