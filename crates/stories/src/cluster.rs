@@ -136,6 +136,11 @@ impl Corpus {
         dot
     }
 
+    /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
+    pub fn facts_of(&self, i: usize) -> &[u32] {
+        &self.facts[i]
+    }
+
     /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
     pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (&self.facts[i], &self.facts[j]);

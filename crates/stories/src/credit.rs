@@ -221,7 +221,7 @@ pub fn agency_named(name: &str) -> Option<&'static Agency> {
     let folded = fold_phrase(trimmed);
     AGENCIES
         .iter()
-        .find(|a| a.names.iter().any(|n| fold_phrase(n) == folded) || a.abbreviations.contains(&trimmed))
+        .find(|a| folded_names(a).contains(&folded) || a.abbreviations.contains(&trimmed))
 }
 
 /// Returns the agency an outlet name refers to: the name itself ([`agency_named`]) or a name that holds
@@ -241,9 +241,7 @@ pub fn agency_in_outlet(name: &str) -> Option<&'static Agency> {
     }
     let folded = fold_phrase(name);
     AGENCIES.iter().find(|a| {
-        a.names
-            .iter()
-            .any(|n| find_word(&folded, &fold_phrase(n)).is_some())
+        folded_names(a).iter().any(|n| find_word(&folded, n).is_some())
             || a.abbreviations
                 .iter()
                 .any(|ab| ab.len() >= 3 && name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *ab))
@@ -289,13 +287,13 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
             }
             hits.contains(&first_word(needle))
         };
-        for agency in AGENCIES {
+        for (agency, names) in AGENCIES.iter().zip(folded_table()) {
             if out.iter().any(|a| a.code == agency.code) {
                 continue;
             }
-            let possible = folded_names(agency).iter().any(|n| may_start(&folded_hits, n))
+            let possible = names.iter().any(|n| may_start(&folded_hits, n))
                 || agency.abbreviations.iter().any(|ab| may_start(&raw_hits, ab));
-            if possible && credits_in_zone(zone, &folded_zone, agency, is_head) {
+            if possible && credits_in_zone(zone, &folded_zone, agency, names, is_head) {
                 out.push(agency);
             }
         }
@@ -309,52 +307,88 @@ fn first_word(s: &str) -> &str {
     s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
 }
 
+/// A sorted word list with a cheap pre-test (first byte, length) so that most words of a text are
+/// rejected without a comparison.
+struct WordFilter {
+    sorted: Vec<String>,
+    first_byte: [bool; 256],
+    max_len: usize,
+}
+
+impl WordFilter {
+    fn new(mut words: Vec<String>) -> Self {
+        words.sort_unstable();
+        words.dedup();
+        let mut first_byte = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_byte[usize::from(b)] = true;
+            }
+        }
+        let max_len = words.iter().map(String::len).max().unwrap_or(0);
+        WordFilter {
+            sorted: words,
+            first_byte,
+            max_len,
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_byte[usize::from(b)])
+            && w.len() <= self.max_len
+            && self.sorted.binary_search_by(|f| f.as_str().cmp(w)).is_ok()
+    }
+}
+
 /// The first words of the agencies' folded names and of their abbreviations: a credit can only start
 /// at one of them.
-fn first_words() -> &'static (Vec<String>, Vec<&'static str>) {
-    static FIRST: std::sync::OnceLock<(Vec<String>, Vec<&'static str>)> = std::sync::OnceLock::new();
+fn first_words() -> &'static (WordFilter, WordFilter) {
+    static FIRST: std::sync::OnceLock<(WordFilter, WordFilter)> = std::sync::OnceLock::new();
     FIRST.get_or_init(|| {
-        let mut folded: Vec<String> = AGENCIES
+        let folded = folded_table()
             .iter()
-            .flat_map(|a| folded_names(a).iter().map(|n| first_word(n).to_string()))
+            .flatten()
+            .map(|n| first_word(n).to_string())
             .collect();
-        folded.sort_unstable();
-        folded.dedup();
-        let mut raw: Vec<&'static str> = AGENCIES
+        let raw = AGENCIES
             .iter()
-            .flat_map(|a| a.abbreviations.iter().map(|ab| first_word(ab)))
+            .flat_map(|a| a.abbreviations.iter().map(|ab| first_word(ab).to_string()))
             .collect();
-        raw.sort_unstable();
-        raw.dedup();
-        (folded, raw)
+        (WordFilter::new(folded), WordFilter::new(raw))
     })
 }
 
-/// The words of `zone` that are in `firsts` (sorted), without allocating per word.
-fn zone_hits<'a, S: AsRef<str>>(zone: &'a str, firsts: &[S]) -> Vec<&'a str> {
+/// The words of `zone` that `firsts` holds, without allocating per word.
+fn zone_hits<'a>(zone: &'a str, firsts: &WordFilter) -> Vec<&'a str> {
     zone.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && firsts.binary_search_by(|f| f.as_ref().cmp(w)).is_ok())
+        .filter(|w| firsts.contains(w))
         .collect()
 }
 
-/// Each agency's names, folded once (the table is static).
-fn folded_names(agency: &Agency) -> &'static [String] {
+/// Each agency's names, folded once, in the order of [`AGENCIES`].
+fn folded_table() -> &'static [Vec<String>] {
     static FOLDED: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    let all = FOLDED.get_or_init(|| {
+    FOLDED.get_or_init(|| {
         AGENCIES
             .iter()
             .map(|a| a.names.iter().map(|n| fold_phrase(n)).collect())
             .collect()
-    });
+    })
+}
+
+/// An agency's names, folded (the table is static).
+fn folded_names(agency: &Agency) -> &'static [String] {
     AGENCIES
         .iter()
         .position(|a| a.code == agency.code)
-        .map_or(&[][..], |k| &all[k][..])
+        .map_or(&[][..], |k| &folded_table()[k][..])
 }
 
-fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, is_head: bool) -> bool {
+fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, names: &[String], is_head: bool) -> bool {
     let short = zone.split_whitespace().count() <= 25;
-    for n in folded_names(agency) {
+    for n in names {
         if let Some(pos) = find_word(folded, n) {
             if is_head {
                 // "PARIS (Agence France-Presse) -" or "(Reuters) -": a name in brackets or before a dash.
@@ -412,7 +446,12 @@ fn fold_phrase(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&fold(w));
+        // ASCII words fold by lowercasing alone; only the others need a decomposition.
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&fold(w));
+        }
     }
     out
 }

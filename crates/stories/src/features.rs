@@ -47,10 +47,6 @@ pub(crate) struct Features {
     /// Sorted, deduplicated hashes of word 3-grams of the text (32 bits: a chance collision between
     /// two texts' few hundred 3-grams is negligible, and the memory is halved).
     pub shingles: Vec<u32>,
-    /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
-    pub paragraph_shingles: Vec<Vec<u32>>,
-    /// For each paragraph 3-gram, whether it touches a quotation.
-    pub paragraph_quoted: Vec<Vec<bool>>,
     /// Sorted, deduplicated hashes of the folded title words.
     pub title: Vec<u64>,
     /// The headline as written (trimmed, whitespace folded): its casing and prefixes are idiosyncrasies.
@@ -59,8 +55,6 @@ pub(crate) struct Features {
     pub content: Vec<(u64, Kind)>,
     /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
     pub names: Vec<u64>,
-    /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
-    pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
     /// Language code, when known.
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
@@ -76,6 +70,18 @@ pub(crate) struct Features {
     pub own_agency: Option<&'static Agency>,
 }
 
+/// The paragraph and sentence detail of one article that only lineage reads (kept for a story's
+/// members while their lineage is computed, never corpus-wide: it would triple the memory).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Detail {
+    /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
+    pub paragraph_shingles: Vec<Vec<u32>>,
+    /// For each paragraph 3-gram, whether it touches a quotation.
+    pub paragraph_quoted: Vec<Vec<bool>>,
+    /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
+    pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
+}
+
 /// A hasher for keys that are already well-mixed hashes (feature hashes, positions): one multiply
 /// per word, no random state, so maps are cheap and runs reproducible.
 #[derive(Debug, Default, Clone, Copy)]
@@ -86,8 +92,16 @@ impl std::hash::Hasher for MixHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        // Eight bytes per step: word-table look-ups hash every token of the corpus.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
         }
     }
     fn write_u32(&mut self, x: u32) {
@@ -291,26 +305,33 @@ fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Extracts the evidence of one article for clustering: without the per-paragraph and per-sentence
-/// detail (empty), which only lineage needs (see [`extract_detailed`]); it would triple the memory.
-pub(crate) fn extract(article: &Article) -> Features {
-    extract_with(article, false)
+/// Extracts the paragraph and sentence detail of one article, for lineage.
+pub(crate) fn extract_detail(article: &Article) -> Detail {
+    scan(&article.text, true).detail
 }
 
-/// Extracts the evidence of one article with the per-paragraph and per-sentence detail that lineage
-/// reads.
-pub(crate) fn extract_detailed(article: &Article) -> Features {
-    extract_with(article, true)
+/// What one pass over a text's paragraphs yields.
+struct Scan {
+    /// Word 3-gram hashes, in text order (empty when scanning for detail).
+    shingles: Vec<u32>,
+    /// Content features (empty when scanning for detail).
+    content: Vec<(u64, Kind)>,
+    /// Name hashes, in text order.
+    names: Vec<u64>,
+    /// Paragraph and sentence detail (empty unless asked for).
+    detail: Detail,
 }
 
-fn extract_with(article: &Article, detail: bool) -> Features {
-    let text = article.text.as_str();
+/// Scans a text paragraph by paragraph: 3-grams, names and content features, or (with `detail`) the
+/// paragraph and sentence detail instead of the 3-grams and content features.
+fn scan(text: &str, detail: bool) -> Scan {
     let mut shingles = Vec::new();
     let mut paragraph_shingles = Vec::new();
     let mut paragraph_quoted = Vec::new();
     let mut content: Vec<(u64, Kind)> = Vec::new();
     let mut names = Vec::new();
     let mut sentences = Vec::new();
+    let want_content = !detail;
 
     for para in text.split("\n\n") {
         let toks: Vec<_> = tokens(para).collect();
@@ -327,7 +348,9 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             }
             ps.push(acc as u32);
         }
-        shingles.extend_from_slice(&ps);
+        if !detail {
+            shingles.extend_from_slice(&ps);
+        }
         if detail {
             let ranges = quote_ranges(para);
             let quoted_tok: Vec<bool> = toks
@@ -351,7 +374,7 @@ fn extract_with(article: &Article, detail: bool) -> Features {
         let mut starts: Vec<usize> = vec![0];
         let mut span: Vec<&str> = Vec::new();
         let flush = |span: &mut Vec<&str>, content: &mut Vec<(u64, Kind)>| {
-            if span.len() >= 2 {
+            if want_content && span.len() >= 2 {
                 content.push((h(Kind::Span.tag(), &span.join(" ")), Kind::Span));
             }
             span.clear();
@@ -371,6 +394,10 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             }
             let first = surface.chars().next().unwrap_or(' ');
             let is_digit = surface.chars().any(|c| c.is_ascii_digit());
+            if is_digit && !want_content {
+                flush(&mut span, &mut content);
+                continue;
+            }
             if is_digit {
                 let norm: String = t.folded.chars().filter(|c| *c != ',' && *c != '.').collect();
                 content.push((h(Kind::Figure.tag(), &norm), Kind::Figure));
@@ -381,7 +408,9 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             let stop = is_capitalised_stop(&t.folded);
             if capitalised && !stop && !sentence_start {
                 let hh = h(Kind::Name.tag(), &t.folded);
-                content.push((hh, Kind::Name));
+                if want_content {
+                    content.push((hh, Kind::Name));
+                }
                 names.push(hh);
                 name_at.push((i, hh));
                 span.push(&t.folded);
@@ -389,7 +418,8 @@ fn extract_with(article: &Article, detail: bool) -> Features {
                 span.push(&t.folded);
             } else {
                 flush(&mut span, &mut content);
-                if t.folded.chars().count() >= 4
+                if want_content
+                    && t.folded.chars().count() >= 4
                     && t.folded.chars().all(char::is_alphabetic)
                     && !is_stopword(&t.folded)
                 {
@@ -428,13 +458,34 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             sentences.push((sh, nm));
         }
 
-        for q in quotes(para) {
+        for q in quotes(para).into_iter().filter(|_| want_content) {
             let qt: Vec<_> = tokens(q).map(|t| t.folded).collect();
             for w in qt.windows(3) {
                 content.push((h(Kind::Quote.tag(), &w.join(" ")), Kind::Quote));
             }
         }
     }
+    Scan {
+        shingles,
+        content,
+        names,
+        detail: Detail {
+            paragraph_shingles,
+            paragraph_quoted,
+            sentences,
+        },
+    }
+}
+
+/// Extracts the evidence of one article: shingles, content features, title, credits, agency.
+pub(crate) fn extract(article: &Article) -> Features {
+    let text = article.text.as_str();
+    let Scan {
+        mut shingles,
+        mut content,
+        mut names,
+        ..
+    } = scan(text, false);
     shingles.sort_unstable();
     shingles.dedup();
     names.sort_unstable();
@@ -465,8 +516,6 @@ fn extract_with(article: &Article, detail: bool) -> Features {
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
-        paragraph_shingles,
-        paragraph_quoted,
         title,
         title_raw: article
             .title
@@ -475,7 +524,6 @@ fn extract_with(article: &Article, detail: bool) -> Features {
             .unwrap_or_default(),
         content,
         names,
-        sentences,
         credits: {
             let mut c = credited_agencies(text);
             if let Some(a) = article.author.as_deref().and_then(agency_named) {
@@ -517,6 +565,7 @@ fn known_as(article: &Article) -> Vec<String> {
 /// The agency that published an article: its outlet names an agency, or its URL's host, folder or file
 /// name does. A byline naming an agency is a credit, not a publisher: copies keep "By AFP".
 fn own_agency(article: &Article) -> Option<&'static Agency> {
+    let keys = path_keys();
     if let Some(a) = article
         .outlet
         .as_deref()
@@ -532,12 +581,12 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
     if let Some(host) = host {
         let host = fold(host.trim_start_matches("www."));
         let label = host.split('.').next().unwrap_or("");
-        let found = crate::credit::AGENCIES.iter().find(|a| {
-            a.names.iter().any(|n| n.replace([' ', '-'], "") == label)
-                || a.abbreviations.iter().any(|ab| fold(ab) == label)
-        });
-        if found.is_some() {
-            return found;
+        let found = crate::credit::AGENCIES
+            .iter()
+            .zip(keys)
+            .find(|(_, k)| k.host_labels.iter().any(|n| n == label));
+        if let Some((a, _)) = found {
+            return Some(a);
         }
     }
     // Collections are often filed one folder per outlet ("reuters/…", "associated-press/…"): a folder
@@ -545,10 +594,11 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
     let parts: Vec<&str> = article.path.split(['/', '\\']).collect();
     let from_dirs = parts[..parts.len().saturating_sub(1)].iter().rev().find_map(|d| {
         let name = fold(&d.replace(['-', '_'], " "));
-        crate::credit::AGENCIES.iter().find(|a| {
-            a.names.iter().any(|n| n.replace('-', " ") == name)
-                || a.abbreviations.iter().any(|ab| ab.len() >= 3 && fold(ab) == name)
-        })
+        crate::credit::AGENCIES
+            .iter()
+            .zip(keys)
+            .find(|(_, k)| k.folder_names.contains(&name))
+            .map(|(a, _)| a)
     });
     if from_dirs.is_some() {
         return from_dirs;
@@ -561,10 +611,53 @@ fn own_agency(article: &Article) -> Option<&'static Agency> {
         .unwrap_or("");
     let stem = stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem);
     let tokens: Vec<String> = stem.split(['-', '_', ' ', '.']).map(fold).collect();
-    crate::credit::AGENCIES.iter().find(|a| {
-        a.abbreviations
+    crate::credit::AGENCIES
+        .iter()
+        .zip(keys)
+        .find(|(_, k)| k.long_abbreviations.iter().any(|ab| tokens.contains(ab)))
+        .map(|(a, _)| a)
+}
+
+/// How one agency can appear in an article's URL host, folder names and file name (folded).
+struct PathKeys {
+    /// Host labels: a name without spaces or hyphens, or an abbreviation.
+    host_labels: Vec<String>,
+    /// Folder names: a name with hyphens as spaces, or an abbreviation of three letters or more.
+    folder_names: Vec<String>,
+    /// Abbreviations of three letters or more (two-letter ones are too ambiguous in file names).
+    long_abbreviations: Vec<String>,
+}
+
+/// [`PathKeys`] of each agency, in the order of [`crate::credit::AGENCIES`], built once.
+fn path_keys() -> &'static [PathKeys] {
+    static KEYS: std::sync::OnceLock<Vec<PathKeys>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        crate::credit::AGENCIES
             .iter()
-            .any(|ab| ab.len() >= 3 && tokens.iter().any(|t| *t == fold(ab)))
+            .map(|a| {
+                let long: Vec<String> = a
+                    .abbreviations
+                    .iter()
+                    .filter(|ab| ab.len() >= 3)
+                    .map(|ab| fold(ab))
+                    .collect();
+                PathKeys {
+                    host_labels: a
+                        .names
+                        .iter()
+                        .map(|n| n.replace([' ', '-'], ""))
+                        .chain(a.abbreviations.iter().map(|ab| fold(ab)))
+                        .collect(),
+                    folder_names: a
+                        .names
+                        .iter()
+                        .map(|n| n.replace('-', " "))
+                        .chain(long.iter().cloned())
+                        .collect(),
+                    long_abbreviations: long,
+                }
+            })
+            .collect()
     })
 }
 

@@ -358,7 +358,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
                 id: StoryId(arts[members[0]].id.0),
                 articles: members.iter().map(|&p| arts[p].id).collect(),
                 storyline,
-                lineage: lineage::lineage(cfg, &arts, members),
+                lineage: lineage::lineage(cfg, &arts, &g.corpus, members),
             }
         })
         .collect()

@@ -23,8 +23,25 @@ use std::collections::BTreeMap;
 use wiretrace_model::{Article, LineageEdge};
 
 use crate::arborescence::{max_arborescence, Arc};
-use crate::features::{intersect_count, FastMap, Features};
+use crate::cluster::Corpus;
+use crate::features::{intersect_count, Detail, FastMap, Features};
 use crate::Config;
+
+/// One member of the story as lineage sees it: its corpus features, its fact ids and the paragraph
+/// and sentence detail extracted for this story only.
+struct Member<'a> {
+    features: &'a Features,
+    /// Sorted ids of its language-independent facts (names, spans, figures).
+    facts: &'a [u32],
+    detail: Detail,
+}
+
+impl std::ops::Deref for Member<'_> {
+    type Target = Features;
+    fn deref(&self) -> &Features {
+        self.features
+    }
+}
 
 /// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
 struct Incoming(Vec<BTreeMap<usize, (f64, EdgeFacts)>>);
@@ -60,10 +77,10 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 /// Share of `x`'s 3-grams lying in on-topic sentences that `y` does not explain. A sentence is on-topic
 /// when it names at least two of the people, places or organisations that `y` names; padding taken from
 /// unrelated articles names others, so it does not count.
-fn hidden_share(x: &Features, y: &Features) -> f32 {
+fn hidden_share(x: &Member, y: &Member) -> f32 {
     let total = x.shingles.len().max(1) as f32;
     let mut hidden = 0usize;
-    for (sh, names) in &x.sentences {
+    for (sh, names) in &x.detail.sentences {
         if sh.len() < 6 {
             continue;
         }
@@ -111,7 +128,12 @@ fn agency_label(f: &Features) -> Option<&'static str> {
 
 #[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
 /// Computes the lineage of one story. `members` are corpus positions, sorted by article id.
-pub(crate) fn lineage(cfg: &Config, articles: &[&Article], members: &[usize]) -> Vec<LineageEdge> {
+pub(crate) fn lineage(
+    cfg: &Config,
+    articles: &[&Article],
+    corpus: &Corpus,
+    members: &[usize],
+) -> Vec<LineageEdge> {
     let n = members.len();
     if n == 1 {
         return vec![LineageEdge {
@@ -121,10 +143,14 @@ pub(crate) fn lineage(cfg: &Config, articles: &[&Article], members: &[usize]) ->
             reason: "Origin: the only article of its story.".to_string(),
         }];
     }
-    // The members' evidence with the paragraph and sentence detail (not kept corpus-wide).
-    let feats: Vec<Features> = members
+    // The members' corpus evidence, with the paragraph and sentence detail (not kept corpus-wide).
+    let feats: Vec<Member> = members
         .iter()
-        .map(|&m| crate::features::extract_detailed(articles[m]))
+        .map(|&m| Member {
+            features: &corpus.feats[m],
+            facts: corpus.facts_of(m),
+            detail: crate::features::extract_detail(articles[m]),
+        })
         .collect();
     let f = |k: usize| &feats[k];
     // Story-level document frequency of 3-grams, for "wording variants only two versions share".
@@ -204,7 +230,7 @@ pub(crate) fn lineage(cfg: &Config, articles: &[&Article], members: &[usize]) ->
             let facts = if fx.facts.is_empty() {
                 0.0
             } else {
-                intersect_count(&fx.facts, &fy.facts) as f32 / fx.facts.len() as f32
+                intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
             };
             let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
             let rewrite = cross_language && explained < 0.3 && facts >= cfg.rewrite_fact_coverage;
@@ -467,7 +493,7 @@ fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
 
 fn origin_reason(
     cfg: &Config,
-    feats: &[Features],
+    feats: &[Member],
     articles: &[&Article],
     members: &[usize],
     x: usize,
@@ -562,7 +588,7 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// `w` (inherited cuts, [`Config::retention_margin`]). Evidence against: `y` explaining less of `x`
 /// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
 /// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out.
-fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool {
+fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
     let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
     let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     let sx = x.shingles.len().max(1) as f32;
@@ -603,7 +629,7 @@ fn prefers_copy(cfg: &Config, x: &Features, y: &Features, w: &Features) -> bool 
     // quote is more idiosyncratic than a reworded sentence.
     let mut own = 0usize;
     let mut inherited = 0usize;
-    for (p, quoted) in y.paragraph_shingles.iter().zip(&y.paragraph_quoted) {
+    for (p, quoted) in y.detail.paragraph_shingles.iter().zip(&y.detail.paragraph_quoted) {
         if p.is_empty() || (p.iter().filter(|s| inx(s)).count() as f32) < 0.5 * p.len() as f32 {
             continue;
         }
