@@ -395,7 +395,7 @@ impl FurnitureIndex {
     }
 }
 
-/// Words of the corpus as dense ids in lexicographic order (so that sorting ids sorts words).
+/// Words of the corpus by dense id (see [`interned_words`] for the id order).
 struct Lexicon {
     words: Vec<String>,
 }
@@ -415,73 +415,95 @@ fn word_hash(w: &str) -> u64 {
     wiretrace_text::token_hash(w)
 }
 
-/// Tokenises the articles (in parallel) into hashed words, and returns the distinct words by hash.
+/// Tokenises some articles into hashed words, with the text of each distinct hash.
 fn hashed_words(
     articles: &[Article],
     order: &[usize],
-) -> (Vec<ArticleWords>, Lexicon, std::collections::HashMap<u64, u32>) {
-    use rayon::prelude::*;
-    use std::collections::HashMap;
-    let chunks: Vec<(Vec<ArticleWords>, HashMap<u64, String>)> = order
-        .par_chunks(256)
-        .map(|chunk| {
-            let mut names: HashMap<u64, String> = HashMap::new();
-            let mut out = Vec::with_capacity(chunk.len());
-            for &ai in chunk {
-                let a = &articles[ai];
-                let text = &a.text;
-                let mut paras = Vec::new();
-                for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
-                    let w = masked_words(&text[s..e]);
-                    if w.is_empty() || w.len() > MAX_TOKENS {
-                        continue;
-                    }
-                    if is_credit_line(&text[s..e], a.language.as_deref()) {
-                        continue;
-                    }
-                    let mut hs: Vec<u64> = Vec::with_capacity(w.len());
-                    for x in w {
-                        let h = word_hash(&x);
-                        names.entry(h).or_insert_with(|| x.into_owned());
-                        hs.push(h);
-                    }
-                    paras.push((pi, hs));
-                }
-                let mut content = Vec::new();
-                for t in wiretrace_text::tokens(text) {
-                    if t.folded.chars().count() >= 5 {
-                        let h = word_hash(&t.folded);
-                        names.entry(h).or_insert_with(|| t.folded.into_owned());
-                        content.push(h);
-                    }
-                }
-                out.push(ArticleWords { paras, content });
+) -> (Vec<ArticleWords>, std::collections::HashMap<u64, String>) {
+    let mut names: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(order.len());
+    for &ai in order {
+        let a = &articles[ai];
+        let text = &a.text;
+        let mut paras = Vec::new();
+        for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
+            let w = masked_words(&text[s..e]);
+            if w.is_empty() || w.len() > MAX_TOKENS {
+                continue;
             }
-            (out, names)
-        })
-        .collect();
-    let mut all: HashMap<u64, String> = HashMap::new();
-    let mut per_article = Vec::with_capacity(order.len());
-    for (arts, names) in chunks {
-        per_article.extend(arts);
-        if all.is_empty() {
-            all = names;
-        } else {
-            // (a hash names one word; which chunk's copy is kept does not matter)
-            all.extend(names);
+            if is_credit_line(&text[s..e], a.language.as_deref()) {
+                continue;
+            }
+            let mut hs: Vec<u64> = Vec::with_capacity(w.len());
+            for x in w {
+                let h = word_hash(&x);
+                names.entry(h).or_insert_with(|| x.into_owned());
+                hs.push(h);
+            }
+            paras.push((pi, hs));
         }
+        let mut content = Vec::new();
+        for t in wiretrace_text::tokens(text) {
+            if t.folded.chars().count() >= 5 {
+                let h = word_hash(&t.folded);
+                names.entry(h).or_insert_with(|| t.folded.into_owned());
+                content.push(h);
+            }
+        }
+        content.sort_unstable();
+        content.dedup();
+        out.push(ArticleWords { paras, content });
     }
-    let mut words: Vec<(String, u64)> = all.into_iter().map(|(h, w)| (w, h)).collect();
-    words.par_sort_unstable();
-    let rank: HashMap<u64, u32> = words
-        .iter()
-        .enumerate()
-        .map(|(i, (_, h))| (*h, i as u32))
-        .collect();
-    let lexicon = Lexicon {
-        words: words.into_iter().map(|(w, _)| w).collect(),
-    };
-    (per_article, lexicon, rank)
+    (out, names)
+}
+
+/// Tokenises the articles (in `order`) and interns their words as dense ids, a few thousand articles
+/// at a time (each chunk in parallel): the 64-bit word hashes of the whole corpus are never held at
+/// once. A chunk's new words get the next ids in hash order, so ids depend only on the articles and
+/// their order, never on scheduling.
+fn interned_words(articles: &[Article], order: &[usize]) -> (Vec<IdWords>, Lexicon) {
+    use rayon::prelude::*;
+    const CHUNK: usize = 4096;
+    let mut id_of: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut out: Vec<IdWords> = Vec::with_capacity(order.len());
+    for chunk in order.chunks(CHUNK) {
+        let parts: Vec<(Vec<ArticleWords>, std::collections::HashMap<u64, String>)> = chunk
+            .par_chunks(256)
+            .map(|part| hashed_words(articles, part))
+            .collect();
+        let mut new: Vec<(u64, String)> = Vec::new();
+        for (_, names) in &parts {
+            new.extend(
+                names
+                    .iter()
+                    .filter(|(h, _)| !id_of.contains_key(h))
+                    .map(|(h, w)| (*h, w.clone())),
+            );
+        }
+        new.sort_unstable_by_key(|(h, _)| *h);
+        new.dedup_by_key(|(h, _)| *h);
+        for (h, w) in new {
+            id_of.insert(h, words.len() as u32);
+            words.push(w);
+        }
+        let id_of = &id_of;
+        let converted: Vec<IdWords> = parts
+            .into_par_iter()
+            .flat_map_iter(|(arts, _)| {
+                arts.into_iter().map(|aw| {
+                    let paras = aw
+                        .paras
+                        .into_iter()
+                        .map(|(pi, hs)| (pi, to_ids(&hs, id_of)))
+                        .collect();
+                    (paras, to_ids(&aw.content, id_of))
+                })
+            })
+            .collect();
+        out.extend(converted);
+    }
+    (out, Lexicon { words })
 }
 
 /// Sorted, deduplicated ids of hashed words.
@@ -560,20 +582,8 @@ impl FurnitureModel {
             .collect();
         drop(group);
         let group_of = |i: usize| groups_of[i];
-        let (per_article, lexicon, rank) = hashed_words(articles, &order);
         // paragraphs (in article order) as sorted word-id sets; long words of each article
-        let converted: Vec<IdWords> = per_article
-            .into_par_iter()
-            .map(|aw| {
-                let paras = aw
-                    .paras
-                    .into_iter()
-                    .map(|(pi, hs)| (pi, to_ids(&hs, &rank)))
-                    .collect();
-                (paras, to_ids(&aw.content, &rank))
-            })
-            .collect();
-        drop(rank);
+        let (converted, lexicon) = interned_words(articles, &order);
         let mut content: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
         let mut para_article: Vec<u32> = Vec::new();
         let mut para_pos: Vec<(usize, usize)> = Vec::new(); // (article index, paragraph number)

@@ -169,6 +169,12 @@ fn sentence_score(a: &Bag, b: &Bag) -> f64 {
             0.0
         };
     }
+    // An overlap is at most the shorter bag's share of the longer one: callers only use scores of
+    // 0.5 or more, so pairs of very different lengths are not merged at all.
+    let bound = |x: usize, y: usize| x.min(y) as f64 / x.max(y).max(1) as f64;
+    if bound(a.raw.len(), b.raw.len()) < 0.5 && bound(a.masked.len(), b.masked.len()) - 0.05 < 0.5 {
+        return 0.0;
+    }
     sorted_overlap(&a.raw, &b.raw).max(sorted_overlap(&a.masked, &b.masked) - 0.05)
 }
 

@@ -78,16 +78,19 @@ pub(crate) fn read(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article
             return out;
         }
     }
-    let mut out = Vec::new();
-    let mut record = 0usize;
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        out.push(read_line(cfg, name, record, i + 1, line));
-        record += 1;
-    }
-    out
+    // Lines are parsed in parallel (a corpus often arrives as one large JSONL file); the output keeps
+    // the file's order.
+    use rayon::prelude::*;
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    lines
+        .into_par_iter()
+        .enumerate()
+        .map(|(record, (i, line))| read_line(cfg, name, record, i + 1, line))
+        .collect()
 }
 
 /// A whole-file JSON array or object; `None` when the file is not one JSON value (then it is read as

@@ -241,48 +241,52 @@ struct Postings {
 }
 
 impl Postings {
-    /// Builds postings from each article's feature hashes (`features(i)`), keeping only the keys held
+    /// Builds postings from each article's 32-bit features (`features(i)`), keeping only the keys held
     /// by 2..=`max_posting` articles. Each key's articles are ordered by `order` (then position).
     fn build<'a, F, K>(n: usize, max_posting: usize, features: F, order: K) -> Self
     where
-        F: Fn(usize) -> Box<dyn Iterator<Item = u64> + 'a>,
+        F: Fn(usize) -> Box<dyn Iterator<Item = u32> + 'a> + Sync,
         K: Fn(u32) -> i64,
     {
-        let mut all: Vec<(u64, u32)> = Vec::new();
-        for i in 0..n {
-            all.extend(features(i).map(|h| (h, i as u32)));
-        }
-        all.sort_unstable();
+        use rayon::prelude::*;
+        // (feature, article) packed in one u64, so that one parallel sort groups the keys.
+        let mut all: Vec<u64> = (0..n)
+            .into_par_iter()
+            .flat_map_iter(|i| features(i).map(move |h| (u64::from(h) << 32) | i as u64))
+            .collect();
+        all.par_sort_unstable();
         all.dedup();
+        let key = |x: u64| (x >> 32) as u32;
+        let art = |x: u64| x as u32;
         let mut offsets = vec![0u32];
         let mut ids: Vec<u32> = Vec::new();
-        let mut held: Vec<(u32, u32)> = Vec::new();
+        let mut held: Vec<u64> = Vec::new();
         let mut a = 0;
         while a < all.len() {
             let mut b = a + 1;
-            while b < all.len() && all[b].0 == all[a].0 {
+            while b < all.len() && key(all[b]) == key(all[a]) {
                 b += 1;
             }
             if b - a >= 2 && b - a <= max_posting {
-                let key = (offsets.len() - 1) as u32;
+                let k = (offsets.len() - 1) as u64;
                 let start = ids.len();
-                ids.extend(all[a..b].iter().map(|&(_, i)| i));
+                ids.extend(all[a..b].iter().map(|&x| art(x)));
                 ids[start..].sort_unstable_by_key(|&i| (order(i), i));
                 offsets.push(ids.len() as u32);
-                held.extend(all[a..b].iter().map(|&(_, i)| (i, key)));
+                held.extend(all[a..b].iter().map(|&x| (u64::from(art(x)) << 32) | k));
             }
             a = b;
         }
         drop(all);
-        held.sort_unstable();
+        held.par_sort_unstable();
         let mut key_offsets = vec![0u32; n + 1];
-        for &(i, _) in &held {
-            key_offsets[i as usize + 1] += 1;
+        for &x in &held {
+            key_offsets[(x >> 32) as usize + 1] += 1;
         }
         for i in 0..n {
             key_offsets[i + 1] += key_offsets[i];
         }
-        let keys = held.into_iter().map(|(_, k)| k).collect();
+        let keys = held.into_iter().map(|x| x as u32).collect();
         Postings {
             offsets,
             ids,
@@ -300,39 +304,47 @@ impl Postings {
     }
 
     /// Pairs (i, j), i < j, that share at least `min_shared` keys, counted with a dense accumulator
-    /// per article (no pair map); `range(i, list)` narrows each list to the (at most two) parts worth
-    /// scanning.
+    /// per block of articles (no pair map), blocks in parallel and concatenated in order;
+    /// `range(i, list)` narrows each list to the (at most two) parts worth scanning.
     fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<(usize, usize)>
     where
-        R: Fn(usize, &[u32]) -> [(usize, usize); 2],
+        R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
     {
-        let mut count = vec![0u32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut out = Vec::new();
-        for i in 0..n {
-            for &key in self.keys_of(i) {
-                let list = self.list(key);
-                let [(a, b), (c, d)] = range(i, list);
-                for &j in list[a..b].iter().chain(&list[c..d]) {
-                    if (j as usize) <= i {
-                        continue;
+        use rayon::prelude::*;
+        const BLOCK: usize = 4096;
+        let blocks: Vec<Vec<(usize, usize)>> = (0..n.div_ceil(BLOCK))
+            .into_par_iter()
+            .map(|b| {
+                let mut count = vec![0u32; n];
+                let mut touched: Vec<u32> = Vec::new();
+                let mut out = Vec::new();
+                for i in b * BLOCK..((b + 1) * BLOCK).min(n) {
+                    for &key in self.keys_of(i) {
+                        let list = self.list(key);
+                        let [(a, b), (c, d)] = range(i, list);
+                        for &j in list[a..b].iter().chain(&list[c..d]) {
+                            if (j as usize) <= i {
+                                continue;
+                            }
+                            if count[j as usize] == 0 {
+                                touched.push(j);
+                            }
+                            count[j as usize] += 1;
+                        }
                     }
-                    if count[j as usize] == 0 {
-                        touched.push(j);
+                    touched.sort_unstable();
+                    for &j in &touched {
+                        if count[j as usize] >= min_shared {
+                            out.push((i, j as usize));
+                        }
+                        count[j as usize] = 0;
                     }
-                    count[j as usize] += 1;
+                    touched.clear();
                 }
-            }
-            touched.sort_unstable();
-            for &j in &touched {
-                if count[j as usize] >= min_shared {
-                    out.push((i, j as usize));
-                }
-                count[j as usize] = 0;
-            }
-            touched.clear();
-        }
-        out
+                out
+            })
+            .collect();
+        blocks.concat()
     }
 }
 
@@ -356,13 +368,7 @@ pub(crate) fn candidates(
         |i| {
             let f = &corpus.feats[i];
             let short = f.shingles.len() < 64;
-            Box::new(
-                f.shingles
-                    .iter()
-                    .copied()
-                    .filter(move |s| short || *s & 3 == 0)
-                    .map(u64::from),
-            )
+            Box::new(f.shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
         },
         |_| 0,
     );
@@ -385,7 +391,7 @@ pub(crate) fn candidates(
                             Kind::Span | Kind::Name | Kind::Quote | Kind::Figure
                         )
                     })
-                    .map(|&id| u64::from(id)),
+                    .copied(),
             )
         },
         time,

@@ -281,6 +281,11 @@ fn is_stopword(w: &str) -> bool {
     tables()[1].contains(w)
 }
 
+/// The feature hash of a single word from its token hash: no second pass over the word's bytes.
+fn word_feature(kind: Kind, token: u64) -> u64 {
+    shingle_hash(token, kind as u64 + 1, 0x5749_5245)
+}
+
 fn h(kind: &str, s: &str) -> u64 {
     // One key buffer per thread: hashing a feature allocates nothing.
     thread_local! {
@@ -405,9 +410,9 @@ fn scan(text: &str, detail: bool) -> Scan {
                 continue;
             }
             let capitalised = first.is_uppercase();
-            let stop = is_capitalised_stop(&t.folded);
+            let stop = capitalised && is_capitalised_stop(&t.folded);
             if capitalised && !stop && !sentence_start {
-                let hh = h(Kind::Name.tag(), &t.folded);
+                let hh = word_feature(Kind::Name, hashes[i]);
                 if want_content {
                     content.push((hh, Kind::Name));
                 }
@@ -423,7 +428,7 @@ fn scan(text: &str, detail: bool) -> Scan {
                     && t.folded.chars().all(char::is_alphabetic)
                     && !is_stopword(&t.folded)
                 {
-                    content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
+                    content.push((word_feature(Kind::Term, hashes[i]), Kind::Term));
                 }
             }
             // A capitalised sentence-initial word may start a span ("Jack McConnell said").
@@ -493,7 +498,7 @@ pub(crate) fn extract(article: &Article) -> Features {
     if let Some(title) = &article.title {
         for t in tokens(title) {
             if t.folded.chars().count() >= 4 && !is_stopword(&t.folded) {
-                content.push((h(Kind::Term.tag(), &t.folded), Kind::Term));
+                content.push((word_feature(Kind::Term, token_hash(&t.folded)), Kind::Term));
             }
         }
     }
@@ -706,7 +711,11 @@ mod tests {
             "Officials said Jack McConnell met Angela Ruiz in Lisbon on Monday. \"We will rebuild every home,\" he said, pledging 2,000 euros.",
         );
         let f = extract(&a);
-        let has = |k: Kind, s: &str| f.content.iter().any(|(x, kk)| *kk == k && *x == h(k.tag(), s));
+        let hash = |k: Kind, s: &str| match k {
+            Kind::Name | Kind::Term => word_feature(k, token_hash(s)),
+            _ => h(k.tag(), s),
+        };
+        let has = |k: Kind, s: &str| f.content.iter().any(|(x, kk)| *kk == k && *x == hash(k, s));
         assert!(has(Kind::Span, "jack mcconnell"));
         assert!(has(Kind::Span, "angela ruiz"));
         assert!(has(Kind::Name, "lisbon"));

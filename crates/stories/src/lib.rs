@@ -219,7 +219,9 @@ struct Graph {
 }
 
 fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
+    let t0 = std::time::Instant::now();
     let corpus = Corpus::extract(cfg, arts);
+    tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     for p in pairs {
@@ -235,6 +237,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
     }
     let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let cands = candidates(cfg, &corpus, &given);
+    tracing::debug!(elapsed = ?t0.elapsed(), candidates = cands.len(), "candidate pairs found");
     // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
     let weighed: Vec<(usize, usize, f32)> = cands
         .par_iter()
@@ -245,6 +248,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         .filter(|&(_, _, w)| w >= cfg.min_edge)
         .collect();
     weights.extend(weighed.into_iter().map(|(i, j, w)| ((i, j), w)));
+    tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
     let mut dsu = Dsu::new(arts.len());
     for &(i, j) in weights.keys() {
         dsu.union(i, j);
@@ -267,9 +271,9 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         components[comp_of[i]].1.insert((i, j), w);
     }
     // Small components: weigh every member pair, so that the average linkage sees all the evidence.
-    for (nodes, edges) in &mut components {
+    components.par_iter_mut().for_each(|(nodes, edges)| {
         if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
-            continue;
+            return;
         }
         for (x, &i) in nodes.iter().enumerate() {
             for &j in &nodes[x + 1..] {
@@ -282,7 +286,8 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
                 }
             }
         }
-    }
+    });
+    tracing::debug!(elapsed = ?t0.elapsed(), "small components weighed densely");
     Graph { corpus, components }
 }
 
@@ -342,7 +347,9 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         }
     }
     clusters.sort();
+    let t0 = std::time::Instant::now();
     let lines = storyline::storylines(cfg, &g.corpus, &clusters);
+    tracing::debug!(elapsed = ?t0.elapsed(), "storylines linked");
     let mut line_size: BTreeMap<usize, usize> = BTreeMap::new();
     for &l in &lines {
         *line_size.entry(l).or_insert(0) += 1;
