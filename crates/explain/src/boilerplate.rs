@@ -517,23 +517,39 @@ fn to_ids(hs: &[u64], rank: &std::collections::HashMap<u64, u32>) -> Vec<u32> {
 /// Ascending union of up to [`RARE_WORDS`] sorted posting lists, each item once with the number of
 /// lists holding it.
 struct Union<'a> {
-    lists: Vec<&'a [u32]>,
-    pos: Vec<usize>,
+    /// The lists' unread tails (unused slots are empty).
+    lists: [&'a [u32]; RARE_WORDS],
+}
+
+impl<'a> Union<'a> {
+    fn new(lists: &[&'a [u32]]) -> Self {
+        let mut tails: [&[u32]; RARE_WORDS] = [&[]; RARE_WORDS];
+        for (t, l) in tails.iter_mut().zip(lists) {
+            *t = l;
+        }
+        Union { lists: tails }
+    }
 }
 
 impl Iterator for Union<'_> {
     type Item = (u32, usize);
     fn next(&mut self) -> Option<(u32, usize)> {
-        let x = self
-            .lists
-            .iter()
-            .zip(&self.pos)
-            .filter_map(|(l, &p)| l.get(p).copied())
-            .min()?;
+        // a fixed array of slice tails: this loop runs for every candidate of every paragraph
+        let mut x = u32::MAX;
+        let mut any = false;
+        for l in &self.lists {
+            if let Some(&v) = l.first() {
+                any = true;
+                x = x.min(v);
+            }
+        }
+        if !any {
+            return None;
+        }
         let mut count = 0;
-        for (l, p) in self.lists.iter().zip(self.pos.iter_mut()) {
-            if l.get(*p) == Some(&x) {
-                *p += 1;
+        for l in &mut self.lists {
+            if l.first() == Some(&x) {
+                *l = &l[1..];
                 count += 1;
             }
         }
@@ -719,10 +735,7 @@ impl FurnitureModel {
                 // (one suffices when the paragraph has a single usable word): candidates holding
                 // only one are mostly paragraphs on the same topic, and are not compared
                 let need = if n >= 2 { 2 } else { 1 };
-                let cand = Union {
-                    lists: rare,
-                    pos: vec![0; n],
-                };
+                let cand = Union::new(&rare);
                 for (c, _) in cand.take(MAX_CANDIDATES).filter(|&(_, m)| m >= need) {
                     let q_article = para_article[c as usize] as usize;
                     if q_article == article || group_of(q_article) == own {

@@ -185,25 +185,30 @@ pub(crate) fn furniture_paragraphs_pub(
     model: Option<&FurnitureModel>,
     id: wiretrace_model::ArticleId,
 ) -> BTreeSet<usize> {
-    furniture_paragraphs(p, matched, model, id, &BTreeSet::new())
+    furniture_paragraphs(p, matched, model, id, BTreeSet::new)
 }
 
-/// Which paragraphs of a text are furniture. `story` holds the story's content words (the other
+/// Which paragraphs of a text are furniture. `story` gives the story's content words (the other
 /// text's and this text's matched paragraphs): unmatched paragraphs are also scored on what they
-/// say ([`furniture_score`]) when it is not empty.
+/// say ([`furniture_score`]) when it is not empty. It is only called when some paragraph is left
+/// to score (most copies have none).
 pub(crate) fn furniture_paragraphs(
     p: &Prepared,
     matched: &[bool],
     model: Option<&FurnitureModel>,
     id: wiretrace_model::ArticleId,
-    story: &BTreeSet<String>,
+    story: impl FnOnce() -> BTreeSet<String>,
 ) -> BTreeSet<usize> {
     let mut out = furniture_by_form(p, matched, model, id);
+    let unmatched =
+        |pi: usize| !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) && !p.credit[pi];
+    if !(0..p.paras.len()).any(|pi| !out.contains(&pi) && unmatched(pi)) {
+        return out;
+    }
+    let story = &story();
     if story.is_empty() {
         return out;
     }
-    let unmatched =
-        |pi: usize| !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) && !p.credit[pi];
     for pi in 0..p.paras.len() {
         let text = &p.text[p.paras[pi].0..p.paras[pi].1];
         if !out.contains(&pi) && unmatched(pi) && furniture_score(text, &p.lang, story) >= FURNITURE_SCORE {
@@ -445,10 +450,10 @@ pub(crate) fn explain_prepared(
             *m = true;
         }
     }
-    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, &story_words(a, &matched_a, s));
+    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, || story_words(a, &matched_a, s));
     // the source's own paragraphs are story text unless their form or recurrence says otherwise:
     // the content model is for material the copy brings in
-    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, &BTreeSet::new());
+    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, BTreeSet::new);
     let mut out = boilerplate_changes(article, Some(source.id), a, &furn_a);
     let mk = |kind: ChangeKind,
               before: Option<String>,

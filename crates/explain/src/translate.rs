@@ -393,8 +393,8 @@ pub(crate) fn explain_translation(
     // furniture, with sentences of aligned paragraphs counted as matched
     let matched_a: Vec<bool> = a.sents.iter().map(|x| pa[x.paragraph].is_some()).collect();
     let matched_s: Vec<bool> = s.sents.iter().map(|x| ps[x.paragraph].is_some()).collect();
-    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, &story_words(a, &matched_a, s));
-    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, &BTreeSet::new());
+    let furn_a = furniture_paragraphs(a, &matched_a, model, article.id, || story_words(a, &matched_a, s));
+    let furn_s = furniture_paragraphs(s, &matched_s, model, source.id, BTreeSet::new);
     let mut out = boilerplate_changes(article, Some(source.id), a, &furn_a);
     let mk = |kind: ChangeKind,
               before: Option<String>,

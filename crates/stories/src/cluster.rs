@@ -231,7 +231,7 @@ pub(crate) fn pair_score(p: &Pair) -> f32 {
 }
 
 /// Postings in compressed sparse row form: for each key, the articles holding it.
-struct Postings {
+pub(crate) struct Postings {
     /// `ids[offsets[k]..offsets[k + 1]]` are the articles of key `k`, in the order given to `build`.
     offsets: Vec<u32>,
     ids: Vec<u32>,
@@ -243,41 +243,50 @@ struct Postings {
 impl Postings {
     /// Builds postings from each article's 32-bit features (`features(i)`), keeping only the keys held
     /// by 2..=`max_posting` articles. Each key's articles are ordered by `order` (then position).
-    fn build<'a, F, K>(n: usize, max_posting: usize, features: F, order: K) -> Self
+    pub(crate) fn build<'a, F, K>(n: usize, max_posting: usize, features: F, order: K) -> Self
     where
         F: Fn(usize) -> Box<dyn Iterator<Item = u32> + 'a> + Sync,
         K: Fn(u32) -> i64,
     {
         use rayon::prelude::*;
-        // (feature, article) packed in one u64, so that one parallel sort groups the keys.
-        let mut all: Vec<u64> = (0..n)
-            .into_par_iter()
-            .flat_map_iter(|i| features(i).map(move |h| (u64::from(h) << 32) | i as u64))
-            .collect();
-        all.par_sort_unstable();
-        all.dedup();
         let key = |x: u64| (x >> 32) as u32;
         let art = |x: u64| x as u32;
         let mut offsets = vec![0u32];
         let mut ids: Vec<u32> = Vec::new();
         let mut held: Vec<u64> = Vec::new();
-        let mut a = 0;
-        while a < all.len() {
-            let mut b = a + 1;
-            while b < all.len() && key(all[b]) == key(all[a]) {
-                b += 1;
+        // Four passes over the feature space (by two bits of a multiplicative hash: sampled shingles
+        // share their low bits, dense ids their high ones): most features are held by one article
+        // and dropped, so a pass's transient table is what bounds the memory.
+        let part = |h: u32| h.wrapping_mul(0x9E37_79B1) >> 30;
+        for pass in 0..4u32 {
+            // (feature, article) packed in one u64, so that one parallel sort groups the keys.
+            let mut all: Vec<u64> = (0..n)
+                .into_par_iter()
+                .flat_map_iter(|i| {
+                    features(i)
+                        .filter(move |&h| part(h) == pass)
+                        .map(move |h| (u64::from(h) << 32) | i as u64)
+                })
+                .collect();
+            all.par_sort_unstable();
+            all.dedup();
+            let mut a = 0;
+            while a < all.len() {
+                let mut b = a + 1;
+                while b < all.len() && key(all[b]) == key(all[a]) {
+                    b += 1;
+                }
+                if b - a >= 2 && b - a <= max_posting {
+                    let k = (offsets.len() - 1) as u64;
+                    let start = ids.len();
+                    ids.extend(all[a..b].iter().map(|&x| art(x)));
+                    ids[start..].sort_unstable_by_key(|&i| (order(i), i));
+                    offsets.push(ids.len() as u32);
+                    held.extend(all[a..b].iter().map(|&x| (u64::from(art(x)) << 32) | k));
+                }
+                a = b;
             }
-            if b - a >= 2 && b - a <= max_posting {
-                let k = (offsets.len() - 1) as u64;
-                let start = ids.len();
-                ids.extend(all[a..b].iter().map(|&x| art(x)));
-                ids[start..].sort_unstable_by_key(|&i| (order(i), i));
-                offsets.push(ids.len() as u32);
-                held.extend(all[a..b].iter().map(|&x| (u64::from(art(x)) << 32) | k));
-            }
-            a = b;
         }
-        drop(all);
         held.par_sort_unstable();
         let mut key_offsets = vec![0u32; n + 1];
         for &x in &held {
@@ -306,7 +315,7 @@ impl Postings {
     /// Pairs (i, j), i < j, that share at least `min_shared` keys, counted with a dense accumulator
     /// per block of articles (no pair map), blocks in parallel and concatenated in order;
     /// `range(i, list)` narrows each list to the (at most two) parts worth scanning.
-    fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<(usize, usize)>
+    pub(crate) fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<(usize, usize)>
     where
         R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
     {

@@ -47,18 +47,31 @@ pub(crate) struct Features {
     /// Sorted, deduplicated hashes of word 3-grams of the text (32 bits: a chance collision between
     /// two texts' few hundred 3-grams is negligible, and the memory is halved).
     pub shingles: Vec<u32>,
-    /// Sorted, deduplicated hashes of the folded title words.
-    pub title: Vec<u64>,
-    /// The headline as written (trimmed, whitespace folded): its casing and prefixes are idiosyncrasies.
-    pub title_raw: String,
     /// Sorted, deduplicated (hash, kind) content features.
     pub content: Vec<(u64, Kind)>,
-    /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
-    pub names: Vec<u64>,
     /// Language code, when known.
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
     pub facts: Vec<u64>,
+}
+
+/// What only lineage reads of an article: paragraph and sentence detail, headline, names, credits
+/// and publisher. Extracted for a story's members while their lineage is computed, never
+/// corpus-wide: it would triple the memory, and single-article stories need none of it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Detail {
+    /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
+    pub paragraph_shingles: Vec<Vec<u32>>,
+    /// For each paragraph 3-gram, whether it touches a quotation.
+    pub paragraph_quoted: Vec<Vec<bool>>,
+    /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
+    pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
+    /// Sorted, deduplicated hashes of the folded title words.
+    pub title: Vec<u64>,
+    /// The headline as written (trimmed, whitespace folded): its casing and prefixes are idiosyncrasies.
+    pub title_raw: String,
+    /// Sorted, deduplicated hashes of the names (capitalised words) of the text, for topic tests.
+    pub names: Vec<u64>,
     /// Agencies credited in the text.
     pub credits: Vec<&'static Agency>,
     /// Other sources the text credits by name ("Via Vennick Herald", "Originally published by …"),
@@ -68,18 +81,6 @@ pub(crate) struct Features {
     pub known_as: Vec<String>,
     /// The agency that published the article (its outlet or author is an agency), if any.
     pub own_agency: Option<&'static Agency>,
-}
-
-/// The paragraph and sentence detail of one article that only lineage reads (kept for a story's
-/// members while their lineage is computed, never corpus-wide: it would triple the memory).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Detail {
-    /// Shingle hashes per paragraph, in text order (not deduplicated across paragraphs).
-    pub paragraph_shingles: Vec<Vec<u32>>,
-    /// For each paragraph 3-gram, whether it touches a quotation.
-    pub paragraph_quoted: Vec<Vec<bool>>,
-    /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
-    pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
 }
 
 /// A hasher for keys that are already well-mixed hashes (feature hashes, positions): one multiply
@@ -310,9 +311,44 @@ fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Extracts the paragraph and sentence detail of one article, for lineage.
+/// Extracts what lineage reads of one article (see [`Detail`]).
 pub(crate) fn extract_detail(article: &Article) -> Detail {
-    scan(&article.text, true).detail
+    let text = article.text.as_str();
+    let Scan {
+        mut names,
+        mut detail,
+        ..
+    } = scan(text, true);
+    names.sort_unstable();
+    names.dedup();
+    let mut title: Vec<u64> = article
+        .title
+        .as_deref()
+        .map(|t| tokens(t).map(|x| token_hash(&x.folded)).collect())
+        .unwrap_or_default();
+    title.sort_unstable();
+    title.dedup();
+    detail.title = title;
+    detail.title_raw = article
+        .title
+        .as_deref()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    detail.names = names;
+    detail.credits = {
+        let mut c = credited_agencies(text);
+        if let Some(a) = article.author.as_deref().and_then(agency_named) {
+            if !c.iter().any(|x| x.code == a.code) {
+                c.push(a);
+                c.sort_by(|x, y| x.code.cmp(y.code));
+            }
+        }
+        c
+    };
+    detail.credited_names = crate::credit::credited_names(text);
+    detail.known_as = known_as(article);
+    detail.own_agency = own_agency(article);
+    detail
 }
 
 /// What one pass over a text's paragraphs yields.
@@ -478,23 +514,20 @@ fn scan(text: &str, detail: bool) -> Scan {
             paragraph_shingles,
             paragraph_quoted,
             sentences,
+            ..Detail::default()
         },
     }
 }
 
 /// Extracts the evidence of one article: shingles, content features, title, credits, agency.
 pub(crate) fn extract(article: &Article) -> Features {
-    let text = article.text.as_str();
     let Scan {
         mut shingles,
         mut content,
-        mut names,
         ..
-    } = scan(text, false);
+    } = scan(&article.text, false);
     shingles.sort_unstable();
     shingles.dedup();
-    names.sort_unstable();
-    names.dedup();
     if let Some(title) = &article.title {
         for t in tokens(title) {
             if t.folded.chars().count() >= 4 && !is_stopword(&t.folded) {
@@ -504,15 +537,6 @@ pub(crate) fn extract(article: &Article) -> Features {
     }
     content.sort_unstable();
     content.dedup_by_key(|(hh, _)| *hh);
-    let mut title: Vec<u64> = article
-        .title
-        .as_deref()
-        .map(|t| tokens(t).map(|x| token_hash(&x.folded)).collect())
-        .unwrap_or_default();
-    title.sort_unstable();
-    title.dedup();
-
-    let own_agency = own_agency(article);
     let facts: Vec<u64> = content
         .iter()
         .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Figure))
@@ -521,29 +545,9 @@ pub(crate) fn extract(article: &Article) -> Features {
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
-        title,
-        title_raw: article
-            .title
-            .as_deref()
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_default(),
         content,
-        names,
-        credits: {
-            let mut c = credited_agencies(text);
-            if let Some(a) = article.author.as_deref().and_then(agency_named) {
-                if !c.iter().any(|x| x.code == a.code) {
-                    c.push(a);
-                    c.sort_by(|x, y| x.code.cmp(y.code));
-                }
-            }
-            c
-        },
-        credited_names: crate::credit::credited_names(text),
         language: article.language.clone(),
         facts,
-        known_as: known_as(article),
-        own_agency,
     }
 }
 

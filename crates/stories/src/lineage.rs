@@ -88,7 +88,7 @@ fn hidden_share(x: &Member, y: &Member) -> f32 {
         if (found as f32) / (sh.len() as f32) >= 0.3 {
             continue;
         }
-        if intersect_count(names, &y.names) >= 2 {
+        if intersect_count(names, &y.detail.names) >= 2 {
             hidden += sh.len();
         }
     }
@@ -122,8 +122,8 @@ fn allowed(src: Option<i64>, copy: Option<i64>) -> bool {
     }
 }
 
-fn agency_label(f: &Features) -> Option<&'static str> {
-    f.own_agency.map(|a| a.code)
+fn agency_label(f: &Member) -> Option<&'static str> {
+    f.detail.own_agency.map(|a| a.code)
 }
 
 #[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
@@ -166,14 +166,15 @@ pub(crate) fn lineage(
     let mut root = vec![cfg.origin_score; n];
     for (k, r) in root.iter_mut().enumerate() {
         let fx = f(k);
-        if let Some(own) = fx.own_agency {
-            if fx.credits.iter().all(|c| c.code == own.code) {
+        if let Some(own) = fx.detail.own_agency {
+            if fx.detail.credits.iter().all(|c| c.code == own.code) {
                 *r += cfg.agency_origin_bonus;
             }
         }
         // Crediting another agency whose article is in the story admits copying.
-        let own_code = fx.own_agency.map(|a| a.code);
+        let own_code = fx.detail.own_agency.map(|a| a.code);
         if fx
+            .detail
             .credits
             .iter()
             .any(|c| Some(c.code) != own_code && agencies_present.contains(&c.code))
@@ -211,10 +212,11 @@ pub(crate) fn lineage(
             let inter = intersect_count(&fx.shingles, &fy.shingles) as f32;
             let explained = inter / sx;
             let retained = inter / fy.shingles.len().max(1) as f32;
-            let title = jaccard(&fx.title, &fy.title);
+            let title = jaccard(&fx.detail.title, &fy.detail.title);
             let credit = fy
+                .detail
                 .own_agency
-                .is_some_and(|a| fx.credits.iter().any(|c| c.code == a.code));
+                .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
             let hidden = hidden_share(fx, fy);
             let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
             if credit {
@@ -238,9 +240,10 @@ pub(crate) fn lineage(
                 score = score.max(cfg.origin_score - 0.1 + 0.4 * facts);
             }
             // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
-            let outlet_credit = fx.credited_names.iter().any(|c| {
+            let outlet_credit = fx.detail.credited_names.iter().any(|c| {
                 c.len() >= 4
                     && fy
+                        .detail
                         .known_as
                         .iter()
                         .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
@@ -251,14 +254,13 @@ pub(crate) fn lineage(
             // The copy credits an agency whose original is not in the story, and nothing ties it to
             // this version instead (no credit to its outlet, no shared headline): the two are more
             // likely independent republications of the missing wire.
-            let missing_agency = fx
-                .credits
-                .iter()
-                .map(|c| c.code)
-                .find(|c| !agencies_present.contains(c) && fy.own_agency.is_none_or(|a| a.code != *c));
-            let shared_title = !fx.title.is_empty()
-                && fx.title == fy.title
-                && (0..n).filter(|&k| f(k).title == fx.title).count() == 2;
+            let missing_agency =
+                fx.detail.credits.iter().map(|c| c.code).find(|c| {
+                    !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c)
+                });
+            let shared_title = !fx.detail.title.is_empty()
+                && fx.detail.title == fy.detail.title
+                && (0..n).filter(|&k| f(k).detail.title == fx.detail.title).count() == 2;
             // A version that is undated, or dated before every other, may itself be the agency's
             // original under an outlet name we do not recognise: it is never ruled out this way.
             let possible_original = match fy.time {
@@ -271,7 +273,7 @@ pub(crate) fn lineage(
                 score *= cfg.missing_agency_factor;
             }
             // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
-            if fy.own_agency.is_some() {
+            if fy.detail.own_agency.is_some() {
                 score += 1e-3;
             }
             if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
@@ -505,6 +507,7 @@ fn origin_reason(
         .filter_map(|y| facts.get(y, x).map(|(s, ef)| (s, y, ef)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
     let missing_credit: Vec<&str> = fx
+        .detail
         .credits
         .iter()
         .map(|c| c.code)
@@ -521,7 +524,7 @@ fn origin_reason(
             );
         }
     }
-    if let Some((_, y, ef)) = best.filter(|_| fx.own_agency.is_none()) {
+    if let Some((_, y, ef)) = best.filter(|_| fx.detail.own_agency.is_none()) {
         if let Some(code) = ef.missing_agency {
             return format!(
                 "Origin within the corpus: it credits {code}, whose original is not in the corpus, and nothing ties it to {} instead (no credit to that outlet, no shared headline), so both likely republish the missing wire.",
@@ -529,7 +532,7 @@ fn origin_reason(
             );
         }
     }
-    if let Some((_, y, ef)) = best.filter(|_| fx.own_agency.is_none() && !earliest) {
+    if let Some((_, y, ef)) = best.filter(|_| fx.detail.own_agency.is_none() && !earliest) {
         if ef.hidden >= cfg.hidden_source_share {
             let via = if missing_credit.is_empty() {
                 String::new()
@@ -546,7 +549,7 @@ fn origin_reason(
         }
     }
     let mut parts = Vec::new();
-    if let Some(a) = fx.own_agency {
+    if let Some(a) = fx.detail.own_agency {
         parts.push(format!("published by the wire agency {}", a.code));
     }
     if earliest {
@@ -606,9 +609,9 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
             .join(" ")
     };
     let (tx, ty, tw) = (
-        fold_title(&x.title_raw),
-        fold_title(&y.title_raw),
-        fold_title(&w.title_raw),
+        fold_title(&x.detail.title_raw),
+        fold_title(&y.detail.title_raw),
+        fold_title(&w.detail.title_raw),
     );
     // (Y's headline must add something: a cut-down headline that W's contains says nothing.)
     if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw && !tw.contains(&ty) {

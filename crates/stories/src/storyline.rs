@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::cluster::{Corpus, Dsu};
+use crate::cluster::{Corpus, Dsu, Postings};
 use crate::features::{FastMap, Kind};
 use crate::Config;
 
@@ -64,37 +64,18 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         })
         .collect();
 
-    let mut post: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (s, v) in vectors.iter().enumerate() {
-        for (h, _, k) in v {
-            if matches!(k, Kind::Span | Kind::Name) {
-                post.entry(*h).or_default().push(s as u32);
-            }
-        }
-    }
-    let mut lists: Vec<Vec<u32>> = post
-        .into_values()
-        .filter(|l| l.len() >= 2 && l.len() <= cfg.max_posting)
-        .collect();
-    lists.sort_unstable();
-    let mut shared: FastMap<(u32, u32), u32> = FastMap::default();
-    for l in &lists {
-        for (x, &a) in l.iter().enumerate() {
-            for &b in &l[x + 1..] {
-                *shared.entry((a, b)).or_insert(0) += 1;
-            }
-        }
-    }
-    let mut pairs: Vec<(u32, u32)> = shared
-        .into_iter()
-        .filter(|(_, c)| *c >= 2)
-        .map(|(p, _)| p)
-        .collect();
-    pairs.sort_unstable();
+    // Story pairs sharing at least two names or spans, each held by at most `max_posting` stories.
+    let postings = Postings::build(
+        m,
+        cfg.max_posting,
+        |s| Box::new(vectors[s].iter().map(|(h, _, _)| *h as u32)),
+        |_| 0,
+    );
+    let pairs = postings.pairs(m, 2, |_, l| [(0, l.len()), (0, 0)]);
+    drop(postings);
 
     let mut dsu = Dsu::new(m);
     for (a, b) in pairs {
-        let (a, b) = (a as usize, b as usize);
         if let (Some(x), Some(y)) = (times[a], times[b]) {
             if (x - y).unsigned_abs() as f32 / 86_400.0 > cfg.storyline_max_days {
                 continue;
