@@ -673,11 +673,24 @@ impl FurnitureModel {
             }
             inter as f64 / (nx + ny - inter) as f64 >= RELATED
         };
-        // exact repeats first: a paragraph's identical copies (furniture is mostly verbatim) are
-        // found by hashing, and usually settle the decision without the near-duplicate scan
-        let mut same_words: std::collections::HashMap<&[u32], Vec<u32>> = std::collections::HashMap::new();
-        for (k, w) in para_words.iter().enumerate() {
-            same_words.entry(w.as_slice()).or_default().push(k as u32);
+        // exact repeats first: a paragraph's identical copies (furniture is mostly verbatim) usually
+        // settle the decision without the near-duplicate scan. Paragraph numbers are sorted by word
+        // set, so a paragraph's copies are the run of equal sets around it (two flat tables, not a
+        // map of per-set lists: this is the stage's peak memory).
+        let mut by_words: Vec<u32> = (0..para_words.len() as u32).collect();
+        by_words.par_sort_by(|&x, &y| para_words[x as usize].cmp(&para_words[y as usize]).then(x.cmp(&y)));
+        let mut run_of = vec![(0u32, 0u32); para_words.len()];
+        let mut run = 0;
+        while run < by_words.len() {
+            let words = &para_words[by_words[run] as usize];
+            let mut end = run + 1;
+            while end < by_words.len() && para_words[by_words[end] as usize] == *words {
+                end += 1;
+            }
+            for &k in &by_words[run..end] {
+                run_of[k as usize] = (run as u32, end as u32);
+            }
+            run = end;
         }
         let decisions: Vec<Option<(usize, bool)>> = (0..para_words.len())
             .into_par_iter()
@@ -713,7 +726,8 @@ impl FurnitureModel {
                         }
                     }
                 };
-                let exact = &same_words[words.as_slice()];
+                let (run_start, run_end) = run_of[k];
+                let exact = &by_words[run_start as usize..run_end as usize];
                 if exact.len() > 1 {
                     for &c in exact.iter().take(MAX_CANDIDATES) {
                         consider(c, &mut groups, &mut same_outlet);
@@ -762,7 +776,8 @@ impl FurnitureModel {
                 (groups.len() >= 2 || same_outlet).then_some((groups.len(), same_outlet))
             })
             .collect();
-        drop(same_words);
+        drop(run_of);
+        drop(by_words);
         drop(content);
         let mut recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>> = BTreeMap::new();
         let mut furniture_idx = Vec::new();

@@ -47,6 +47,10 @@ pub(crate) struct Prepared<'a> {
     /// Per paragraph: is it a credit line ("(AFP)", "Reporting by …")? Asked many times per pair.
     pub credit: Vec<bool>,
     pub idx: CharIndex,
+    /// Per paragraph, once asked: is it furniture by its form when nothing in the other text
+    /// matches it? It depends on the paragraph alone (and the run's one furniture model), and a
+    /// source is compared with each of its copies.
+    unmatched_furniture: Vec<std::sync::OnceLock<bool>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -68,6 +72,7 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .map(|&(s, e)| is_credit_line(&a.text[s..e], a.language.as_deref()))
                 .collect(),
+            unmatched_furniture: (0..paras.len()).map(|_| std::sync::OnceLock::new()).collect(),
             paras,
             idx: CharIndex::new(&a.text),
         }
@@ -271,26 +276,35 @@ fn furniture_by_form(
             }
             continue;
         }
-        if model.is_some_and(|m| m.is_recurring(id, pi) || m.resembles_furniture(text)) {
-            out.insert(pi);
-            continue;
-        }
-        let words = masked_words(text);
-        if let Some(m) = model {
-            if m.meta_share(text) >= 0.6 && words.len() <= 40 {
-                out.insert(pi);
-                continue;
-            }
-            if !ends_sentence(text) && (m.has_furniture_opener(text) || m.loose_meta_share(text) >= 0.6) {
-                out.insert(pi);
-                continue;
-            }
-        }
-        if is_list(text) || (looks_like_furniture(text) && story_overlap(p, pi) < 0.2) {
+        if *p.unmatched_furniture[pi].get_or_init(|| unmatched_is_furniture(p, pi, text, model, id)) {
             out.insert(pi);
         }
     }
     out
+}
+
+/// Whether paragraph `pi` of `p`, which nothing in the other text matches, is furniture by its form:
+/// it recurs across the corpus or resembles recurring furniture, it is made of meta vocabulary, or
+/// it is a list or a furniture-like line that the rest of the text does not echo.
+fn unmatched_is_furniture(
+    p: &Prepared,
+    pi: usize,
+    text: &str,
+    model: Option<&FurnitureModel>,
+    id: wiretrace_model::ArticleId,
+) -> bool {
+    if model.is_some_and(|m| m.is_recurring(id, pi) || m.resembles_furniture(text)) {
+        return true;
+    }
+    if let Some(m) = model {
+        if m.meta_share(text) >= 0.6 && masked_words(text).len() <= 40 {
+            return true;
+        }
+        if !ends_sentence(text) && (m.has_furniture_opener(text) || m.loose_meta_share(text) >= 0.6) {
+            return true;
+        }
+    }
+    is_list(text) || (looks_like_furniture(text) && story_overlap(p, pi) < 0.2)
 }
 
 /// Share of a paragraph's content words (not function words, 4+ letters) found elsewhere in the text.
