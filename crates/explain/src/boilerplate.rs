@@ -678,7 +678,11 @@ impl FurnitureModel {
         // set, so a paragraph's copies are the run of equal sets around it (two flat tables, not a
         // map of per-set lists: this is the stage's peak memory).
         let mut by_words: Vec<u32> = (0..para_words.len() as u32).collect();
-        by_words.par_sort_by(|&x, &y| para_words[x as usize].cmp(&para_words[y as usize]).then(x.cmp(&y)));
+        by_words.par_sort_by(|&x, &y| {
+            para_words[x as usize]
+                .cmp(&para_words[y as usize])
+                .then(x.cmp(&y))
+        });
         let mut run_of = vec![(0u32, 0u32); para_words.len()];
         let mut run = 0;
         while run < by_words.len() {

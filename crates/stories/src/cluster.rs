@@ -25,18 +25,47 @@ use wiretrace_model::Pair;
 use crate::features::{intersect_count, FastMap, Features, Kind};
 use crate::Config;
 
+/// Many short `u32` lists in one buffer (compressed rows): one allocation for a whole corpus, where
+/// a `Vec` per article costs a header and fragments the heap as chunks come and go.
+#[derive(Default)]
+pub(crate) struct Flat {
+    ends: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Flat {
+    fn push(&mut self, list: impl IntoIterator<Item = u32>) {
+        self.items.extend(list);
+        self.ends.push(self.items.len());
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.ends.shrink_to_fit();
+        self.items.shrink_to_fit();
+    }
+}
+
 /// Corpus-wide statistics and features, indexed by position in id order.
 ///
-/// Content features are interned: each distinct feature hash gets a `u32` id in hash order (so sorted
-/// id lists merge exactly like the sorted hash lists they replace), with its kind and weight in flat
-/// tables; the articles' hash lists are then dropped.
+/// Content features are interned: each distinct feature hash gets a dense `u32` id, with its kind
+/// and weight in flat tables; the articles' hash lists are then dropped. Each article's lists live
+/// in [`Flat`] tables.
 pub(crate) struct Corpus {
-    /// Per-article evidence; `content` and `facts` are emptied (see `content` and `facts` here).
-    pub feats: Vec<Features>,
+    /// Publication time of each article, seconds since the epoch.
+    time: Vec<Option<i64>>,
+    /// Language code of each article, when known.
+    language: Vec<Option<String>>,
+    /// Each article's sorted, deduplicated 3-gram hashes.
+    shingles: Flat,
     /// Each article's content feature ids, ascending.
-    pub content: Vec<Vec<u32>>,
+    content: Flat,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
-    facts: Vec<Vec<u32>>,
+    facts: Flat,
     /// The kind of each feature id.
     pub kind: Vec<Kind>,
     /// Squared IDF-derived weight of each feature id (kind weight × ln(1 + N / df)).
@@ -72,12 +101,15 @@ impl Corpus {
         let mut id_of: FastMap<u64, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut kind: Vec<Kind> = Vec::new();
-        let mut feats = Vec::new();
-        let mut content = Vec::new();
-        let mut facts = Vec::new();
+        let mut time = Vec::new();
+        let mut language = Vec::new();
+        let mut shingles = Flat::default();
+        let mut content = Flat::default();
+        let mut facts = Flat::default();
+        let mut ids: Vec<u32> = Vec::new();
         for chunk in chunks {
-            for mut f in chunk {
-                let mut ids: Vec<u32> = Vec::with_capacity(f.content.len());
+            for f in chunk {
+                ids.clear();
                 for &(h, k) in &f.content {
                     let next = df.len() as u32;
                     let id = *id_of.entry(h).or_insert(next);
@@ -89,34 +121,71 @@ impl Corpus {
                     ids.push(id);
                 }
                 ids.sort_unstable();
-                let mut fact_ids: Vec<u32> = f.facts.iter().map(|h| id_of[h]).collect();
-                fact_ids.sort_unstable();
-                content.push(ids);
-                facts.push(fact_ids);
-                f.content = Vec::new();
-                f.facts = Vec::new();
-                feats.push(f);
+                content.push(ids.iter().copied());
+                ids.clear();
+                ids.extend(f.facts.iter().map(|h| id_of[h]));
+                ids.sort_unstable();
+                facts.push(ids.iter().copied());
+                shingles.push(f.shingles);
+                time.push(f.time);
+                language.push(f.language);
             }
         }
         drop(id_of);
-        let n = feats.len().max(1) as f32;
+        for table in [&mut shingles, &mut content, &mut facts] {
+            table.shrink_to_fit();
+        }
+        let n = time.len().max(1) as f32;
         let w2: Vec<f32> = df
             .iter()
             .zip(&kind)
             .map(|(&d, &k)| (cfg.kind_weight(k) * (1.0 + n / d as f32).ln()).powi(2))
             .collect();
-        let norms = content
-            .iter()
-            .map(|ids: &Vec<u32>| ids.iter().map(|&id| w2[id as usize]).sum::<f32>().sqrt())
+        let norms = (0..time.len())
+            .map(|i| {
+                content
+                    .get(i)
+                    .iter()
+                    .map(|&id| w2[id as usize])
+                    .sum::<f32>()
+                    .sqrt()
+            })
             .collect();
         Corpus {
-            feats,
+            time,
+            language,
+            shingles,
             content,
             facts,
             kind,
             w2,
             norms,
         }
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.time.len()
+    }
+
+    /// Publication time of article `i`, seconds since the epoch.
+    pub fn time(&self, i: usize) -> Option<i64> {
+        self.time[i]
+    }
+
+    /// Language code of article `i`, when known.
+    pub fn language(&self, i: usize) -> Option<&str> {
+        self.language[i].as_deref()
+    }
+
+    /// Article `i`'s sorted, deduplicated 3-gram hashes.
+    pub fn shingles(&self, i: usize) -> &[u32] {
+        self.shingles.get(i)
+    }
+
+    /// Article `i`'s content feature ids, ascending.
+    pub fn content(&self, i: usize) -> &[u32] {
+        self.content.get(i)
     }
 
     /// Weighted dot product of two ascending id lists.
@@ -138,12 +207,12 @@ impl Corpus {
 
     /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
     pub fn facts_of(&self, i: usize) -> &[u32] {
-        &self.facts[i]
+        self.facts.get(i)
     }
 
     /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
     pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.facts[i], &self.facts[j]);
+        let (a, b) = (self.facts.get(i), self.facts.get(j));
         let norm = |v: &[u32]| v.iter().map(|&id| self.w2[id as usize]).sum::<f32>().sqrt();
         let (na, nb) = (norm(a), norm(b));
         let dot = self.dot(a, b);
@@ -156,7 +225,7 @@ impl Corpus {
 
     /// IDF-weighted cosine of the content features of articles `i` and `j`.
     pub fn content_cosine(&self, i: usize, j: usize) -> f32 {
-        let dot = self.dot(&self.content[i], &self.content[j]);
+        let dot = self.dot(self.content.get(i), self.content.get(j));
         let denom = self.norms[i] * self.norms[j];
         if denom > 0.0 {
             (dot / denom).min(1.0)
@@ -200,16 +269,16 @@ pub(crate) fn time_factor(cfg: &Config, a: Option<i64>, b: Option<i64>) -> f32 {
 
 /// Computes the evidence on the pair (i, j); `given` is the reuse stage's score for it, if any.
 pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32) -> Edge {
-    let (a, b) = (&corpus.feats[i], &corpus.feats[j]);
-    let inter = intersect_count(&a.shingles, &b.shingles) as f32;
-    let small = a.shingles.len().min(b.shingles.len()).max(1) as f32;
+    let (a, b) = (corpus.shingles(i), corpus.shingles(j));
+    let inter = intersect_count(a, b) as f32;
+    let small = a.len().min(b.len()).max(1) as f32;
     // A tiny text fully contained in another proves little: damp below 30 shingles (about 30 words).
     let damp = (small / 30.0).min(1.0);
     let own = inter / small * damp;
     let reuse = own.max(given * damp).min(1.0);
     // Translations share names, places and figures but no words: across languages, compare only those.
-    let cross_language = matches!((&a.language, &b.language), (Some(x), Some(y)) if x != y);
-    let factor = time_factor(cfg, a.time, b.time);
+    let cross_language = matches!((corpus.language(i), corpus.language(j)), (Some(x), Some(y)) if x != y);
+    let factor = time_factor(cfg, corpus.time(i), corpus.time(j));
     let content = if factor <= 0.0 {
         0.0
     } else if cross_language {
@@ -367,7 +436,7 @@ pub(crate) fn candidates(
     corpus: &Corpus,
     given: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<(usize, usize)> {
-    let n = corpus.feats.len();
+    let n = corpus.len();
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
     // that share a passage (short texts index all of theirs); exact containment is measured on all
     // 3-grams afterwards.
@@ -375,9 +444,9 @@ pub(crate) fn candidates(
         n,
         cfg.max_posting,
         |i| {
-            let f = &corpus.feats[i];
-            let short = f.shingles.len() < 64;
-            Box::new(f.shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
+            let shingles = corpus.shingles(i);
+            let short = shingles.len() < 64;
+            Box::new(shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
         },
         |_| 0,
     );
@@ -386,13 +455,14 @@ pub(crate) fn candidates(
 
     // Content candidates: pairs sharing at least two rare, specific features (names, spans, quotes,
     // figures), within the event window. Each list is in time order, undated articles last.
-    let time = |i: u32| corpus.feats[i as usize].time.unwrap_or(i64::MAX);
+    let time = |i: u32| corpus.time(i as usize).unwrap_or(i64::MAX);
     let content = Postings::build(
         n,
         cfg.max_posting,
         |i| {
             Box::new(
-                corpus.content[i]
+                corpus
+                    .content(i)
                     .iter()
                     .filter(|&&id| {
                         matches!(
@@ -409,7 +479,7 @@ pub(crate) fn candidates(
     let window = ((cfg.event_max_days as f64 + 1.0) * 86_400.0) as i64;
     out.extend(content.pairs(n, 2, |i, l| {
         let undated = l.partition_point(|&j| time(j) != i64::MAX);
-        match corpus.feats[i].time {
+        match corpus.time(i) {
             None => [(0, l.len()), (0, 0)],
             Some(t) => {
                 let lo = l[..undated].partition_point(|&j| time(j) < t.saturating_sub(window));

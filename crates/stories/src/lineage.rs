@@ -24,23 +24,21 @@ use wiretrace_model::{Article, LineageEdge};
 
 use crate::arborescence::{max_arborescence, Arc};
 use crate::cluster::Corpus;
-use crate::features::{intersect_count, Detail, FastMap, Features};
+use crate::features::{intersect_count, Detail, FastMap};
 use crate::Config;
 
-/// One member of the story as lineage sees it: its corpus features, its fact ids and the paragraph
-/// and sentence detail extracted for this story only.
+/// One member of the story as lineage sees it: its corpus evidence and what lineage alone reads,
+/// extracted for this story only.
 struct Member<'a> {
-    features: &'a Features,
+    /// Publication time, seconds since the epoch.
+    time: Option<i64>,
+    /// Language code, when known.
+    language: Option<&'a str>,
+    /// Sorted, deduplicated 3-gram hashes.
+    shingles: &'a [u32],
     /// Sorted ids of its language-independent facts (names, spans, figures).
     facts: &'a [u32],
     detail: Detail,
-}
-
-impl std::ops::Deref for Member<'_> {
-    type Target = Features;
-    fn deref(&self) -> &Features {
-        self.features
-    }
 }
 
 /// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
@@ -147,7 +145,9 @@ pub(crate) fn lineage(
     let feats: Vec<Member> = members
         .iter()
         .map(|&m| Member {
-            features: &corpus.feats[m],
+            time: corpus.time(m),
+            language: corpus.language(m),
+            shingles: corpus.shingles(m),
             facts: corpus.facts_of(m),
             detail: crate::features::extract_detail(articles[m]),
         })
@@ -156,7 +156,7 @@ pub(crate) fn lineage(
     // Story-level document frequency of 3-grams, for "wording variants only two versions share".
     let mut df: FastMap<u32, u32> = FastMap::default();
     for k in 0..n {
-        for s in &f(k).shingles {
+        for s in f(k).shingles {
             *df.entry(*s).or_insert(0) += 1;
         }
     }
@@ -209,7 +209,7 @@ pub(crate) fn lineage(
             if !allowed(fy.time, fx.time) {
                 continue;
             }
-            let inter = intersect_count(&fx.shingles, &fy.shingles) as f32;
+            let inter = intersect_count(fx.shingles, fy.shingles) as f32;
             let explained = inter / sx;
             let retained = inter / fy.shingles.len().max(1) as f32;
             let title = jaccard(&fx.detail.title, &fy.detail.title);
@@ -595,8 +595,8 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
     let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
     let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     let sx = x.shingles.len().max(1) as f32;
-    let xy = intersect_count(&x.shingles, &y.shingles) as f32;
-    let xw = intersect_count(&x.shingles, &w.shingles) as f32;
+    let xy = intersect_count(x.shingles, y.shingles) as f32;
+    let xw = intersect_count(x.shingles, w.shingles) as f32;
     let explained_gain = xy / sx - xw / sx;
     // A headline is rewritten freely and the rewrites stack ("Update: …", "… (updated)"): when Y
     // rewrote W's headline, X carrying Y's headline (maybe with more added) points at Y, unless Y

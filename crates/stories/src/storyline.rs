@@ -23,7 +23,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         .map(|members| {
             let mut v: BTreeMap<u64, Kind> = BTreeMap::new();
             for &p in members {
-                for &id in &corpus.content[p] {
+                for &id in corpus.content(p) {
                     let k = corpus.kind[id as usize];
                     if matches!(k, Kind::Span | Kind::Name) {
                         v.insert(u64::from(id), k);
@@ -58,7 +58,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
     let times: Vec<Option<i64>> = clusters
         .iter()
         .map(|members| {
-            let mut t: Vec<i64> = members.iter().filter_map(|&p| corpus.feats[p].time).collect();
+            let mut t: Vec<i64> = members.iter().filter_map(|&p| corpus.time(p)).collect();
             t.sort_unstable();
             t.get(t.len() / 2).copied()
         })
