@@ -33,7 +33,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use wiretrace_model::{Article, ArticleId, Story};
-use wiretrace_text::fold;
+use wiretrace_text::{fold, ListTable};
 
 use crate::lang::LangData;
 use crate::segment::paragraphs;
@@ -461,12 +461,17 @@ fn hashed_words(
 /// at a time (each chunk in parallel): the 64-bit word hashes of the whole corpus are never held at
 /// once. A chunk's new words get the next ids in hash order, so ids depend only on the articles and
 /// their order, never on scheduling.
-fn interned_words(articles: &[Article], order: &[usize]) -> (Vec<IdWords>, Lexicon) {
+fn interned_words(articles: &[Article], order: &[usize]) -> CorpusWords {
     use rayon::prelude::*;
     const CHUNK: usize = 4096;
     let mut id_of: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
     let mut words: Vec<String> = Vec::new();
-    let mut out: Vec<IdWords> = Vec::with_capacity(order.len());
+    let mut out = CorpusWords {
+        paras: ListTable::default(),
+        para_pos: Vec::new(),
+        content: ListTable::default(),
+        lexicon: Lexicon { words: Vec::new() },
+    };
     for chunk in order.chunks(CHUNK) {
         let parts: Vec<(Vec<ArticleWords>, std::collections::HashMap<u64, String>)> = chunk
             .par_chunks(256)
@@ -501,9 +506,29 @@ fn interned_words(articles: &[Article], order: &[usize]) -> (Vec<IdWords>, Lexic
                 })
             })
             .collect();
-        out.extend(converted);
+        for (&ai, (paras, long_words)) in chunk.iter().zip(converted) {
+            out.content.push(long_words);
+            for (pi, w) in paras {
+                out.para_pos.push((ai, pi));
+                out.paras.push(w);
+            }
+        }
     }
-    (out, Lexicon { words })
+    out.paras.shrink_to_fit();
+    out.content.shrink_to_fit();
+    out.lexicon.words = words;
+    out
+}
+
+/// The corpus' words as dense ids.
+struct CorpusWords {
+    /// Each kept paragraph's sorted word ids, in article order then paragraph order.
+    paras: ListTable,
+    /// Each kept paragraph's (article index, paragraph number).
+    para_pos: Vec<(usize, usize)>,
+    /// Each article's long words (sorted ids); row `r` is the article `order[r]`.
+    content: ListTable,
+    lexicon: Lexicon,
 }
 
 /// Sorted, deduplicated ids of hashed words.
@@ -599,23 +624,20 @@ impl FurnitureModel {
         drop(group);
         let group_of = |i: usize| groups_of[i];
         // paragraphs (in article order) as sorted word-id sets; long words of each article
-        let (converted, lexicon) = interned_words(articles, &order);
-        let mut content: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
-        let mut para_article: Vec<u32> = Vec::new();
-        let mut para_pos: Vec<(usize, usize)> = Vec::new(); // (article index, paragraph number)
-        let mut para_words: Vec<Vec<u32>> = Vec::new();
-        for (&ai, (paras, c)) in order.iter().zip(converted) {
-            content[ai] = c;
-            for (pi, w) in paras {
-                para_article.push(ai as u32);
-                para_pos.push((ai, pi));
-                para_words.push(w);
-            }
+        let CorpusWords {
+            paras: para_words,
+            para_pos,
+            content,
+            lexicon,
+        } = interned_words(articles, &order);
+        let mut row_of = vec![0usize; articles.len()];
+        for (r, &ai) in order.iter().enumerate() {
+            row_of[ai] = r;
         }
         // postings (paragraph numbers ascending), as one flat table
         let n_words = lexicon.words.len();
         let mut start = vec![0usize; n_words + 1];
-        for w in &para_words {
+        for w in para_words.iter() {
             for &x in w {
                 start[x as usize + 1] += 1;
             }
@@ -635,9 +657,10 @@ impl FurnitureModel {
         let posting = |x: u32| &entries[start[x as usize]..start[x as usize + 1]];
         let cap = (para_words.len() / 5).max(50);
         // 256-bit word signatures of the paragraphs (a cheap exact filter before Jaccard)
-        let blooms: Vec<[u64; 4]> = para_words
-            .par_iter()
-            .map(|w| {
+        let blooms: Vec<[u64; 4]> = (0..para_words.len())
+            .into_par_iter()
+            .map(|k| {
+                let w = para_words.get(k);
                 let mut b = [0u64; 4];
                 for &x in w {
                     let bit = (x.wrapping_mul(0x9E37_79B1) >> 24) as usize;
@@ -651,7 +674,7 @@ impl FurnitureModel {
         // (the paragraph's own words are left out, so that the shared furniture itself does not make
         // two short articles look related)
         let related = |x: usize, y: usize, own: &[u32]| -> bool {
-            let (cx, cy) = (&content[x], &content[y]);
+            let (cx, cy) = (content.get(row_of[x]), content.get(row_of[y]));
             let nx = cx.len() - inter_count(cx, own);
             let ny = cy.len() - inter_count(cy, own);
             if nx == 0 || ny == 0 {
@@ -679,16 +702,17 @@ impl FurnitureModel {
         // map of per-set lists: this is the stage's peak memory).
         let mut by_words: Vec<u32> = (0..para_words.len() as u32).collect();
         by_words.par_sort_by(|&x, &y| {
-            para_words[x as usize]
-                .cmp(&para_words[y as usize])
+            para_words
+                .get(x as usize)
+                .cmp(para_words.get(y as usize))
                 .then(x.cmp(&y))
         });
         let mut run_of = vec![(0u32, 0u32); para_words.len()];
         let mut run = 0;
         while run < by_words.len() {
-            let words = &para_words[by_words[run] as usize];
+            let words = para_words.get(by_words[run] as usize);
             let mut end = run + 1;
-            while end < by_words.len() && para_words[by_words[end] as usize] == *words {
+            while end < by_words.len() && para_words.get(by_words[end] as usize) == words {
                 end += 1;
             }
             for &k in &by_words[run..end] {
@@ -699,8 +723,8 @@ impl FurnitureModel {
         let decisions: Vec<Option<(usize, bool)>> = (0..para_words.len())
             .into_par_iter()
             .map(|k| {
-                let words = &para_words[k];
-                let article = para_article[k] as usize;
+                let words = para_words.get(k);
+                let article = para_pos[k].0;
                 let own = group_of(article);
                 let outlet = articles[article].outlet.as_deref();
                 let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
@@ -710,7 +734,7 @@ impl FurnitureModel {
                 };
                 // a copy counts when it is in another story of an unrelated article
                 let consider = |c: u32, groups: &mut BTreeSet<(u32, u32)>, same_outlet: &mut bool| {
-                    let q_article = para_article[c as usize] as usize;
+                    let q_article = para_pos[c as usize].0;
                     let g = group_of(q_article);
                     if q_article == article
                         || g == own
@@ -755,11 +779,11 @@ impl FurnitureModel {
                 let need = if n >= 2 { 2 } else { 1 };
                 let cand = Union::new(&rare);
                 for (c, _) in cand.take(MAX_CANDIDATES).filter(|&(_, m)| m >= need) {
-                    let q_article = para_article[c as usize] as usize;
+                    let q_article = para_pos[c as usize].0;
                     if q_article == article || group_of(q_article) == own {
                         continue;
                     }
-                    let q = &para_words[c as usize];
+                    let q = para_words.get(c as usize);
                     // Jaccard ≥ 0.5 needs 3·|p ∩ q| ≥ |p| + |q|: first by length, then by signature (a
                     // bit of one signature missing from the other is at least one word missing)
                     if 3 * words.len().min(q.len()) < words.len() + q.len() || q == words {
@@ -795,7 +819,7 @@ impl FurnitureModel {
         // meta vocabulary: words whose occurrences are mostly in recurring furniture
         let mut in_furniture: BTreeMap<u32, usize> = BTreeMap::new();
         for &k in &furniture_idx {
-            for &w in &para_words[k] {
+            for &w in para_words.get(k) {
                 *in_furniture.entry(w).or_insert(0) += 1;
             }
         }
@@ -851,7 +875,7 @@ impl FurnitureModel {
         let furniture = FurnitureIndex::build(
             furniture_idx
                 .iter()
-                .map(|&k| para_words[k].iter().map(|&w| word(w).to_string()).collect())
+                .map(|&k| para_words.get(k).iter().map(|&w| word(w).to_string()).collect())
                 .collect(),
         );
         FurnitureModel {

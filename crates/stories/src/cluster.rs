@@ -21,51 +21,27 @@
 use std::collections::{BTreeMap, BinaryHeap};
 
 use wiretrace_model::Pair;
+use wiretrace_text::ListTable;
 
 use crate::features::{intersect_count, FastMap, Features, Kind};
 use crate::Config;
-
-/// Many short `u32` lists in one buffer (compressed rows): one allocation for a whole corpus, where
-/// a `Vec` per article costs a header and fragments the heap as chunks come and go.
-#[derive(Default)]
-pub(crate) struct Flat {
-    ends: Vec<usize>,
-    items: Vec<u32>,
-}
-
-impl Flat {
-    fn push(&mut self, list: impl IntoIterator<Item = u32>) {
-        self.items.extend(list);
-        self.ends.push(self.items.len());
-    }
-
-    fn get(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.items[start..self.ends[i]]
-    }
-
-    fn shrink_to_fit(&mut self) {
-        self.ends.shrink_to_fit();
-        self.items.shrink_to_fit();
-    }
-}
 
 /// Corpus-wide statistics and features, indexed by position in id order.
 ///
 /// Content features are interned: each distinct feature hash gets a dense `u32` id, with its kind
 /// and weight in flat tables; the articles' hash lists are then dropped. Each article's lists live
-/// in [`Flat`] tables.
+/// in [`ListTable`]s.
 pub(crate) struct Corpus {
     /// Publication time of each article, seconds since the epoch.
     time: Vec<Option<i64>>,
     /// Language code of each article, when known.
     language: Vec<Option<String>>,
     /// Each article's sorted, deduplicated 3-gram hashes.
-    shingles: Flat,
+    shingles: ListTable,
     /// Each article's content feature ids, ascending.
-    content: Flat,
+    content: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
-    facts: Flat,
+    facts: ListTable,
     /// The kind of each feature id.
     pub kind: Vec<Kind>,
     /// Squared IDF-derived weight of each feature id (kind weight × ln(1 + N / df)).
@@ -103,9 +79,9 @@ impl Corpus {
         let mut kind: Vec<Kind> = Vec::new();
         let mut time = Vec::new();
         let mut language = Vec::new();
-        let mut shingles = Flat::default();
-        let mut content = Flat::default();
-        let mut facts = Flat::default();
+        let mut shingles = ListTable::default();
+        let mut content = ListTable::default();
+        let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
         for chunk in chunks {
             for f in chunk {

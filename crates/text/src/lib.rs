@@ -8,6 +8,8 @@
 //! - [`detect_language`]: ISO 639-1 code by trigram statistics (whatlang), `None` when unsure.
 //! - [`tokens`]: word tokens with byte offsets into the text and a folded form (lowercase, diacritics
 //!   removed), by Unicode word boundaries (UAX #29) so no script is assumed. [`fold`] is the folding.
+//! - [`sorted_intersection_count`] and [`ListTable`]: the sorted id lists every later stage compares,
+//!   and a compact table of them.
 //!
 //! # Example
 //! ```
@@ -20,11 +22,13 @@
 #![deny(missing_docs)]
 
 mod lang;
+mod lists;
 mod normalize;
 mod sorted;
 mod token;
 
 pub use lang::detect_language;
+pub use lists::ListTable;
 pub use normalize::normalize;
 pub use sorted::sorted_intersection_count;
 pub use token::{fold, token_hash, tokens, Token};
