@@ -34,6 +34,9 @@ mod export;
 mod progress;
 pub mod stage;
 
+/// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
+const JSONL_BATCH_BYTES: usize = 64 << 20;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -143,13 +146,15 @@ impl Engine {
             match input {
                 Input::Path(p) => paths.push(p.clone()),
                 Input::Stdin => {
+                    let ingest_cfg = self.cfg.ingest.clone();
                     let stdin = std::io::stdin().lock();
-                    let records = wiretrace_ingest::read_jsonl_stream(&self.cfg.ingest, "-", stdin);
-                    if strict && records.iter().any(|r| r.is_err()) {
-                        report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
-                        return Ok(report);
+                    let batches =
+                        wiretrace_ingest::read_jsonl_batches(&ingest_cfg, "-", stdin, JSONL_BATCH_BYTES);
+                    for records in batches {
+                        if !self.store_batch(records, &mut report, strict)? {
+                            return Ok(report);
+                        }
                     }
-                    self.store_records(records, &mut report)?;
                 }
             }
         }
@@ -158,8 +163,29 @@ impl Engine {
         report.files = files.len();
         progress.start("reading", files.len() as u64);
         let ingest_cfg = self.cfg.ingest.clone();
-        for chunk in files.chunks(self.cfg.batch_size.max(1)) {
-            let records: Vec<Result<Article, IngestError>> = chunk
+        // Files are stored in discovery order: runs of ordinary files are read in parallel, a batch
+        // of files at a time; a JSON-lines file, often a whole corpus, is streamed batch by batch.
+        let mut run: Vec<&std::path::PathBuf> = Vec::new();
+        let mut files = files.iter().peekable();
+        while let Some(f) = files.next() {
+            if wiretrace_ingest::is_jsonl_file(f) {
+                for records in wiretrace_ingest::read_file_batches(&ingest_cfg, f, JSONL_BATCH_BYTES) {
+                    if !self.store_batch(records, &mut report, strict)? {
+                        progress.finish();
+                        return Ok(report);
+                    }
+                }
+                progress.inc(1);
+                continue;
+            }
+            run.push(f);
+            let run_ends = files
+                .peek()
+                .is_none_or(|next| wiretrace_ingest::is_jsonl_file(next));
+            if run.len() < self.cfg.batch_size.max(1) && !run_ends {
+                continue;
+            }
+            let records: Vec<Result<Article, IngestError>> = run
                 .par_iter()
                 .flat_map_iter(|f| {
                     let out = wiretrace_ingest::read_file(&ingest_cfg, f);
@@ -167,14 +193,29 @@ impl Engine {
                     out
                 })
                 .collect();
-            if strict && (records.iter().any(|r| r.is_err()) || !report.skipped.is_empty()) {
-                report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
+            run.clear();
+            if !self.store_batch(records, &mut report, strict)? {
                 break;
             }
-            self.store_records(records, &mut report)?;
         }
         progress.finish();
         Ok(report)
+    }
+
+    /// Stores one batch of records; with `strict`, stores nothing when the batch (or an earlier
+    /// input) failed and returns `false` to stop.
+    fn store_batch(
+        &mut self,
+        records: Vec<Result<Article, IngestError>>,
+        report: &mut AddReport,
+        strict: bool,
+    ) -> Result<bool> {
+        if strict && (records.iter().any(|r| r.is_err()) || !report.skipped.is_empty()) {
+            report.skipped.extend(records.into_iter().filter_map(|r| r.err()));
+            return Ok(false);
+        }
+        self.store_records(records, report)?;
+        Ok(true)
     }
 
     fn store_records(

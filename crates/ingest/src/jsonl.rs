@@ -126,47 +126,151 @@ fn read_json_document(cfg: &Config, name: &str, bytes: &[u8]) -> Option<Vec<Resu
     }
 }
 
-/// Reads every line of a JSONL stream, never holding more than one line (capped at the article limit).
+/// Reads every line of a JSONL stream, never holding more than one line (capped at the article limit)
+/// before it is parsed.
 pub(crate) fn read_stream<R: BufRead>(
     cfg: &Config,
     name: &str,
-    mut reader: R,
+    reader: R,
 ) -> Vec<Result<Article, IngestError>> {
-    let mut out = Vec::new();
-    let mut record = 0usize;
-    let mut line_no = 0usize;
-    let cap = cfg.max_article_bytes.saturating_add(1);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let n = match std::io::Read::take(&mut reader, cap).read_until(b'\n', &mut buf) {
-            Ok(n) => n,
-            Err(e) => {
-                out.push(Err(IngestError::new(name, None, e.to_string().to_lowercase())));
-                break;
-            }
-        };
-        if n == 0 {
-            break;
+    Batches::new(cfg, name, reader, usize::MAX, false)
+        .flatten()
+        .collect()
+}
+
+/// One raw line of a batch, or the reason it could not be read.
+enum RawLine {
+    Line {
+        record: usize,
+        line_no: usize,
+        bytes: Vec<u8>,
+    },
+    Failed(IngestError),
+}
+
+/// JSON lines read from a stream in batches of about `batch_bytes` of input, each batch's lines
+/// parsed in parallel. Records are numbered across batches; a line over the article limit is skipped
+/// without being held.
+pub(crate) struct Batches<'a, R> {
+    cfg: &'a Config,
+    name: String,
+    reader: R,
+    batch_bytes: usize,
+    record: usize,
+    line_no: usize,
+    done: bool,
+    /// Report an input without any record as "empty file" (files; a stream may be empty).
+    empty_is_error: bool,
+}
+
+impl<'a, R: BufRead> Batches<'a, R> {
+    pub(crate) fn new(
+        cfg: &'a Config,
+        name: &str,
+        reader: R,
+        batch_bytes: usize,
+        empty_is_error: bool,
+    ) -> Self {
+        Batches {
+            cfg,
+            name: name.to_string(),
+            reader,
+            batch_bytes: batch_bytes.max(1),
+            record: 0,
+            line_no: 0,
+            done: false,
+            empty_is_error,
         }
-        line_no += 1;
-        if buf.last() != Some(&b'\n') && buf.len() as u64 >= cap {
-            // Over the limit: skip to the end of the line.
-            if let Err(e) = skip_line(&mut reader) {
-                out.push(Err(IngestError::new(name, None, e.to_string().to_lowercase())));
-                break;
-            }
-            out.push(Err(too_large(cfg, name, Some(record))));
-            record += 1;
-            continue;
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        out.push(read_line(cfg, name, record, line_no, &buf));
-        record += 1;
     }
-    out
+
+    /// Reads the next batch's raw lines; sets `done` at the end of the input or on a read error.
+    fn read_raw(&mut self) -> Vec<RawLine> {
+        let cap = self.cfg.max_article_bytes.saturating_add(1);
+        let mut out = Vec::new();
+        let mut bytes = 0usize;
+        while bytes < self.batch_bytes {
+            let mut buf = Vec::new();
+            let n = match std::io::Read::take(&mut self.reader, cap).read_until(b'\n', &mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    let reason = e.to_string().to_lowercase();
+                    out.push(RawLine::Failed(IngestError::new(&self.name, None, reason)));
+                    self.done = true;
+                    break;
+                }
+            };
+            if n == 0 {
+                self.done = true;
+                break;
+            }
+            bytes += n;
+            self.line_no += 1;
+            if buf.last() != Some(&b'\n') && buf.len() as u64 >= cap {
+                // Over the limit: skip to the end of the line.
+                if let Err(e) = skip_line(&mut self.reader) {
+                    let reason = e.to_string().to_lowercase();
+                    out.push(RawLine::Failed(IngestError::new(&self.name, None, reason)));
+                    self.done = true;
+                    break;
+                }
+                out.push(RawLine::Failed(too_large(
+                    self.cfg,
+                    &self.name,
+                    Some(self.record),
+                )));
+                self.record += 1;
+                continue;
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+            }
+            out.push(RawLine::Line {
+                record: self.record,
+                line_no: self.line_no,
+                bytes: buf,
+            });
+            self.record += 1;
+        }
+        out
+    }
+}
+
+impl<R: BufRead> Iterator for Batches<'_, R> {
+    type Item = Vec<Result<Article, IngestError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use rayon::prelude::*;
+        if self.done {
+            return None;
+        }
+        // (a batch of blank lines holds nothing: read on)
+        let mut raw = self.read_raw();
+        while raw.is_empty() && !self.done {
+            raw = self.read_raw();
+        }
+        if raw.is_empty() {
+            if self.record == 0 && self.empty_is_error {
+                return Some(vec![Err(IngestError::new(&self.name, None, "empty file"))]);
+            }
+            return None;
+        }
+        let (cfg, name) = (self.cfg, self.name.as_str());
+        Some(
+            raw.into_par_iter()
+                .map(|r| match r {
+                    RawLine::Line {
+                        record,
+                        line_no,
+                        bytes,
+                    } => read_line(cfg, name, record, line_no, &bytes),
+                    RawLine::Failed(e) => Err(e),
+                })
+                .collect(),
+        )
+    }
 }
 
 fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<()> {

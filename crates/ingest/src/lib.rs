@@ -224,6 +224,55 @@ pub fn read_file(cfg: &Config, path: &Path) -> Vec<Result<Article, IngestError>>
     }
 }
 
+/// Reads a file as [`read_file`] does, in batches: a JSON-lines file (`.jsonl`, `.ndjson`) is read
+/// about `batch_bytes` of input at a time, each batch's lines parsed in parallel, so memory follows
+/// the batch and not the file (a corpus often arrives as one large JSONL file); any other input comes
+/// as one batch. Records are named `path#N` across batches exactly as [`read_file`] names them.
+///
+/// # Example
+/// ```
+/// use wiretrace_ingest::{read_file_batches, Config};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("wire.jsonl");
+/// let lines: String = (0..5).map(|i| format!("{{\"title\":\"T{i}\",\"text\":\"Story number {i}.\"}}\n")).collect();
+/// std::fs::write(&path, lines).unwrap();
+/// let cfg = Config::default();
+/// let batches: Vec<_> = read_file_batches(&cfg, &path, 60).collect();
+/// assert!(batches.len() > 1);
+/// let last = batches.last().unwrap().last().unwrap().as_ref().unwrap();
+/// assert!(last.path.ends_with("wire.jsonl#4"));
+/// ```
+///
+/// # Errors
+/// As [`read_file`]: one `Err` per bad input or record, inside the batches.
+pub fn read_file_batches<'a>(
+    cfg: &'a Config,
+    path: &Path,
+    batch_bytes: usize,
+) -> Box<dyn Iterator<Item = Vec<Result<Article, IngestError>>> + 'a> {
+    let name = path.display().to_string();
+    if !is_jsonl_file(path) {
+        return Box::new(std::iter::once(read_file(cfg, path)));
+    }
+    match std::fs::File::open(path) {
+        Ok(f) => Box::new(jsonl::Batches::new(
+            cfg,
+            &name,
+            std::io::BufReader::with_capacity(1 << 20, f),
+            batch_bytes,
+            true,
+        )),
+        Err(e) => Box::new(std::iter::once(vec![Err(io_err(path, &e))])),
+    }
+}
+
+/// Whether a path names a JSON-lines file by its extension (`.jsonl`, `.ndjson`), which
+/// [`read_file_batches`] streams.
+pub fn is_jsonl_file(path: &Path) -> bool {
+    let lower = path.display().to_string().to_ascii_lowercase();
+    lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+}
+
 /// Reads every article from the bytes of an input named `name` (format by extension, then sniffing).
 ///
 /// # Example
@@ -309,6 +358,28 @@ pub fn read_jsonl_stream<R: std::io::BufRead>(
     reader: R,
 ) -> Vec<Result<Article, IngestError>> {
     jsonl::read_stream(cfg, name, reader)
+}
+
+/// Reads JSON lines from a stream (stdin, `-`) in batches of about `batch_bytes` of input, each
+/// batch's lines parsed in parallel: [`read_jsonl_stream`] without holding the whole stream.
+///
+/// # Example
+/// ```
+/// use wiretrace_ingest::{read_jsonl_batches, Config};
+/// let input = std::io::Cursor::new("{\"text\":\"One story.\"}\n{oops\n{\"text\":\"Two.\"}\n");
+/// let batches: Vec<_> = read_jsonl_batches(&Config::default(), "-", input, 20).collect();
+/// let all: Vec<_> = batches.into_iter().flatten().collect();
+/// assert_eq!(all.len(), 3);
+/// assert!(all[1].is_err());
+/// assert_eq!(all[2].as_ref().unwrap().path, "-#2");
+/// ```
+pub fn read_jsonl_batches<'a, R: std::io::BufRead + 'a>(
+    cfg: &'a Config,
+    name: &str,
+    reader: R,
+    batch_bytes: usize,
+) -> impl Iterator<Item = Vec<Result<Article, IngestError>>> + 'a {
+    jsonl::Batches::new(cfg, name, reader, batch_bytes, false)
 }
 
 /// A date written in a path (`2025-01-28-story.txt`, `2025_01_28`, `…/2025/01/28/…`), at midnight UTC.

@@ -1,5 +1,7 @@
 //! Each input format gives the expected text and metadata.
 
+use wiretrace_ingest::Config;
+
 use crate::util::{fixture, one, paragraphs, read_all};
 
 #[test]
@@ -250,4 +252,61 @@ fn html_visible_dateline_and_decomposed_title() {
     assert_eq!(a.title.as_deref(), Some("Café reopens"));
     assert_eq!(a.published.unwrap().to_rfc3339(), "2025-05-27T23:59:00+00:00");
     assert_eq!(a.text, "The café reopened.");
+}
+
+#[test]
+fn jsonl_read_in_batches_matches_the_whole_file_at_every_batch_size() {
+    // Blank lines, a broken line, a record without text and an over-limit line: numbering, line
+    // numbers in errors and the articles must not depend on where batches are cut.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    let mut body = std::fs::read_to_string(fixture("wire.jsonl")).unwrap();
+    body.push_str(&format!(
+        "{{\"title\":\"Long\",\"text\":\"{}\"}}\n\n",
+        "word ".repeat(400)
+    ));
+    body.push_str("{\"title\":\"After\",\"text\":\"The last story of the file.\"}\n");
+    std::fs::write(&path, &body).unwrap();
+    let cfg = Config {
+        max_article_bytes: 1_000,
+    };
+    let describe = |rs: Vec<Result<wiretrace_model::Article, wiretrace_ingest::IngestError>>| -> Vec<String> {
+        rs.into_iter()
+            .map(|r| match r {
+                Ok(a) => format!("{} {:?} {}", a.path, a.title, a.text),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    };
+    let whole = describe(wiretrace_ingest::read_file(&cfg, &path));
+    assert_eq!(whole.len(), 7);
+    assert!(
+        whole[5].contains("big.jsonl#5: larger than the per-article limit"),
+        "{}",
+        whole[5]
+    );
+    assert!(
+        whole[6].contains("big.jsonl#6") && whole[6].contains("The last story"),
+        "{}",
+        whole[6]
+    );
+    for batch_bytes in [1, 50, 300, 1_000, 1 << 20] {
+        let batches: Vec<_> = wiretrace_ingest::read_file_batches(&cfg, &path, batch_bytes).collect();
+        if batch_bytes == 1 {
+            assert!(batches.len() >= 6, "one line per batch: {}", batches.len());
+        }
+        assert_eq!(
+            describe(batches.into_iter().flatten().collect()),
+            whole,
+            "batch {batch_bytes}"
+        );
+    }
+    // an empty JSON-lines file is one error, as when read whole
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n \n").unwrap();
+    let batches: Vec<_> = wiretrace_ingest::read_file_batches(&cfg, &empty, 64).collect();
+    assert_eq!(
+        describe(batches.into_iter().flatten().collect()),
+        describe(wiretrace_ingest::read_file(&cfg, &empty))
+    );
 }
