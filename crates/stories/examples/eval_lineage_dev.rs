@@ -3,7 +3,7 @@
 //! stories with this crate, scores them against a gold file and writes the export with the new stories.
 //!
 //! ```text
-//! cargo run --release -p wiretrace-stories --example eval_dev -- EXPORT.json GOLD.json [OUT.json]
+//! cargo run --release -p wiretrace-stories --example eval_lineage_dev -- EXPORT.json GOLD.json [OUT.json]
 //! ```
 //! Then `python3 ../shared/bench/score.py GOLD.json OUT.json` gives the official figures. With
 //! `EVAL_REUSE=1` and an export without pairs, the pairs are computed with `wiretrace-reuse` first;
@@ -17,7 +17,7 @@ use wiretrace_stories::{build_stories, Config};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        return Err("usage: eval_dev EXPORT.json GOLD.json [OUT.json]".into());
+        return Err("usage: eval_lineage_dev EXPORT.json GOLD.json [OUT.json]".into());
     }
     let mut export: Export = serde_json::from_str(&std::fs::read_to_string(&args[1])?)?;
     let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[2])?)?;

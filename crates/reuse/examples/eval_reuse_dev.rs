@@ -11,7 +11,7 @@
 //!   three word 8-grams that occur in no other story);
 //! - share of reported pairs whose articles belong to two different gold stories.
 //!
-//! Usage: `cargo run --release -p wiretrace-reuse --example eval_dev [-- DIR] [--verbose]`
+//! Usage: `cargo run --release -p wiretrace-reuse --example eval_reuse_dev [-- DIR] [--verbose]`
 //! (`--show PATH_A PATH_B` prints one pair's alignment; `WT_CFG='{"max_gap":16}'` overrides settings,
 //! as JSON, for experiments).
 #![allow(clippy::print_stdout)]

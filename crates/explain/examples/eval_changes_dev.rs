@@ -6,7 +6,7 @@
 //! `../shared/bench/score.py` scores.
 //!
 //! ```text
-//! cargo run --release -p wiretrace-explain --example eval_dev -- \
+//! cargo run --release -p wiretrace-explain --example eval_changes_dev -- \
 //!     /work/shared/data/reuse-dev /tmp/explain-eval.json [--articles extracted.jsonl]
 //! python3 /work/shared/bench/score.py /work/shared/data/reuse-dev/gold.json /tmp/explain-eval.json
 //! ```
@@ -24,7 +24,7 @@ use wiretrace_model::{Article, ArticleId, LineageEdge, Story, StoryId};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: eval_dev BENCH_DIR OUT.json [--articles FILE.jsonl] [--dump FILE.jsonl]");
+        eprintln!("usage: eval_changes_dev BENCH_DIR OUT.json [--articles FILE.jsonl] [--dump FILE.jsonl]");
         std::process::exit(2);
     }
     let bench = PathBuf::from(&args[0]);
