@@ -9,7 +9,8 @@
 //! ```
 //!
 //! [`Engine::add`] reads inputs in sorted (path, record) order, in parallel, and stores them in
-//! transactions of [`Config::batch_size`] articles, so a killed run keeps every committed batch.
+//! transactions of [`Config::batch_size`] files; a JSON-lines file or stdin is streamed and stored
+//! 64 MB of input at a time. A killed run keeps every committed batch.
 //! [`Engine::analyze`] compares only articles added or changed since the last analysis against the
 //! corpus, then regroups stories and re-explains from the stored pairs (cheap next to alignment).
 //!
