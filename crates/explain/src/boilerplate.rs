@@ -33,7 +33,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use wiretrace_model::{Article, ArticleId, Story};
-use wiretrace_text::{fold, ListTable};
+use wiretrace_text::{fold, FastMap, ListTable};
 
 use crate::lang::LangData;
 use crate::segment::paragraphs;
@@ -51,19 +51,22 @@ const RELATED: f64 = 0.08;
 /// Folded words of a paragraph with digits masked (borrowed from the text where nothing changes).
 pub(crate) fn masked_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     wiretrace_text::tokens(text)
-        .map(|t| {
-            if t.folded.bytes().any(|b| b.is_ascii_digit()) {
-                std::borrow::Cow::Owned(
-                    t.folded
-                        .chars()
-                        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                        .collect(),
-                )
-            } else {
-                t.folded
-            }
-        })
+        .map(|t| mask_digits(t.folded))
         .collect()
+}
+
+/// A folded word with its ASCII digits replaced by `0` (borrowed when it has none).
+fn mask_digits(folded: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if folded.bytes().any(|b| b.is_ascii_digit()) {
+        std::borrow::Cow::Owned(
+            folded
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect(),
+        )
+    } else {
+        folded
+    }
 }
 
 /// True when a paragraph is a credit line (agency attribution, copyright, reporting credits).
@@ -78,8 +81,12 @@ pub(crate) fn masked_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
 /// ```
 pub fn is_credit_line(text: &str, lang: Option<&str>) -> bool {
     let t = text.trim();
+    // (most paragraphs are prose: give up at the 25th word without collecting them)
+    if t.split_whitespace().nth(24).is_some() {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty() || words.len() > 24 {
+    if words.is_empty() {
         return false;
     }
     if t.contains('©') {
@@ -96,12 +103,15 @@ pub fn is_credit_line(text: &str, lang: Option<&str>) -> bool {
     {
         return true;
     }
+    if words.len() > 16 {
+        return false;
+    }
     let data = LangData::new(lang);
     let credit = words
         .iter()
         .filter(|w| data.is_credit_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .count();
-    credit >= 1 && words.len() <= 16 && {
+    credit >= 1 && {
         // the rest is names, numbers and function words
         words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -415,40 +425,39 @@ fn word_hash(w: &str) -> u64 {
     wiretrace_text::token_hash(w)
 }
 
-/// Tokenises some articles into hashed words, with the text of each distinct hash.
-fn hashed_words(
-    articles: &[Article],
-    order: &[usize],
-) -> (Vec<ArticleWords>, std::collections::HashMap<u64, String>) {
-    let mut names: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+/// Tokenises some articles into hashed words, with the text of each distinct hash. Each paragraph
+/// is tokenised once for both of its uses: its digit-masked words (kept paragraphs only) and the
+/// article's long words.
+fn hashed_words(articles: &[Article], order: &[usize]) -> (Vec<ArticleWords>, FastMap<u64, String>) {
+    let mut names: FastMap<u64, String> = FastMap::default();
     let mut out = Vec::with_capacity(order.len());
+    let mut masked: Vec<std::borrow::Cow<str>> = Vec::new();
     for &ai in order {
         let a = &articles[ai];
         let text = &a.text;
         let mut paras = Vec::new();
+        let mut content = Vec::new();
         for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
-            let w = masked_words(&text[s..e]);
-            if w.is_empty() || w.len() > MAX_TOKENS {
+            let para = &text[s..e];
+            masked.clear();
+            for t in wiretrace_text::tokens(para) {
+                if t.folded.chars().count() >= 5 {
+                    let h = word_hash(&t.folded);
+                    names.entry(h).or_insert_with(|| t.folded.to_string());
+                    content.push(h);
+                }
+                masked.push(mask_digits(t.folded));
+            }
+            if masked.is_empty() || masked.len() > MAX_TOKENS || is_credit_line(para, a.language.as_deref()) {
                 continue;
             }
-            if is_credit_line(&text[s..e], a.language.as_deref()) {
-                continue;
-            }
-            let mut hs: Vec<u64> = Vec::with_capacity(w.len());
-            for x in w {
+            let mut hs: Vec<u64> = Vec::with_capacity(masked.len());
+            for x in masked.drain(..) {
                 let h = word_hash(&x);
                 names.entry(h).or_insert_with(|| x.into_owned());
                 hs.push(h);
             }
             paras.push((pi, hs));
-        }
-        let mut content = Vec::new();
-        for t in wiretrace_text::tokens(text) {
-            if t.folded.chars().count() >= 5 {
-                let h = word_hash(&t.folded);
-                names.entry(h).or_insert_with(|| t.folded.into_owned());
-                content.push(h);
-            }
         }
         content.sort_unstable();
         content.dedup();
@@ -464,7 +473,7 @@ fn hashed_words(
 fn interned_words(articles: &[Article], order: &[usize]) -> CorpusWords {
     use rayon::prelude::*;
     const CHUNK: usize = 4096;
-    let mut id_of: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    let mut id_of: FastMap<u64, u32> = FastMap::default();
     let mut words: Vec<String> = Vec::new();
     let mut out = CorpusWords {
         paras: ListTable::default(),
@@ -473,7 +482,7 @@ fn interned_words(articles: &[Article], order: &[usize]) -> CorpusWords {
         lexicon: Lexicon { words: Vec::new() },
     };
     for chunk in order.chunks(CHUNK) {
-        let parts: Vec<(Vec<ArticleWords>, std::collections::HashMap<u64, String>)> = chunk
+        let parts: Vec<(Vec<ArticleWords>, FastMap<u64, String>)> = chunk
             .par_chunks(256)
             .map(|part| hashed_words(articles, part))
             .collect();
@@ -532,7 +541,7 @@ struct CorpusWords {
 }
 
 /// Sorted, deduplicated ids of hashed words.
-fn to_ids(hs: &[u64], rank: &std::collections::HashMap<u64, u32>) -> Vec<u32> {
+fn to_ids(hs: &[u64], rank: &FastMap<u64, u32>) -> Vec<u32> {
     let mut v: Vec<u32> = hs.iter().map(|h| rank[h]).collect();
     v.sort_unstable();
     v.dedup();

@@ -101,6 +101,20 @@ pub(crate) struct Bag {
     raw: Vec<u64>,
     masked: Vec<u64>,
     has_word: bool,
+    /// One bit per word of `raw` (and of `masked`): a cheap bound on overlaps (see [`sig_bound`]).
+    raw_sig: u64,
+    masked_sig: u64,
+}
+
+/// The 64-bit signature of a bag of word hashes: one bit per word, from the hash's top six bits.
+fn signature(words: &[u64]) -> u64 {
+    words.iter().fold(0, |sig, &h| sig | 1 << (h >> 58))
+}
+
+/// How many of `words` have their bit in `sig`: an upper bound on how many they share with the
+/// bag `sig` was built from (each shared word has its bit set), counted without a merge.
+fn sig_bound(words: &[u64], sig: u64) -> usize {
+    words.iter().filter(|&&h| (sig >> (h >> 58)) & 1 == 1).count()
 }
 
 const MASK: u64 = 0x4d41_534b;
@@ -125,6 +139,8 @@ impl Bag {
         masked.sort_unstable();
         let has_word = masked_seq.iter().any(|h| *h != MASK);
         Bag {
+            raw_sig: signature(&raw),
+            masked_sig: signature(&masked),
             seq,
             masked_seq,
             raw,
@@ -178,6 +194,16 @@ fn sentence_score(a: &Bag, b: &Bag) -> f64 {
     // 0.5 or more, so pairs of very different lengths are not merged at all.
     let bound = |x: usize, y: usize| x.min(y) as f64 / x.max(y).max(1) as f64;
     if bound(a.raw.len(), b.raw.len()) < 0.5 && bound(a.masked.len(), b.masked.len()) - 0.05 < 0.5 {
+        return 0.0;
+    }
+    // Most sentence pairs of two versions share few words: the signature bound rules them out
+    // without merging the bags.
+    let share = |words: &[u64], sig: u64, other: usize| {
+        sig_bound(words, sig) as f64 / words.len().max(other).max(1) as f64
+    };
+    if share(&a.raw, b.raw_sig, b.raw.len()) < 0.5
+        && share(&a.masked, b.masked_sig, b.masked.len()) - 0.05 < 0.5
+    {
         return 0.0;
     }
     sorted_overlap(&a.raw, &b.raw).max(sorted_overlap(&a.masked, &b.masked) - 0.05)
@@ -815,4 +841,51 @@ pub(crate) fn sort_changes(v: &mut [Change]) {
                 y.source_span,
             ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_score_bounds_never_hide_a_match() {
+        // Random sentences over a small vocabulary, so that many pairs nearly match: whenever the
+        // plain overlap score reaches the alignment threshold, the bounded score must equal it.
+        let vocab = [
+            "storm", "river", "council", "bridge", "closed", "said", "the", "on", "3,200", "homes", "mayor",
+            "Tuesday", "water", "rose", "1,500", "of",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let sentences: Vec<String> = (0..300)
+            .map(|_| {
+                let n = 3 + (next() % 12) as usize;
+                (0..n)
+                    .map(|_| vocab[(next() % vocab.len() as u64) as usize])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let bags: Vec<Bag> = sentences.iter().map(|s| Bag::of_text(s)).collect();
+        let mut matches = 0;
+        for a in &bags {
+            for b in &bags {
+                let plain = if a.seq == b.seq {
+                    1.0
+                } else {
+                    sorted_overlap(&a.raw, &b.raw).max(sorted_overlap(&a.masked, &b.masked) - 0.05)
+                };
+                if plain >= 0.5 {
+                    matches += 1;
+                    assert_eq!(sentence_score(a, b), plain);
+                }
+            }
+        }
+        assert!(matches > 1_000, "{matches}");
+    }
 }

@@ -83,41 +83,7 @@ pub(crate) struct Detail {
     pub own_agency: Option<&'static Agency>,
 }
 
-/// A hasher for keys that are already well-mixed hashes (feature hashes, positions): one multiply
-/// per word, no random state, so maps are cheap and runs reproducible.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct MixHasher(u64);
-
-impl std::hash::Hasher for MixHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes per step: word-table look-ups hash every token of the corpus.
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(u64::from(x));
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(29) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-/// A hash map keyed by feature hashes or positions, with [`MixHasher`].
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<MixHasher>>;
+pub(crate) use wiretrace_text::FastMap;
 
 /// Capitalised words that are function words in en, es, pt, fr, ro, de; never names.
 const CAPITALISED_STOP: &[&str] = &[
@@ -261,7 +227,7 @@ const QUOTE_PAIRS: &[(char, char)] = &[
     ('‹', '›'),
 ];
 
-type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<MixHasher>>;
+type WordSet = wiretrace_text::FastSet<&'static str>;
 
 /// The word tables hashed once: [`CAPITALISED_STOP`], [`STOPWORDS`].
 fn tables() -> &'static [WordSet; 2] {

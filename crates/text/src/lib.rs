@@ -21,12 +21,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod fast_hash;
 mod lang;
 mod lists;
 mod normalize;
 mod sorted;
 mod token;
 
+pub use fast_hash::{FastMap, FastSet, MixHasher};
 pub use lang::detect_language;
 pub use lists::ListTable;
 pub use normalize::normalize;
