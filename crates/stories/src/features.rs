@@ -227,25 +227,29 @@ const QUOTE_PAIRS: &[(char, char)] = &[
     ('‹', '›'),
 ];
 
-type WordSet = wiretrace_text::FastSet<&'static str>;
+/// A set of words by their token hashes ([`token_hash`] of the folded word): a token's hash is
+/// computed anyway, so a look-up hashes nothing more.
+type WordSet = wiretrace_text::FastSet<u64>;
 
 /// The word tables hashed once: [`CAPITALISED_STOP`], [`STOPWORDS`].
 fn tables() -> &'static [WordSet; 2] {
     static SETS: std::sync::OnceLock<[WordSet; 2]> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         [
-            CAPITALISED_STOP.iter().copied().collect(),
-            STOPWORDS.iter().copied().collect(),
+            CAPITALISED_STOP.iter().map(|w| token_hash(w)).collect(),
+            STOPWORDS.iter().map(|w| token_hash(w)).collect(),
         ]
     })
 }
 
-fn is_capitalised_stop(w: &str) -> bool {
-    tables()[0].contains(w)
+/// Whether the folded word whose token hash is `h` is a capitalised function word.
+fn is_capitalised_stop(h: u64) -> bool {
+    tables()[0].contains(&h)
 }
 
-fn is_stopword(w: &str) -> bool {
-    tables()[1].contains(w)
+/// Whether the folded word whose token hash is `h` is a function word.
+fn is_stopword(h: u64) -> bool {
+    tables()[1].contains(&h)
 }
 
 /// The feature hash of a single word from its token hash: no second pass over the word's bytes.
@@ -412,7 +416,7 @@ fn scan(text: &str, detail: bool) -> Scan {
                 continue;
             }
             let capitalised = first.is_uppercase();
-            let stop = capitalised && is_capitalised_stop(&t.folded);
+            let stop = capitalised && is_capitalised_stop(hashes[i]);
             if capitalised && !stop && !sentence_start {
                 let hh = word_feature(Kind::Name, hashes[i]);
                 if want_content {
@@ -428,7 +432,7 @@ fn scan(text: &str, detail: bool) -> Scan {
                 if want_content
                     && t.folded.chars().count() >= 4
                     && t.folded.chars().all(char::is_alphabetic)
-                    && !is_stopword(&t.folded)
+                    && !is_stopword(hashes[i])
                 {
                     content.push((word_feature(Kind::Term, hashes[i]), Kind::Term));
                 }
@@ -496,8 +500,9 @@ pub(crate) fn extract(article: &Article) -> Features {
     shingles.dedup();
     if let Some(title) = &article.title {
         for t in tokens(title) {
-            if t.folded.chars().count() >= 4 && !is_stopword(&t.folded) {
-                content.push((word_feature(Kind::Term, token_hash(&t.folded)), Kind::Term));
+            let h = token_hash(&t.folded);
+            if t.folded.chars().count() >= 4 && !is_stopword(h) {
+                content.push((word_feature(Kind::Term, h), Kind::Term));
             }
         }
     }
@@ -639,6 +644,10 @@ fn path_keys() -> &'static [PathKeys] {
 /// Returns the byte ranges of the insides of quotations in a paragraph (between matching marks).
 pub(crate) fn quote_ranges(para: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Every opening mark but '"' is outside ASCII: most paragraphs are ruled out by a byte scan.
+    if !para.bytes().any(|b| b == b'"' || b >= 0x80) {
+        return out;
+    }
     let mut base = 0usize;
     while let Some((i, open)) = para[base..]
         .char_indices()
