@@ -31,11 +31,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// 200,000 articles). 10 ms, mimalloc v2's default, costs no measurable time (BENCHMARKS.md).
 #[allow(unsafe_code)]
 fn return_freed_memory_promptly() {
-    // `mi_option_purge_delay` in mimalloc.h (v3); the Rust bindings do not name it.
-    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: sets a plain integer option, which mimalloc reads at each purge.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
 }
+
+/// `mi_option_purge_delay` in mimalloc.h (v3); the Rust bindings do not name it. An upgrade that
+/// renumbered the options would set another one: a test of the `wiretrace` binary reads its v3
+/// default (1000 ms).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter()
