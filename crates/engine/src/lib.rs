@@ -35,9 +35,6 @@ mod export;
 mod progress;
 pub mod stage;
 
-/// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
-const JSONL_BATCH_BYTES: usize = 64 << 20;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +53,9 @@ pub use wiretrace_store as store;
 pub use wiretrace_stories as stories;
 
 use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
+
+/// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
+const JSONL_BATCH_BYTES: usize = 64 << 20;
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
