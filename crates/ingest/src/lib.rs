@@ -17,7 +17,7 @@
 //! | format | extensions | one article per | module doc |
 //! |---|---|---|---|
 //! | plain text | `.txt` | file (first line = headline when a blank line follows) | `txt` |
-//! | Markdown | `.md`, `.markdown` | file (YAML front matter = metadata) | `markdown` |
+//! | Markdown | `.md`, `.markdown` | file (YAML or TOML front matter = metadata) | `markdown` |
 //! | HTML | `.html`, `.htm` | page (main text, furniture removed and recorded) | `html` |
 //! | JSON lines | `.jsonl`, `.ndjson` (also `.json`: lines, an array or one object) | line | `jsonl` |
 //! | RSS / Atom | `.xml`, `.rss`, `.atom` | item | `feed` |

@@ -1,9 +1,10 @@
-//! Markdown with YAML front matter (`.md`, `.markdown`) → metadata and plain-text paragraphs.
+//! Markdown with YAML or TOML front matter (`.md`, `.markdown`) → metadata and plain-text paragraphs.
 //!
-//! Front matter (between `---` lines at the top) gives `title`/`headline`, `date`/`published`/
+//! Front matter (YAML between `---` lines at the top, or TOML between `+++` lines as Hugo writes it)
+//! gives `title`/`headline`, `date`/`published`/
 //! `pubDate`, `author`/`authors`/`byline`, `outlet`/`site`/`source`/`publisher`/`site_name`,
 //! `url`/`link`/`canonical_url`/`permalink`, `lang`/`language`/`locale`; every other key (tags,
-//! categories, layout…) is kept in `Article::metadata` as JSON. Front matter that is not valid YAML is
+//! categories, layout…) is kept in `Article::metadata` as JSON. Front matter that does not parse is
 //! ignored (the body is still read).
 //!
 //! The body is parsed with pulldown-cmark (CommonMark) and rendered as plain text: paragraphs, headings,
@@ -22,8 +23,8 @@ use crate::date::parse_date;
 pub(crate) fn draft_of_markdown(text: &str) -> Draft {
     let mut d = Draft::default();
     let (front, body) = split_front_matter(text);
-    if let Some(front) = front {
-        read_front_matter(front, &mut d);
+    if let Some((kind, front)) = front {
+        read_front_matter(kind, front, &mut d);
     }
     let blocks = render(body);
     let mut blocks = blocks.into_iter().peekable();
@@ -43,38 +44,69 @@ pub(crate) fn draft_of_markdown(text: &str) -> Draft {
     d
 }
 
-/// Splits `---\n…\n---` front matter from the body.
-fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+/// The language of a front-matter block, by its fence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrontMatter {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
+
+/// Splits `---\n…\n---` (YAML) or `+++\n…\n+++` (TOML) front matter from the body.
+fn split_front_matter(text: &str) -> (Option<(FrontMatter, &str)>, &str) {
     let t = text.trim_start_matches('\u{feff}');
-    let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) else {
+    let (kind, rest) = if let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) {
+        (FrontMatter::Yaml, rest)
+    } else if let Some(rest) = t.strip_prefix("+++\n").or_else(|| t.strip_prefix("+++\r\n")) {
+        (FrontMatter::Toml, rest)
+    } else {
         return (None, t);
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let l = line.trim_end();
-        if l == "---" || l == "..." {
-            return (Some(&rest[..offset]), &rest[offset + line.len()..]);
+        let closes = match kind {
+            FrontMatter::Yaml => l == "---" || l == "...",
+            FrontMatter::Toml => l == "+++",
+        };
+        if closes {
+            return (Some((kind, &rest[..offset])), &rest[offset + line.len()..]);
         }
         offset += line.len();
     }
     (None, t)
 }
 
-fn read_front_matter(front: &str, d: &mut Draft) {
-    let docs = match YamlLoader::load_from_str(front) {
-        Ok(docs) => docs,
-        Err(e) => {
-            tracing::debug!("front matter is not YAML: {e}");
-            return;
-        }
+/// Parses front matter into a JSON object; `None` when it does not parse or is not a mapping.
+fn front_matter_map(kind: FrontMatter, front: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let value = match kind {
+        FrontMatter::Yaml => match YamlLoader::load_from_str(front) {
+            Ok(docs) => docs.into_iter().next().map(|y| yaml_to_json(&y))?,
+            Err(e) => {
+                tracing::debug!("front matter is not YAML: {e}");
+                return None;
+            }
+        },
+        FrontMatter::Toml => match front.parse::<toml::Table>() {
+            Ok(table) => toml_to_json(&toml::Value::Table(table)),
+            Err(e) => {
+                tracing::debug!("front matter is not TOML: {e}");
+                return None;
+            }
+        },
     };
-    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
+    match value {
+        serde_json::Value::Object(map) => Some(map),
+        _ => None,
+    }
+}
+
+fn read_front_matter(kind: FrontMatter, front: &str, d: &mut Draft) {
+    let Some(map) = front_matter_map(kind, front) else {
         return;
     };
-    for (k, v) in map {
-        let Some(key) = k.as_str().map(str::to_string) else {
-            continue;
-        };
+    for (key, v) in map {
         let lower = key.to_ascii_lowercase();
         let s = scalar(&v);
         match lower.as_str() {
@@ -84,7 +116,7 @@ fn read_front_matter(front: &str, d: &mut Draft) {
             {
                 d.published = s.as_deref().and_then(parse_date);
                 if d.published.is_none() {
-                    d.metadata.insert(key, to_json(&v));
+                    d.metadata.insert(key, v);
                 }
             }
             "author" | "authors" | "byline" | "creator" if d.author.is_none() => d.author = names(&v),
@@ -96,35 +128,38 @@ fn read_front_matter(front: &str, d: &mut Draft) {
             "url" | "link" | "canonical_url" | "canonical" | "permalink" if d.url.is_none() => d.url = s,
             "lang" | "language" | "locale" if d.language.is_none() => d.language = s,
             _ => {
-                d.metadata.insert(key, to_json(&v));
+                d.metadata.insert(key, v);
             }
         }
     }
 }
 
-fn scalar(v: &Yaml) -> Option<String> {
+fn scalar(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
     match v {
-        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
-        Yaml::Integer(i) => Some(i.to_string()),
-        Yaml::Boolean(b) => Some(b.to_string()),
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }
 
-fn names(v: &Yaml) -> Option<String> {
+fn names(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
     match v {
-        Yaml::Array(items) => {
+        Value::Array(items) => {
             let n: Vec<String> = items.iter().filter_map(names).collect();
             (!n.is_empty()).then(|| n.join(", "))
         }
-        Yaml::Hash(h) => h.get(&Yaml::String("name".into())).and_then(scalar),
+        Value::Object(m) => m.get("name").and_then(scalar),
         other => scalar(other),
     }
 }
 
-fn to_json(v: &Yaml) -> serde_json::Value {
+fn yaml_to_json(v: &Yaml) -> serde_json::Value {
     use serde_json::Value;
     match v {
+        // (YAML reals keep their written form when it is not a finite JSON number)
         Yaml::String(s) => Value::String(s.clone()),
         Yaml::Real(s) => s
             .parse::<f64>()
@@ -133,17 +168,33 @@ fn to_json(v: &Yaml) -> serde_json::Value {
             .map_or(Value::String(s.clone()), Value::Number),
         Yaml::Integer(i) => Value::from(*i),
         Yaml::Boolean(b) => Value::Bool(*b),
-        Yaml::Array(a) => Value::Array(a.iter().map(to_json).collect()),
+        Yaml::Array(a) => Value::Array(a.iter().map(yaml_to_json).collect()),
         Yaml::Hash(h) => {
             let mut m = serde_json::Map::new();
             for (k, v) in h {
-                if let Some(k) = scalar(k) {
-                    m.insert(k, to_json(v));
+                if let Some(k) = scalar(&yaml_to_json(k)) {
+                    m.insert(k, yaml_to_json(v));
                 }
             }
             Value::Object(m)
         }
         _ => Value::Null,
+    }
+}
+
+/// TOML values as JSON; dates and times (a TOML type of their own) become their RFC 3339 text.
+fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or(Value::String(f.to_string()), Value::Number)
+        }
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect()),
     }
 }
 
@@ -224,6 +275,33 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, vec!["Sub", "One bold line.", "item code", "two", "quoted"]);
+    }
+
+    #[test]
+    fn toml_front_matter_as_hugo_writes_it() {
+        let md = "+++\ntitle = \"Puente cerrado por obras\"\ndate = 2026-01-08T08:30:00+01:00\nauthors = [\"Lucía Gómez\"]\n\
+                  publisher = \"Diario del Puerto\"\nlanguage = \"es\"\ntags = [\"obras\", \"puerto\"]\ndraft = false\n\
+                  [params]\nsection = \"local\"\n+++\n\nEl puente del puerto cerrará seis semanas.\n";
+        let d = draft_of_markdown(md);
+        assert_eq!(d.title.as_deref(), Some("Puente cerrado por obras"));
+        assert_eq!(d.published.unwrap().to_rfc3339(), "2026-01-08T07:30:00+00:00");
+        assert_eq!(d.author.as_deref(), Some("Lucía Gómez"));
+        assert_eq!(d.outlet.as_deref(), Some("Diario del Puerto"));
+        assert_eq!(d.language.as_deref(), Some("es"));
+        assert_eq!(d.metadata["tags"], serde_json::json!(["obras", "puerto"]));
+        assert_eq!(d.metadata["draft"], serde_json::json!(false));
+        assert_eq!(d.metadata["params"], serde_json::json!({"section": "local"}));
+        assert_eq!(
+            d.blocks,
+            vec![Block::Para("El puente del puerto cerrará seis semanas.".into())]
+        );
+    }
+
+    #[test]
+    fn broken_toml_front_matter_keeps_the_body() {
+        let d = draft_of_markdown("+++\ntitle = \"unclosed\n+++\n\nBody.\n");
+        assert_eq!(d.title, None);
+        assert_eq!(d.blocks, vec![Block::Para("Body.".into())]);
     }
 
     #[test]
