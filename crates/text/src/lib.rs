@@ -28,7 +28,7 @@ mod normalize;
 mod sorted;
 mod token;
 
-pub use fast_hash::{FastMap, FastSet, MixHasher};
+pub use fast_hash::{FastMap, FastSet};
 pub use lang::detect_language;
 pub use lists::ListTable;
 pub use normalize::normalize;
