@@ -14,21 +14,8 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc v3 keeps freed pages for a second before handing them back to the OS; between pipeline
-/// stages that keeps one stage's garbage resident while the next allocates (about 200 MiB at
-/// 200,000 articles). 10 ms, mimalloc v2's default, costs no measurable time (BENCHMARKS.md).
-#[allow(unsafe_code)]
-fn return_freed_memory_promptly() {
-    // SAFETY: sets a plain integer option, which mimalloc reads at each purge.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
-}
-
-/// `mi_option_purge_delay` in mimalloc.h (v3); the Rust bindings do not name it. An upgrade that
-/// renumbered the options would set another one: the test below reads its v3 default (1000 ms).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> ExitCode {
-    return_freed_memory_promptly();
+    wiretrace_engine::allocator::return_freed_memory_promptly();
     quiet_on_broken_pipe();
     let cli = args::Cli::parse();
     init_logging(cli.verbose);
@@ -88,15 +75,4 @@ fn quiet_on_broken_pipe() {
         }
         default(info);
     }));
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    #[allow(unsafe_code)]
-    fn the_purge_delay_option_index_is_mimallocs() {
-        // SAFETY: reads a plain integer option.
-        let default = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        assert_eq!(default, 1000, "option 15 is no longer mimalloc v3's purge delay");
-    }
 }

@@ -29,6 +29,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "mimalloc")]
+pub mod allocator;
 mod config;
 mod error;
 mod export;

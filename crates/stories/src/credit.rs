@@ -221,7 +221,9 @@ pub fn agency_named(name: &str) -> Option<&'static Agency> {
     let folded = fold_phrase(trimmed);
     AGENCIES
         .iter()
-        .find(|a| folded_names(a).contains(&folded) || a.abbreviations.contains(&trimmed))
+        .zip(folded_table())
+        .find(|(a, names)| names.contains(&folded) || a.abbreviations.contains(&trimmed))
+        .map(|(a, _)| a)
 }
 
 /// Returns the agency an outlet name refers to: the name itself ([`agency_named`]) or a name that holds
@@ -240,12 +242,16 @@ pub fn agency_in_outlet(name: &str) -> Option<&'static Agency> {
         return Some(a);
     }
     let folded = fold_phrase(name);
-    AGENCIES.iter().find(|a| {
-        folded_names(a).iter().any(|n| find_word(&folded, n).is_some())
-            || a.abbreviations
-                .iter()
-                .any(|ab| ab.len() >= 3 && name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *ab))
-    })
+    AGENCIES
+        .iter()
+        .zip(folded_table())
+        .find(|(a, names)| {
+            names.iter().any(|n| find_word(&folded, n).is_some())
+                || a.abbreviations
+                    .iter()
+                    .any(|ab| ab.len() >= 3 && name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *ab))
+        })
+        .map(|(a, _)| a)
 }
 
 /// Returns the agencies credited by a text, sorted by code, without duplicates.
@@ -376,14 +382,6 @@ fn folded_table() -> &'static [Vec<String>] {
             .map(|a| a.names.iter().map(|n| fold_phrase(n)).collect())
             .collect()
     })
-}
-
-/// An agency's names, folded (the table is static).
-fn folded_names(agency: &Agency) -> &'static [String] {
-    AGENCIES
-        .iter()
-        .position(|a| a.code == agency.code)
-        .map_or(&[][..], |k| &folded_table()[k][..])
 }
 
 fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, names: &[String], is_head: bool) -> bool {

@@ -26,20 +26,6 @@ use wiretrace_engine::{Config, Engine, Input, NoProgress};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc v3 keeps freed pages for a second before handing them back to the OS; between pipeline
-/// stages that keeps one stage's garbage resident while the next allocates (about 200 MiB at
-/// 200,000 articles). 10 ms, mimalloc v2's default, costs no measurable time (BENCHMARKS.md).
-#[allow(unsafe_code)]
-fn return_freed_memory_promptly() {
-    // SAFETY: sets a plain integer option, which mimalloc reads at each purge.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
-}
-
-/// `mi_option_purge_delay` in mimalloc.h (v3); the Rust bindings do not name it. An upgrade that
-/// renumbered the options would set another one: a test of the `wiretrace` binary reads its v3
-/// default (1000 ms).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
@@ -47,7 +33,7 @@ fn arg(args: &[String], name: &str) -> Option<String> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    return_freed_memory_promptly();
+    wiretrace_engine::allocator::return_freed_memory_promptly();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let articles: usize = arg(&args, "--articles").map_or(Ok(200_000), |s| s.parse())?;
     let seed: u64 = arg(&args, "--seed").map_or(Ok(1), |s| s.parse())?;
