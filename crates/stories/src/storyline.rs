@@ -18,29 +18,29 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
     let m = clusters.len();
     // Story vectors: the names and multi-word spans of the members (the actors of the matter), weighted
     // by kind and by inverse *story* frequency, so that a story's many copies do not count as many.
-    let sets: Vec<Vec<(u64, Kind)>> = clusters
+    let sets: Vec<Vec<(u32, Kind)>> = clusters
         .iter()
         .map(|members| {
-            let mut v: BTreeMap<u64, Kind> = BTreeMap::new();
+            let mut v: BTreeMap<u32, Kind> = BTreeMap::new();
             for &p in members {
                 for &id in corpus.content(p) {
                     let k = corpus.kind[id as usize];
                     if matches!(k, Kind::Span | Kind::Name) {
-                        v.insert(u64::from(id), k);
+                        v.insert(id, k);
                     }
                 }
             }
             v.into_iter().collect()
         })
         .collect();
-    let mut sdf: FastMap<u64, u32> = FastMap::default();
+    let mut sdf: FastMap<u32, u32> = FastMap::default();
     for set in &sets {
         for (h, _) in set {
             *sdf.entry(*h).or_insert(0) += 1;
         }
     }
     let ms = m.max(1) as f32;
-    let vectors: Vec<Vec<(u64, f32, Kind)>> = sets
+    let vectors: Vec<Vec<(u32, f32, Kind)>> = sets
         .iter()
         .map(|set| {
             set.iter()
@@ -68,7 +68,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
     let postings = Postings::build(
         m,
         cfg.max_posting,
-        |s| Box::new(vectors[s].iter().map(|(h, _, _)| *h as u32)),
+        |s| Box::new(vectors[s].iter().map(|(id, _, _)| *id)),
         |_| 0,
     );
     let pairs = postings.pairs(m, 2, |_, l| [(0, l.len()), (0, 0)]);
@@ -88,7 +88,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
     (0..m).map(|s| dsu.find(s)).collect()
 }
 
-fn cosine(a: &[(u64, f32, Kind)], b: &[(u64, f32, Kind)], na: f32, nb: f32) -> f32 {
+fn cosine(a: &[(u32, f32, Kind)], b: &[(u32, f32, Kind)], na: f32, nb: f32) -> f32 {
     let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
     while x < a.len() && y < b.len() {
         match a[x].0.cmp(&b[y].0) {
