@@ -48,6 +48,16 @@ pub(crate) struct Corpus {
     w2: Vec<f32>,
     /// Euclidean norm of each article's content vector.
     norms: Vec<f32>,
+    /// Each article's story-anchor ids (see [`crate::anchors`]), ascending.
+    anchors: ListTable,
+    /// The damped count (1 + ln count) of each of `anchors`, as `f32` bits, in the same order.
+    anchor_tf: ListTable,
+    /// The kind of each anchor id.
+    pub anchor_kind: Vec<Kind>,
+    /// Weight of each anchor id: its kind's weight × ln(1 + N / df).
+    anchor_w: Vec<f32>,
+    /// Euclidean norm of each article's anchor vector.
+    anchor_norms: Vec<f32>,
 }
 
 impl Corpus {
@@ -83,8 +93,28 @@ impl Corpus {
         let mut content = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
+        let mut anchor_id_of: FastMap<u64, u32> = FastMap::default();
+        let mut anchor_df: Vec<u32> = Vec::new();
+        let mut anchor_kind: Vec<Kind> = Vec::new();
+        let mut anchors = ListTable::default();
+        let mut anchor_tf = ListTable::default();
+        let mut weighted: Vec<(u32, f32)> = Vec::new();
         for chunk in chunks {
             for f in chunk {
+                weighted.clear();
+                for &(h, k, count) in &f.anchors {
+                    let next = anchor_df.len() as u32;
+                    let id = *anchor_id_of.entry(h).or_insert(next);
+                    if id == next {
+                        anchor_df.push(0);
+                        anchor_kind.push(k);
+                    }
+                    anchor_df[id as usize] += 1;
+                    weighted.push((id, 1.0 + count.max(1.0).ln()));
+                }
+                weighted.sort_unstable_by_key(|x| x.0);
+                anchors.push(weighted.iter().map(|x| x.0));
+                anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
                 ids.clear();
                 for &(h, k) in &f.content {
                     let next = df.len() as u32;
@@ -108,7 +138,14 @@ impl Corpus {
             }
         }
         drop(id_of);
-        for table in [&mut shingles, &mut content, &mut facts] {
+        drop(anchor_id_of);
+        for table in [
+            &mut shingles,
+            &mut content,
+            &mut facts,
+            &mut anchors,
+            &mut anchor_tf,
+        ] {
             table.shrink_to_fit();
         }
         let n = time.len().max(1) as f32;
@@ -127,6 +164,22 @@ impl Corpus {
                     .sqrt()
             })
             .collect();
+        let anchor_w: Vec<f32> = anchor_df
+            .iter()
+            .zip(&anchor_kind)
+            .map(|(&d, &k)| cfg.anchor_weight(k) * (1.0 + n / d as f32).ln())
+            .collect();
+        let anchor_norms = (0..time.len())
+            .map(|i| {
+                anchors
+                    .get(i)
+                    .iter()
+                    .zip(anchor_tf.get(i))
+                    .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
+                    .sum::<f32>()
+                    .sqrt()
+            })
+            .collect();
         Corpus {
             time,
             language,
@@ -136,6 +189,42 @@ impl Corpus {
             kind,
             w2,
             norms,
+            anchors,
+            anchor_tf,
+            anchor_kind,
+            anchor_w,
+            anchor_norms,
+        }
+    }
+
+    /// Article `i`'s story-anchor ids, ascending.
+    pub fn anchors(&self, i: usize) -> &[u32] {
+        self.anchors.get(i)
+    }
+
+    /// Story similarity of articles `i` and `j` before the time factor: the cosine of their anchor
+    /// vectors (damped count × kind weight × IDF), in 0..=1, the same across languages.
+    pub fn anchor_cosine(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
+        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
+        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = self.anchor_w[a[x] as usize];
+                    dot += w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let denom = self.anchor_norms[i] * self.anchor_norms[j];
+        if denom > 0.0 {
+            (dot / denom).min(1.0)
+        } else {
+            0.0
         }
     }
 
@@ -164,50 +253,9 @@ impl Corpus {
         self.content.get(i)
     }
 
-    /// Weighted dot product of two ascending id lists.
-    fn dot(&self, a: &[u32], b: &[u32]) -> f32 {
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += self.w2[a[x] as usize];
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        dot
-    }
-
     /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
     pub fn facts_of(&self, i: usize) -> &[u32] {
         self.facts.get(i)
-    }
-
-    /// IDF-weighted cosine of the language-independent features (names, spans, figures) of `i` and `j`.
-    pub fn fact_cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (self.facts.get(i), self.facts.get(j));
-        let norm = |v: &[u32]| v.iter().map(|&id| self.w2[id as usize]).sum::<f32>().sqrt();
-        let (na, nb) = (norm(a), norm(b));
-        let dot = self.dot(a, b);
-        if na * nb > 0.0 {
-            (dot / (na * nb)).min(1.0)
-        } else {
-            0.0
-        }
-    }
-
-    /// IDF-weighted cosine of the content features of articles `i` and `j`.
-    pub fn content_cosine(&self, i: usize, j: usize) -> f32 {
-        let dot = self.dot(self.content.get(i), self.content.get(j));
-        let denom = self.norms[i] * self.norms[j];
-        if denom > 0.0 {
-            (dot / denom).min(1.0)
-        } else {
-            0.0
-        }
     }
 }
 
@@ -252,15 +300,12 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let damp = (small / 30.0).min(1.0);
     let own = inter / small * damp;
     let reuse = own.max(given * damp).min(1.0);
-    // Translations share names, places and figures but no words: across languages, compare only those.
-    let cross_language = matches!((corpus.language(i), corpus.language(j)), (Some(x), Some(y)) if x != y);
+    // Story anchors are language-independent: one measure serves translations and rewrites alike.
     let factor = time_factor(cfg, corpus.time(i), corpus.time(j));
     let content = if factor <= 0.0 {
         0.0
-    } else if cross_language {
-        corpus.fact_cosine(i, j) * factor
     } else {
-        corpus.content_cosine(i, j) * factor
+        corpus.anchor_cosine(i, j) * factor
     };
     Edge { reuse, content }
 }
@@ -413,6 +458,10 @@ pub(crate) fn candidates(
     given: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<(usize, usize)> {
     let n = corpus.len();
+    if n <= cfg.exhaustive_max_articles {
+        // A small corpus is compared in full: every pair is cheap, and no evidence is missed.
+        return (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect();
+    }
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
     // that share a passage (short texts index all of theirs); exact containment is measured on all
     // 3-grams afterwards.
@@ -429,8 +478,9 @@ pub(crate) fn candidates(
     let mut out = shingles.pairs(n, 3, |_, l| [(0, l.len()), (0, 0)]);
     drop(shingles);
 
-    // Content candidates: pairs sharing at least two rare, specific features (names, spans, quotes,
-    // figures), within the event window. Each list is in time order, undated articles last.
+    // Content candidates: pairs sharing at least two rare story anchors that name something (names,
+    // figures, dates: translations share these), within the event window. Each list is in time
+    // order, undated articles last.
     let time = |i: u32| corpus.time(i as usize).unwrap_or(i64::MAX);
     let content = Postings::build(
         n,
@@ -438,12 +488,12 @@ pub(crate) fn candidates(
         |i| {
             Box::new(
                 corpus
-                    .content(i)
+                    .anchors(i)
                     .iter()
                     .filter(|&&id| {
                         matches!(
-                            corpus.kind[id as usize],
-                            Kind::Span | Kind::Name | Kind::Quote | Kind::Figure
+                            corpus.anchor_kind[id as usize],
+                            Kind::Name | Kind::Figure | Kind::Date
                         )
                     })
                     .copied(),

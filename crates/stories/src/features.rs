@@ -25,6 +25,8 @@ pub(crate) enum Kind {
     Figure,
     /// Three consecutive words inside quotation marks.
     Quote,
+    /// A day next to a month name (story anchors only).
+    Date,
 }
 
 impl Kind {
@@ -35,6 +37,7 @@ impl Kind {
             Kind::Term => "t",
             Kind::Figure => "f",
             Kind::Quote => "q",
+            Kind::Date => "d",
         }
     }
 }
@@ -53,6 +56,8 @@ pub(crate) struct Features {
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
     pub facts: Vec<u64>,
+    /// Story anchors (see [`crate::anchors`]): (hash, kind, lead-weighted count), sorted by hash.
+    pub anchors: Vec<(u64, Kind, f32)>,
 }
 
 /// What only lineage reads of an article: paragraph and sentence detail, headline, names, credits
@@ -519,7 +524,26 @@ pub(crate) fn extract(article: &Article) -> Features {
         content,
         language: article.language.clone(),
         facts,
+        anchors: anchor_features(article),
     }
+}
+
+/// The article's story anchors, hashed and merged: one entry per distinct anchor with its summed
+/// lead-weighted count.
+fn anchor_features(article: &Article) -> Vec<(u64, Kind, f32)> {
+    let mut v: Vec<(u64, Kind, f32)> = crate::anchors::anchors(article.title.as_deref(), &article.text)
+        .into_iter()
+        .map(|(k, key, w)| (h(k.tag(), &key), k, w))
+        .collect();
+    v.sort_unstable_by_key(|x| x.0);
+    let mut out: Vec<(u64, Kind, f32)> = Vec::with_capacity(v.len());
+    for x in v {
+        match out.last_mut() {
+            Some(last) if last.0 == x.0 => last.2 += x.2,
+            _ => out.push(x),
+        }
+    }
+    out
 }
 
 /// Folded identifiers of an article for matching credit lines: outlet, file name, URL host.

@@ -54,6 +54,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod anchors;
 mod arborescence;
 mod cluster;
 pub mod credit;
@@ -104,6 +105,18 @@ pub struct Config {
     pub figure_weight: f32,
     /// Weight of a quoted 3-word sequence.
     pub quote_weight: f32,
+    /// Story anchors' weights by kind (see the `anchors` module): a shared name says more than a
+    /// shared figure, a figure more than a word.
+    pub anchor_name_weight: f32,
+    /// Weight of a shared figure anchor.
+    pub anchor_figure_weight: f32,
+    /// Weight of a shared date anchor (a day and a month).
+    pub anchor_date_weight: f32,
+    /// Weight of a shared term anchor (a word stem or a CJK bigram).
+    pub anchor_term_weight: f32,
+    /// Corpora of at most this many articles weigh every pair instead of indexed candidates: the
+    /// cost is small and no evidence is missed.
+    pub exhaustive_max_articles: usize,
     /// Two stories join one storyline when the cosine of their content vectors is at least this.
     pub storyline_threshold: f32,
     /// Stories further apart than this (median dates, days) are never linked.
@@ -155,11 +168,11 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            link_threshold: 0.25,
-            min_edge: 0.08,
-            event_window_days: 3.0,
-            event_max_days: 10.0,
-            unknown_time_factor: 0.75,
+            link_threshold: 0.08,
+            min_edge: 0.03,
+            event_window_days: 1.0,
+            event_max_days: 3.0,
+            unknown_time_factor: 1.0,
             max_posting: 200,
             dense_component_max: 400,
             span_weight: 3.0,
@@ -167,6 +180,11 @@ impl Default for Config {
             term_weight: 1.0,
             figure_weight: 1.5,
             quote_weight: 2.0,
+            anchor_name_weight: 2.5,
+            anchor_figure_weight: 1.5,
+            anchor_date_weight: 2.0,
+            anchor_term_weight: 1.0,
+            exhaustive_max_articles: 3000,
             storyline_threshold: 0.2,
             storyline_max_days: 120.0,
             origin_score: 0.5,
@@ -197,6 +215,16 @@ impl Config {
             Kind::Term => self.term_weight,
             Kind::Figure => self.figure_weight,
             Kind::Quote => self.quote_weight,
+            Kind::Date => self.anchor_date_weight,
+        }
+    }
+
+    pub(crate) fn anchor_weight(&self, k: Kind) -> f32 {
+        match k {
+            Kind::Name | Kind::Span => self.anchor_name_weight,
+            Kind::Figure => self.anchor_figure_weight,
+            Kind::Date => self.anchor_date_weight,
+            Kind::Term | Kind::Quote => self.anchor_term_weight,
         }
     }
 }
