@@ -179,9 +179,79 @@ pub(crate) fn skeleton(folded: &str) -> Option<String> {
     (out.len() >= 2).then_some(out)
 }
 
+/// One anchor occurrence.
+pub(crate) struct Anchor<'t> {
+    pub kind: Kind,
+    /// The language-independent key (skeleton, value, month-day, stem).
+    pub key: String,
+    /// [`LEAD_BOOST`] in the lead, else 1.
+    pub weight: f32,
+    /// The word or number as the text writes it.
+    pub surface: &'t str,
+}
+
 /// The anchors of one article: `(kind, key, count)` with lead occurrences counted [`LEAD_BOOST`]
 /// times, unsorted and not deduplicated (the caller merges equal keys).
 pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, String, f32)> {
+    occurrences(title, text)
+        .into_iter()
+        .map(|a| (a.kind, a.key, a.weight))
+        .collect()
+}
+
+/// The anchors two articles share, by kind name, as `"surface in a / surface in b"` (one surface
+/// when both write it alike), the most prominent (lead-weighted count in both) first, at most
+/// `max` per kind.
+pub(crate) fn shared(
+    a: &wiretrace_model::Article,
+    b: &wiretrace_model::Article,
+    max: usize,
+) -> std::collections::BTreeMap<String, Vec<String>> {
+    use std::collections::{BTreeMap, HashMap};
+    let collect = |x: &'_ wiretrace_model::Article| {
+        let mut m: HashMap<(Kind, String), (f32, String)> = HashMap::new();
+        for o in occurrences(x.title.as_deref(), &x.text) {
+            let e = m.entry((o.kind, o.key)).or_insert((0.0, o.surface.to_string()));
+            e.0 += o.weight;
+        }
+        m
+    };
+    let (ma, mb) = (collect(a), collect(b));
+    let mut both: Vec<(f32, Kind, String)> = ma
+        .iter()
+        .filter_map(|(k, (wa, sa))| {
+            let (wb, sb) = mb.get(k)?;
+            let label = if sa.to_lowercase() == sb.to_lowercase() {
+                sa.clone()
+            } else {
+                format!("{sa} / {sb}")
+            };
+            Some((wa * wb, k.0, label))
+        })
+        .collect();
+    both.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.2.cmp(&y.2)));
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (_, kind, label) in both {
+        let list = out.entry(kind_name(kind).to_string()).or_default();
+        if list.len() < max {
+            list.push(label);
+        }
+    }
+    out
+}
+
+/// The evidence name of an anchor kind.
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Name | Kind::Span => "name",
+        Kind::Figure => "figure",
+        Kind::Date => "date",
+        Kind::Term | Kind::Quote => "term",
+    }
+}
+
+/// Every anchor occurrence of an article, title first.
+fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
     let mut out = Vec::new();
     let mut words_seen = 0usize;
     for (part, is_title) in [(title.unwrap_or(""), true), (text, false)] {
@@ -208,9 +278,19 @@ pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, String, f32
                     continue;
                 }
                 Tok::Number(n) => {
-                    out.push((Kind::Figure, number_value(n), weight));
+                    out.push(Anchor {
+                        kind: Kind::Figure,
+                        key: number_value(n),
+                        weight,
+                        surface: n,
+                    });
                     if let Some(d) = date_near(&toks, idx) {
-                        out.push((Kind::Date, d, weight));
+                        out.push(Anchor {
+                            kind: Kind::Date,
+                            key: d,
+                            weight,
+                            surface: n,
+                        });
                     }
                 }
                 Tok::Word(w) => word_anchors(w, sentence_start, &lower, weight, &mut out),
@@ -225,18 +305,24 @@ pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, String, f32
 }
 
 /// The anchors of one word (a name and a term, a term, or CJK bigrams).
-fn word_anchors(
-    word: &str,
+fn word_anchors<'t>(
+    surface: &'t str,
     sentence_start: bool,
     lower: &std::collections::HashSet<String>,
     weight: f32,
-    out: &mut Vec<(Kind, String, f32)>,
+    out: &mut Vec<Anchor<'t>>,
 ) {
+    let word = surface;
     let first = word.chars().next().unwrap_or(' ');
     if is_cjk(first) {
         let chars: Vec<char> = word.chars().collect();
         for w in chars.windows(2) {
-            out.push((Kind::Term, w.iter().collect(), weight));
+            out.push(Anchor {
+                kind: Kind::Term,
+                key: w.iter().collect(),
+                weight,
+                surface,
+            });
         }
         return;
     }
@@ -256,11 +342,21 @@ fn word_anchors(
     };
     if name {
         if let Some(k) = skeleton(&folded) {
-            out.push((Kind::Name, k, weight));
+            out.push(Anchor {
+                kind: Kind::Name,
+                key: k,
+                weight,
+                surface,
+            });
         }
     }
     if folded.len() >= 4 && wiretrace_lang::month_number(&folded).is_none() {
-        out.push((Kind::Term, folded.chars().take(TERM_PREFIX).collect(), weight));
+        out.push(Anchor {
+            kind: Kind::Term,
+            key: folded.chars().take(TERM_PREFIX).collect(),
+            weight,
+            surface,
+        });
     }
 }
 

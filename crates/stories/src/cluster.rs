@@ -44,10 +44,6 @@ pub(crate) struct Corpus {
     facts: ListTable,
     /// The kind of each feature id.
     pub kind: Vec<Kind>,
-    /// Squared IDF-derived weight of each feature id (kind weight × ln(1 + N / df)).
-    w2: Vec<f32>,
-    /// Euclidean norm of each article's content vector.
-    norms: Vec<f32>,
     /// Each article's story-anchor ids (see [`crate::anchors`]), ascending.
     anchors: ListTable,
     /// The damped count (1 + ln count) of each of `anchors`, as `f32` bits, in the same order.
@@ -149,21 +145,6 @@ impl Corpus {
             table.shrink_to_fit();
         }
         let n = time.len().max(1) as f32;
-        let w2: Vec<f32> = df
-            .iter()
-            .zip(&kind)
-            .map(|(&d, &k)| (cfg.kind_weight(k) * (1.0 + n / d as f32).ln()).powi(2))
-            .collect();
-        let norms = (0..time.len())
-            .map(|i| {
-                content
-                    .get(i)
-                    .iter()
-                    .map(|&id| w2[id as usize])
-                    .sum::<f32>()
-                    .sqrt()
-            })
-            .collect();
         let anchor_w: Vec<f32> = anchor_df
             .iter()
             .zip(&anchor_kind)
@@ -187,8 +168,6 @@ impl Corpus {
             content,
             facts,
             kind,
-            w2,
-            norms,
             anchors,
             anchor_tf,
             anchor_kind,

@@ -13,7 +13,7 @@ use wiretrace_text::{fold, token_hash, tokens};
 use crate::credit::{agency_named, credited_agencies, Agency};
 
 /// The kind of a content feature; its weight multiplies the feature's IDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Kind {
     /// A capitalised span of two or more words ("Jack McConnell", "Scottish Parliament").
     Span,

@@ -60,7 +60,10 @@ mod cluster;
 pub mod credit;
 mod features;
 mod lineage;
+mod similarity;
 mod storyline;
+
+pub use similarity::{Score, Similarity, MAX_EVIDENCE};
 
 use std::collections::BTreeMap;
 
@@ -230,7 +233,7 @@ impl Config {
 }
 
 /// Articles sorted by id (ties by path), duplicates of an id dropped.
-fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
+pub(crate) fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
     let mut v: Vec<&Article> = articles.iter().collect();
     v.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     v.dedup_by_key(|a| a.id);
