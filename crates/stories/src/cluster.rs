@@ -284,7 +284,7 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let content = if factor <= 0.0 {
         0.0
     } else {
-        corpus.anchor_cosine(i, j) * factor
+        (corpus.anchor_cosine(i, j) * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
     };
     Edge { reuse, content }
 }
@@ -653,7 +653,11 @@ mod tests {
 
     #[test]
     fn content_candidates_need_the_event_window_shared_text_does_not() {
-        let cfg = Config::default();
+        // The indexed path (large corpora); small ones weigh every pair.
+        let cfg = Config {
+            exhaustive_max_articles: 0,
+            ..Config::default()
+        };
         let news = [
             "Officials said Marta Kowalczyk and Tomas Oyelaran met in Brindisi on Monday.",
             "In Brindisi, a meeting brought together Tomas Oyelaran with Marta Kowalczyk yesterday.",

@@ -25,7 +25,8 @@ use crate::{sorted_articles, Config};
 /// b.id = ArticleId(2);
 /// let mut c = Article::new("c.txt", "The central bank left interest rates unchanged at its quarterly meeting.");
 /// c.id = ArticleId(3);
-/// let index = Similarity::new(&Config::default(), &[a, b, c]);
+/// let articles = [a, b, c];
+/// let index = Similarity::new(&Config::default(), &articles);
 /// let same = index.score(ArticleId(1), ArticleId(2)).unwrap();
 /// let other = index.score(ArticleId(1), ArticleId(3)).unwrap();
 /// assert!(same.story_similarity > other.story_similarity);
@@ -44,7 +45,8 @@ pub struct Score {
     pub story_similarity: f32,
     /// Reuse evidence: the share of the smaller text's word 3-grams found in the other, 0..=1.
     pub reuse: f32,
-    /// Content evidence: the anchor cosine times `time_factor`, 0..=1.
+    /// Content evidence: the anchor cosine times `time_factor`, on the reuse scale (see
+    /// `Config::anchor_cosine_at_link`), 0..=1.
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
