@@ -501,3 +501,107 @@ fn translation_joins_its_story_and_derives_from_the_wire() {
     let why = explain_lineage(story_of(&stories, 28), ArticleId(28)).unwrap();
     assert!(why.contains("names, places and figures"), "{why}");
 }
+
+// --- One report across languages and wordings; a same-topic event the next day. ---
+
+fn flood_spanish() -> Article {
+    let mut a = art(21, "Diario del Sur", "Inundaciones obligan a 1.200 personas a dejar sus casas en Marrowick", Some("2026-03-02T13:00:00Z"), &[
+        "Las crecidas del río Tessel obligaron el lunes 2 de marzo a 1.200 vecinos de Marrowick a abandonar sus hogares, después de que tres días de lluvia elevaran el río más de tres metros por encima de su nivel normal, según la alcaldesa Elena Voss.",
+        "Los equipos de emergencia de la Agencia de Protección Civil de Harwell utilizaron barcas para llegar a las familias atrapadas en los pisos superiores del casco antiguo.",
+        "La Oficina Nacional de Meteorología prevé otros 40 milímetros de lluvia hasta el miércoles, y el gobernador regional, Paul Brannock, pidió al ejército sacos de arena y bombas.",
+    ]);
+    a.language = Some("es".into());
+    a
+}
+
+fn flood_german() -> Article {
+    let mut a = art(22, "Rheinblatt", "Hochwasser in Marrowick: 1.200 Menschen verlassen ihre Häuser", Some("2026-03-02T15:00:00Z"), &[
+        "Das Hochwasser des Flusses Tessel hat am Montag, dem 2. März, 1.200 Einwohner von Marrowick aus ihren Häusern vertrieben, nachdem drei Tage Regen den Fluss mehr als drei Meter über seinen normalen Stand steigen ließen, sagte Bürgermeisterin Elena Voss.",
+        "Rettungskräfte der Zivilschutzbehörde Harwell erreichten mit Booten Familien, die in den oberen Stockwerken der Altstadt eingeschlossen waren.",
+        "Das Nationale Wetteramt erwartet bis Mittwoch weitere 40 Millimeter Regen; Gouverneur Paul Brannock bat die Armee um Sandsäcke und Pumpen.",
+    ]);
+    a.language = Some("de".into());
+    a
+}
+
+/// Undated, as many real pages are.
+fn flood_russian() -> Article {
+    let mut a = art(23, "Vesti Severa", "Наводнение в Марровике: 1 200 человек покинули дома", None, &[
+        "Паводок на реке Тессел в понедельник, 2 марта, вынудил 1 200 жителей Марровика покинуть свои дома после трёх дней дождей, подняв уровень реки более чем на три метра, сообщила мэр Элена Восс.",
+        "Спасатели Агентства гражданской защиты Харвелла на лодках добирались до семей, оказавшихся отрезанными на верхних этажах в старом квартале.",
+        "Национальная метеослужба ожидает ещё 40 миллиметров осадков до среды, а губернатор Пол Браннок попросил армию прислать мешки с песком и насосы.",
+    ]);
+    a.language = Some("ru".into());
+    a
+}
+
+/// Written apart: the same facts, no shared sentence and no quote.
+fn flood_written_apart() -> Article {
+    art(24, "Valley Gazette", "Marrowick counts the cost as the Tessel peaks", Some("2026-03-02T18:00:00Z"), &[
+        "About 1,200 people spent Monday night away from home in Marrowick, where the Tessel rose over three metres after a long spell of rain. Elena Voss, the town's mayor, has opened schools as shelters.",
+        "Boat crews of the Harwell Civil Protection Agency worked through the evening in the old quarter. Governor Paul Brannock has asked soldiers to help, and forecasters see 40 millimetres more by Wednesday.",
+    ])
+}
+
+/// A flood the next day in another town: same topic, another event.
+fn flood_next_day_elsewhere() -> Article {
+    art(25, "Valley Gazette", "Storm floods Kessing harbour", Some("2026-03-03T10:00:00Z"), &[
+        "A storm surge flooded the harbour district of Kessing on Tuesday, damaging 60 boats and forcing 340 people to leave their flats, harbour master Ruth Adeyemi said.",
+        "Firefighters from the Lund County brigade pumped water from the cellars of the fish market, and the coastal railway to Brora was suspended until Thursday.",
+    ])
+}
+
+#[test]
+fn one_report_in_three_languages_and_a_rewrite_form_one_story() {
+    let corpus = vec![
+        flood_wire(),
+        flood_spanish(),
+        flood_german(),
+        flood_russian(),
+        flood_written_apart(),
+        flood_next_day_elsewhere(),
+        other_flood(),
+    ];
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    for id in [21, 22, 23, 24] {
+        assert!(
+            together(&stories, 1, id),
+            "article {id} reports the Marrowick flood: {stories:#?}"
+        );
+    }
+    assert!(
+        !together(&stories, 1, 25),
+        "a flood in Kessing the next day is another event: {stories:#?}"
+    );
+    assert!(!together(&stories, 25, 4), "{stories:#?}");
+}
+
+#[test]
+fn story_similarity_explains_a_translation() {
+    let corpus = vec![
+        flood_wire(),
+        flood_spanish(),
+        flood_russian(),
+        flood_next_day_elsewhere(),
+    ];
+    let index = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let same = index.score(ArticleId(1), ArticleId(23)).unwrap();
+    let other = index.score(ArticleId(1), ArticleId(25)).unwrap();
+    assert!(
+        same.story_similarity > 2.0 * other.story_similarity,
+        "{same:?} vs {other:?}"
+    );
+    let names = &same.shared["name"];
+    assert!(
+        names.iter().any(|n| n.contains("Voss") && n.contains("Восс")),
+        "{names:?}"
+    );
+    assert!(
+        same.shared["figure"].iter().any(|f| f.contains("1,200")),
+        "{same:?}"
+    );
+    // "2 de marzo" and "2 марта" are one date.
+    let es_ru = index.score(ArticleId(21), ArticleId(23)).unwrap();
+    assert!(es_ru.shared["date"].iter().any(|d| d == "2"), "{es_ru:?}");
+    assert_eq!(same.days_apart, None, "the Russian copy is undated");
+}
