@@ -97,6 +97,17 @@ pub enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Story similarity of two articles (ids or files) and its evidence: shared names, figures,
+    /// dates and terms, reused text, time gap, languages. The score clustering uses.
+    Compare {
+        /// First article (id or path).
+        a: String,
+        /// Second article (id or path).
+        b: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the passages two articles share, side by side, with differing words highlighted.
     Diff {
         /// First article (id or path).
@@ -173,4 +184,6 @@ pub enum StageName {
     Cluster,
     /// Tagged articles and pairs in, changes out.
     Explain,
+    /// {"id", "a": ARTICLE, "b": ARTICLE} in, {"id", "story_similarity"} out.
+    Similarity,
 }

@@ -146,3 +146,31 @@ fn quotes_lists_each_quotation_with_its_speaker_and_variants() {
         .stdout();
     assert!(text.contains("(altered)"), "{text}");
 }
+
+#[test]
+fn compare_gives_the_score_and_its_evidence_for_two_files() {
+    let env = Env::new();
+    let a = env.write(
+        "en.txt",
+        "Floods hit Marrowick\n\nFloodwater from the River Tessel forced 1,200 residents of Marrowick from their homes on Monday, mayor Elena Voss said.\n",
+    );
+    let b = env.write(
+        "ru.txt",
+        "Наводнение в Марровике\n\nПаводок на реке Тессел в понедельник вынудил 1 200 жителей Марровика покинуть свои дома, сообщила мэр Элена Восс.\n",
+    );
+    let run = env.run(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--json"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let v = run.json();
+    let s = &v["similarity"];
+    assert!(s["story_similarity"].as_f64().unwrap() > 0.5, "{v}");
+    let figures = s["shared"]["figure"].as_array().unwrap();
+    assert!(figures.iter().any(|f| f == "1,200 / 1 200"), "{v}");
+    let names = s["shared"]["name"].as_array().unwrap();
+    assert!(names.iter().any(|n| n.as_str().unwrap().contains("Восс")), "{v}");
+    let text = env.run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(text.stdout().contains("story similarity"), "{}", text.stdout());
+    assert!(
+        !env.db().exists(),
+        "compare of two files must not create a database"
+    );
+}

@@ -99,3 +99,30 @@ fn a_malformed_line_is_an_error_naming_the_line() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn similarity_scores_each_pair_in_input_order() {
+    let env = Env::new();
+    let report = "Floodwater from the River Tessel forced 1,200 residents of Marrowick from their homes on Monday, mayor Elena Voss said.";
+    let translation = "Las crecidas del río Tessel obligaron el lunes a 1.200 vecinos de Marrowick a abandonar sus hogares, según la alcaldesa Elena Voss.";
+    let unrelated = "The central bank of Osterland kept its main interest rate at 4.5% on Thursday, citing slowing inflation in services.";
+    let job = |id: &str, a: &str, la: &str, b: &str, lb: &str| {
+        serde_json::json!({"id": id, "a": {"text": a, "language": la}, "b": {"text": b, "language": lb, "published": "2026-03-02"}})
+            .to_string()
+    };
+    let input = [
+        job("same", report, "en", translation, "es"),
+        job("other", report, "en", unrelated, "en"),
+    ]
+    .join("\n");
+    let out = pipe(&env, "similarity", &input);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(lines[0]["id"], "same");
+    assert_eq!(lines[1]["id"], "other");
+    let (same, other) = (
+        lines[0]["story_similarity"].as_f64().unwrap(),
+        lines[1]["story_similarity"].as_f64().unwrap(),
+    );
+    assert!(same > 0.5 && other < 0.2, "{out}");
+}

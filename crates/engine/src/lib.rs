@@ -380,6 +380,28 @@ impl Engine {
         Ok(wiretrace_reuse::align(&self.cfg.reuse, a, b))
     }
 
+    /// The story similarity of two articles (stored, or read from files and not stored) with its
+    /// evidence: the score clustering uses. Anchor weights come from the stored corpus plus the two.
+    pub fn compare(&self, a: &Article, b: &Article) -> Result<wiretrace_stories::Score> {
+        let mut corpus = self.store.articles()?;
+        let mut next = corpus.iter().map(|x| x.id.0).max().unwrap_or(0);
+        let mut place = |x: &Article, corpus: &mut Vec<Article>| -> ArticleId {
+            if corpus.iter().any(|c| c.id == x.id && c.path == x.path) {
+                return x.id;
+            }
+            next += 1;
+            let mut x = x.clone();
+            x.id = ArticleId(next);
+            corpus.push(x);
+            ArticleId(next)
+        };
+        let (ia, ib) = (place(a, &mut corpus), place(b, &mut corpus));
+        let index = wiretrace_stories::Similarity::new(&self.cfg.stories, &corpus);
+        index
+            .score(ia, ib)
+            .ok_or_else(|| Error::NotFound("article missing from the similarity index".into()))
+    }
+
     /// Returns the story (with lineage) that holds `article`.
     pub fn story_of(&self, article: ArticleId) -> Result<Option<Story>> {
         let Some(id) = self.store.story_of(article)? else {

@@ -8,6 +8,11 @@
 //! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
 //! | `explain` | same as `cluster` | `Change` lines |
+//! | `similarity` | `{"id": ANY, "a": ARTICLE, "b": ARTICLE}`, ARTICLE with `text` and optionally `title`, `language`, `published`, `outlet` | `{"id", "story_similarity"}` (0..1) per line, in input order |
+//!
+//! `similarity` reads the whole input first: anchor weights depend on how many of its articles carry
+//! each anchor, so a batch of pairs is scored against the corpus its articles form (the score
+//! clustering uses, see `wiretrace_stories::Similarity`).
 
 use std::io::{BufRead, Write};
 
@@ -29,6 +34,8 @@ pub enum Stage {
     Cluster,
     /// Articles and pairs in, changes out.
     Explain,
+    /// Article pairs in, story similarity out.
+    Similarity,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +49,29 @@ enum Record {
 struct AlignJob {
     a: Article,
     b: Article,
+}
+
+#[derive(Deserialize)]
+struct SimilarityJob {
+    #[serde(default)]
+    id: serde_json::Value,
+    a: PairArticle,
+    b: PairArticle,
+}
+
+/// An article of a similarity job: only `text` is required.
+#[derive(Deserialize)]
+struct PairArticle {
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    /// RFC 3339 or a plain `YYYY-MM-DD` day.
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +130,33 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                 emit(&mut output, &p)?;
             }
         }
+        Stage::Similarity => {
+            let mut jobs = Vec::new();
+            for (n, line) in lines {
+                jobs.push(parse::<SimilarityJob>(n, &line?)?);
+            }
+            let mut articles = Vec::with_capacity(jobs.len() * 2);
+            for (k, job) in jobs.iter().enumerate() {
+                for (side, x) in [("a", &job.a), ("b", &job.b)] {
+                    let mut a = Article::new(format!("pair{k}.{side}"), x.text.clone());
+                    a.id = wiretrace_model::ArticleId(articles.len() as u32 + 1);
+                    a.title = x.title.clone();
+                    a.language = x.language.clone();
+                    a.published = x.published.as_deref().and_then(parse_day_or_time);
+                    a.outlet = x.outlet.clone();
+                    articles.push(a);
+                }
+            }
+            let index = wiretrace_stories::Similarity::new(&cfg.stories, &articles);
+            for (k, job) in jobs.iter().enumerate() {
+                let (a, b) = (articles[2 * k].id, articles[2 * k + 1].id);
+                let score = index.score(a, b).map_or(0.0, |s| s.story_similarity);
+                emit(
+                    &mut output,
+                    &serde_json::json!({ "id": job.id, "story_similarity": score }),
+                )?;
+            }
+        }
         Stage::Cluster | Stage::Explain => {
             let (mut articles, mut pairs) = (Vec::new(), Vec::new());
             for (n, line) in lines {
@@ -124,6 +181,17 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
     }
     output.flush()?;
     Ok(written)
+}
+
+/// A publication time given as RFC 3339 or as a plain `YYYY-MM-DD` day (midnight UTC).
+fn parse_day_or_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
 }
 
 /// Gives articles ids 1..=n in input order unless they already carry distinct non-zero ids

@@ -231,6 +231,13 @@ pub(crate) fn shared(
         .collect();
     both.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.2.cmp(&y.2)));
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // A name is also a term: list it once, as a name.
+    let names: std::collections::HashSet<String> = both
+        .iter()
+        .filter(|x| x.1 == Kind::Name)
+        .map(|x| x.2.clone())
+        .collect();
+    both.retain(|x| x.1 != Kind::Term || !names.contains(&x.2));
     for (_, kind, label) in both {
         let list = out.entry(kind_name(kind).to_string()).or_default();
         if list.len() < max {

@@ -167,7 +167,7 @@ fn wrap(words: &[Word], col: usize) -> Vec<(String, usize)> {
 }
 
 /// A stored article by id or path, or else a file read now (so `diff` works on any two files).
-fn resolve_or_read(engine: &Engine, spec: &str) -> anyhow::Result<Article> {
+pub(crate) fn resolve_or_read(engine: &Engine, spec: &str) -> anyhow::Result<Article> {
     match engine.resolve(spec) {
         Ok(a) => Ok(a),
         Err(e) => {

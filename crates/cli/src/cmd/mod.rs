@@ -2,6 +2,7 @@
 #![allow(clippy::print_stdout)]
 
 mod add;
+mod compare;
 mod diff;
 mod explain;
 mod export;
@@ -35,6 +36,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             with_text,
             out,
         } => export::export(&open_existing(&cli.db)?, format, with_text, out.as_deref()),
+        Command::Compare { a, b, json } => {
+            let tmp = tempfile::tempdir()?;
+            let engine = if cli.db.exists() {
+                open_existing(&cli.db)?
+            } else {
+                Engine::open(&tmp.path().join("compare.db"), config(None))?
+            };
+            compare::compare(&engine, &a, &b, json)
+        }
         Command::Diff { a, b, json } => {
             // Two files can be compared without a database.
             let tmp = tempfile::tempdir()?;

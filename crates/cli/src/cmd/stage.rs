@@ -14,6 +14,7 @@ pub fn stage(name: StageName) -> anyhow::Result<ExitCode> {
         StageName::Pairs => Stage::Pairs,
         StageName::Cluster => Stage::Cluster,
         StageName::Explain => Stage::Explain,
+        StageName::Similarity => Stage::Similarity,
     };
     let stdin = std::io::stdin().lock();
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
