@@ -7,3 +7,4 @@ mod crash;
 mod inspect;
 mod stage;
 mod trace;
+mod writers;

@@ -125,11 +125,9 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         .expect("one story, one row");
     println!("story {}: {}", story.id, row.headline.as_deref().unwrap_or("-"));
     println!(
-        "{} articles from {} outlets, {} to {}{}",
-        row.size,
-        row.outlets.len(),
-        row.first.as_deref().unwrap_or("?"),
-        row.last.as_deref().unwrap_or("?"),
+        "{}{}{}",
+        crate::output::plural(row.size, "article"),
+        story_span(&row),
         story
             .storyline
             .as_deref()
@@ -191,6 +189,20 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         walk(e.article, 0, engine, &children, &edges, &articles, &mut shown);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `from 2 outlets, 2026-01-08 14:00 to …`, leaving out what no member gives.
+fn story_span(row: &StoryRow) -> String {
+    let mut s = match row.outlets.len() {
+        0 => String::new(),
+        n => format!(" from {}", crate::output::plural(n, "outlet")),
+    };
+    match (row.first.as_deref(), row.last.as_deref()) {
+        (Some(f), Some(l)) if f != l => s.push_str(&format!(", {f} to {l}")),
+        (Some(f), _) | (None, Some(f)) => s.push_str(&format!(", {f}")),
+        (None, None) => s.push_str(", no dates"),
+    }
+    s
 }
 
 /// The human summary `trace` prints after the export.
