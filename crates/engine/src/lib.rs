@@ -485,7 +485,16 @@ impl Engine {
             }
         }
         let refs: Vec<&Article> = members.iter().collect();
-        Ok(wiretrace_explain::story_quotes(&self.cfg.explain, &refs))
+        // The quotes `explain` matched as one drifted quote are one quotation in the table too.
+        let mut changes = Vec::new();
+        for id in &story.articles {
+            changes.extend(self.store.changes_of(*id)?);
+        }
+        Ok(wiretrace_explain::story_quotes_with(
+            &self.cfg.explain,
+            &refs,
+            &changes,
+        ))
     }
 
     /// Returns the share (0..=1) of `source`'s text that `article` kept, given their changes.
