@@ -114,3 +114,14 @@ pub fn plural(n: usize, noun: &str) -> String {
     };
     format!("{n} {}", if n == 1 { noun } else { &many })
 }
+
+/// How much text two articles share, in the one measure `diff`, `explain` and `story` all print:
+/// the share of each article's text inside the passages aligned with the other (the pair's
+/// coverage). `50% of a3's text is in a9, 80% of a9's is in a3`.
+pub fn shared_text(x: &str, coverage_x: f32, y: &str, coverage_y: f32) -> String {
+    format!(
+        "{:.0}% of {x}'s text is in {y}, {:.0}% of {y}'s is in {x}",
+        coverage_x * 100.0,
+        coverage_y * 100.0
+    )
+}

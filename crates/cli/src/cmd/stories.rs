@@ -155,9 +155,11 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         }
         let a = articles.get(&id);
         let e = edges.get(&id);
-        let sim = e
+        let pair = e
             .and_then(|e| e.source)
-            .and_then(|s| engine.store().pair(s, id).ok().flatten())
+            .and_then(|s| engine.store().pair(s, id).ok().flatten());
+        let sim = pair
+            .as_ref()
             .map(|p| format!(" sim {:.2}", p.similarity))
             .unwrap_or_default();
         println!(
@@ -174,6 +176,16 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
             if !e.reason.is_empty() {
                 println!("{}   {}", "  ".repeat(depth), e.reason);
             }
+        }
+        // The same aligned figure `diff` and `explain` print for this pair.
+        if let (Some(p), Some(src)) = (&pair, e.and_then(|e| e.source)) {
+            let (cov_id, cov_src) = if p.a == id {
+                (p.coverage_a, p.coverage_b)
+            } else {
+                (p.coverage_b, p.coverage_a)
+            };
+            let line = crate::output::shared_text(&id.to_string(), cov_id, &src.to_string(), cov_src);
+            println!("{}   {line}", "  ".repeat(depth));
         }
         if let Some(kids) = children.get(&Some(id)) {
             for k in kids {
