@@ -3,6 +3,7 @@
 mod util;
 
 mod add;
+mod conventions;
 mod crash;
 mod inspect;
 mod stage;
