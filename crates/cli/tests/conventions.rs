@@ -86,3 +86,20 @@ fn a_story_header_reads_as_a_sentence() {
     let header = out.lines().nth(1).unwrap();
     assert_eq!(header, "1 article, no dates");
 }
+
+#[test]
+fn a_storyline_id_names_its_stories() {
+    let env = Env::new();
+    assert_eq!(env.run(&["add", corpus().to_str().unwrap()]).code(), 0);
+    let export = env.run(&["export"]).json();
+    let line = export["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|s| s["storyline"].as_str().map(str::to_string))
+        .expect("the example corpus has a storyline");
+    let run = env.run(&["story", &line]);
+    let err = run.stderr();
+    assert!(err.contains(&format!("{line} is a storyline of")), "{err}");
+    assert!(err.contains("wiretrace story s"), "{err}");
+}
