@@ -603,8 +603,10 @@ fn is_field_value(text: &str, r: &Raw) -> bool {
 }
 
 /// The person a pronoun speaker points back to: in the nearest sentence before the quote that names
-/// someone, the last named speaker when that sentence names them, else the first full name of that
-/// sentence (its subject, usually: "Dana Pike, an analyst at Corvid Bank, was unsure").
+/// someone, the last named speaker when that sentence names them, else the first person's name of
+/// that sentence (its subject, usually: "Dana Pike, an analyst at Corvid Bank, was unsure"). A
+/// sentence whose subject is itself a pronoun ("He told France Inter…") names only objects, so the
+/// search goes on before it.
 fn antecedent(recent: &str, last_named: Option<&str>, data: &LangData) -> Option<String> {
     let surname = last_named.and_then(|n| n.split(' ').next_back());
     let sentences: Vec<&str> = recent
@@ -612,25 +614,40 @@ fn antecedent(recent: &str, last_named: Option<&str>, data: &LangData) -> Option
         .filter(|s| !s.trim().is_empty())
         .collect();
     for sentence in sentences.iter().rev() {
+        let ws = words(sentence);
         if let (Some(n), Some(last)) = (last_named, surname) {
-            if words(sentence).iter().any(|w| w.1 == last) {
+            if ws.iter().any(|w| w.1 == last) {
                 return Some(n.to_string());
             }
         }
-        if let Some(n) = first_full_name(sentence, data) {
+        if ws.first().is_some_and(|w| data.is_pronoun(w.1)) {
+            continue;
+        }
+        if let Some(n) = subject_name(&ws, data) {
             return Some(n);
         }
     }
     None
 }
 
-/// The first run of two or more capitalised words (not function words) in a sentence.
-fn first_full_name(sentence: &str, data: &LangData) -> Option<String> {
-    let ws = words(sentence);
-    let person = |w: &str| is_cap(w) && !data.is_function_word(w) && !data.is_speech_verb(w);
-    (0..ws.len().saturating_sub(1))
-        .find(|&i| person(ws[i].1) && person(ws[i + 1].1))
-        .and_then(|i| name_forward(&ws, i, data))
+/// The first person's name of a sentence: a run of two or more name words, or one name word opening
+/// the sentence right before a speech verb ("Macron said in his speech…"). A name word is
+/// capitalised with lowercase letters after its first: acronyms (agencies, parties) are not people.
+fn subject_name(ws: &[(usize, &str)], data: &LangData) -> Option<String> {
+    let person = |w: &str| {
+        is_cap(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !data.is_function_word(w)
+            && !data.is_speech_verb(w)
+    };
+    if let Some(i) = (0..ws.len().saturating_sub(1)).find(|&i| person(ws[i].1) && person(ws[i + 1].1)) {
+        let run: Vec<&str> = ws[i..].iter().map(|w| w.1).take_while(|w| person(w)).collect();
+        return Some(run.join(" "));
+    }
+    match ws {
+        [(_, first), (_, verb), ..] if person(first) && data.is_speech_verb(verb) => Some(first.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -729,6 +746,17 @@ mod tests {
         let q = quotes(t, Some("en"));
         assert_eq!(q[0].speaker.as_deref(), Some("Senator Ruth Arlen"));
         assert_eq!(q[1].speaker.as_deref(), Some("Dana Pike"));
+    }
+
+    #[test]
+    fn a_pronoun_skips_organisations_and_sentences_led_by_a_pronoun() {
+        let t = "Interior minister Joel Varga Ruiz spoke on Monday. He told Radio Kelby the dockers had left.\n\n\"We will find them,\" he said.";
+        assert_eq!(
+            quotes(t, Some("en"))[0].speaker.as_deref(),
+            Some("Joel Varga Ruiz")
+        );
+        let t = "Centre-right NDP candidate Ilse Marten claimed victory on Sunday.\n\n\"We have won this,\" she said.";
+        assert_eq!(quotes(t, Some("en"))[0].speaker.as_deref(), Some("Ilse Marten"));
     }
 
     #[test]
