@@ -41,7 +41,7 @@ fn ingest(engine: &mut Engine, args: &InputArgs, quiet: bool) -> anyhow::Result<
     summary.push_str(&format!(", {} skipped", report.skipped.len()));
     if report.files == 0 && report.skipped.is_empty() && stored == 0 {
         summary
-            .push_str(" (no input files found: the directories named are empty or hold only hidden files)");
+            .push_str(" (no input files found: the directories named are empty or hold only hidden files, or stdin was empty)");
     }
     eprintln!("{summary}");
     let strict_failed = args.strict && !report.skipped.is_empty();
