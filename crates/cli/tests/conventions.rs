@@ -103,3 +103,22 @@ fn a_storyline_id_names_its_stories() {
     assert!(err.contains(&format!("{line} is a storyline of")), "{err}");
     assert!(err.contains("wiretrace story s"), "{err}");
 }
+
+#[test]
+fn text_that_is_not_utf8_is_read_with_a_warning() {
+    let env = Env::new();
+    // "Café in Kelby" in a legacy single-byte encoding, no declaration.
+    env.write(
+        "in/a.txt",
+        b"Caf\xe9 in Kelby\n\nThe caf\xe9 on the quay reopened on Monday after the storm.\n".as_slice(),
+    );
+    let run = env.run(&["add", "in"]);
+    assert_eq!(run.code(), 0);
+    let err = run.stderr();
+    assert!(
+        err.contains("a.txt: not UTF-8 and no charset declared; read as"),
+        "{err}"
+    );
+    let show = env.run(&["show", "in/a.txt", "--json"]).json();
+    assert!(show["metadata"]["charset_guessed"].is_string(), "{show}");
+}

@@ -101,6 +101,9 @@ pub struct AddReport {
     pub unchanged: usize,
     /// Inputs (files or records) that could not be read, each with its reason.
     pub skipped: Vec<IngestError>,
+    /// Articles whose bytes were not UTF-8 and declared no charset, with the encoding guessed for
+    /// them (metadata `charset_guessed`): stored, but their letters may be garbled.
+    pub guessed_charset: Vec<(String, String)>,
 }
 
 /// What [`Engine::analyze`] did.
@@ -282,6 +285,11 @@ impl Engine {
                     tracing::warn!("{e}");
                     report.skipped.push(e);
                 }
+            }
+        }
+        for a in &batch {
+            if let Some(enc) = a.metadata.get("charset_guessed").and_then(|v| v.as_str()) {
+                report.guessed_charset.push((a.path.clone(), enc.to_string()));
             }
         }
         for outcome in self.store.upsert_articles(&mut batch)? {

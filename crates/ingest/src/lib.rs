@@ -323,6 +323,10 @@ pub fn read_bytes(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article,
                 Format::Markdown => markdown::draft_of_markdown(&text),
                 _ => html::draft_of_document(&text),
             };
+            if let Some(enc) = charset::guessed_encoding(bytes, declared.as_deref()) {
+                // Recorded so front ends can warn: the letters may be garbled.
+                draft.metadata.insert("charset_guessed".into(), enc.into());
+            }
             if draft.published.is_none() {
                 if let Some(d) = date_in_path(name) {
                     draft.published = Some(d);

@@ -23,12 +23,24 @@ fn inputs(args: &InputArgs) -> Vec<Input> {
         .collect()
 }
 
+/// Guessed-charset warnings printed one by one; the rest are counted (a legacy corpus has thousands).
+const GUESSED_CHARSET_SHOWN: usize = 5;
+
 /// Adds inputs; prints one line per skipped input and a summary. Returns whether to go on.
 fn ingest(engine: &mut Engine, args: &InputArgs, quiet: bool) -> anyhow::Result<(AddReport, bool)> {
     let bar = Bar::new(quiet);
     let report = engine.add_with(&inputs(args), &bar, args.strict)?;
     for e in &report.skipped {
         eprintln!("skipped {e}");
+    }
+    for (path, enc) in report.guessed_charset.iter().take(GUESSED_CHARSET_SHOWN) {
+        eprintln!("warning: {path}: not UTF-8 and no charset declared; read as {enc} (a guess)");
+    }
+    if report.guessed_charset.len() > GUESSED_CHARSET_SHOWN {
+        eprintln!(
+            "warning: {} more articles read with a guessed charset",
+            report.guessed_charset.len() - GUESSED_CHARSET_SHOWN
+        );
     }
     let stored = report.added + report.updated + report.unchanged;
     let mut summary = format!("{} added", plural(report.added, "article"));
