@@ -9,7 +9,8 @@
 //!
 //! - [`discover`] expands files and directories into a sorted list of input files.
 //! - [`read_file`] reads one file; [`read_bytes`] reads bytes already in memory; [`read_jsonl_stream`]
-//!   reads JSON lines from a stream (stdin, `-`).
+//!   reads JSON lines from a stream; [`read_stdin_batches`] reads stdin (`-`): JSON lines keyed by
+//!   their own `id` (or text hash), or one plain-text document.
 //! - Each returns one `Result` per article: a multi-article input (JSONL, feed, WARC) gives one per
 //!   record, named `path#N`; a bad input or record gives one [`IngestError`] and the others go on.
 //! - [`Config`] holds the per-article size limit.
