@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Trace news copy: find which articles are the same story, who copied whom, which passages were
 /// reused, and what each version changed.
 #[derive(Debug, Parser)]
-#[command(name = "wiretrace", version, about, max_term_width = 110)]
+#[command(name = "wiretrace", version, about, max_term_width = 110, after_help = MAIN_HELP)]
 pub struct Cli {
     /// The SQLite database to use.
     #[arg(long, global = true, default_value = "wiretrace.db", env = "WIRETRACE_DB")]
@@ -23,10 +23,32 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Examples and input formats, after the main help.
+const MAIN_HELP: &str = "\
+Examples:
+  wiretrace trace corpus/ --out analysis.json   one shot: read, analyse, export, summarise
+  wiretrace add corpus/                         store and analyse (./wiretrace.db)
+  wiretrace stories                             the stories found
+  wiretrace explain a17                         what article a17 changed against its source
+
+Inputs (format from the extension, confirmed by sniffing the content):
+  .txt                  first line is the headline when a blank line follows
+  .md .markdown         YAML or TOML front matter, Markdown body
+  .html .htm            main text of a saved page, metadata from its tags
+  .jsonl .ndjson .json  one article per line (text/content/body, title, outlet, published, url, id)
+  .xml .rss .atom       one article per RSS or Atom item
+  .warc .warc.gz        one article per HTML response record
+  -                     stdin: JSON lines (keyed by their id field), or one plain-text article
+
+Exit status: 0 success, 1 nothing stored (or --strict met a bad input), 2 usage or fatal error.
+With --json, a fatal error is one JSON object on stderr: {\"error\": \"…\", \"exit\": 2}.
+Logs (-v) and tables are plain text when not on a terminal or when NO_COLOR is set.";
+
 /// Options shared by the commands that read inputs.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files, directories (read recursively) or `-` for JSON lines on standard input.
+    /// Files, directories (read recursively) or `-` for standard input (JSON lines, or one
+    /// plain-text article).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Stop at the first unreadable input and exit with status 1.
@@ -41,6 +63,9 @@ pub struct InputArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add articles to the database and analyse what is new.
+    #[command(after_help = "Examples:\n  wiretrace add corpus/ feeds/wire.jsonl\n  \
+        cat dump.jsonl | wiretrace add -          records keyed by their own \"id\" field\n  \
+        wiretrace add --no-analyze big/ && wiretrace analyze")]
     Add {
         #[command(flatten)]
         inputs: InputArgs,
@@ -49,12 +74,17 @@ pub enum Command {
         no_analyze: bool,
     },
     /// Analyse articles added since the last analysis.
+    #[command(
+        after_help = "Examples:\n  wiretrace analyze\n  wiretrace analyze --full   compare every article again"
+    )]
     Analyze {
         /// Compare every article again, as one run over the whole corpus would.
         #[arg(long)]
         full: bool,
     },
-    /// One shot: ingest into a temporary database (or --db), analyse, export, summarise.
+    /// One shot: ingest into a temporary database (or --keep-db), analyse, export, summarise.
+    #[command(after_help = "Examples:\n  wiretrace trace corpus/ --out analysis.json\n  \
+        wiretrace trace corpus/ --keep-db corpus.db   keep the database for `stories`, `explain`…")]
     Trace {
         #[command(flatten)]
         inputs: InputArgs,
@@ -69,12 +99,16 @@ pub enum Command {
         keep_db: Option<PathBuf>,
     },
     /// List stored articles.
+    #[command(
+        after_help = "Examples:\n  wiretrace list\n  wiretrace list --json | head   one JSON object per line"
+    )]
     List {
         /// Print JSON lines instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Show one article (by id like a17, or by path).
+    #[command(after_help = "Examples:\n  wiretrace show a17\n  wiretrace show corpus/wire/storm.txt --text")]
     Show {
         /// Article id or path.
         article: String,
@@ -86,6 +120,9 @@ pub enum Command {
         json: bool,
     },
     /// Write the analysis export.
+    #[command(
+        after_help = "Examples:\n  wiretrace export -o analysis.json\n  wiretrace export --format csv > articles.csv"
+    )]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -109,6 +146,9 @@ pub enum Command {
         json: bool,
     },
     /// Show the passages two articles share, side by side, with differing words highlighted.
+    #[command(
+        after_help = "Examples:\n  wiretrace diff a3 a17\n  wiretrace diff wire.txt copy.html   two files, no database needed"
+    )]
     Diff {
         /// First article (id or path).
         a: String,
@@ -119,6 +159,7 @@ pub enum Command {
         json: bool,
     },
     /// List stories.
+    #[command(after_help = "Examples:\n  wiretrace stories\n  wiretrace stories --all --json")]
     Stories {
         /// Print JSON.
         #[arg(long)]
@@ -128,6 +169,9 @@ pub enum Command {
         all: bool,
     },
     /// Show one story: members and lineage tree.
+    #[command(
+        after_help = "Examples:\n  wiretrace story s4\n  wiretrace story a17   the story holding article a17"
+    )]
     Story {
         /// Story id (s17) or an article of it.
         story: String,
@@ -136,6 +180,9 @@ pub enum Command {
         json: bool,
     },
     /// Explain what an article changed against its source (or another article).
+    #[command(
+        after_help = "Examples:\n  wiretrace explain a17\n  wiretrace explain a17 --against a3 --json"
+    )]
     Explain {
         /// Article id or path.
         article: String,
@@ -147,6 +194,7 @@ pub enum Command {
         json: bool,
     },
     /// The quotations of a story, their speakers and their variants across versions.
+    #[command(after_help = "Examples:\n  wiretrace quotes s4\n  wiretrace quotes a17 --json")]
     Quotes {
         /// Story id (s17) or an article of it.
         story: String,
@@ -155,11 +203,47 @@ pub enum Command {
         json: bool,
     },
     /// Run one pipeline stage as a JSON-lines filter (stdin → stdout), for Spark or scripts.
+    #[command(after_help = STAGE_HELP)]
     Stage {
         /// The stage.
         #[arg(value_enum)]
         stage: StageName,
     },
+}
+
+/// What each stage reads and writes, after `stage --help`.
+const STAGE_HELP: &str = "\
+Records (one JSON value per line in, one per line out):
+  extract   in: a path, as {\"path\": \"f.txt\"}, \"f.txt\" or plain text
+            out: one Article per article (ids a1, a2… in output order), or {\"error\": \"…\"}
+  align     in: {\"a\": Article, \"b\": Article} with distinct ids
+            out: one Pair when they share text, nothing otherwise
+  pairs     in: Article lines (a whole partition)     out: Pair lines for every pair in it
+  cluster   in: {\"type\": \"article\", \"data\": Article} and {\"type\": \"pair\", \"data\": Pair}
+            out: Story lines
+  explain   in: as cluster                            out: Change lines
+
+Example:
+  find corpus -name '*.txt' | wiretrace stage extract | wiretrace stage pairs";
+
+impl Command {
+    /// Whether the command was asked for JSON output (then fatal errors are JSON too).
+    pub fn wants_json(&self) -> bool {
+        match self {
+            Command::List { json }
+            | Command::Show { json, .. }
+            | Command::Diff { json, .. }
+            | Command::Stories { json, .. }
+            | Command::Story { json, .. }
+            | Command::Explain { json, .. }
+            | Command::Quotes { json, .. } => *json,
+            Command::Add { .. }
+            | Command::Analyze { .. }
+            | Command::Trace { .. }
+            | Command::Export { .. }
+            | Command::Stage { .. } => false,
+        }
+    }
 }
 
 /// Export formats.

@@ -19,13 +19,14 @@ fn main() -> ExitCode {
     quiet_on_broken_pipe();
     let cli = args::Cli::parse();
     init_logging(cli.verbose);
+    let json = cli.command.wants_json();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            output::error_line(&format!("error: {e:#}"));
+            output::fatal(&format!("{e:#}"), json);
             ExitCode::from(output::EXIT_FATAL)
         }
     }
@@ -48,6 +49,7 @@ fn init_logging(verbose: u8) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(output::colour_on_stderr())
         .init();
 }
 

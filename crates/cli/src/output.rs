@@ -18,6 +18,22 @@ pub fn error_line(msg: &str) {
     eprintln!("{msg}");
 }
 
+/// Prints the error that ends the command: `error: …`, or with `--json` one JSON object
+/// `{"error": "…", "exit": 2}` on stderr, so a script reading JSON never has to parse prose.
+pub fn fatal(msg: &str, json: bool) {
+    if json {
+        eprintln!("{}", serde_json::json!({ "error": msg, "exit": EXIT_FATAL }));
+    } else {
+        error_line(&format!("error: {msg}"));
+    }
+}
+
+/// Whether to colour what goes to stderr: only on a terminal, and never when `NO_COLOR` is set
+/// (<https://no-color.org>), so logs piped or redirected to a file stay plain text.
+pub fn colour_on_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// A progress bar on stderr; hidden when stderr is not a terminal or with --quiet.
 pub struct Bar {
     bar: ProgressBar,
@@ -31,8 +47,15 @@ impl Bar {
             ProgressBar::new(0)
         };
         bar.set_style(
-            ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
+            ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} ({rate}, {eta})")
                 .expect("static template")
+                .with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        // Whole items per second: decimals of a rate are noise.
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    },
+                )
                 .progress_chars("=> "),
         );
         Bar { bar }
@@ -81,4 +104,24 @@ pub fn pad(s: &str, width: usize) -> String {
 pub fn time(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
     t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_else(|| "-".into())
+}
+
+/// `1 article`, `2 articles`: counts in summaries read as sentences.
+pub fn plural(n: usize, noun: &str) -> String {
+    let many = match noun {
+        "story" => "stories".to_string(),
+        _ => format!("{noun}s"),
+    };
+    format!("{n} {}", if n == 1 { noun } else { &many })
+}
+
+/// How much text two articles share, in the one measure `diff`, `explain` and `story` all print:
+/// the share of each article's text inside the passages aligned with the other (the pair's
+/// coverage). `50% of a3's text is in a9, 80% of a9's is in a3`.
+pub fn shared_text(x: &str, coverage_x: f32, y: &str, coverage_y: f32) -> String {
+    format!(
+        "{:.0}% of {x}'s text is in {y}, {:.0}% of {y}'s is in {x}",
+        coverage_x * 100.0,
+        coverage_y * 100.0
+    )
 }

@@ -14,10 +14,7 @@ fn add_reports_each_skipped_input_and_keeps_the_rest() {
     let err = run.stderr();
     assert_eq!(run.code(), 0, "stderr: {err}");
     assert!(err.contains("empty.txt"), "{err}");
-    assert!(
-        err.contains("bad.jsonl#1") || err.contains("bad.jsonl: invalid json at line 2"),
-        "{err}"
-    );
+    assert!(err.contains("bad.jsonl#1 (line 2): invalid json"), "{err}");
     assert!(err.contains("blob.bin"), "{err}");
     assert!(err.contains("2 articles added, 3 skipped"), "{err}");
     let list = env.run(&["list", "--json"]).stdout();
@@ -96,10 +93,9 @@ fn identical_text_from_two_paths_is_two_articles_recognised_as_identical() {
     assert!(show.contains("identical  a2"), "{show}");
 }
 
-#[test]
-fn jsonl_on_stdin_is_read_with_record_paths() {
+/// Runs `wiretrace add -` in `env` with `input` on stdin.
+fn add_stdin(env: &Env, input: &str) -> crate::util::Run {
     use std::io::Write;
-    let env = Env::new();
     let mut child = env
         .cmd()
         .args(["add", "-"])
@@ -108,12 +104,13 @@ fn jsonl_on_stdin_is_read_with_record_paths() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let line = serde_json::json!({"title": "Cranes halted", "text": WIRE, "outlet": "Wire", "published": "2026-03-02T10:00:00Z"});
-    writeln!(child.stdin.take().unwrap(), "{line}\n{line}").unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let list = env.run(&["list", "--json"]).stdout();
-    let paths: Vec<String> = list
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    crate::util::Run(child.wait_with_output().unwrap())
+}
+
+fn listed_paths(env: &Env) -> Vec<String> {
+    env.run(&["list", "--json"])
+        .stdout()
         .lines()
         .map(|l| {
             serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
@@ -121,6 +118,82 @@ fn jsonl_on_stdin_is_read_with_record_paths() {
                 .unwrap()
                 .to_string()
         })
-        .collect();
-    assert_eq!(paths, ["-#0", "-#1"]);
+        .collect()
+}
+
+#[test]
+fn a_second_stdin_batch_adds_to_the_first_instead_of_replacing_it() {
+    let env = Env::new();
+    let rec = |id: Option<&str>, title: &str, town: &str| {
+        let mut v =
+            serde_json::json!({"title": title, "text": WIRE.replace("Port Ellery", town), "outlet": "Wire"});
+        if let Some(id) = id {
+            v["id"] = id.into();
+        }
+        v.to_string()
+    };
+    let first = format!(
+        "{}\n{}\n",
+        rec(Some("w-1"), "One", "Kelby"),
+        rec(None, "Two", "Tarn")
+    );
+    let run = add_stdin(&env, &first);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let second = format!(
+        "{}\n{}\n",
+        rec(Some("w-3"), "Three", "Morrow"),
+        rec(None, "Four", "Holt")
+    );
+    let run = add_stdin(&env, &second);
+    assert!(run.stderr().contains("2 articles added"), "{}", run.stderr());
+    let paths = listed_paths(&env);
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    assert!(paths.contains(&"-#w-1".to_string()) && paths.contains(&"-#w-3".to_string()));
+    // the same record again is the same article
+    let run = add_stdin(&env, &first);
+    assert!(
+        run.stderr().contains("0 articles added, 2 unchanged"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn plain_text_on_stdin_is_one_article() {
+    let env = Env::new();
+    let run = add_stdin(&env, WIRE);
+    let err = run.stderr();
+    assert_eq!(run.code(), 0, "{err}");
+    assert!(!err.contains("invalid json"), "{err}");
+    assert!(err.contains("1 article added"), "{err}");
+    let list = env.run(&["list", "--json"]).stdout();
+    assert!(list.contains("Harbour cranes halted at Port Ellery"), "{list}");
+    // a second text piped in is a second article
+    add_stdin(&env, &WIRE.replace("Port Ellery", "Kelby"));
+    assert_eq!(listed_paths(&env).len(), 2);
+}
+
+#[test]
+fn one_file_by_relative_and_absolute_path_is_one_article() {
+    let env = Env::new();
+    let abs = env.write("in/wire.txt", WIRE);
+    assert_eq!(env.run(&["add", "--no-analyze", "in/wire.txt"]).code(), 0);
+    let again = env.run(&["add", "--no-analyze", abs.to_str().unwrap()]);
+    assert!(
+        again.stderr().contains("0 articles added, 1 unchanged"),
+        "{}",
+        again.stderr()
+    );
+    // and through the directory, with a detour
+    let detour = env.run(&["add", "--no-analyze", "./in/../in"]);
+    assert!(
+        detour.stderr().contains("0 articles added, 1 unchanged"),
+        "{}",
+        detour.stderr()
+    );
+    assert_eq!(listed_paths(&env).len(), 1);
+    for spec in [abs.to_str().unwrap(), "in/wire.txt", "./in/wire.txt"] {
+        let show = env.run(&["show", spec, "--json"]);
+        assert_eq!(show.code(), 0, "show {spec}: {}", show.stderr());
+    }
 }

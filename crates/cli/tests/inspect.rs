@@ -173,4 +173,41 @@ fn compare_gives_the_score_and_its_evidence_for_two_files() {
         !env.db().exists(),
         "compare of two files must not create a database"
     );
+
+/// The line naming how much text two articles share, as `diff`, `explain` and `story` print it.
+fn shared_line(out: &str, x: &str, y: &str) -> String {
+    out.lines()
+        .find(|l| l.contains(&format!("% of {x}'s text is in {y}")))
+        .unwrap_or_else(|| panic!("no shared-text line for {x}/{y} in:\n{out}"))
+        .trim()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn story_diff_and_explain_give_one_figure_for_one_pair() {
+    let env = crate::util::Env::new();
+    assert_eq!(
+        env.run(&["add", crate::util::corpus().to_str().unwrap()]).code(),
+        0
+    );
+    let export = env.run(&["export"]).json();
+    let edge = export["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["lineage"].as_array().unwrap().clone())
+        .find(|e| e["source"].is_string())
+        .expect("a story with a copy");
+    let (copy, src) = (
+        edge["article"].as_str().unwrap(),
+        edge["source"].as_str().unwrap(),
+    );
+    let explain = shared_line(&env.run(&["explain", copy]).stdout(), copy, src);
+    let diff = shared_line(&env.run(&["diff", copy, src]).stdout(), copy, src);
+    let story = shared_line(&env.run(&["story", copy]).stdout(), copy, src);
+    assert_eq!(explain, diff);
+    assert_eq!(story, diff);
 }

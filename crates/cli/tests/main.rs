@@ -3,7 +3,9 @@
 mod util;
 
 mod add;
+mod conventions;
 mod crash;
 mod inspect;
 mod stage;
 mod trace;
+mod writers;

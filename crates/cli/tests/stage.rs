@@ -125,4 +125,30 @@ fn similarity_scores_each_pair_in_input_order() {
         lines[1]["story_similarity"].as_f64().unwrap(),
     );
     assert!(same > 0.5 && other < 0.2, "{out}");
+
+fn extract_takes_plain_paths_and_gives_distinct_ids_that_align_keeps() {
+    let env = Env::new();
+    let files = [
+        "afp/2026-04-07-divers-find-merchant-ship-off-santa-vela.txt",
+        "morning-tide/2026-04-08-ancient-shipwreck-found-off-santa-vela.txt",
+    ];
+    let plain: String = files
+        .iter()
+        .map(|f| format!("{}\n", corpus().join(f).display()))
+        .collect();
+    let out = pipe(&env, "extract", &plain);
+    let articles: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(articles.len(), 2, "{out}");
+    assert_eq!(
+        (articles[0]["id"].as_str(), articles[1]["id"].as_str()),
+        (Some("a1"), Some("a2"))
+    );
+    let job = serde_json::json!({"a": articles[0], "b": articles[1]});
+    let pair: serde_json::Value =
+        serde_json::from_str(pipe(&env, "align", &format!("{job}\n")).trim()).unwrap();
+    assert_eq!((pair["a"].as_str(), pair["b"].as_str()), (Some("a1"), Some("a2")));
+    // one id twice is refused, not paired with itself
+    let same = serde_json::json!({"a": articles[0], "b": articles[0]});
+    let out = pipe(&env, "align", &format!("{same}\n"));
+    assert!(out.contains("\"error\"") && out.contains("distinct ids"), "{out}");
 }

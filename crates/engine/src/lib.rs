@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use wiretrace_ingest::IngestError;
-use wiretrace_store::{Store, Upsert};
+use wiretrace_store::{Store, Upsert, WriterLock};
 
 pub use config::Config;
 pub use error::{Error, Result};
@@ -55,6 +55,26 @@ pub use wiretrace_store as store;
 pub use wiretrace_stories as stories;
 
 use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
+
+/// The canonical absolute form of an input file's path (as given when it cannot be resolved: the
+/// reader then reports why).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The stored path an existing file named on the command line has: its canonical path, with the
+/// record suffix (`#N`) of a multi-article file kept.
+fn canonical_spec(spec: &str) -> Option<String> {
+    let (file, record) = match spec.rsplit_once('#') {
+        Some((file, record)) if !Path::new(spec).exists() => (file, Some(record)),
+        _ => (spec, None),
+    };
+    let c = std::fs::canonicalize(file).ok()?;
+    Some(match record {
+        Some(r) => format!("{}#{r}", c.display()),
+        None => c.display().to_string(),
+    })
+}
 
 /// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
 const JSONL_BATCH_BYTES: usize = 64 << 20;
@@ -81,6 +101,9 @@ pub struct AddReport {
     pub unchanged: usize,
     /// Inputs (files or records) that could not be read, each with its reason.
     pub skipped: Vec<IngestError>,
+    /// Articles whose bytes were not UTF-8 and declared no charset, with the encoding guessed for
+    /// them (metadata `charset_guessed`): stored, but their letters may be garbled.
+    pub guessed_charset: Vec<(String, String)>,
 }
 
 /// What [`Engine::analyze`] did.
@@ -106,6 +129,8 @@ pub struct AnalyzeReport {
 pub struct Engine {
     store: Store,
     cfg: Config,
+    /// Held by an engine opened for writing, for as long as it lives.
+    _writer: Option<WriterLock>,
 }
 
 impl Engine {
@@ -115,7 +140,28 @@ impl Engine {
     /// When the database cannot be opened or migrated.
     pub fn open(db: &Path, cfg: Config) -> Result<Engine> {
         let store = Store::open(db)?;
-        Ok(Engine { store, cfg })
+        Ok(Engine {
+            store,
+            cfg,
+            _writer: None,
+        })
+    }
+
+    /// Opens (or creates) the store at `db` as its only writer: waits while another process holds
+    /// the writer lock (calling `on_wait` once with the lock file first), so two `add` or `analyze`
+    /// runs never interleave and no analysis is saved over a corpus another run is changing.
+    /// Readers are not blocked.
+    ///
+    /// # Errors
+    /// When the lock cannot be taken, or the database cannot be opened or migrated.
+    pub fn open_writer(db: &Path, cfg: Config, on_wait: &dyn Fn(&Path)) -> Result<Engine> {
+        let lock = WriterLock::acquire(db, on_wait)?;
+        let store = Store::open(db)?;
+        Ok(Engine {
+            store,
+            cfg,
+            _writer: Some(lock),
+        })
     }
 
     /// Returns the underlying store, for reads.
@@ -152,7 +198,7 @@ impl Engine {
                     let ingest_cfg = self.cfg.ingest.clone();
                     let stdin = std::io::stdin().lock();
                     let batches =
-                        wiretrace_ingest::read_jsonl_batches(&ingest_cfg, "-", stdin, JSONL_BATCH_BYTES);
+                        wiretrace_ingest::read_stdin_batches(&ingest_cfg, "-", stdin, JSONL_BATCH_BYTES);
                     for records in batches {
                         if !self.store_batch(records, &mut report, strict)? {
                             return Ok(report);
@@ -163,6 +209,11 @@ impl Engine {
         }
         let (files, errors) = wiretrace_ingest::discover(&paths);
         report.skipped.extend(errors);
+        // An article is keyed by its file's canonical path: one file named by a relative path, an
+        // absolute one or through a link is one article, whatever the working directory.
+        let mut files: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
+        files.sort();
+        files.dedup();
         report.files = files.len();
         progress.start("reading", files.len() as u64);
         let ingest_cfg = self.cfg.ingest.clone();
@@ -236,6 +287,11 @@ impl Engine {
                 }
             }
         }
+        for a in &batch {
+            if let Some(enc) = a.metadata.get("charset_guessed").and_then(|v| v.as_str()) {
+                report.guessed_charset.push((a.path.clone(), enc.to_string()));
+            }
+        }
         for outcome in self.store.upsert_articles(&mut batch)? {
             match outcome {
                 Upsert::Added => report.added += 1,
@@ -266,6 +322,8 @@ impl Engine {
     /// # Errors
     /// Only on store failures.
     pub fn analyze_with(&mut self, progress: &dyn Progress, full: bool) -> Result<AnalyzeReport> {
+        // The marks read now are the ones this analysis clears; later marks stay pending.
+        let marks = self.store.pending_marks()?;
         let pending: BTreeSet<ArticleId> = if full {
             self.store
                 .content_hashes()?
@@ -273,13 +331,14 @@ impl Engine {
                 .map(|(id, _)| id)
                 .collect()
         } else {
-            self.store.pending()?.into_iter().collect()
+            marks.iter().map(|m| m.article).collect()
         };
         let counts = self.store.counts()?;
         if pending.is_empty() && counts.stories > 0 {
             return Ok(AnalyzeReport {
                 pairs: counts.pairs as usize,
                 stories: counts.stories as usize,
+                multi_article_stories: counts.multi_article_stories as usize,
                 changes: counts.changes as usize,
                 ..AnalyzeReport::default()
             });
@@ -322,7 +381,8 @@ impl Engine {
         drop(furniture);
         lap("explain", &mut timings);
         progress.inc(1);
-        self.store.save_analysis(&new_pairs, full, &stories, &changes)?;
+        self.store
+            .save_analysis(&new_pairs, full, &stories, &changes, &marks)?;
         lap("save", &mut timings);
         progress.finish();
         Ok(AnalyzeReport {
@@ -353,6 +413,11 @@ impl Engine {
         }
         if let Some(a) = self.store.article_by_path(spec)? {
             return Ok(a);
+        }
+        if let Some(stored) = canonical_spec(spec) {
+            if let Some(a) = self.store.article_by_path(&stored)? {
+                return Ok(a);
+            }
         }
         let wanted = spec.trim_start_matches("./");
         let hits: Vec<Article> = self
@@ -450,7 +515,16 @@ impl Engine {
             }
         }
         let refs: Vec<&Article> = members.iter().collect();
-        Ok(wiretrace_explain::story_quotes(&self.cfg.explain, &refs))
+        // The quotes `explain` matched as one drifted quote are one quotation in the table too.
+        let mut changes = Vec::new();
+        for id in &story.articles {
+            changes.extend(self.store.changes_of(*id)?);
+        }
+        Ok(wiretrace_explain::story_quotes_with(
+            &self.cfg.explain,
+            &refs,
+            &changes,
+        ))
     }
 
     /// Returns the share (0..=1) of `source`'s text that `article` kept, given their changes.

@@ -1,10 +1,10 @@
 //! Stage commands for scale-out: each reads JSON lines and writes JSON lines, running the same
 //! library code as the local pipeline, so a Spark job (`RDD.pipe`) can run any stage.
 //!
-//! | stage | reads (one JSON object per line) | writes |
+//! | stage | reads (one record per line) | writes |
 //! |---|---|---|
-//! | `extract` | `{"path": "file"}` or a bare path string | one `Article` per article, or `{"error": "path#N: reason"}` |
-//! | `align` | `{"a": Article, "b": Article}` | one `Pair` per line with reuse, nothing otherwise |
+//! | `extract` | a path: `{"path": "file"}`, a JSON string `"file"`, or the path as plain text | one `Article` per article (ids 1, 2, … in output order), or `{"error": "path#N: reason"}` |
+//! | `align` | `{"a": Article, "b": Article}` (distinct ids) | one `Pair` per line with reuse, nothing otherwise; `{"error": …}` when both carry one id |
 //! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
 //! | `explain` | same as `cluster` | `Change` lines |
@@ -99,14 +99,17 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
     });
     match stage {
         Stage::Extract => {
+            // Ids count the articles written, so the later stages can tell them apart.
+            let mut next_id = 1u32;
             for (n, line) in lines {
-                let job: PathJob = parse(n, &line?)?;
-                let path = match job {
-                    PathJob::Bare(p) | PathJob::Object { path: p } => p,
-                };
+                let path = path_of_job(n, &line?)?;
                 for r in wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path)) {
                     match r {
-                        Ok(a) => emit(&mut output, &a)?,
+                        Ok(mut a) => {
+                            a.id = wiretrace_model::ArticleId(next_id);
+                            next_id += 1;
+                            emit(&mut output, &a)?
+                        }
                         Err(e) => emit(&mut output, &serde_json::json!({ "error": e.to_string() }))?,
                     }
                 }
@@ -115,6 +118,15 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
         Stage::Align => {
             for (n, line) in lines {
                 let job: AlignJob = parse(n, &line?)?;
+                if job.a.id == job.b.id {
+                    // A pair of one id reads as an article paired with itself downstream.
+                    let reason = format!(
+                        "line {n}: a and b both have id {}; give them distinct ids",
+                        job.a.id
+                    );
+                    emit(&mut output, &serde_json::json!({ "error": reason }))?;
+                    continue;
+                }
                 if let Some(p) = wiretrace_reuse::align(&cfg.reuse, &job.a, &job.b) {
                     emit(&mut output, &p)?;
                 }
@@ -205,6 +217,18 @@ fn number_articles(articles: &mut [Article]) {
             a.id = wiretrace_model::ArticleId(i as u32 + 1);
         }
     }
+}
+
+/// The path an `extract` line names: a JSON object or string, or the line itself as plain text
+/// (what `find … | wiretrace stage extract` gives).
+fn path_of_job(n: usize, line: &str) -> Result<String> {
+    let t = line.trim();
+    if !(t.starts_with('{') || t.starts_with('"')) {
+        return Ok(t.to_string());
+    }
+    Ok(match parse::<PathJob>(n, t)? {
+        PathJob::Bare(p) | PathJob::Object { path: p } => p,
+    })
 }
 
 fn parse<T: serde::de::DeserializeOwned>(line: usize, text: &str) -> Result<T> {

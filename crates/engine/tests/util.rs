@@ -64,7 +64,11 @@ pub fn assert_same(left: &ByPath, right: &ByPath, what: &str) {
 }
 
 pub fn by_path(e: &Export, root: &Path) -> ByPath {
-    let root = root.display().to_string();
+    // Stored paths are canonical.
+    let root = std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .display()
+        .to_string();
     let path: BTreeMap<String, String> = e
         .articles
         .iter()

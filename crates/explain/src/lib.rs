@@ -342,7 +342,14 @@ impl QuoteGroup {
 /// assert_eq!(g[0].variants.len(), 2);
 /// assert_eq!(g[0].variants[1].articles, vec![ArticleId(2)]);
 /// ```
-pub fn story_quotes(_cfg: &Config, members: &[&Article]) -> Vec<QuoteGroup> {
+pub fn story_quotes(cfg: &Config, members: &[&Article]) -> Vec<QuoteGroup> {
+    story_quotes_with(cfg, members, &[])
+}
+
+/// Like [`story_quotes`], also joining the two wordings of every `quote_altered` change in
+/// `changes`: a quotation that `explain` matched as one drifted quote is one group in the table too,
+/// even when its wordings overlap less than the table's own threshold.
+pub fn story_quotes_with(_cfg: &Config, members: &[&Article], changes: &[Change]) -> Vec<QuoteGroup> {
     let mut ms: Vec<&Article> = members.to_vec();
     ms.sort_by_key(|a| (a.id, a.path.clone()));
     ms.dedup_by_key(|a| a.id);
@@ -373,9 +380,25 @@ pub fn story_quotes(_cfg: &Config, members: &[&Article]) -> Vec<QuoteGroup> {
         }
         r
     }
+    let item_at: BTreeMap<(ArticleId, u32, u32), usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (id, q, _))| ((*id, q.span.start, q.span.end), i))
+        .collect();
+    let matched: Vec<(usize, usize)> = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::QuoteAltered)
+        .filter_map(|c| {
+            let (source, span) = (c.source?, c.source_span?);
+            let i = item_at.get(&(c.article, c.span.start, c.span.end))?;
+            let j = item_at.get(&(source, span.start, span.end))?;
+            Some((*i, *j))
+        })
+        .collect();
     for i in 0..n {
         for j in i + 1..n {
-            if items[i].0 != items[j].0 && diff::overlap(&items[i].2, &items[j].2) >= 0.6 {
+            let joined = matched.contains(&(i, j)) || matched.contains(&(j, i));
+            if items[i].0 != items[j].0 && (joined || diff::overlap(&items[i].2, &items[j].2) >= 0.6) {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 if ri != rj {
                     parent[ri.max(rj)] = ri.min(rj);

@@ -639,3 +639,27 @@ fn a_credit_appended_to_the_last_paragraph_is_not_added() {
     let ch = explain_pair(&Config::default(), &copy, &src, None, &[]);
     assert!(ch.is_empty(), "{ch:#?}");
 }
+
+#[test]
+fn the_quotes_table_joins_the_wordings_explain_matched_as_one_quote() {
+    let src = art(
+        1,
+        "Dock workers stopped every crane at Port Ellery on Monday.\n\n\"We will not load a single box until the night rate is restored,\" union leader Mara Quist said outside the gate.\n\nThe port authority urged both sides to return to talks.",
+    );
+    let copy = art(
+        2,
+        "Dock workers stopped every crane at Port Ellery on Monday.\n\n\"We shall not load one box until night pay is back,\" union leader Mara Quist said outside the gate.\n\nThe port authority urged both sides to return to talks.",
+    );
+    let changes = explain_pair(&Config::default(), &copy, &src, None, &[&src, &copy]);
+    assert_eq!(
+        of_kind(&changes, ChangeKind::QuoteAltered).len(),
+        1,
+        "{changes:?}"
+    );
+    // Below the table's own overlap threshold, the two wordings would be two quotations…
+    assert_eq!(story_quotes(&Config::default(), &[&src, &copy]).len(), 2);
+    // …but they are the quote explain matched: one quotation with two wordings.
+    let g = wiretrace_explain::story_quotes_with(&Config::default(), &[&src, &copy], &changes);
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0].variants.len(), 2);
+}

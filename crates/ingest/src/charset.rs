@@ -56,6 +56,19 @@ pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> Result<String, &'sta
     Ok(text.into_owned())
 }
 
+/// The legacy encoding [`decode_text`] guessed for `bytes`, when it had to guess: not UTF-8, no
+/// byte-order mark and no usable declared charset. Front ends warn about such inputs, since a wrong
+/// guess garbles letters silently.
+pub(crate) fn guessed_encoding(bytes: &[u8], declared: Option<&str>) -> Option<&'static str> {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let usable = declared
+        .and_then(|l| Encoding::for_label(l.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes()))
+        .is_some_and(|e| e != UTF_8 && e.is_ascii_compatible());
+    (!usable).then(|| guess_legacy(bytes).name())
+}
+
 /// The legacy (non-UTF-8) encoding chardetng guesses for undeclared bytes.
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

@@ -2,7 +2,7 @@
 //!
 //! Every failure is per input: the file (and record, for multi-article files) is named in
 //! [`IngestError::input`] and the reason is a lowercase phrase without a final period, so a front end can
-//! print `feeds/wire.jsonl#3: invalid json at line 4: expected value` and go on with the other inputs.
+//! print `feeds/wire.jsonl#3 (line 4): invalid json: expected value` and go on with the other inputs.
 //!
 //! The reasons used by this crate:
 //!
@@ -12,19 +12,22 @@
 //! | `unknown format` | extension not known and the bytes sniff as no format | rename with a known extension |
 //! | `not valid text (binary data)` | NUL or many control bytes | not an article: remove it from the inputs |
 //! | `larger than the per-article limit of N bytes` | over [`crate::Config::max_article_bytes`] | raise the limit |
-//! | `invalid json at line N: …` | a JSONL line that is not a JSON object | fix the line |
+//! | `invalid json: …` | a JSONL line that is not a JSON object (the input names its line) | fix the line |
 //! | `no article text found` | the page or record holds no body text | none: nothing to trace |
 //! | `truncated gzip stream` / `truncated warc record` | the archive ends early | re-download it |
 //! | `invalid feed: …` | XML that is neither RSS nor Atom | fix the feed |
 //! | I/O messages | the file could not be read | check permissions and paths |
 
-/// Names one input: a path and, for multi-article files, a 0-based record number.
+/// Names one input: a path and, for multi-article files, a 0-based record number and the 1-based
+/// line it starts on (a record number alone reads like an off-by-one next to an editor's line).
 ///
 /// # Example
 /// ```
 /// use wiretrace_ingest::InputRef;
-/// let r = InputRef { path: "feeds/wire.jsonl".into(), record: Some(3) };
+/// let r = InputRef { path: "feeds/wire.jsonl".into(), record: Some(3), line: None };
 /// assert_eq!(r.to_string(), "feeds/wire.jsonl#3");
+/// let r = InputRef { line: Some(5), ..r };
+/// assert_eq!(r.to_string(), "feeds/wire.jsonl#3 (line 5)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputRef {
@@ -32,13 +35,19 @@ pub struct InputRef {
     pub path: String,
     /// Record number inside the file, if the file holds many articles.
     pub record: Option<usize>,
+    /// The 1-based line of a line-oriented input (JSON lines) where the record stands.
+    pub line: Option<usize>,
 }
 
 impl std::fmt::Display for InputRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.record {
-            Some(n) => write!(f, "{}#{}", self.path, n),
-            None => write!(f, "{}", self.path),
+            Some(n) => write!(f, "{}#{}", self.path, n)?,
+            None => write!(f, "{}", self.path)?,
+        }
+        match self.line {
+            Some(l) => write!(f, " (line {l})"),
+            None => Ok(()),
         }
     }
 }
@@ -48,9 +57,9 @@ impl std::fmt::Display for InputRef {
 /// # Example
 /// ```
 /// use wiretrace_ingest::{IngestError, InputRef};
-/// let e = IngestError::new("x.jsonl", Some(2), "invalid json at line 3: eof");
-/// assert_eq!(e.to_string(), "x.jsonl#2: invalid json at line 3: eof");
-/// assert_eq!(e.input, InputRef { path: "x.jsonl".into(), record: Some(2) });
+/// let e = IngestError::new("x.jsonl", Some(2), "invalid json: eof").at_line(3);
+/// assert_eq!(e.to_string(), "x.jsonl#2 (line 3): invalid json: eof");
+/// assert_eq!(e.input, InputRef { path: "x.jsonl".into(), record: Some(2), line: Some(3) });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{input}: {reason}")]
@@ -81,8 +90,15 @@ impl IngestError {
             input: InputRef {
                 path: path.to_string(),
                 record,
+                line: None,
             },
             reason,
         }
+    }
+
+    /// Returns the error naming the 1-based line of the input it stands on.
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.input.line = Some(line);
+        self
     }
 }

@@ -20,12 +20,16 @@
 //! Numbering: record `N` in `file.jsonl#N` is the 0-based index of the line among the file's
 //! **non-blank** lines, so blank lines (often a trailing newline or a separator) shift nothing, while a
 //! broken line still takes its number — removing a bad line never renames the records after it.
-//! Errors name the 1-based physical line: `x.jsonl#3: invalid json at line 5: …`.
+//! Errors also name the 1-based physical line: `x.jsonl#3 (line 5): invalid json: …`.
+//!
+//! Stdin has no position shared across runs, so its records are named by their own `id` field
+//! (`-#x17`), else by a hash of their text (`-#3f9a…`): adding a second batch never overwrites the
+//! first. A bad stdin record has no key, so it is named by its line only: `- (line 5): …`.
 //!
 //! Speed: one `serde_json` parse per line into a sorted map, no copies beyond the parse; the
 //! language detector sees at most 700 bytes of text.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::{Map, Value};
 
@@ -138,6 +142,80 @@ pub(crate) fn read_stream<R: BufRead>(
         .collect()
 }
 
+/// Reads standard input (named `name`, `-`): JSON lines when its first non-blank byte opens a JSON
+/// object, their records named by their own id (see [`RecordKey::OwnId`]); otherwise one document
+/// (HTML, a feed, Markdown when sniffed, else plain text) named by its text hash, since plain text
+/// piped in is one article and not one bad JSON record per line.
+pub(crate) fn read_stdin_batches<'a, R: BufRead + 'a>(
+    cfg: &'a Config,
+    name: &str,
+    mut reader: R,
+    batch_bytes: usize,
+) -> Box<dyn Iterator<Item = Vec<Result<Article, IngestError>>> + 'a> {
+    match first_non_blank(&mut reader) {
+        Err(e) => Box::new(std::iter::once(vec![Err(IngestError::new(
+            name,
+            None,
+            e.to_string().to_lowercase(),
+        ))])),
+        Ok(None) => Box::new(std::iter::empty()),
+        Ok(Some(b'{')) => Box::new(Batches::new(cfg, name, reader, batch_bytes, false).keyed_by_own_id()),
+        Ok(Some(_)) => Box::new(std::iter::once(read_stdin_document(cfg, name, reader))),
+    }
+}
+
+/// Skips leading whitespace and returns the first other byte without consuming it.
+fn first_non_blank<R: BufRead>(reader: &mut R) -> std::io::Result<Option<u8>> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(p) => {
+                let b = buf[p];
+                reader.consume(p);
+                return Ok(Some(b));
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// Reads all of a non-JSON stdin (up to the article limit) as one document.
+fn read_stdin_document<R: BufRead>(cfg: &Config, name: &str, reader: R) -> Vec<Result<Article, IngestError>> {
+    let mut bytes = Vec::new();
+    let cap = cfg.max_article_bytes.saturating_add(1);
+    if let Err(e) = std::io::Read::take(reader, cap).read_to_end(&mut bytes) {
+        return vec![Err(IngestError::new(name, None, e.to_string().to_lowercase()))];
+    }
+    if bytes.len() as u64 >= cap {
+        return vec![Err(too_large(cfg, name, None))];
+    }
+    // Stdin has no extension: what sniffing does not recognise is read as plain text.
+    let as_name = if crate::detect::sniff(&bytes).is_some() {
+        name.to_string()
+    } else {
+        format!("{name}.txt")
+    };
+    crate::read_bytes(cfg, &as_name, &bytes)
+        .into_iter()
+        .map(|r| match r {
+            Ok(mut a) => {
+                a.path = format!("{name}#{}", text_key(&a.text));
+                Ok(a)
+            }
+            Err(mut e) => {
+                e.input.path = name.to_string();
+                Err(e)
+            }
+        })
+        .collect()
+}
+
 /// One raw line of a batch, or the reason it could not be read.
 enum RawLine {
     Line {
@@ -148,6 +226,16 @@ enum RawLine {
     Failed(IngestError),
 }
 
+/// How the records of a JSON-lines input are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RecordKey {
+    /// `name#N`, N the record's position: a file keeps its records in place between runs.
+    Position,
+    /// `name#ID`, ID the record's own `id` field, else a hash of its text: a stream (stdin) has no
+    /// position shared across runs, so a second batch must not overwrite the first by position.
+    OwnId,
+}
+
 /// JSON lines read from a stream in batches of about `batch_bytes` of input, each batch's lines
 /// parsed in parallel. Records are numbered across batches; a line over the article limit is skipped
 /// without being held.
@@ -155,6 +243,7 @@ pub(crate) struct Batches<'a, R> {
     cfg: &'a Config,
     name: String,
     reader: R,
+    key: RecordKey,
     batch_bytes: usize,
     record: usize,
     line_no: usize,
@@ -175,12 +264,19 @@ impl<'a, R: BufRead> Batches<'a, R> {
             cfg,
             name: name.to_string(),
             reader,
+            key: RecordKey::Position,
             batch_bytes: batch_bytes.max(1),
             record: 0,
             line_no: 0,
             done: false,
             empty_is_error,
         }
+    }
+
+    /// Names records by their own id (or text hash) instead of their position (see [`RecordKey`]).
+    pub(crate) fn keyed_by_own_id(mut self) -> Self {
+        self.key = RecordKey::OwnId;
+        self
     }
 
     /// Reads the next batch's raw lines; sets `done` at the end of the input or on a read error.
@@ -213,11 +309,10 @@ impl<'a, R: BufRead> Batches<'a, R> {
                     self.done = true;
                     break;
                 }
-                out.push(RawLine::Failed(too_large(
-                    self.cfg,
-                    &self.name,
-                    Some(self.record),
-                )));
+                let record = (self.key == RecordKey::Position).then_some(self.record);
+                out.push(RawLine::Failed(
+                    too_large(self.cfg, &self.name, record).at_line(self.line_no),
+                ));
                 self.record += 1;
                 continue;
             }
@@ -257,7 +352,7 @@ impl<R: BufRead> Iterator for Batches<'_, R> {
             }
             return None;
         }
-        let (cfg, name) = (self.cfg, self.name.as_str());
+        let (cfg, name, key) = (self.cfg, self.name.as_str(), self.key);
         Some(
             raw.into_par_iter()
                 .map(|r| match r {
@@ -265,12 +360,48 @@ impl<R: BufRead> Iterator for Batches<'_, R> {
                         record,
                         line_no,
                         bytes,
-                    } => read_line(cfg, name, record, line_no, &bytes),
+                    } => match key {
+                        RecordKey::Position => read_line(cfg, name, record, line_no, &bytes),
+                        RecordKey::OwnId => read_line(cfg, name, record, line_no, &bytes)
+                            .map(|a| keyed_by_own_id(name, a))
+                            .map_err(|e| unnumbered(name, line_no, e)),
+                    },
                     RawLine::Failed(e) => Err(e),
                 })
                 .collect(),
         )
     }
+}
+
+/// Hex digits of the text hash that key a record without an `id` (64 bits: collisions between
+/// distinct texts are negligible at any corpus size wiretrace handles).
+const TEXT_KEY_HEX: usize = 16;
+
+/// Renames a stream record `name#ID` after its own `id` field (a string or number), or after its text
+/// hash when it has none: the same record read again is the same article, another record never is.
+pub(crate) fn keyed_by_own_id(name: &str, mut a: Article) -> Article {
+    let own = match a.metadata.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let key = own.unwrap_or_else(|| text_key(&a.text));
+    a.path = format!("{name}#{key}");
+    a
+}
+
+/// The key of a record without an id: the start of its text hash.
+pub(crate) fn text_key(text: &str) -> String {
+    let mut h = wiretrace_model::content_hash(text);
+    h.truncate(TEXT_KEY_HEX);
+    h
+}
+
+/// A bad stream record has no key to name it by: name its line only.
+fn unnumbered(name: &str, line_no: usize, mut e: IngestError) -> IngestError {
+    e.input.path = name.to_string();
+    e.input.record = None;
+    e.at_line(line_no)
 }
 
 fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<()> {
@@ -306,30 +437,23 @@ fn read_line(
     line_no: usize,
     line: &[u8],
 ) -> Result<Article, IngestError> {
+    let fail = |reason: String| IngestError::new(name, Some(record), reason).at_line(line_no);
     if line.len() as u64 > cfg.max_article_bytes {
-        return Err(too_large(cfg, name, Some(record)));
+        return Err(too_large(cfg, name, Some(record)).at_line(line_no));
     }
     let obj: Map<String, Value> = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(o)) => o,
-        Ok(_) => {
-            return Err(IngestError::new(
-                name,
-                Some(record),
-                format!("invalid json at line {line_no}: not an object"),
-            ))
-        }
+        Ok(_) => return Err(fail("invalid json: not an object".into())),
         Err(e) => {
             let msg = e.to_string();
             // serde_json appends " at line 1 column N"; keep the column, drop the in-line line number.
             let msg = msg.replace(" at line 1 column ", " at column ");
-            return Err(IngestError::new(
-                name,
-                Some(record),
-                format!("invalid json at line {line_no}: {msg}"),
-            ));
+            return Err(fail(format!("invalid json: {msg}")));
         }
     };
-    draft_of_object(obj).finish(name, Some(record))
+    draft_of_object(obj)
+        .finish(name, Some(record))
+        .map_err(|e| e.at_line(line_no))
 }
 
 /// Maps one JSON object to a draft (see the module doc for the keys).
@@ -433,11 +557,15 @@ mod tests {
         assert_eq!(out[0].as_ref().unwrap().path, "f.jsonl#0");
         let e = out[1].as_ref().unwrap_err();
         assert_eq!(e.input.record, Some(1));
-        assert!(e.reason.starts_with("invalid json at line 3: "), "{}", e.reason);
+        assert!(e.reason.starts_with("invalid json: "), "{}", e.reason);
+        assert!(
+            e.to_string().starts_with("f.jsonl#1 (line 3): invalid json: "),
+            "{e}"
+        );
         assert_eq!(out[2].as_ref().unwrap().path, "f.jsonl#2");
         assert_eq!(
-            out[3].as_ref().unwrap_err().reason,
-            "invalid json at line 5: not an object"
+            out[3].as_ref().unwrap_err().to_string(),
+            "f.jsonl#3 (line 5): invalid json: not an object"
         );
     }
 

@@ -9,7 +9,8 @@
 //!
 //! - [`discover`] expands files and directories into a sorted list of input files.
 //! - [`read_file`] reads one file; [`read_bytes`] reads bytes already in memory; [`read_jsonl_stream`]
-//!   reads JSON lines from a stream (stdin, `-`).
+//!   reads JSON lines from a stream; [`read_stdin_batches`] reads stdin (`-`): JSON lines keyed by
+//!   their own `id` (or text hash), or one plain-text document.
 //! - Each returns one `Result` per article: a multi-article input (JSONL, feed, WARC) gives one per
 //!   record, named `path#N`; a bad input or record gives one [`IngestError`] and the others go on.
 //! - [`Config`] holds the per-article size limit.
@@ -323,6 +324,10 @@ pub fn read_bytes(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article,
                 Format::Markdown => markdown::draft_of_markdown(&text),
                 _ => html::draft_of_document(&text),
             };
+            if let Some(enc) = charset::guessed_encoding(bytes, declared.as_deref()) {
+                // Recorded so front ends can warn: the letters may be garbled.
+                draft.metadata.insert("charset_guessed".into(), enc.into());
+            }
             if draft.published.is_none() {
                 if let Some(d) = date_in_path(name) {
                     draft.published = Some(d);
@@ -346,11 +351,11 @@ pub fn read_bytes(cfg: &Config, name: &str, bytes: &[u8]) -> Vec<Result<Article,
 /// let input = std::io::Cursor::new("{\"text\":\"One story.\"}\n{oops\n");
 /// let out = read_jsonl_stream(&Config::default(), "-", input);
 /// assert_eq!(out[0].as_ref().unwrap().path, "-#0");
-/// assert!(out[1].as_ref().unwrap_err().to_string().starts_with("-#1: invalid json at line 2"));
+/// assert!(out[1].as_ref().unwrap_err().to_string().starts_with("-#1 (line 2): invalid json"));
 /// ```
 ///
 /// # Errors
-/// Per line: "invalid json at line N: …", "no article text found", the size limit; a read failure of
+/// Per line: "invalid json: …", "no article text found", the size limit; a read failure of
 /// the stream ends it with one error.
 pub fn read_jsonl_stream<R: std::io::BufRead>(
     cfg: &Config,
@@ -380,6 +385,33 @@ pub fn read_jsonl_batches<'a, R: std::io::BufRead + 'a>(
     batch_bytes: usize,
 ) -> impl Iterator<Item = Vec<Result<Article, IngestError>>> + 'a {
     jsonl::Batches::new(cfg, name, reader, batch_bytes, false)
+}
+
+/// Reads standard input in batches: JSON lines (records named `-#ID` by their own `id` field, else
+/// by a hash of their text, so a second batch never overwrites the first), or, when the input does
+/// not start with a JSON object, one document (plain text unless sniffed as HTML, a feed or
+/// Markdown) named by its text hash.
+///
+/// # Example
+/// ```
+/// use wiretrace_ingest::{read_stdin_batches, Config};
+/// let cfg = Config::default();
+/// let input = std::io::Cursor::new("{\"id\":\"w7\",\"text\":\"One story.\"}\n{oops\n");
+/// let all: Vec<_> = read_stdin_batches(&cfg, "-", input, 1 << 20).flatten().collect();
+/// assert_eq!(all[0].as_ref().unwrap().path, "-#w7");
+/// assert_eq!(all[1].as_ref().unwrap_err().input.to_string(), "- (line 2)");
+/// let text = std::io::Cursor::new("Storm hits coast\n\nRain fell all day.\n");
+/// let all: Vec<_> = read_stdin_batches(&cfg, "-", text, 1 << 20).flatten().collect();
+/// assert_eq!(all.len(), 1);
+/// assert_eq!(all[0].as_ref().unwrap().title.as_deref(), Some("Storm hits coast"));
+/// ```
+pub fn read_stdin_batches<'a, R: std::io::BufRead + 'a>(
+    cfg: &'a Config,
+    name: &str,
+    reader: R,
+    batch_bytes: usize,
+) -> Box<dyn Iterator<Item = Vec<Result<Article, IngestError>>> + 'a> {
+    jsonl::read_stdin_batches(cfg, name, reader, batch_bytes)
 }
 
 /// A date written in a path (`2025-01-28-story.txt`, `2025_01_28`, `…/2025/01/28/…`), at midnight UTC.

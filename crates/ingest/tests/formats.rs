@@ -156,8 +156,8 @@ fn jsonl_records_errors_and_numbering() {
 
     let e = out[2].as_ref().unwrap_err();
     assert_eq!(e.input.record, Some(2));
-    assert!(e.reason.starts_with("invalid json at line 4: "), "{}", e.reason);
-    assert!(e.to_string().contains("wire.jsonl#2: invalid json at line 4"));
+    assert!(e.reason.starts_with("invalid json: "), "{}", e.reason);
+    assert!(e.to_string().contains("wire.jsonl#2 (line 4): invalid json"));
 
     assert_eq!(out[3].as_ref().unwrap_err().reason, "no article text found");
     let c = out[4].as_ref().unwrap();
@@ -173,7 +173,7 @@ fn jsonl_from_a_stream_names_records_after_the_dash() {
         .map(|r| {
             r.as_ref()
                 .map(|a| a.path.clone())
-                .unwrap_or_else(|e| e.input.to_string())
+                .unwrap_or_else(|e| format!("{}#{}", e.input.path, e.input.record.unwrap()))
         })
         .collect();
     assert_eq!(paths, vec!["-#0", "-#1", "-#2", "-#3", "-#4"]);
@@ -281,7 +281,7 @@ fn jsonl_read_in_batches_matches_the_whole_file_at_every_batch_size() {
     let whole = describe(wiretrace_ingest::read_file(&cfg, &path));
     assert_eq!(whole.len(), 7);
     assert!(
-        whole[5].contains("big.jsonl#5: larger than the per-article limit"),
+        whole[5].contains("big.jsonl#5 (line ") && whole[5].contains("): larger than the per-article limit"),
         "{}",
         whole[5]
     );

@@ -24,6 +24,14 @@ pub enum Error {
     /// A read or write failed (disk full, corruption, locked too long).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The writer lock file could not be created or locked.
+    #[error("cannot lock {path}: {source}")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// A stored JSON value could not be read or written.
     #[error("stored value is not valid: {0}")]
     Json(#[from] serde_json::Error),

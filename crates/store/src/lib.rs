@@ -9,8 +9,13 @@
 //! again updates the row in place and keeps its id; identical text under two paths is two articles
 //! sharing one `content_hash`.
 //!
-//! Incremental analysis: new or changed articles are listed in the `pending` table until the engine
-//! stores the pairs, stories and changes that include them.
+//! Incremental analysis: new or changed articles are listed in the `pending` table, each mark numbered
+//! by the write that set it, until the engine stores the pairs, stories and changes that include them.
+//! An analysis clears only the marks it read ([`PendingMark`]): an article another process added or
+//! changed meanwhile stays pending, so after any interleaving or kill `analyze` finds the work left.
+//!
+//! Writers: SQLite serialises transactions; [`WriterLock`] serialises whole `add` and `analyze` runs
+//! between processes, so one never saves an analysis of a corpus another is changing.
 //!
 //! # Example
 //! ```
@@ -63,8 +68,70 @@ pub struct Counts {
     pub pairs: u64,
     /// Stories.
     pub stories: u64,
+    /// Stories with more than one article.
+    pub multi_article_stories: u64,
     /// Changes.
     pub changes: u64,
+}
+
+/// One pending article as an analysis read it: cleared by [`Store::save_analysis`] only if no later
+/// write marked the article again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingMark {
+    /// The article.
+    pub article: ArticleId,
+    /// The number of the write that marked it.
+    pub mark: i64,
+}
+
+/// An exclusive lock on a database for one writing process (an OS file lock on `DB.lock`, released
+/// when dropped or when the process dies, even by `kill -9`).
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: std::fs::File,
+    path: std::path::PathBuf,
+}
+
+impl WriterLock {
+    /// The lock file guarding database `db`.
+    pub fn path_for(db: &Path) -> std::path::PathBuf {
+        let mut name = db.as_os_str().to_os_string();
+        name.push(".lock");
+        std::path::PathBuf::from(name)
+    }
+
+    /// Takes the writer lock of `db`, waiting while another process holds it; `on_wait` is called
+    /// once, before waiting, so a front end can say why nothing happens.
+    ///
+    /// # Errors
+    /// [`Error::Lock`] when the lock file cannot be created or locked.
+    pub fn acquire(db: &Path, on_wait: &dyn Fn(&Path)) -> Result<WriterLock> {
+        let path = Self::path_for(db);
+        let lock_err = |e: std::io::Error| Error::Lock {
+            path: path.display().to_string(),
+            source: e,
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(lock_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                on_wait(&path);
+                file.lock().map_err(lock_err)?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(lock_err(e)),
+        }
+        Ok(WriterLock { _file: file, path })
+    }
+
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
 }
 
 /// An open wiretrace database.
@@ -113,8 +180,13 @@ impl Store {
                  WHERE id = ?1",
             )?;
             let mut drop_pairs = tx.prepare_cached("DELETE FROM pairs WHERE a = ?1 OR b = ?1")?;
-            let mut mark_pending =
-                tx.prepare_cached("INSERT OR IGNORE INTO pending (article) VALUES (?1)")?;
+            // Above every mark an analysis may have read, so a re-marked article stays pending.
+            let mark: i64 =
+                tx.query_row("SELECT coalesce(max(mark), 0) + 1 FROM pending", [], |r| r.get(0))?;
+            let mut mark_pending = tx.prepare_cached(
+                "INSERT INTO pending (article, mark) VALUES (?1, ?2)
+                 ON CONFLICT(article) DO UPDATE SET mark = excluded.mark",
+            )?;
             for a in articles.iter_mut() {
                 let content = a.content_hash();
                 let meta = meta_hash(a);
@@ -131,7 +203,7 @@ impl Store {
                             a.text, boiler, metadata
                         ])?;
                         a.id = ArticleId(tx.last_insert_rowid() as u32);
-                        mark_pending.execute([a.id.0])?;
+                        mark_pending.execute(params![a.id.0, mark])?;
                         out.push(Upsert::Added);
                     }
                     Some((id, old_content, old_meta)) => {
@@ -147,7 +219,7 @@ impl Store {
                         if old_content != content {
                             drop_pairs.execute([id])?;
                         }
-                        mark_pending.execute([id])?;
+                        mark_pending.execute(params![id, mark])?;
                         out.push(Upsert::Updated);
                     }
                 }
@@ -200,6 +272,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Returns the pending articles with their marks, for [`Store::save_analysis`] to clear.
+    pub fn pending_marks(&self) -> Result<Vec<PendingMark>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article, mark FROM pending ORDER BY article")?;
+        let rows = st.query_map([], |r| {
+            Ok(PendingMark {
+                article: ArticleId(r.get(0)?),
+                mark: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Returns every stored pair, sorted by (a, b).
     pub fn pairs(&self) -> Result<Vec<Pair>> {
         let mut st = self.conn.prepare("SELECT data FROM pairs ORDER BY a, b")?;
@@ -226,13 +312,15 @@ impl Store {
 
     /// Stores the results of one analysis in one transaction: new pairs (added to those kept, or
     /// replacing every stored pair when `replace_pairs`), then stories, lineage and changes
-    /// (replacing the previous ones), and marks every article analysed.
+    /// (replacing the previous ones), and clears the pending marks the analysis read (`analysed`);
+    /// a mark set since then stays, so that article is analysed next time.
     pub fn save_analysis(
         &mut self,
         new_pairs: &[Pair],
         replace_pairs: bool,
         stories: &[Story],
         changes: &[Change],
+        analysed: &[PendingMark],
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
@@ -282,7 +370,10 @@ impl Store {
                     serde_json::to_string(c)?
                 ])?;
             }
-            tx.execute("DELETE FROM pending", [])?;
+            let mut clear = tx.prepare_cached("DELETE FROM pending WHERE article = ?1 AND mark = ?2")?;
+            for p in analysed {
+                clear.execute(params![p.article.0, p.mark])?;
+            }
         }
         tx.commit()?;
         Ok(())
@@ -365,7 +456,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Returns how many articles, pending articles, pairs, stories and changes the store holds.
+    /// Returns how many articles, pending articles, pairs, stories (and of them with several
+    /// articles) and changes the store holds.
     pub fn counts(&self) -> Result<Counts> {
         let one =
             |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
@@ -374,6 +466,9 @@ impl Store {
             pending: one("SELECT count(*) FROM pending")?,
             pairs: one("SELECT count(*) FROM pairs")?,
             stories: one("SELECT count(*) FROM stories")?,
+            multi_article_stories: one(
+                "SELECT count(*) FROM (SELECT story FROM lineage GROUP BY story HAVING count(*) > 1)",
+            )?,
             changes: one("SELECT count(*) FROM changes")?,
         })
     }
@@ -430,4 +525,62 @@ fn article_from_row(r: &Row<'_>) -> rusqlite::Result<Article> {
         boilerplate: serde_json::from_str(&boiler).map_err(json_err)?,
         metadata: serde_json::from_str(&metadata).map_err(json_err)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(path: &str, text: &str) -> Article {
+        Article::new(path, text)
+    }
+
+    #[test]
+    fn an_analysis_clears_only_the_marks_it_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("w.db");
+        let mut store = Store::open(&db).unwrap();
+        store
+            .upsert_articles(&mut [article("a.txt", "First text."), article("b.txt", "Second text.")])
+            .unwrap();
+        let read = store.pending_marks().unwrap();
+        assert_eq!(read.len(), 2);
+        // Another process writes while the analysis runs: a new article and a changed one.
+        let mut other = Store::open(&db).unwrap();
+        other
+            .upsert_articles(&mut [
+                article("c.txt", "Third text."),
+                article("b.txt", "Second text, edited."),
+            ])
+            .unwrap();
+        store.save_analysis(&[], false, &[], &[], &read).unwrap();
+        let left: Vec<u32> = store.pending().unwrap().iter().map(|id| id.0).collect();
+        let b = store.article_by_path("b.txt").unwrap().unwrap().id.0;
+        let c = store.article_by_path("c.txt").unwrap().unwrap().id.0;
+        assert_eq!(left, [b, c]);
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("w.db");
+        let first = WriterLock::acquire(&db, &|_| panic!("nobody holds it yet")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let db2 = db.clone();
+        let second = std::thread::spawn(move || {
+            let waited = std::sync::atomic::AtomicBool::new(false);
+            let lock = WriterLock::acquire(&db2, &|p| {
+                waited.store(true, std::sync::atomic::Ordering::SeqCst);
+                tx.send(p.to_path_buf()).unwrap();
+            })
+            .unwrap();
+            (waited.into_inner(), lock.path().to_path_buf())
+        });
+        let waited_on = rx.recv().unwrap();
+        assert_eq!(waited_on, WriterLock::path_for(&db));
+        drop(first);
+        let (waited, path) = second.join().unwrap();
+        assert!(waited);
+        assert_eq!(path, waited_on);
+    }
 }

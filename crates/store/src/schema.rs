@@ -54,6 +54,9 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE pending (article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);
      INSERT INTO pending (article) SELECT id FROM articles WHERE analysed = 0;
      DROP INDEX articles_pending;",
+    // 3: each pending mark carries the number of the write that set it, so an analysis clears only
+    // the marks it read: an article added or changed by another writer while it ran stays pending.
+    "ALTER TABLE pending ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// Brings the schema up to date in one transaction.

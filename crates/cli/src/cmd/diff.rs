@@ -90,14 +90,11 @@ fn print_header(a: &Article, b: &Article, la: &str, lb: &str, pair: &Pair, swap:
         b.title.as_deref().unwrap_or(&b.path)
     );
     println!(
-        "similarity {:.2}, jaccard {:.2}, {} covered {:.0}%, {} covered {:.0}%, {} passages",
+        "{}; similarity {:.2}, jaccard {:.2}, {}",
+        crate::output::shared_text(la, cov_a, lb, cov_b),
         pair.similarity,
         pair.jaccard,
-        la,
-        cov_a * 100.0,
-        lb,
-        cov_b * 100.0,
-        pair.passages.len()
+        crate::output::plural(pair.passages.len(), "passage")
     );
 }
 

@@ -29,10 +29,23 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
     // Kept share: how much of the source's text survives (not dropped) in this version.
     let kept = source.as_ref().map(|s| engine.kept_share(s, &changes));
     let summary = wiretrace_engine::explain::summarize(&article, source.as_ref(), &changes);
+    // The aligned share of each text, the figure `diff` and `story` print for the same pair.
+    let shared = match &source {
+        Some(s) => engine.diff(&article, s)?.map(|p| {
+            if p.a == article.id {
+                (p.coverage_a, p.coverage_b)
+            } else {
+                (p.coverage_b, p.coverage_a)
+            }
+        }),
+        None => None,
+    };
     if json {
         let v = serde_json::json!({
             "article": article.id, "source": source.as_ref().map(|s| s.id),
-            "kept": kept, "translated_from": summary.translated_from, "changes": changes,
+            "kept": kept, "translated_from": summary.translated_from,
+            "coverage": shared.map(|(a, s)| serde_json::json!({"article": a, "source": s})),
+            "changes": changes,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
@@ -55,8 +68,17 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
     if let Some(lang) = &summary.translated_from {
         println!("a translation (from {lang}): compared by figures, names and paragraph structure");
     }
+    if let (Some(s), Some((cov_a, cov_s))) = (&source, shared) {
+        println!(
+            "{}",
+            crate::output::shared_text(&article.id.to_string(), cov_a, &s.id.to_string(), cov_s)
+        );
+    }
     if let Some(k) = kept {
-        println!("kept {:.0}% of the source's text", k * 100.0);
+        println!(
+            "not dropped: {:.0}% of the source's text (the changes below account for the rest)",
+            k * 100.0
+        );
     }
     if changes.is_empty() {
         println!("\nno changes found");

@@ -96,6 +96,18 @@ fn resolve_story(engine: &Engine, spec: &str) -> anyhow::Result<wiretrace_engine
             }
         }
     }
+    let in_line: Vec<String> = stories
+        .iter()
+        .filter(|s| s.storyline.as_deref() == Some(spec))
+        .map(|s| s.id.to_string())
+        .collect();
+    if let Some(first) = in_line.first() {
+        anyhow::bail!(
+            "{spec} is a storyline of {} stories ({}): show one with `wiretrace story {first}`",
+            in_line.len(),
+            in_line.join(", ")
+        );
+    }
     let article = engine
         .resolve(spec)
         .with_context(|| format!("no story {spec:?}"))?;

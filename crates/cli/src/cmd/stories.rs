@@ -125,11 +125,9 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         .expect("one story, one row");
     println!("story {}: {}", story.id, row.headline.as_deref().unwrap_or("-"));
     println!(
-        "{} articles from {} outlets, {} to {}{}",
-        row.size,
-        row.outlets.len(),
-        row.first.as_deref().unwrap_or("?"),
-        row.last.as_deref().unwrap_or("?"),
+        "{}{}{}",
+        crate::output::plural(row.size, "article"),
+        story_span(&row),
         story
             .storyline
             .as_deref()
@@ -157,9 +155,11 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         }
         let a = articles.get(&id);
         let e = edges.get(&id);
-        let sim = e
+        let pair = e
             .and_then(|e| e.source)
-            .and_then(|s| engine.store().pair(s, id).ok().flatten())
+            .and_then(|s| engine.store().pair(s, id).ok().flatten());
+        let sim = pair
+            .as_ref()
             .map(|p| format!(" sim {:.2}", p.similarity))
             .unwrap_or_default();
         println!(
@@ -177,6 +177,16 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
                 println!("{}   {}", "  ".repeat(depth), e.reason);
             }
         }
+        // The same aligned figure `diff` and `explain` print for this pair.
+        if let (Some(p), Some(src)) = (&pair, e.and_then(|e| e.source)) {
+            let (cov_id, cov_src) = if p.a == id {
+                (p.coverage_a, p.coverage_b)
+            } else {
+                (p.coverage_b, p.coverage_a)
+            };
+            let line = crate::output::shared_text(&id.to_string(), cov_id, &src.to_string(), cov_src);
+            println!("{}   {line}", "  ".repeat(depth));
+        }
         if let Some(kids) = children.get(&Some(id)) {
             for k in kids {
                 walk(*k, depth + 1, engine, children, edges, articles, shown);
@@ -191,6 +201,20 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         walk(e.article, 0, engine, &children, &edges, &articles, &mut shown);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `from 2 outlets, 2026-01-08 14:00 to …`, leaving out what no member gives.
+fn story_span(row: &StoryRow) -> String {
+    let mut s = match row.outlets.len() {
+        0 => String::new(),
+        n => format!(" from {}", crate::output::plural(n, "outlet")),
+    };
+    match (row.first.as_deref(), row.last.as_deref()) {
+        (Some(f), Some(l)) if f != l => s.push_str(&format!(", {f} to {l}")),
+        (Some(f), _) | (None, Some(f)) => s.push_str(&format!(", {f}")),
+        (None, None) => s.push_str(", no dates"),
+    }
+    s
 }
 
 /// The human summary `trace` prints after the export.
