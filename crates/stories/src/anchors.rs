@@ -121,9 +121,46 @@ pub(crate) fn number_value(s: &str) -> String {
     }
 }
 
+/// The hash of an anchor: its kind and its key's bytes (FNV-1a, then a SplitMix64 finaliser), fixed
+/// across runs and platforms.
+pub(crate) fn key_hash(kind: Kind, key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (kind as u64 + 1);
+    for &b in key {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^ (h >> 31)
+}
+
+/// A hash of a word's lowercase form, computed without allocating.
+fn lowercase_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// A word transliterated to lowercase ASCII letters (anything else dropped).
+#[cfg(test)]
 fn ascii_fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
+    let mut out = String::new();
+    ascii_fold_into(word, &mut out);
+    out
+}
+
+/// Writes `word` transliterated to lowercase ASCII letters into `out` (cleared first).
+fn ascii_fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
@@ -137,7 +174,6 @@ fn ascii_fold(word: &str) -> String {
             );
         }
     }
-    out
 }
 
 /// The phonetic skeleton key of a folded name: spelling variants folded (c/k/q/g, b/p, d/t, v/w/f,
@@ -147,15 +183,22 @@ pub(crate) fn skeleton(folded: &str) -> Option<String> {
     if folded.len() < 3 {
         return None;
     }
-    let w = folded
-        .replace("sch", "s")
-        .replace("sh", "s")
-        .replace("ch", "k")
-        .replace("ph", "f")
-        .replace("th", "t")
-        .replace("ck", "k");
-    let mut out = String::new();
-    for (n, c) in w.chars().enumerate() {
+    // One pass, no allocation but the key: "sch" and "ph" are read as one letter; the other
+    // digraphs (sh, ch, th, ck) come out right letter by letter, since `h` is dropped.
+    let b = folded.as_bytes();
+    let mut out = String::with_capacity(NAME_KEY);
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() && out.len() < NAME_KEY {
+        let (c, width) = if b[i..].starts_with(b"sch") {
+            ('s', 3)
+        } else if b[i..].starts_with(b"ph") {
+            ('f', 2)
+        } else {
+            (b[i] as char, 1)
+        };
+        i += width;
+        let first = n == 0;
+        n += 1;
         let c = match c {
             'c' | 'q' | 'g' => 'k',
             'b' => 'p',
@@ -167,13 +210,10 @@ pub(crate) fn skeleton(folded: &str) -> Option<String> {
             c => c,
         };
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-        if n == 0 {
+        if first {
             out.push(if vowel { 'a' } else { c });
         } else if !vowel && !out.ends_with(c) {
             out.push(c);
-        }
-        if out.len() == NAME_KEY {
-            break;
         }
     }
     (out.len() >= 2).then_some(out)
@@ -182,8 +222,8 @@ pub(crate) fn skeleton(folded: &str) -> Option<String> {
 /// One anchor occurrence.
 pub(crate) struct Anchor<'t> {
     pub kind: Kind,
-    /// The language-independent key (skeleton, value, month-day, stem).
-    pub key: String,
+    /// The hash of the kind and the language-independent key (skeleton, value, month-day, stem).
+    pub key: u64,
     /// [`LEAD_BOOST`] in the lead, else 1.
     pub weight: f32,
     /// The word or number as the text writes it.
@@ -192,7 +232,7 @@ pub(crate) struct Anchor<'t> {
 
 /// The anchors of one article: `(kind, key, count)` with lead occurrences counted [`LEAD_BOOST`]
 /// times, unsorted and not deduplicated (the caller merges equal keys).
-pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, String, f32)> {
+pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, u64, f32)> {
     occurrences(title, text)
         .into_iter()
         .map(|a| (a.kind, a.key, a.weight))
@@ -209,7 +249,7 @@ pub(crate) fn shared(
 ) -> std::collections::BTreeMap<String, Vec<String>> {
     use std::collections::{BTreeMap, HashMap};
     let collect = |x: &'_ wiretrace_model::Article| {
-        let mut m: HashMap<(Kind, String), (f32, String)> = HashMap::new();
+        let mut m: HashMap<(Kind, u64), (f32, String)> = HashMap::new();
         for o in occurrences(x.title.as_deref(), &x.text) {
             let e = m.entry((o.kind, o.key)).or_insert((0.0, o.surface.to_string()));
             e.0 += o.weight;
@@ -265,13 +305,14 @@ fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
         let toks = scan(part);
         // Words the text writes in lowercase somewhere: capitalised only at a sentence start, they are
         // not names.
-        let lower: std::collections::HashSet<String> = toks
+        let lower: wiretrace_text::FastSet<u64> = toks
             .iter()
             .filter_map(|t| match t {
-                Tok::Word(w) if w.chars().next().is_some_and(char::is_lowercase) => Some(w.to_lowercase()),
+                Tok::Word(w) if w.chars().next().is_some_and(char::is_lowercase) => Some(lowercase_hash(w)),
                 _ => None,
             })
             .collect();
+        let mut folded = String::new();
         let mut sentence_start = true;
         for (idx, t) in toks.iter().enumerate() {
             let weight = if is_title || words_seen < LEAD_WORDS {
@@ -287,20 +328,20 @@ fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
                 Tok::Number(n) => {
                     out.push(Anchor {
                         kind: Kind::Figure,
-                        key: number_value(n),
+                        key: key_hash(Kind::Figure, number_value(n).as_bytes()),
                         weight,
                         surface: n,
                     });
                     if let Some(d) = date_near(&toks, idx) {
                         out.push(Anchor {
                             kind: Kind::Date,
-                            key: d,
+                            key: key_hash(Kind::Date, d.as_bytes()),
                             weight,
                             surface: n,
                         });
                     }
                 }
-                Tok::Word(w) => word_anchors(w, sentence_start, &lower, weight, &mut out),
+                Tok::Word(w) => word_anchors(w, sentence_start, &lower, weight, &mut folded, &mut out),
             }
             sentence_start = false;
             if !is_title {
@@ -315,8 +356,9 @@ fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
 fn word_anchors<'t>(
     surface: &'t str,
     sentence_start: bool,
-    lower: &std::collections::HashSet<String>,
+    lower: &wiretrace_text::FastSet<u64>,
     weight: f32,
+    folded: &mut String,
     out: &mut Vec<Anchor<'t>>,
 ) {
     let word = surface;
@@ -324,9 +366,12 @@ fn word_anchors<'t>(
     if is_cjk(first) {
         let chars: Vec<char> = word.chars().collect();
         for w in chars.windows(2) {
+            let mut buf = [0u8; 8];
+            let n = w[0].encode_utf8(&mut buf).len();
+            let m = w[1].encode_utf8(&mut buf[n..]).len();
             out.push(Anchor {
                 kind: Kind::Term,
-                key: w.iter().collect(),
+                key: key_hash(Kind::Term, &buf[..n + m]),
                 weight,
                 surface,
             });
@@ -337,30 +382,32 @@ fn word_anchors<'t>(
         .iter()
         .find_map(|p| word.strip_prefix(p).filter(|rest| rest.chars().count() >= 2))
         .unwrap_or(word);
-    let folded = ascii_fold(word);
-    if folded.is_empty() || wiretrace_lang::is_function_word(&folded) {
+    ascii_fold_into(word, folded);
+    let folded: &str = folded;
+    if folded.is_empty() || wiretrace_lang::is_function_word(folded) {
         return;
     }
     let caseless = !first.is_uppercase() && !first.is_lowercase();
     let name = if caseless {
         folded.len() >= 3
     } else {
-        first.is_uppercase() && (!sentence_start || !lower.contains(&word.to_lowercase()))
+        first.is_uppercase() && (!sentence_start || !lower.contains(&lowercase_hash(word)))
     };
     if name {
-        if let Some(k) = skeleton(&folded) {
+        if let Some(k) = skeleton(folded) {
             out.push(Anchor {
                 kind: Kind::Name,
-                key: k,
+                key: key_hash(Kind::Name, k.as_bytes()),
                 weight,
                 surface,
             });
         }
     }
-    if folded.len() >= 4 && wiretrace_lang::month_number(&folded).is_none() {
+    if folded.len() >= 4 && wiretrace_lang::month_number(folded).is_none() {
         out.push(Anchor {
             kind: Kind::Term,
-            key: folded.chars().take(TERM_PREFIX).collect(),
+            // ASCII: the prefix is TERM_PREFIX letters.
+            key: key_hash(Kind::Term, &folded.as_bytes()[..folded.len().min(TERM_PREFIX)]),
             weight,
             surface,
         });
@@ -374,7 +421,11 @@ fn date_near(toks: &[Tok<'_>], idx: usize) -> Option<String> {
     // "3 de enero", "3. Januar", "January 3": the month is one or two words after, or just before.
     let near = [idx + 1, idx + 2, idx.wrapping_sub(1)];
     near.iter().find_map(|&j| match toks.get(j) {
-        Some(Tok::Word(w)) => wiretrace_lang::month_number(&ascii_fold(w)).map(|m| format!("{m}-{day}")),
+        Some(Tok::Word(w)) => {
+            let mut folded = String::new();
+            ascii_fold_into(w, &mut folded);
+            wiretrace_lang::month_number(&folded).map(|m| format!("{m}-{day}"))
+        }
         _ => None,
     })
 }
@@ -383,8 +434,8 @@ fn date_near(toks: &[Tok<'_>], idx: usize) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn keys(kind: Kind, title: Option<&str>, text: &str) -> Vec<String> {
-        let mut v: Vec<String> = anchors(title, text)
+    fn keys(kind: Kind, title: Option<&str>, text: &str) -> Vec<u64> {
+        let mut v: Vec<u64> = anchors(title, text)
             .into_iter()
             .filter(|(k, _, _)| *k == kind)
             .map(|(_, s, _)| s)
@@ -419,16 +470,14 @@ mod tests {
     #[test]
     fn dates_in_several_languages_meet() {
         let d = |t: &str| keys(Kind::Date, None, t);
-        assert_eq!(d("Talks resumed on January 3 in Geneva."), ["1-3"]);
+        let jan3 = [key_hash(Kind::Date, b"1-3")];
+        assert_eq!(d("Talks resumed on January 3 in Geneva."), jan3);
         assert_eq!(
             d("Las conversaciones se reanudaron el 3 de enero en Ginebra."),
-            ["1-3"]
+            jan3
         );
-        assert_eq!(
-            d("Die Gespräche wurden am 3. Januar in Genf fortgesetzt."),
-            ["1-3"]
-        );
-        assert_eq!(d("Les discussions ont repris le 3 janvier à Genève."), ["1-3"]);
+        assert_eq!(d("Die Gespräche wurden am 3. Januar in Genf fortgesetzt."), jan3);
+        assert_eq!(d("Les discussions ont repris le 3 janvier à Genève."), jan3);
     }
 
     #[test]
@@ -438,22 +487,29 @@ mod tests {
             None,
             "Rivers rose fast. The rivers of Dunmore flooded. Mayor Ilse Varga spoke.",
         );
-        assert!(names.contains(&skeleton("dunmore").unwrap()));
-        assert!(names.contains(&skeleton("varga").unwrap()));
-        assert!(!names.contains(&skeleton("rivers").unwrap()), "{names:?}");
+        let name = |w: &str| key_hash(Kind::Name, skeleton(w).unwrap().as_bytes());
+        assert!(names.contains(&name("dunmore")));
+        assert!(names.contains(&name("varga")));
+        assert!(!names.contains(&name("rivers")), "{names:?}");
     }
 
     #[test]
     fn lead_anchors_count_more() {
         let filler = "word ".repeat(LEAD_WORDS);
         let a = anchors(None, &format!("Harbour closed. {filler} Harbour reopened."));
-        let w: Vec<f32> = a.iter().filter(|(_, s, _)| s == "harbou").map(|x| x.2).collect();
+        let harbou = key_hash(Kind::Term, b"harbou");
+        let w: Vec<f32> = a.iter().filter(|x| x.1 == harbou).map(|x| x.2).collect();
         assert_eq!(w, [LEAD_BOOST, 1.0]);
     }
 
     #[test]
     fn cjk_text_gives_bigrams() {
         let t = keys(Kind::Term, None, "飓风登陆");
-        assert_eq!(t, ["登陆", "风登", "飓风"]);
+        let mut want: Vec<u64> = ["登陆", "风登", "飓风"]
+            .iter()
+            .map(|b| key_hash(Kind::Term, b.as_bytes()))
+            .collect();
+        want.sort();
+        assert_eq!(t, want);
     }
 }

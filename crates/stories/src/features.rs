@@ -533,7 +533,7 @@ pub(crate) fn extract(article: &Article) -> Features {
 fn anchor_features(article: &Article) -> Vec<(u64, Kind, f32)> {
     let mut v: Vec<(u64, Kind, f32)> = crate::anchors::anchors(article.title.as_deref(), &article.text)
         .into_iter()
-        .map(|(k, key, w)| (h(k.tag(), &key), k, w))
+        .map(|(k, key, w)| (key, k, w))
         .collect();
     v.sort_unstable_by_key(|x| x.0);
     let mut out: Vec<(u64, Kind, f32)> = Vec::with_capacity(v.len());
