@@ -216,6 +216,11 @@ const BLOCK_TAGS: &[&str] = &[
     "fieldset",
 ];
 
+/// True for the elements that end a paragraph.
+pub(crate) fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name)
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
 }
@@ -238,14 +243,6 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         ))
         .find_map(|e| author_from_byline(&text_of(e)).or_else(|| itemprop_author(e)))
     });
-    // The article's first <time>: its datetime attribute, else its visible text ("27 May 2025, 23:59 GMT").
-    let time = root.and_then(|r| r.select(&sel("time")).next()).and_then(|t| {
-        t.value()
-            .attr("datetime")
-            .and_then(parse_date)
-            .or_else(|| parse_date(&text_of(t)))
-    });
-
     let site = meta.site_name().map(str::to_string);
     draft.title = meta
         .take(&["og:title", "twitter:title"])
@@ -280,25 +277,27 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .map(|a| crate::article::clean_author(&a).unwrap_or(a))
         .or(meta.ld_author.take())
         .or(byline_author);
-    draft.published = meta
-        .take_date(&[
-            "article:published_time",
-            "og:published_time",
-            "datepublished",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-        ])
-        .or(meta.ld_published.as_deref().and_then(parse_date))
-        .or(time)
-        .or(meta.take_date(&["article:modified_time", "og:updated_time", "datemodified"]));
+    let urls: Vec<&str> = [meta.canonical.as_deref(), meta.og_url(), meta.ld_url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let clues = crate::pubdate::Clues {
+        metas: &meta.metas,
+        ld_article: &meta.ld_article_dates,
+        ld_other: &meta.ld_other_dates,
+        ld_modified: &meta.ld_modified_dates,
+        urls: &urls,
+    };
+    if let Some(found) = crate::pubdate::publication_date(&doc, html, root, &clues) {
+        draft.published = Some(found.when.to_utc());
+        draft.metadata.insert("published_from".into(), found.from.into());
+        if found.when.offset().local_minus_utc() != 0 {
+            draft.metadata.insert(
+                crate::PUBLISHED_OFFSET.into(),
+                found.when.offset().to_string().into(),
+            );
+        }
+    }
     draft.url = meta
         .canonical
         .take()
@@ -384,7 +383,12 @@ struct PageMeta {
     canonical: Option<String>,
     lang: Option<String>,
     ld_headline: Option<String>,
-    ld_published: Option<String>,
+    /// `datePublished` / `dateCreated` of JSON-LD article objects, in page order.
+    ld_article_dates: Vec<String>,
+    /// `datePublished` of other JSON-LD objects (a `WebPage`), in page order.
+    ld_other_dates: Vec<String>,
+    /// JSON-LD `dateModified` values.
+    ld_modified_dates: Vec<String>,
     ld_author: Option<String>,
     ld_publisher: Option<String>,
     ld_url: Option<String>,
@@ -449,12 +453,29 @@ impl PageMeta {
                 let is_article = types.iter().any(|t| {
                     t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
                 });
+                let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
+                // A comment or review dates itself, not the page.
+                let is_comment = types
+                    .iter()
+                    .any(|t| matches!(*t, "Comment" | "Review" | "Answer" | "Question"));
+                if !is_comment {
+                    let published =
+                        s("datePublished").or_else(|| is_article.then(|| s("dateCreated")).flatten());
+                    if let Some(p) = published {
+                        if is_article {
+                            self.ld_article_dates.push(p);
+                        } else {
+                            self.ld_other_dates.push(p);
+                        }
+                    }
+                    if let Some(m) = s("dateModified") {
+                        self.ld_modified_dates.push(m);
+                    }
+                }
                 if !is_article || self.ld_headline.is_some() {
                     return;
                 }
-                let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
                 self.ld_headline = s("headline").or(s("name"));
-                self.ld_published = s("datePublished").or(s("dateCreated"));
                 self.ld_url = s("url").or(s("mainEntityOfPage"));
                 self.ld_author = o.get("author").and_then(ld_name);
                 self.ld_publisher = o
@@ -475,13 +496,11 @@ impl PageMeta {
         None
     }
 
-    fn take_date(&mut self, keys: &[&str]) -> Option<chrono::DateTime<chrono::Utc>> {
-        keys.iter().find_map(|k| {
-            self.metas
-                .iter()
-                .find(|(mk, _)| mk == k)
-                .and_then(|(_, v)| parse_date(v))
-        })
+    fn og_url(&self) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, _)| k == "og:url")
+            .map(|(_, v)| v.as_str())
     }
 
     fn site_name(&self) -> Option<&str> {
@@ -645,7 +664,7 @@ fn block_text(e: ElementRef<'_>) -> String {
 }
 
 /// Splits a class or id value into lowercase tokens at spaces, `-`, `_` and lower→upper case changes.
-fn tokens(value: &str, out: &mut Vec<String>) {
+pub(crate) fn tokens(value: &str, out: &mut Vec<String>) {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
