@@ -38,7 +38,6 @@
 use scraper::{node::Node, ElementRef, Html, Selector};
 
 use crate::article::{author_from_byline, clean_line, Block, Draft};
-use crate::date::parse_date;
 
 /// Class/id tokens naming furniture, with the reason recorded.
 const FURNITURE_TOKENS: &[(&str, &str)] = &[
