@@ -228,15 +228,15 @@ fn sel(s: &str) -> Selector {
 pub(crate) fn draft_of_document(html: &str) -> Draft {
     let doc = Html::parse_document(html);
     let mut meta = PageMeta::collect(&doc);
-    let root = choose_root(&doc);
+    let marked_root = choose_root(&doc);
     let mut draft = Draft::default();
 
     // Headline and byline inside the article.
-    let h1 = root
+    let h1 = marked_root
         .and_then(|r| r.select(&sel("h1")).next())
         .map(|h| headline_text(h))
         .filter(|t| t.len() <= 300);
-    let byline_author = root.and_then(|r| {
+    let byline_author = marked_root.and_then(|r| {
         r.select(&sel(
             "[rel=author], [itemprop=author], .byline, .author, .by-line, .article-byline",
         ))
@@ -276,18 +276,20 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .map(|a| crate::article::clean_author(&a).unwrap_or(a))
         .or(meta.ld_author.take())
         .or(byline_author);
-    let urls: Vec<&str> = [meta.canonical.as_deref(), meta.og_url(), meta.ld_url.as_deref()]
+    let urls: Vec<String> = [meta.canonical.as_deref(), meta.og_url(), meta.ld_url.as_deref()]
         .into_iter()
         .flatten()
+        .map(str::to_string)
         .collect();
+    let url_refs: Vec<&str> = urls.iter().map(String::as_str).collect();
     let clues = crate::pubdate::Clues {
         metas: &meta.metas,
         ld_article: &meta.ld_article_dates,
         ld_other: &meta.ld_other_dates,
         ld_modified: &meta.ld_modified_dates,
-        urls: &urls,
+        urls: &url_refs,
     };
-    if let Some(found) = crate::pubdate::publication_date(&doc, html, root, &clues) {
+    if let Some(found) = crate::pubdate::publication_date(&doc, html, marked_root, &clues) {
         draft.published = Some(found.when.to_utc());
         draft.metadata.insert("published_from".into(), found.from.into());
         if found.when.offset().local_minus_utc() != 0 {
@@ -307,11 +309,185 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .take()
         .or(meta.take(&["og:locale", "content-language", "language"]));
 
-    if let Some(root) = root {
-        let headline = draft.title.clone().or(h1);
-        draft.blocks = Walker::new(headline.as_deref()).walk(root);
+    let headline = draft.title.clone().or(h1);
+    draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    if let Some(body) = meta.ld_body.take() {
+        use_ld_body_when_richer(&mut draft, &body);
     }
+    draft.not_article = listing_reason(&doc, &meta, &urls);
     draft
+}
+
+/// URL path segments naming a listing: tag, category, author, search and archive pages, in the
+/// languages of the CMSs we meet (lowercase).
+const LISTING_SEGMENTS: &[&str] = &[
+    "tag",
+    "tags",
+    "category",
+    "categories",
+    "categorie",
+    "categoria",
+    "kategorie",
+    "rubrik",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "search",
+    "suche",
+    "buscar",
+    "busqueda",
+    "recherche",
+    "cerca",
+    "topic",
+    "topics",
+    "archive",
+    "archives",
+    "archiv",
+    "page",
+];
+
+/// URL query keys of a site search (`?s=`, `?q=`).
+const SEARCH_KEYS: &[&str] = &["s", "q", "query", "search", "suche"];
+
+/// JSON-LD and `og:type` values of a page that lists others.
+const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ProfilePage", "ItemList"];
+
+/// Why a page is a listing rather than an article, or `None`. A page that declares itself an article
+/// (`og:type` article, a JSON-LD article, a published time) is always read as one; otherwise its
+/// JSON-LD type (`CollectionPage`, `SearchResultsPage`…) or its URL (`/tag/x`, `/author/x`, `?s=x`,
+/// `/category/x/page/2`) says it lists other pages.
+fn listing_reason(doc: &Html, meta: &PageMeta, urls: &[String]) -> Option<&'static str> {
+    let og_type = meta
+        .metas
+        .iter()
+        .find(|(k, _)| k == "og:type")
+        .map(|(_, v)| v.to_lowercase());
+    let declared_article = og_type.as_deref().is_some_and(|t| t.contains("article"))
+        || !meta.ld_article_dates.is_empty()
+        || meta
+            .ld_types
+            .iter()
+            .any(|t| t.ends_with("Article") || t == "BlogPosting")
+        || meta.metas.iter().any(|(k, _)| k == "article:published_time");
+    if declared_article {
+        return None;
+    }
+    if meta.ld_types.iter().any(|t| LISTING_TYPES.contains(&t.as_str())) {
+        return Some("not an article: listing page (its structured data says so)");
+    }
+    let page_url = urls.first().map(String::as_str).or_else(|| {
+        doc.select(&sel("link[rel=canonical][href]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+    })?;
+    listing_url(page_url).then_some("not an article: tag, category, author or search page (by its URL)")
+}
+
+/// True when a URL's path or query names a listing (see [`LISTING_SEGMENTS`], [`SEARCH_KEYS`]).
+fn listing_url(url: &str) -> bool {
+    let after_host = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r.split_once('/').map_or("", |(_, p)| p));
+    let (path, query) = after_host.split_once('?').unwrap_or((after_host, ""));
+    let in_path = path
+        .split('/')
+        .any(|seg| LISTING_SEGMENTS.contains(&seg.to_lowercase().as_str()));
+    let searched = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        // A long hex value is a session id (`?s=22c0…`, as forums write it), not a search.
+        .any(|(k, v)| {
+            SEARCH_KEYS.contains(&k)
+                && !v.is_empty()
+                && !(v.len() >= 16 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        });
+    in_path || searched
+}
+
+/// Least body text (bytes of paragraphs) a marked root (`<article>`, `<main>`) must give before the
+/// densest paragraph container and then `<body>` are tried too: below it the markup misled us (an
+/// `<article>` teaser, a forum post in `div`s) and the page's text lives elsewhere.
+const MIN_ROOT_TEXT: usize = 250;
+
+/// Walks the marked root; when it gives less than [`MIN_ROOT_TEXT`], also the densest container and
+/// `<body>`, and keeps whichever gives the most body text.
+fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: Option<&str>) -> Vec<Block> {
+    let mut best: (Vec<Block>, usize) = (Vec::new(), 0);
+    if let Some(r) = marked {
+        let blocks = Walker::new(headline).walk(r);
+        let n = para_bytes(&blocks);
+        best = (blocks, n);
+    }
+    if best.1 >= MIN_ROOT_TEXT {
+        return best.0;
+    }
+    let body = doc.select(&sel("body")).next();
+    for alt in [densest_root(doc), body].into_iter().flatten() {
+        if marked.is_some_and(|m| m.id() == alt.id()) {
+            continue;
+        }
+        let blocks = Walker::new(headline).walk(alt);
+        let n = para_bytes(&blocks);
+        if n > best.1 {
+            best = (blocks, n);
+        }
+        if best.1 >= MIN_ROOT_TEXT {
+            break;
+        }
+    }
+    best.0
+}
+
+fn para_bytes(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => p.len(),
+            Block::Furniture { .. } => 0,
+        })
+        .sum()
+}
+
+/// How much more text JSON-LD `articleBody` must hold than the walked page before it replaces it: the
+/// page then carries its article in data only (script-rendered pages, teaser-only markup).
+const LD_BODY_MIN_RATIO: usize = 2;
+
+/// Replaces the walked body with JSON-LD `articleBody` when that holds [`LD_BODY_MIN_RATIO`] times as
+/// much text; its paragraphs are its blank-line (or, failing that, line) separated blocks.
+fn use_ld_body_when_richer(draft: &mut Draft, body: &str) {
+    let walked: usize = draft
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => p.len(),
+            Block::Furniture { .. } => 0,
+        })
+        .sum();
+    let body = if looks_like_html(body) {
+        blocks_of_fragment(body, None)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                Block::Furniture { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    } else {
+        body.to_string()
+    };
+    if body.trim().len() <= walked * LD_BODY_MIN_RATIO {
+        return;
+    }
+    let sep = if body.contains("\n\n") { "\n\n" } else { "\n" };
+    draft.blocks = body
+        .split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Para(p.to_string()))
+        .collect();
+    draft.metadata.insert("text_from".into(), "json-ld".into());
 }
 
 /// Returns the body blocks of an HTML fragment (a feed item's `content:encoded`, a JSONL `html` field).
@@ -388,6 +564,10 @@ struct PageMeta {
     ld_other_dates: Vec<String>,
     /// JSON-LD `dateModified` values.
     ld_modified_dates: Vec<String>,
+    /// `articleBody` of the first JSON-LD article.
+    ld_body: Option<String>,
+    /// Every JSON-LD `@type` seen.
+    ld_types: Vec<String>,
     ld_author: Option<String>,
     ld_publisher: Option<String>,
     ld_url: Option<String>,
@@ -449,6 +629,7 @@ impl PageMeta {
                     Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
                     _ => vec![],
                 };
+                self.ld_types.extend(types.iter().map(|t| t.to_string()));
                 let is_article = types.iter().any(|t| {
                     t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
                 });
@@ -476,6 +657,7 @@ impl PageMeta {
                 }
                 self.ld_headline = s("headline").or(s("name"));
                 self.ld_url = s("url").or(s("mainEntityOfPage"));
+                self.ld_body = o.get("articleBody").and_then(Value::as_str).map(str::to_string);
                 self.ld_author = o.get("author").and_then(ld_name);
                 self.ld_publisher = o
                     .get("publisher")
@@ -542,6 +724,11 @@ fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
             return Some(e);
         }
     }
+    densest_root(doc)
+}
+
+/// The element whose `<p>` children hold the most text, else `<body>`.
+fn densest_root(doc: &Html) -> Option<ElementRef<'_>> {
     // Readability-style: the parent whose <p> children hold the most text.
     let mut best: Option<(usize, ElementRef<'_>)> = None;
     let mut scores: std::collections::BTreeMap<ego_tree::NodeId, usize> = std::collections::BTreeMap::new();
@@ -725,6 +912,61 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
         (_, Some("banner")) => Some("nav"),
         _ => None,
     }
+}
+
+/// Openings of a "read more" pointer to another story ("Read more: …", "Lea también: …", "Mehr zum
+/// Thema"), lowercase, in en, es, pt, fr, de, it, nl, pl.
+const READ_MORE_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "see also",
+    "related:",
+    "related stories",
+    "more on this",
+    "lea también",
+    "lea más",
+    "lee también",
+    "leia também",
+    "leia mais",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "auch lesen",
+    "weiterlesen",
+    "das könnte sie auch interessieren",
+    "leggi anche",
+    "lees ook",
+    "lees meer",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+];
+
+/// Longest block read as a "read more" pointer: a label and one headline, not a paragraph.
+const READ_MORE_MAX_CHARS: usize = 220;
+
+/// True for a short block that points to another story (see [`READ_MORE_LABELS`]).
+fn read_more_line(text: &str) -> bool {
+    if text.len() > READ_MORE_MAX_CHARS {
+        return false;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    READ_MORE_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            // The label stands alone or ends at punctuation: "Read more: …", not "Read more books".
+            rest.is_empty()
+                || rest.starts_with([':', '.', '»', '>', '|', '–', '—', '-', '…'])
+                || l.ends_with(':')
+        })
+    })
 }
 
 fn ad_label(text: &str) -> bool {
@@ -933,6 +1175,11 @@ impl<'h> Walker<'h> {
                 })
             {
                 self.headline_done = true;
+            } else if read_more_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "related",
+                });
             } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
