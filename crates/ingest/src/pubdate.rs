@@ -190,7 +190,7 @@ pub(crate) fn publication_date(
                 clues
                     .urls
                     .iter()
-                    .find_map(|u| crate::date_in_path(u))
+                    .find_map(|u| url_date(u))
                     .map(|d| d.fixed_offset()),
                 "url",
             )
@@ -202,6 +202,25 @@ pub(crate) fn publication_date(
                 "modified",
             )
         })
+}
+
+/// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
+/// `2026-03-05`-style date anywhere in it.
+fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let segs: Vec<&str> = url.split(['/', '?', '#']).collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    for w in segs.windows(3) {
+        if let (Some(y), Some(m), Some(d)) = (number(w[0], 4..=4), number(w[1], 1..=2), number(w[2], 1..=2)) {
+            if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(date.and_time(NaiveTime::MIN).and_utc());
+            }
+        }
+    }
+    crate::date_in_path(url)
 }
 
 fn first_date(values: &[String]) -> Option<DateTime<FixedOffset>> {
@@ -426,4 +445,24 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     }
     flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_dates() {
+        let d = |u: &str| url_date(u).map(|d| d.date_naive().to_string());
+        assert_eq!(
+            d("https://blog.example/2026/3/5/crane/").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(
+            d("https://x.example/news/2026-03-05-crane").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(d("https://x.example/2026/13/5/crane"), None);
+        assert_eq!(d("https://x.example/item/12345/3/5"), None);
+    }
 }
