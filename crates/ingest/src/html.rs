@@ -90,7 +90,17 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("consent", "cookie"),
     ("gdpr", "cookie"),
     ("comments", "comments"),
+    ("comment", "comments"),
+    ("kommentare", "comments"),
+    ("respond", "comments"),
     ("disqus", "comments"),
+    ("tags", "nav"),
+    ("tagcloud", "nav"),
+    ("keywords", "nav"),
+    ("pagination", "nav"),
+    ("pager", "nav"),
+    ("caption", "caption"),
+    ("toolbar", "share"),
     ("byline", "byline"),
     ("dateline", "byline"),
     ("timestamp", "byline"),
@@ -1299,6 +1309,30 @@ mod tests {
         assert_eq!(paras(&d).len(), 2);
         let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
         assert_eq!(reasons, vec!["share", "ad", "related"]);
+    }
+
+    #[test]
+    fn comments_tags_captions_and_read_more_pointers_are_furniture() {
+        let html =
+            "<article><p>The bridge reopened on Monday after four weeks of repairs to its bearings.</p>\
+            <p>Lea también: Otra noticia del puerto</p>\
+            <div class=\"wp-caption-text\">Photo: the bridge at dawn</div>\
+            <ul class=\"article-tags\"><li>bridge</li><li>harbour</li></ul>\
+            <p>Traffic is back to normal, the council said in a statement on Tuesday.</p>\
+            <div id=\"comment-list\"><p>Great news, finally!</p></div></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec![
+                "The bridge reopened on Monday after four weeks of repairs to its bearings.",
+                "Traffic is back to normal, the council said in a statement on Tuesday."
+            ]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["related", "caption", "nav", "comments"]);
+        // "Read more" opening a real sentence is text.
+        assert!(!read_more_line("Read more books, the minister told pupils."));
+        assert!(read_more_line("Read more: Rain returns"));
     }
 
     #[test]

@@ -156,8 +156,12 @@ static TIME_PUBDATE: LazyLock<Selector> = LazyLock::new(|| {
     sel("time[pubdate], time[itemprop=datePublished], abbr.published[title], abbr.dtpublished[title]")
 });
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
-static ITEMPROP_PUBLISHED: LazyLock<Selector> =
-    LazyLock::new(|| sel("[itemprop=datePublished], [itemprop=dateCreated]"));
+static ITEMPROP_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[itemprop=datePublished], [itemprop=dateCreated], [property='schema:datePublished'], \
+             [property='schema:dateCreated'], [property=datePublished]",
+    )
+});
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 
 fn sel(s: &str) -> Selector {
