@@ -102,6 +102,8 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("caption", "caption"),
     ("toolbar", "share"),
     ("byline", "byline"),
+    ("postmetadata", "byline"),
+    ("authorbox", "byline"),
     ("dateline", "byline"),
     ("timestamp", "byline"),
 ];
@@ -149,6 +151,9 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("you", "may", "related"),
     ("further", "reading", "related"),
     ("author", "info", "byline"),
+    ("entry", "meta", "byline"),
+    ("post", "meta", "byline"),
+    ("entry", "utility", "byline"),
     ("skip", "link", "nav"),
 ];
 
@@ -956,7 +961,75 @@ const READ_MORE_LABELS: &[&str] = &[
     "czytaj także",
     "zobacz też",
     "zobacz także",
+    "also read",
+    "more:",
+    "vea también",
+    "ver también",
+    "mira también",
+    "mehr themen",
+    "weitere artikel",
+    "plus d'articles",
 ];
+
+/// Openings of short calls to action and credit lines that are never article text (subscribe, follow
+/// us, support us, photo credits), lowercase, with the furniture reason; in en, es, pt, fr, de, it, nl.
+const PROMPT_OPENINGS: &[(&str, &str)] = &[
+    ("subscribe now", "newsletter"),
+    ("subscribe to", "newsletter"),
+    ("sign up for", "newsletter"),
+    ("zum newsletter", "newsletter"),
+    ("mit unserem newsletter", "newsletter"),
+    ("newsletter abonnieren", "newsletter"),
+    ("jetzt abonnieren", "newsletter"),
+    ("suscríbete", "newsletter"),
+    ("abonnez-vous", "newsletter"),
+    ("inscrivez-vous", "newsletter"),
+    ("iscriviti", "newsletter"),
+    ("assine", "newsletter"),
+    ("follow us", "share"),
+    ("follow the ", "share"),
+    ("folgen sie uns", "share"),
+    ("síguenos", "share"),
+    ("suivez-nous", "share"),
+    ("seguici", "share"),
+    ("share this", "share"),
+    ("teilen sie", "share"),
+    ("we rely on your support", "ad"),
+    ("support us", "ad"),
+    ("unterstütze", "ad"),
+    ("unterstützen sie", "ad"),
+    ("photo:", "caption"),
+    ("photos:", "caption"),
+    ("foto:", "caption"),
+    ("fotos:", "caption"),
+    ("bild:", "caption"),
+    ("credit:", "caption"),
+    ("crédit photo", "caption"),
+    ("crédits photos", "caption"),
+    ("image:", "caption"),
+    ("this entry was posted", "byline"),
+    ("dieser eintrag wurde veröffentlicht", "byline"),
+    ("about the author", "byline"),
+    ("über den autor", "byline"),
+    ("sobre el autor", "byline"),
+];
+
+/// Longest block read as a call to action or credit line.
+const PROMPT_MAX_CHARS: usize = 250;
+
+/// The furniture reason of a short call to action or credit line (see [`PROMPT_OPENINGS`]).
+fn prompt_line(text: &str) -> Option<&'static str> {
+    if text.len() > PROMPT_MAX_CHARS {
+        return None;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    PROMPT_OPENINGS
+        .iter()
+        .find(|(p, _)| lower.starts_with(p))
+        .map(|&(_, r)| r)
+}
 
 /// Longest block read as a "read more" pointer: a label and one headline, not a paragraph.
 const READ_MORE_MAX_CHARS: usize = 220;
@@ -1190,6 +1263,11 @@ impl<'h> Walker<'h> {
                     text: text.to_string(),
                     reason: "related",
                 });
+            } else if let Some(reason) = prompt_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason,
+                });
             } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -1333,6 +1411,12 @@ mod tests {
         // "Read more" opening a real sentence is text.
         assert!(!read_more_line("Read more books, the minister told pupils."));
         assert!(read_more_line("Read more: Rain returns"));
+        assert_eq!(
+            prompt_line("Subscribe now to our weekly edition."),
+            Some("newsletter")
+        );
+        assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
+        assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
     }
 
     #[test]
