@@ -10,13 +10,17 @@
 //! | title | `og:title`, `twitter:title`, JSON-LD `headline`, the article's `<h1>`, `<title>` minus a ` \| Site` suffix |
 //! | outlet | `og:site_name`, JSON-LD `publisher.name`, `application-name` |
 //! | author | `meta[name=author]`, JSON-LD `author.name`, `article:author` (when not a URL), a byline element "By X", `dc.creator` |
-//! | published | `article:published_time`, JSON-LD `datePublished`, `pubdate`/`date`/`dc.date`… metas, `<time datetime>` in the article |
+//! | published | the publication date as [`crate::pubdate`] finds it (JSON-LD, metas, `<time>`, URL, visible date lines), with `published_from` and, when not UTC, the page's offset |
 //! | url | `link[rel=canonical]`, `og:url`, JSON-LD `url` |
 //! | language | `<html lang>`, `og:locale`, `content-language` |
 //!
 //! **Main text.** The root is the `<article>` with the most paragraph text, else `<main>` / `[role=main]`
 //! / `[itemprop=articleBody]`, else the element whose `<p>` children hold the most text (the readability
-//! idea: score parents by the paragraph text they hold). The root is walked in document order (an
+//! idea: score parents by the paragraph text they hold). When the marked root gives less than
+//! [`MIN_ROOT_TEXT`] of body text (an `<article>` teaser, a forum post in `div`s), the densest container
+//! and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody` holds
+//! [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
+//! root is walked in document order (an
 //! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
 //! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
 //!
@@ -32,6 +36,13 @@
 //! or short block made mostly of links, or a short paragraph that is only an ad label ("Advertisement",
 //! "Publicidad", "Anzeige"…). A block holding more than half of the root's text is never furniture, so a
 //! misleading class cannot delete the article.
+//!
+//! Short blocks that point elsewhere ("Read more: …", "Lea también", "Mehr zum Thema") or call to action
+//! ("Subscribe now…", "Follow us…", "Foto: …") are furniture too, by their opening words
+//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]).
+//!
+//! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
+//! draft carries the reason and the page is skipped, unless it declares itself an article.
 //!
 //! Not done here: boilerplate in plain text (txt/Markdown/JSON text) is left for the explain stage.
 
