@@ -168,7 +168,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// Lowercases and strips the accents our month and weekday tables need (ä → ae for German).
-fn fold_char(c: char) -> impl Iterator<Item = char> {
+pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
     let lower = c.to_lowercase().next().unwrap_or(c);
     let s: &str = match lower {
         'á' | 'à' | 'â' | 'ã' | 'ă' | 'ą' => "a",

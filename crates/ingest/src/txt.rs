@@ -10,7 +10,9 @@
 //!   (a headline followed directly by its standfirst). A wrapped paragraph (next line in lower case,
 //!   or the first line ending in a comma or hyphen) has no headline.
 //! - **Header lines** after the headline, in any order, each left out of the body: "By NAME" (author),
-//!   "Edited by NAME" (`metadata.editor`), a date line "Published Jan 8, 2026" / "Publicado el…" /
+//!   "Edited by NAME" / "Reviewed by NAME" (`metadata.editor`, `metadata.reviewer`; a run of header
+//!   lines holding such a credit, an aggregator's trust box, is also recorded as `editorial` furniture),
+//!   a date line (its "Published" word may stand on the line before) "Published Jan 8, 2026" / "Publicado el…" /
 //!   "Veröffentlicht am…" / "Publié le…" or a bare date (the publication date, `published_from:
 //!   header`), and "Updated…" lines (`metadata.updated`, never the publication date).
 //! - **Standfirst**: the first other line of the header block stays the first body paragraph and is
@@ -33,7 +35,7 @@
 //! assert_eq!(a.text, "Rain fell. Roads shut.");
 //! ```
 
-use crate::article::{author_from_byline, clean_line, Draft};
+use crate::article::{author_from_byline, clean_line, Block, Draft};
 use crate::date::{dates_in_text, parse_date, Cue};
 
 /// Longest first line read as a headline; longer ones are paragraphs.
@@ -51,6 +53,7 @@ const MAX_DATELINE_CHARS: usize = 60;
 /// Line openings naming an editor, lowercase.
 const EDITOR_PREFIXES: &[&str] = &[
     "edited by ",
+    "reviewed by ",
     "editing by ",
     "editado por ",
     "édité par ",
@@ -115,21 +118,28 @@ fn read_header(lines: &[&str], start: usize, d: &mut Draft, skipped: &mut Vec<us
     let mut standfirst_seen = false;
     let mut read = 0;
     let mut i = start;
+    // Consecutive header lines; a run holding an editorial credit is recorded as furniture.
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_editorial = false;
     while i < lines.len() && read < MAX_HEADER_LINES {
         let line = lines[i].trim();
         i += 1;
         if line.is_empty() {
             blank_seen = true;
+            close_run(&mut run, &mut run_editorial, d);
             continue;
         }
         read += 1;
-        if header_line(line, d) {
+        if let Some(kind) = header_line(line, d) {
             skipped.push(i - 1);
+            run.push(line);
+            run_editorial |= kind == Header::Editorial;
             continue;
         }
+        close_run(&mut run, &mut run_editorial, d);
         let next_closes = lines.get(i).is_none_or(|l| {
             let l = l.trim();
-            l.is_empty() || header_line(l, &mut Draft::default())
+            l.is_empty() || header_line(l, &mut Draft::default()).is_some()
         });
         if start > 0 && !blank_seen && !standfirst_seen && next_closes {
             d.metadata.insert("standfirst".into(), line.into());
@@ -138,27 +148,72 @@ fn read_header(lines: &[&str], start: usize, d: &mut Draft, skipped: &mut Vec<us
         }
         break;
     }
+    close_run(&mut run, &mut run_editorial, d);
 }
 
-/// Reads one header line into the draft; false when it is not one.
-fn header_line(line: &str, d: &mut Draft) -> bool {
+/// Ends a run of header lines: one holding an editorial credit ("Edited by… / Reviewed by…", the
+/// trust box of aggregators) is recorded as furniture, as HTML records such boxes; a plain byline or
+/// date line is metadata only.
+fn close_run(run: &mut Vec<&str>, editorial: &mut bool, d: &mut Draft) {
+    if *editorial && !run.is_empty() {
+        d.blocks.push(Block::Furniture {
+            text: run.join("\n"),
+            reason: "editorial",
+        });
+    }
+    run.clear();
+    *editorial = false;
+}
+
+/// What a header line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    /// "Edited by…", "Reviewed by…".
+    Editorial,
+    /// "By NAME".
+    Byline,
+    /// A date line, or a lone "Published" / "Updated" word before one.
+    Date,
+}
+
+/// Reads one header line into the draft; `None` when it is not one.
+fn header_line(line: &str, d: &mut Draft) -> Option<Header> {
     if line.chars().count() > MAX_HEADER_LINE_CHARS {
-        return false;
+        return None;
     }
     let lower = line.to_lowercase();
     if let Some(p) = EDITOR_PREFIXES.iter().find(|p| lower.starts_with(*p)) {
         if let Some(name) = clean_line(&line[p.len()..]) {
-            d.metadata.insert("editor".into(), name.into());
-            return true;
+            let key = if p.starts_with("reviewed") {
+                "reviewer"
+            } else {
+                "editor"
+            };
+            d.metadata.entry(key.to_string()).or_insert(name.into());
+            return Some(Header::Editorial);
         }
     }
     if let Some(author) = author_from_byline(line) {
         if d.author.is_none() {
             d.author = Some(author);
         }
-        return true;
+        return Some(Header::Byline);
     }
-    date_line(line, d)
+    if lone_cue_word(line) {
+        return Some(Header::Date);
+    }
+    date_line(line, d).then_some(Header::Date)
+}
+
+/// True for a line that is only a "Published" / "Updated" word (the date follows on the next line).
+fn lone_cue_word(line: &str) -> bool {
+    use crate::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
+    let folded: String = line
+        .trim_end_matches([':', '.'])
+        .chars()
+        .flat_map(crate::date::fold_char)
+        .collect();
+    PUBLISHED_WORDS.contains(&folded.as_str()) || UPDATED_WORDS.contains(&folded.as_str())
 }
 
 /// Reads a date line: a publication date ("Published…", or a line that is only a date) or an update.
@@ -236,7 +291,6 @@ fn dateline_of(first: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Block;
 
     fn paras(d: &Draft) -> Vec<String> {
         d.blocks
@@ -298,6 +352,24 @@ mod tests {
                 "PORTVILLE — The harbour bridge will close for four weeks, the council said.",
                 "Buses will run a detour."
             ]
+        );
+    }
+
+    #[test]
+    fn editorial_credit_runs_are_furniture() {
+        let d = draft_of_text("Storm closes schools\n\nEdited By Valley Wire Editorial Team\nReviewed By Senior Editor\nPublished\nJun 26, 2025\n\nThe storm arrived overnight.");
+        assert_eq!(d.metadata["editor"], "Valley Wire Editorial Team");
+        assert_eq!(d.metadata["reviewer"], "Senior Editor");
+        assert_eq!(d.published.unwrap().date_naive().to_string(), "2025-06-26");
+        assert_eq!(paras(&d), vec!["The storm arrived overnight."]);
+        assert_eq!(
+            d.blocks[0],
+            Block::Furniture {
+                text:
+                    "Edited By Valley Wire Editorial Team\nReviewed By Senior Editor\nPublished\nJun 26, 2025"
+                        .into(),
+                reason: "editorial"
+            }
         );
     }
 
