@@ -13,7 +13,7 @@ pub(crate) fn build(store: &Store, with_text: bool) -> Result<Export> {
             id: a.id.to_string(),
             words: a.words(),
             content_hash: Some(a.content_hash()),
-            published: a.published.as_ref().map(Export::format_time),
+            published: wiretrace_ingest::published_local(&a),
             path: a.path,
             title: a.title,
             outlet: a.outlet,

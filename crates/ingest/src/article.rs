@@ -40,12 +40,18 @@ pub(crate) struct Draft {
     pub(crate) language: Option<String>,
     pub(crate) blocks: Vec<Block>,
     pub(crate) metadata: BTreeMap<String, serde_json::Value>,
+    /// Why the input is not an article (a tag, search or author listing page); `finish` then skips it
+    /// with this reason.
+    pub(crate) not_article: Option<&'static str>,
 }
 
 impl Draft {
     /// Returns the finished article named `path` (`path#record` for a record), or the error
     /// "no article text found" when the body is empty.
     pub(crate) fn finish(self, path: &str, record: Option<usize>) -> Result<Article, IngestError> {
+        if let Some(reason) = self.not_article {
+            return Err(IngestError::new(path, record, reason));
+        }
         let mut text = String::new();
         let mut chars: usize = 0;
         let mut pending: Vec<(String, &'static str)> = Vec::new();

@@ -30,233 +30,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-/// Month names and abbreviations, lowercased and without accents, as (name, month number).
-/// A token matches when it equals a name, or is a prefix of at least 3 letters of one
-/// (`sept`, `janv`, `févr`).
-const MONTHS: &[(&str, u32)] = &[
-    // en
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    // es
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    // fr
-    ("janvier", 1),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("decembre", 12),
-    // pt
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("marco", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    // ro
-    ("ianuarie", 1),
-    ("februarie", 2),
-    ("martie", 3),
-    ("aprilie", 4),
-    ("iunie", 6),
-    ("iulie", 7),
-    ("septembrie", 9),
-    ("octombrie", 10),
-    ("noiembrie", 11),
-    ("decembrie", 12),
-    // de
-    ("januar", 1),
-    ("jaenner", 1),
-    ("februar", 2),
-    ("maerz", 3),
-    ("marz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    // it
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    // nl
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-];
-
-/// Words skipped by the human-form reader: weekdays (by 3-letter prefix below) and fillers.
-const FILLERS: &[&str] = &[
-    "de",
-    "del",
-    "of",
-    "the",
-    "le",
-    "la",
-    "el",
-    "am",
-    "um",
-    "a",
-    "at",
-    "on",
-    "den",
-    "der",
-    "do",
-    "da",
-    "th",
-    "st",
-    "nd",
-    "rd",
-    "er",
-    "h",
-    "published",
-    "updated",
-    "posted",
-    "publie",
-    "publicado",
-    "publicat",
-    "veroffentlicht",
-    "pm",
-    "am",
-    "et",
-    "y",
-    "e",
-    "und",
-    "and",
-    "at",
-    "alle",
-    "ore",
-    "om",
-    "em",
-    "en",
-    "le",
-    "as",
-    "ora",
-    "uhr",
-    "hrs",
-    "kl",
-    "ao",
-    "las",
-    "les",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "segunda",
-    "terca",
-    "quarta",
-    "quinta",
-    "sexta",
-    "luni",
-    "marti",
-    "miercuri",
-    "joi",
-    "vineri",
-    "sambata",
-    "duminica",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "feira",
-];
-
-/// Time-zone abbreviations and their offset from UTC in minutes.
-const ZONES: &[(&str, i32)] = &[
-    ("utc", 0),
-    ("gmt", 0),
-    ("ut", 0),
-    ("z", 0),
-    ("wet", 0),
-    ("bst", 60),
-    ("ist", 60),
-    ("west", 60),
-    ("cet", 60),
-    ("cest", 120),
-    ("met", 60),
-    ("mest", 120),
-    ("eet", 120),
-    ("eest", 180),
-    ("msk", 180),
-    ("est", -300),
-    ("edt", -240),
-    ("cst", -360),
-    ("cdt", -300),
-    ("mst", -420),
-    ("mdt", -360),
-    ("pst", -480),
-    ("pdt", -420),
-    ("akst", -540),
-    ("akdt", -480),
-    ("hst", -600),
-    ("aest", 600),
-    ("aedt", 660),
-    ("jst", 540),
-    ("brt", -180),
-    ("art", -180),
-];
+use crate::date_words::{FILLERS, MONTHS, WEEKDAYS, ZONES};
 
 /// Returns the UTC instant a date string denotes, or `None` when it cannot be read with confidence.
 ///
@@ -271,6 +45,13 @@ const ZONES: &[(&str, i32)] = &[
 /// assert_eq!(parse_date("3 de fevereiro de 2026").unwrap().to_rfc3339(), "2026-02-03T00:00:00+00:00");
 /// ```
 pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
+    parse_date_local(raw).map(|d| d.with_timezone(&Utc))
+}
+
+/// As [`parse_date`], but keeps the offset the string was written in (`+00:00` when it gives none),
+/// so the publisher's own calendar day can be told: `2026-01-08T00:30+02:00` is the 8th where it was
+/// published and the 7th in UTC.
+pub(crate) fn parse_date_local(raw: &str) -> Option<DateTime<FixedOffset>> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -278,17 +59,21 @@ pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
     strict(s).or_else(|| human(s)).filter(plausible)
 }
 
-fn plausible(d: &DateTime<Utc>) -> bool {
+fn plausible(d: &DateTime<FixedOffset>) -> bool {
     use chrono::Datelike;
     (1800..=2200).contains(&d.year())
 }
 
-fn strict(s: &str) -> Option<DateTime<Utc>> {
+fn utc(d: NaiveDateTime) -> DateTime<FixedOffset> {
+    Utc.from_utc_datetime(&d).fixed_offset()
+}
+
+fn strict(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     const WITH_ZONE: &[&str] = &[
         "%Y-%m-%dT%H:%M:%S%.f%z",
@@ -303,7 +88,7 @@ fn strict(s: &str) -> Option<DateTime<Utc>> {
     ];
     for f in WITH_ZONE {
         if let Ok(d) = DateTime::<FixedOffset>::parse_from_str(s, f) {
-            return Some(d.with_timezone(&Utc));
+            return Some(d);
         }
     }
     const NAIVE: &[&str] = &[
@@ -319,19 +104,19 @@ fn strict(s: &str) -> Option<DateTime<Utc>> {
         .unwrap_or(s);
     for f in NAIVE {
         if let Ok(d) = NaiveDateTime::parse_from_str(trimmed, f) {
-            return Some(Utc.from_utc_datetime(&d));
+            return Some(utc(d));
         }
     }
     for f in ["%Y-%m-%d", "%Y%m%d"] {
         if trimmed.len() >= 8 && trimmed.len() <= 10 {
             if let Ok(d) = NaiveDate::parse_from_str(trimmed, f) {
-                return Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+                return Some(utc(d.and_time(NaiveTime::MIN)));
             }
         }
     }
     if (9..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         let secs: i64 = s.parse().ok()?;
-        return DateTime::from_timestamp(secs, 0);
+        return DateTime::from_timestamp(secs, 0).map(|d| d.fixed_offset());
     }
     None
 }
@@ -383,21 +168,27 @@ fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// Lowercases and strips the accents our month and weekday tables need (ä → ae for German).
-fn fold_char(c: char) -> impl Iterator<Item = char> {
+pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
     let lower = c.to_lowercase().next().unwrap_or(c);
     let s: &str = match lower {
-        'á' | 'à' | 'â' | 'ã' | 'ă' => "a",
+        'á' | 'à' | 'â' | 'ã' | 'ă' | 'ą' => "a",
         'ä' => "ae",
-        'é' | 'è' | 'ê' | 'ë' => "e",
-        'í' | 'ì' | 'î' | 'ï' => "i",
+        'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => "e",
+        'í' | 'ì' | 'î' | 'ï' | 'ı' => "i",
         'ó' | 'ò' | 'ô' | 'õ' => "o",
         'ö' => "oe",
-        'ú' | 'ù' | 'û' => "u",
+        'ú' | 'ù' | 'û' | 'ů' => "u",
         'ü' => "ue",
-        'ç' => "c",
-        'ș' | 'ş' => "s",
-        'ț' | 'ţ' => "t",
-        'ñ' => "n",
+        'ç' | 'ć' | 'č' => "c",
+        'ș' | 'ş' | 'ś' | 'š' => "s",
+        'ț' | 'ţ' | 'ť' => "t",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ł' => "l",
+        'ź' | 'ż' | 'ž' => "z",
+        'ř' => "r",
+        'ý' => "y",
+        'ď' => "d",
+        'ğ' => "g",
         _ => "",
     };
     let mut buf = [None, None];
@@ -444,7 +235,7 @@ fn zone_of(word: &str) -> Option<i32> {
     ZONES.iter().find(|(z, _)| *z == word).map(|&(_, off)| off)
 }
 
-fn human(s: &str) -> Option<DateTime<Utc>> {
+fn human(s: &str) -> Option<DateTime<FixedOffset>> {
     let lower = s.to_lowercase().replace("a.m.", "am").replace("p.m.", "pm");
     let toks = tokenize(&lower);
     let mut year: Option<i32> = None;
@@ -591,8 +382,7 @@ fn human(s: &str) -> Option<DateTime<Utc>> {
     let t = NaiveTime::from_hms_opt(h, m, sec)?;
     let naive = date.and_time(t);
     let off = FixedOffset::east_opt(offset_min.unwrap_or(0) * 60)?;
-    let local = off.from_local_datetime(&naive).single()?;
-    Some(local.with_timezone(&Utc))
+    off.from_local_datetime(&naive).single()
 }
 
 /// Reads `+01`, `+0100`, `+01:00`; returns minutes and how many extra tokens were used after the hours.
@@ -630,6 +420,169 @@ fn numeric_ymd(n: &[u32], lens: [usize; 3]) -> Option<(i32, u32, u32)> {
     } else {
         None
     }
+}
+
+/// What the words just before a date in running text say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// "Published…", "Veröffentlicht am…", "Publié le…".
+    Published,
+    /// "Updated…", "Aktualisiert…", "Mis à jour…": never the publication date.
+    Updated,
+    /// Nothing said.
+    Plain,
+}
+
+/// A calendar date found in running text, with the cue before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextDate {
+    pub(crate) date: NaiveDate,
+    pub(crate) cue: Cue,
+}
+
+/// How many tokens before a date are read for a cue word: enough for "Veröffentlicht am Dienstag,"
+/// or "Published: 14:30," but not the previous sentence.
+const CUE_WINDOW: usize = 6;
+
+/// Oldest and newest years a date found in running text may have: older or later "dates" in text are
+/// version numbers, prices or references, not when the page was published (htmldate uses 1995 too).
+const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
+
+/// Returns the complete calendar dates (day, month and year) written in running text, in order:
+/// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`) and with month names in the languages of
+/// [`crate::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
+/// years (`© 2026`) and month–year forms are not dates. Each date carries the cue the words before it
+/// give ([`Cue`]).
+pub(crate) fn dates_in_text(s: &str) -> Vec<TextDate> {
+    // Only text holding a digit can hold a date; most of a page's blocks do not.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let toks = tokenize(&s.to_lowercase());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((date, used)) = date_at(&toks, i) {
+            if TEXT_YEARS.contains(&chrono::Datelike::year(&date)) {
+                out.push(TextDate {
+                    date,
+                    cue: cue_before(&toks, i),
+                });
+            }
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn num(t: Option<&Tok>, lens: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    match t {
+        Some(Tok::Num(n)) if lens.contains(&n.len()) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+fn date_sep(t: Option<&Tok>) -> Option<char> {
+    match t {
+        Some(Tok::Sep(c)) if matches!(c, '.' | '/') => Some(*c),
+        Some(Tok::Sign('-')) => Some('-'),
+        _ => None,
+    }
+}
+
+fn month_word(t: Option<&Tok>) -> Option<u32> {
+    match t {
+        Some(Tok::Word(w)) => month_of(w),
+        _ => None,
+    }
+}
+
+fn is_filler(t: Option<&Tok>) -> bool {
+    matches!(t, Some(Tok::Word(w)) if FILLERS.contains(&w.as_str()))
+}
+
+/// The date starting at token `i`, and how many tokens it spans.
+fn date_at(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
+    let t = |k: usize| toks.get(i + k);
+    // Numeric: D.M.YYYY, D/M/YYYY, D-M-YYYY (day first unless impossible) and YYYY-MM-DD.
+    if let (Some(a), Some(s1), Some(b), Some(s2)) =
+        (num(t(0), 1..=4), date_sep(t(1)), num(t(2), 1..=2), date_sep(t(3)))
+    {
+        if s1 == s2 {
+            let a_len = if let Some(Tok::Num(n)) = t(0) { n.len() } else { 0 };
+            let c_lens = if a_len == 4 { 1..=2 } else { 4..=4 };
+            if let Some(c) = num(t(4), c_lens) {
+                if a_len == 3 {
+                    return None;
+                }
+                let c_len = if let Some(Tok::Num(n)) = t(4) { n.len() } else { 0 };
+                // A fourth number glued on (`1.2.2026.5`, an IP or version) is no date.
+                if date_sep(t(5)).is_some() && num(t(6), 1..=4).is_some() {
+                    return None;
+                }
+                let (y, m, d) = numeric_ymd(&[a, b, c], [a_len, 2, c_len])?;
+                return NaiveDate::from_ymd_opt(y, m, d).map(|dt| (dt, 5));
+            }
+        }
+    }
+    // Day before the month name: `8. Januar 2026`, `8 de enero de 2026`, `8 janv. 2026`.
+    if let Some(d) = num(t(0), 1..=2) {
+        let mut k = 1;
+        if matches!(t(k), Some(Tok::Sep('.'))) {
+            k += 1;
+        }
+        if is_filler(t(k)) {
+            k += 1;
+        }
+        if let Some(m) = month_word(t(k)) {
+            k += 1;
+            if matches!(t(k), Some(Tok::Sep('.'))) {
+                k += 1;
+            }
+            if is_filler(t(k)) {
+                k += 1;
+            }
+            if let Some(y) = num(t(k), 4..=4) {
+                return NaiveDate::from_ymd_opt(y as i32, m, d).map(|dt| (dt, k + 1));
+            }
+        }
+        return None;
+    }
+    // Month name before the day: `January 8th, 2026`, `Jan. 8 2026`.
+    if let Some(m) = month_word(t(0)) {
+        let mut k = 1;
+        if matches!(t(k), Some(Tok::Sep('.'))) {
+            k += 1;
+        }
+        if let Some(d) = num(t(k), 1..=2) {
+            k += 1;
+            if matches!(t(k), Some(Tok::Word(w)) if matches!(w.as_str(), "st" | "nd" | "rd" | "th")) {
+                k += 1;
+            }
+            if let Some(y) = num(t(k), 4..=4) {
+                return NaiveDate::from_ymd_opt(y as i32, m, d).map(|dt| (dt, k + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The cue the nearest cue word within [`CUE_WINDOW`] tokens before token `i` gives.
+fn cue_before(toks: &[Tok], i: usize) -> Cue {
+    use crate::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
+    for t in toks[i.saturating_sub(CUE_WINDOW)..i].iter().rev() {
+        if let Tok::Word(w) = t {
+            if PUBLISHED_WORDS.contains(&w.as_str()) {
+                return Cue::Published;
+            }
+            if UPDATED_WORDS.contains(&w.as_str()) {
+                return Cue::Updated;
+            }
+        }
+    }
+    Cue::Plain
 }
 
 #[cfg(test)]

@@ -10,13 +10,17 @@
 //! | title | `og:title`, `twitter:title`, JSON-LD `headline`, the article's `<h1>`, `<title>` minus a ` \| Site` suffix |
 //! | outlet | `og:site_name`, JSON-LD `publisher.name`, `application-name` |
 //! | author | `meta[name=author]`, JSON-LD `author.name`, `article:author` (when not a URL), a byline element "By X", `dc.creator` |
-//! | published | `article:published_time`, JSON-LD `datePublished`, `pubdate`/`date`/`dc.date`… metas, `<time datetime>` in the article |
+//! | published | the publication date as [`crate::pubdate`] finds it (JSON-LD, metas, `<time>`, URL, visible date lines), with `published_from` and, when not UTC, the page's offset |
 //! | url | `link[rel=canonical]`, `og:url`, JSON-LD `url` |
 //! | language | `<html lang>`, `og:locale`, `content-language` |
 //!
 //! **Main text.** The root is the `<article>` with the most paragraph text, else `<main>` / `[role=main]`
 //! / `[itemprop=articleBody]`, else the element whose `<p>` children hold the most text (the readability
-//! idea: score parents by the paragraph text they hold). The root is walked in document order (an
+//! idea: score parents by the paragraph text they hold). When the marked root gives less than
+//! [`MIN_ROOT_TEXT`] of body text (an `<article>` teaser, a forum post in `div`s), the densest container
+//! and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody` holds
+//! [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
+//! root is walked in document order (an
 //! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
 //! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
 //!
@@ -33,12 +37,18 @@
 //! "Publicidad", "Anzeige"…). A block holding more than half of the root's text is never furniture, so a
 //! misleading class cannot delete the article.
 //!
+//! Short blocks that point elsewhere ("Read more: …", "Lea también", "Mehr zum Thema") or call to action
+//! ("Subscribe now…", "Follow us…", "Foto: …") are furniture too, by their opening words
+//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]).
+//!
+//! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
+//! draft carries the reason and the page is skipped, unless it declares itself an article.
+//!
 //! Not done here: boilerplate in plain text (txt/Markdown/JSON text) is left for the explain stage.
 
 use scraper::{node::Node, ElementRef, Html, Selector};
 
 use crate::article::{author_from_byline, clean_line, Block, Draft};
-use crate::date::parse_date;
 
 /// Class/id tokens naming furniture, with the reason recorded.
 const FURNITURE_TOKENS: &[(&str, &str)] = &[
@@ -91,8 +101,20 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("consent", "cookie"),
     ("gdpr", "cookie"),
     ("comments", "comments"),
+    ("comment", "comments"),
+    ("kommentare", "comments"),
+    ("respond", "comments"),
     ("disqus", "comments"),
+    ("tags", "nav"),
+    ("tagcloud", "nav"),
+    ("keywords", "nav"),
+    ("pagination", "nav"),
+    ("pager", "nav"),
+    ("caption", "caption"),
+    ("toolbar", "share"),
     ("byline", "byline"),
+    ("postmetadata", "byline"),
+    ("authorbox", "byline"),
     ("dateline", "byline"),
     ("timestamp", "byline"),
 ];
@@ -140,6 +162,9 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("you", "may", "related"),
     ("further", "reading", "related"),
     ("author", "info", "byline"),
+    ("entry", "meta", "byline"),
+    ("post", "meta", "byline"),
+    ("entry", "utility", "byline"),
     ("skip", "link", "nav"),
 ];
 
@@ -216,6 +241,11 @@ const BLOCK_TAGS: &[&str] = &[
     "fieldset",
 ];
 
+/// True for the elements that end a paragraph.
+pub(crate) fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name)
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
 }
@@ -224,28 +254,20 @@ fn sel(s: &str) -> Selector {
 pub(crate) fn draft_of_document(html: &str) -> Draft {
     let doc = Html::parse_document(html);
     let mut meta = PageMeta::collect(&doc);
-    let root = choose_root(&doc);
+    let marked_root = choose_root(&doc);
     let mut draft = Draft::default();
 
     // Headline and byline inside the article.
-    let h1 = root
+    let h1 = marked_root
         .and_then(|r| r.select(&sel("h1")).next())
         .map(|h| headline_text(h))
         .filter(|t| t.len() <= 300);
-    let byline_author = root.and_then(|r| {
+    let byline_author = marked_root.and_then(|r| {
         r.select(&sel(
             "[rel=author], [itemprop=author], .byline, .author, .by-line, .article-byline",
         ))
         .find_map(|e| author_from_byline(&text_of(e)).or_else(|| itemprop_author(e)))
     });
-    // The article's first <time>: its datetime attribute, else its visible text ("27 May 2025, 23:59 GMT").
-    let time = root.and_then(|r| r.select(&sel("time")).next()).and_then(|t| {
-        t.value()
-            .attr("datetime")
-            .and_then(parse_date)
-            .or_else(|| parse_date(&text_of(t)))
-    });
-
     let site = meta.site_name().map(str::to_string);
     draft.title = meta
         .take(&["og:title", "twitter:title"])
@@ -280,25 +302,29 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .map(|a| crate::article::clean_author(&a).unwrap_or(a))
         .or(meta.ld_author.take())
         .or(byline_author);
-    draft.published = meta
-        .take_date(&[
-            "article:published_time",
-            "og:published_time",
-            "datepublished",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-        ])
-        .or(meta.ld_published.as_deref().and_then(parse_date))
-        .or(time)
-        .or(meta.take_date(&["article:modified_time", "og:updated_time", "datemodified"]));
+    let urls: Vec<String> = [meta.canonical.as_deref(), meta.og_url(), meta.ld_url.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    let url_refs: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let clues = crate::pubdate::Clues {
+        metas: &meta.metas,
+        ld_article: &meta.ld_article_dates,
+        ld_other: &meta.ld_other_dates,
+        ld_modified: &meta.ld_modified_dates,
+        urls: &url_refs,
+    };
+    if let Some(found) = crate::pubdate::publication_date(&doc, html, marked_root, &clues) {
+        draft.published = Some(found.when.to_utc());
+        draft.metadata.insert("published_from".into(), found.from.into());
+        if found.when.offset().local_minus_utc() != 0 {
+            draft.metadata.insert(
+                crate::PUBLISHED_OFFSET.into(),
+                found.when.offset().to_string().into(),
+            );
+        }
+    }
     draft.url = meta
         .canonical
         .take()
@@ -309,11 +335,185 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .take()
         .or(meta.take(&["og:locale", "content-language", "language"]));
 
-    if let Some(root) = root {
-        let headline = draft.title.clone().or(h1);
-        draft.blocks = Walker::new(headline.as_deref()).walk(root);
+    let headline = draft.title.clone().or(h1);
+    draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    if let Some(body) = meta.ld_body.take() {
+        use_ld_body_when_richer(&mut draft, &body);
     }
+    draft.not_article = listing_reason(&doc, &meta, &urls);
     draft
+}
+
+/// URL path segments naming a listing: tag, category, author, search and archive pages, in the
+/// languages of the CMSs we meet (lowercase).
+const LISTING_SEGMENTS: &[&str] = &[
+    "tag",
+    "tags",
+    "category",
+    "categories",
+    "categorie",
+    "categoria",
+    "kategorie",
+    "rubrik",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "search",
+    "suche",
+    "buscar",
+    "busqueda",
+    "recherche",
+    "cerca",
+    "topic",
+    "topics",
+    "archive",
+    "archives",
+    "archiv",
+    "page",
+];
+
+/// URL query keys of a site search (`?s=`, `?q=`).
+const SEARCH_KEYS: &[&str] = &["s", "q", "query", "search", "suche"];
+
+/// JSON-LD and `og:type` values of a page that lists others.
+const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ProfilePage", "ItemList"];
+
+/// Why a page is a listing rather than an article, or `None`. A page that declares itself an article
+/// (`og:type` article, a JSON-LD article, a published time) is always read as one; otherwise its
+/// JSON-LD type (`CollectionPage`, `SearchResultsPage`…) or its URL (`/tag/x`, `/author/x`, `?s=x`,
+/// `/category/x/page/2`) says it lists other pages.
+fn listing_reason(doc: &Html, meta: &PageMeta, urls: &[String]) -> Option<&'static str> {
+    let og_type = meta
+        .metas
+        .iter()
+        .find(|(k, _)| k == "og:type")
+        .map(|(_, v)| v.to_lowercase());
+    let declared_article = og_type.as_deref().is_some_and(|t| t.contains("article"))
+        || !meta.ld_article_dates.is_empty()
+        || meta
+            .ld_types
+            .iter()
+            .any(|t| t.ends_with("Article") || t == "BlogPosting")
+        || meta.metas.iter().any(|(k, _)| k == "article:published_time");
+    if declared_article {
+        return None;
+    }
+    if meta.ld_types.iter().any(|t| LISTING_TYPES.contains(&t.as_str())) {
+        return Some("not an article: listing page (its structured data says so)");
+    }
+    let page_url = urls.first().map(String::as_str).or_else(|| {
+        doc.select(&sel("link[rel=canonical][href]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+    })?;
+    listing_url(page_url).then_some("not an article: tag, category, author or search page (by its URL)")
+}
+
+/// True when a URL's path or query names a listing (see [`LISTING_SEGMENTS`], [`SEARCH_KEYS`]).
+fn listing_url(url: &str) -> bool {
+    let after_host = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r.split_once('/').map_or("", |(_, p)| p));
+    let (path, query) = after_host.split_once('?').unwrap_or((after_host, ""));
+    let in_path = path
+        .split('/')
+        .any(|seg| LISTING_SEGMENTS.contains(&seg.to_lowercase().as_str()));
+    let searched = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        // A long hex value is a session id (`?s=22c0…`, as forums write it), not a search.
+        .any(|(k, v)| {
+            SEARCH_KEYS.contains(&k)
+                && !v.is_empty()
+                && !(v.len() >= 16 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        });
+    in_path || searched
+}
+
+/// Least body text (bytes of paragraphs) a marked root (`<article>`, `<main>`) must give before the
+/// densest paragraph container and then `<body>` are tried too: below it the markup misled us (an
+/// `<article>` teaser, a forum post in `div`s) and the page's text lives elsewhere.
+const MIN_ROOT_TEXT: usize = 250;
+
+/// Walks the marked root; when it gives less than [`MIN_ROOT_TEXT`], also the densest container and
+/// `<body>`, and keeps whichever gives the most body text.
+fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: Option<&str>) -> Vec<Block> {
+    let mut best: (Vec<Block>, usize) = (Vec::new(), 0);
+    if let Some(r) = marked {
+        let blocks = Walker::new(headline).walk(r);
+        let n = para_bytes(&blocks);
+        best = (blocks, n);
+    }
+    if best.1 >= MIN_ROOT_TEXT {
+        return best.0;
+    }
+    let body = doc.select(&sel("body")).next();
+    for alt in [densest_root(doc), body].into_iter().flatten() {
+        if marked.is_some_and(|m| m.id() == alt.id()) {
+            continue;
+        }
+        let blocks = Walker::new(headline).walk(alt);
+        let n = para_bytes(&blocks);
+        if n > best.1 {
+            best = (blocks, n);
+        }
+        if best.1 >= MIN_ROOT_TEXT {
+            break;
+        }
+    }
+    best.0
+}
+
+fn para_bytes(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => p.len(),
+            Block::Furniture { .. } => 0,
+        })
+        .sum()
+}
+
+/// How much more text JSON-LD `articleBody` must hold than the walked page before it replaces it: the
+/// page then carries its article in data only (script-rendered pages, teaser-only markup).
+const LD_BODY_MIN_RATIO: usize = 2;
+
+/// Replaces the walked body with JSON-LD `articleBody` when that holds [`LD_BODY_MIN_RATIO`] times as
+/// much text; its paragraphs are its blank-line (or, failing that, line) separated blocks.
+fn use_ld_body_when_richer(draft: &mut Draft, body: &str) {
+    let walked: usize = draft
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => p.len(),
+            Block::Furniture { .. } => 0,
+        })
+        .sum();
+    let body = if looks_like_html(body) {
+        blocks_of_fragment(body, None)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                Block::Furniture { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    } else {
+        body.to_string()
+    };
+    if body.trim().len() <= walked * LD_BODY_MIN_RATIO {
+        return;
+    }
+    let sep = if body.contains("\n\n") { "\n\n" } else { "\n" };
+    draft.blocks = body
+        .split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Para(p.to_string()))
+        .collect();
+    draft.metadata.insert("text_from".into(), "json-ld".into());
 }
 
 /// Returns the body blocks of an HTML fragment (a feed item's `content:encoded`, a JSONL `html` field).
@@ -384,7 +584,16 @@ struct PageMeta {
     canonical: Option<String>,
     lang: Option<String>,
     ld_headline: Option<String>,
-    ld_published: Option<String>,
+    /// `datePublished` / `dateCreated` of JSON-LD article objects, in page order.
+    ld_article_dates: Vec<String>,
+    /// `datePublished` of other JSON-LD objects (a `WebPage`), in page order.
+    ld_other_dates: Vec<String>,
+    /// JSON-LD `dateModified` values.
+    ld_modified_dates: Vec<String>,
+    /// `articleBody` of the first JSON-LD article.
+    ld_body: Option<String>,
+    /// Every JSON-LD `@type` seen.
+    ld_types: Vec<String>,
     ld_author: Option<String>,
     ld_publisher: Option<String>,
     ld_url: Option<String>,
@@ -446,16 +655,35 @@ impl PageMeta {
                     Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
                     _ => vec![],
                 };
+                self.ld_types.extend(types.iter().map(|t| t.to_string()));
                 let is_article = types.iter().any(|t| {
                     t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
                 });
+                let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
+                // A comment or review dates itself, not the page.
+                let is_comment = types
+                    .iter()
+                    .any(|t| matches!(*t, "Comment" | "Review" | "Answer" | "Question"));
+                if !is_comment {
+                    let published =
+                        s("datePublished").or_else(|| is_article.then(|| s("dateCreated")).flatten());
+                    if let Some(p) = published {
+                        if is_article {
+                            self.ld_article_dates.push(p);
+                        } else {
+                            self.ld_other_dates.push(p);
+                        }
+                    }
+                    if let Some(m) = s("dateModified") {
+                        self.ld_modified_dates.push(m);
+                    }
+                }
                 if !is_article || self.ld_headline.is_some() {
                     return;
                 }
-                let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
                 self.ld_headline = s("headline").or(s("name"));
-                self.ld_published = s("datePublished").or(s("dateCreated"));
                 self.ld_url = s("url").or(s("mainEntityOfPage"));
+                self.ld_body = o.get("articleBody").and_then(Value::as_str).map(str::to_string);
                 self.ld_author = o.get("author").and_then(ld_name);
                 self.ld_publisher = o
                     .get("publisher")
@@ -475,13 +703,11 @@ impl PageMeta {
         None
     }
 
-    fn take_date(&mut self, keys: &[&str]) -> Option<chrono::DateTime<chrono::Utc>> {
-        keys.iter().find_map(|k| {
-            self.metas
-                .iter()
-                .find(|(mk, _)| mk == k)
-                .and_then(|(_, v)| parse_date(v))
-        })
+    fn og_url(&self) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, _)| k == "og:url")
+            .map(|(_, v)| v.as_str())
     }
 
     fn site_name(&self) -> Option<&str> {
@@ -524,6 +750,11 @@ fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
             return Some(e);
         }
     }
+    densest_root(doc)
+}
+
+/// The element whose `<p>` children hold the most text, else `<body>`.
+fn densest_root(doc: &Html) -> Option<ElementRef<'_>> {
     // Readability-style: the parent whose <p> children hold the most text.
     let mut best: Option<(usize, ElementRef<'_>)> = None;
     let mut scores: std::collections::BTreeMap<ego_tree::NodeId, usize> = std::collections::BTreeMap::new();
@@ -645,7 +876,7 @@ fn block_text(e: ElementRef<'_>) -> String {
 }
 
 /// Splits a class or id value into lowercase tokens at spaces, `-`, `_` and lower→upper case changes.
-fn tokens(value: &str, out: &mut Vec<String>) {
+pub(crate) fn tokens(value: &str, out: &mut Vec<String>) {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
@@ -707,6 +938,129 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
         (_, Some("banner")) => Some("nav"),
         _ => None,
     }
+}
+
+/// Openings of a "read more" pointer to another story ("Read more: …", "Lea también: …", "Mehr zum
+/// Thema"), lowercase, in en, es, pt, fr, de, it, nl, pl.
+const READ_MORE_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "see also",
+    "related:",
+    "related stories",
+    "more on this",
+    "lea también",
+    "lea más",
+    "lee también",
+    "leia também",
+    "leia mais",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "auch lesen",
+    "weiterlesen",
+    "das könnte sie auch interessieren",
+    "leggi anche",
+    "lees ook",
+    "lees meer",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "also read",
+    "more:",
+    "vea también",
+    "ver también",
+    "mira también",
+    "mehr themen",
+    "weitere artikel",
+    "plus d'articles",
+];
+
+/// Openings of short calls to action and credit lines that are never article text (subscribe, follow
+/// us, support us, photo credits), lowercase, with the furniture reason; in en, es, pt, fr, de, it, nl.
+const PROMPT_OPENINGS: &[(&str, &str)] = &[
+    ("subscribe now", "newsletter"),
+    ("subscribe to", "newsletter"),
+    ("sign up for", "newsletter"),
+    ("zum newsletter", "newsletter"),
+    ("mit unserem newsletter", "newsletter"),
+    ("newsletter abonnieren", "newsletter"),
+    ("jetzt abonnieren", "newsletter"),
+    ("suscríbete", "newsletter"),
+    ("abonnez-vous", "newsletter"),
+    ("inscrivez-vous", "newsletter"),
+    ("iscriviti", "newsletter"),
+    ("assine", "newsletter"),
+    ("follow us", "share"),
+    ("follow the ", "share"),
+    ("folgen sie uns", "share"),
+    ("síguenos", "share"),
+    ("suivez-nous", "share"),
+    ("seguici", "share"),
+    ("share this", "share"),
+    ("teilen sie", "share"),
+    ("we rely on your support", "ad"),
+    ("support us", "ad"),
+    ("unterstütze", "ad"),
+    ("unterstützen sie", "ad"),
+    ("photo:", "caption"),
+    ("photos:", "caption"),
+    ("foto:", "caption"),
+    ("fotos:", "caption"),
+    ("bild:", "caption"),
+    ("credit:", "caption"),
+    ("crédit photo", "caption"),
+    ("crédits photos", "caption"),
+    ("image:", "caption"),
+    ("this entry was posted", "byline"),
+    ("dieser eintrag wurde veröffentlicht", "byline"),
+    ("about the author", "byline"),
+    ("über den autor", "byline"),
+    ("sobre el autor", "byline"),
+];
+
+/// Longest block read as a call to action or credit line.
+const PROMPT_MAX_CHARS: usize = 250;
+
+/// The furniture reason of a short call to action or credit line (see [`PROMPT_OPENINGS`]).
+fn prompt_line(text: &str) -> Option<&'static str> {
+    if text.len() > PROMPT_MAX_CHARS {
+        return None;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    PROMPT_OPENINGS
+        .iter()
+        .find(|(p, _)| lower.starts_with(p))
+        .map(|&(_, r)| r)
+}
+
+/// Longest block read as a "read more" pointer: a label and one headline, not a paragraph.
+const READ_MORE_MAX_CHARS: usize = 220;
+
+/// True for a short block that points to another story (see [`READ_MORE_LABELS`]).
+fn read_more_line(text: &str) -> bool {
+    if text.len() > READ_MORE_MAX_CHARS {
+        return false;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    READ_MORE_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            // The label stands alone or ends at punctuation: "Read more: …", not "Read more books".
+            rest.is_empty()
+                || rest.starts_with([':', '.', '»', '>', '|', '–', '—', '-', '…'])
+                || l.ends_with(':')
+        })
+    })
 }
 
 fn ad_label(text: &str) -> bool {
@@ -915,6 +1269,16 @@ impl<'h> Walker<'h> {
                 })
             {
                 self.headline_done = true;
+            } else if read_more_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "related",
+                });
+            } else if let Some(reason) = prompt_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason,
+                });
             } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -1034,6 +1398,36 @@ mod tests {
         assert_eq!(paras(&d).len(), 2);
         let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
         assert_eq!(reasons, vec!["share", "ad", "related"]);
+    }
+
+    #[test]
+    fn comments_tags_captions_and_read_more_pointers_are_furniture() {
+        let html =
+            "<article><p>The bridge reopened on Monday after four weeks of repairs to its bearings.</p>\
+            <p>Lea también: Otra noticia del puerto</p>\
+            <div class=\"wp-caption-text\">Photo: the bridge at dawn</div>\
+            <ul class=\"article-tags\"><li>bridge</li><li>harbour</li></ul>\
+            <p>Traffic is back to normal, the council said in a statement on Tuesday.</p>\
+            <div id=\"comment-list\"><p>Great news, finally!</p></div></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec![
+                "The bridge reopened on Monday after four weeks of repairs to its bearings.",
+                "Traffic is back to normal, the council said in a statement on Tuesday."
+            ]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["related", "caption", "nav", "comments"]);
+        // "Read more" opening a real sentence is text.
+        assert!(!read_more_line("Read more books, the minister told pupils."));
+        assert!(read_more_line("Read more: Rain returns"));
+        assert_eq!(
+            prompt_line("Subscribe now to our weekly edition."),
+            Some("newsletter")
+        );
+        assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
+        assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
     }
 
     #[test]

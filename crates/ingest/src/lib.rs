@@ -59,6 +59,7 @@
 mod article;
 mod charset;
 mod date;
+mod date_words;
 mod detect;
 mod error;
 mod feed;
@@ -66,6 +67,7 @@ mod html;
 mod jsonl;
 mod lang;
 mod markdown;
+mod pubdate;
 mod txt;
 mod warc;
 
@@ -414,8 +416,40 @@ pub fn read_stdin_batches<'a, R: std::io::BufRead + 'a>(
     jsonl::read_stdin_batches(cfg, name, reader, batch_bytes)
 }
 
+/// The `Article::metadata` key holding the UTC offset a publication time was written in (`+02:00`),
+/// when it was not UTC: `published` is the UTC instant, and the publisher's own calendar day is the
+/// day of that instant at this offset (see [`published_local`]).
+pub const PUBLISHED_OFFSET: &str = "published_offset";
+
+/// The article's publication time as the publisher wrote it: RFC 3339 at the offset recorded under
+/// [`PUBLISHED_OFFSET`] (the same instant as `published`), else in UTC as `2026-01-08T14:00:00Z`.
+///
+/// # Example
+/// ```
+/// let html = br#"<html><head><meta property="article:published_time" content="2026-01-08T00:30:00+02:00"></head>
+///   <body><article><p>The council met on Thursday and voted.</p></article></body></html>"#;
+/// let a = wiretrace_ingest::read_bytes(&Default::default(), "a.html", html).remove(0).unwrap();
+/// assert_eq!(a.published.unwrap().to_rfc3339(), "2026-01-07T22:30:00+00:00");
+/// assert_eq!(wiretrace_ingest::published_local(&a).as_deref(), Some("2026-01-08T00:30:00+02:00"));
+/// ```
+pub fn published_local(a: &Article) -> Option<String> {
+    let utc = a.published?;
+    let offset = a
+        .metadata
+        .get(PUBLISHED_OFFSET)
+        .and_then(serde_json::Value::as_str)
+        .and_then(|o| chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{o}")).ok())
+        .map(|d| *d.offset());
+    Some(match offset {
+        Some(off) => utc
+            .with_timezone(&off)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        None => wiretrace_model::Export::format_time(&utc),
+    })
+}
+
 /// A date written in a path (`2025-01-28-story.txt`, `2025_01_28`, `…/2025/01/28/…`), at midnight UTC.
-fn date_in_path(name: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+pub(crate) fn date_in_path(name: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     let b = name.as_bytes();
     let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     let mut found = None;

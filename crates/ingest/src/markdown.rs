@@ -44,6 +44,19 @@ pub(crate) fn draft_of_markdown(text: &str) -> Draft {
     d
 }
 
+/// Reads a leading YAML or TOML front-matter block of any text into `d` and returns the text after it;
+/// the whole text when there is none, or when the block does not parse as a mapping (so a text that
+/// merely opens with a `---` rule loses nothing).
+pub(crate) fn take_front_matter<'t>(text: &'t str, d: &mut Draft) -> &'t str {
+    match split_front_matter(text) {
+        (Some((kind, front)), body) if front_matter_map(kind, front).is_some() => {
+            read_front_matter(kind, front, d);
+            body
+        }
+        _ => text,
+    }
+}
+
 /// The language of a front-matter block, by its fence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FrontMatter {

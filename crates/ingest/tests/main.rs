@@ -7,5 +7,6 @@ mod dates;
 mod discover;
 mod formats;
 mod languages;
+mod pages;
 mod util;
 mod warc;

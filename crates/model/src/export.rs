@@ -19,7 +19,8 @@ pub struct ExportArticle {
     pub outlet: Option<String>,
     /// Byline.
     pub author: Option<String>,
-    /// ISO 8601 UTC publication time.
+    /// ISO 8601 publication time: at the publisher's own UTC offset when the source gave one (the same
+    /// instant as `Article::published`, so its date is the publisher's calendar day), else in UTC.
     pub published: Option<String>,
     /// ISO 639-1 code.
     pub language: Option<String>,

@@ -1,0 +1,472 @@
+//! An HTML page → its publication date, and where the date came from, as htmldate finds it.
+//!
+//! The clues are tried from the most to the least explicit; the first one that gives a readable date
+//! wins, and its name is recorded as the article's `published_from`:
+//!
+//! | order | `published_from` | clue |
+//! |---|---|---|
+//! | 1 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
+//! | 2 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]) |
+//! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
+//! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
+//! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
+//! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
+//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in the article, else the first one in the page |
+//! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//!
+//! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
+//! dates in comment sections, sidebars, footers and navigation, and bare years (a copyright line has no
+//! day). Visible dates are read with the multilingual tables of [`crate::date_words`].
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use ego_tree::iter::Edge;
+use scraper::{node::Node, ElementRef, Html, Selector};
+
+use crate::date::{dates_in_text, parse_date_local as parse_date, Cue, TextDate};
+
+/// A publication date and the clue it came from (see the module table).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PageDate {
+    /// In the offset the page wrote it in (`+00:00` when it gave none), so its own calendar day is known.
+    pub(crate) when: DateTime<FixedOffset>,
+    pub(crate) from: &'static str,
+}
+
+/// Page-level clues already read by the HTML reader.
+pub(crate) struct Clues<'a> {
+    /// Every `meta` as (lowercased key, content).
+    pub(crate) metas: &'a [(String, String)],
+    /// `datePublished` (or `dateCreated`) of JSON-LD article objects, in page order.
+    pub(crate) ld_article: &'a [String],
+    /// `datePublished` of other JSON-LD objects, in page order.
+    pub(crate) ld_other: &'a [String],
+    /// JSON-LD `dateModified` values.
+    pub(crate) ld_modified: &'a [String],
+    /// The page's URLs (canonical, `og:url`), best first.
+    pub(crate) urls: &'a [&'a str],
+}
+
+/// `meta` names, properties and itemprops that give the publication date (lowercase), best first.
+/// The spellings of the major CMSs, Open Graph, Dublin Core, Highwire/citation and news sitemaps.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "date_published",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "published_time",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "publication-date",
+    "pubdate",
+    "article.published",
+    "article_date_original",
+    "article.created",
+    "originalpublicationdate",
+    "original-publish-date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date.publication",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "dc.date",
+    "dc:date",
+    "dc.created",
+    "dc:created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "bt:pubdate",
+    "rnews:datepublished",
+    "release_date",
+    "video:release_date",
+    "vr:published_time",
+    "shareaholic:article_published_time",
+    "twt-published-at",
+    "datecreated",
+    "dateposted",
+    "date",
+    "created",
+];
+
+/// `meta` names giving the last modification date: the last resort.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// Class and id tokens of elements whose subtree never dates the page: comments, sidebars, teasers of
+/// other stories, footers.
+const NOT_THE_PAGE: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "reply",
+    "replies",
+    "sidebar",
+    "widget",
+    "related",
+    "recent",
+    "footer",
+    "teaser",
+    "teasers",
+    "popular",
+    "trending",
+    "newsticker",
+];
+
+/// Class and id tokens of elements that hold a date line ("date", "posted-on", "entry-meta"…).
+const DATE_LINE_TOKENS: &[&str] = &[
+    "date",
+    "datum",
+    "fecha",
+    "data",
+    "time",
+    "timestamp",
+    "published",
+    "publish",
+    "pubdate",
+    "posted",
+    "postdate",
+    "dateline",
+    "byline",
+    "meta",
+    "entrymeta",
+    "postmeta",
+    "info",
+];
+
+static TIME_PUBDATE: LazyLock<Selector> = LazyLock::new(|| {
+    sel("time[pubdate], time[itemprop=datePublished], abbr.published[title], abbr.dtpublished[title]")
+});
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static ITEMPROP_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[itemprop=datePublished], [itemprop=dateCreated], [property='schema:datePublished'], \
+             [property='schema:dateCreated'], [property=datePublished]",
+    )
+});
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector is valid")
+}
+
+/// Elements skipped by the visible-text search (no visible text, or not the page's own).
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "nav", "footer",
+    "aside", "button",
+];
+
+/// Returns the page's publication date and its clue (see the module table), or `None`.
+pub(crate) fn publication_date(
+    doc: &Html,
+    raw: &str,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+) -> Option<PageDate> {
+    let found =
+        |when: Option<DateTime<FixedOffset>>, from: &'static str| when.map(|when| PageDate { when, from });
+    found(first_date(clues.ld_article), "json-ld")
+        .or_else(|| found(meta_date(clues.metas, PUBLISHED_META), "meta"))
+        .or_else(|| found(first_date(clues.ld_other), "json-ld"))
+        .or_else(|| found(script_date(raw), "json-ld"))
+        .or_else(|| found(itemprop_date(doc, root), "itemprop"))
+        .or_else(|| found(time_date(doc, root), "time"))
+        .or_else(|| {
+            found(
+                clues
+                    .urls
+                    .iter()
+                    .find_map(|u| url_date(u))
+                    .map(|d| d.fixed_offset()),
+                "url",
+            )
+        })
+        .or_else(|| found(text_date(doc, root), "text"))
+        .or_else(|| {
+            found(
+                meta_date(clues.metas, MODIFIED_META).or_else(|| first_date(clues.ld_modified)),
+                "modified",
+            )
+        })
+}
+
+/// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
+/// `2026-03-05`-style date anywhere in it.
+fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let segs: Vec<&str> = url.split(['/', '?', '#']).collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    for w in segs.windows(3) {
+        if let (Some(y), Some(m), Some(d)) = (number(w[0], 4..=4), number(w[1], 1..=2), number(w[2], 1..=2)) {
+            if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(date.and_time(NaiveTime::MIN).and_utc());
+            }
+        }
+    }
+    crate::date_in_path(url)
+}
+
+fn first_date(values: &[String]) -> Option<DateTime<FixedOffset>> {
+    values.iter().find_map(|v| parse_date(v))
+}
+
+fn meta_date(metas: &[(String, String)], keys: &[&str]) -> Option<DateTime<FixedOffset>> {
+    keys.iter().find_map(|k| {
+        metas
+            .iter()
+            .filter(|(mk, _)| mk == k)
+            .find_map(|(_, v)| parse_date(v))
+    })
+}
+
+/// `"datePublished": "…"` written in any script of the page (JSON-LD that does not parse, or page
+/// state such as Next.js data).
+fn script_date(raw: &str) -> Option<DateTime<FixedOffset>> {
+    const KEY: &str = "\"datePublished\"";
+    let mut rest = raw;
+    while let Some(p) = rest.find(KEY) {
+        rest = &rest[p + KEY.len()..];
+        let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
+        if let Some(v) = value.and_then(|v| v.strip_prefix('"')) {
+            if let Some(end) = v.find('"').filter(|&e| e <= 64) {
+                if let Some(d) = parse_date(&v[..end]) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn itemprop_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    doc.select(&ITEMPROP_PUBLISHED)
+        .filter(|e| !in_other_content(*e, root))
+        .find_map(element_date)
+}
+
+/// The date an element states: its `datetime`, `content` or `title` attribute, else its text.
+fn element_date(e: ElementRef<'_>) -> Option<DateTime<FixedOffset>> {
+    let v = e.value();
+    ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| v.attr(a))
+        .find_map(parse_date)
+        .or_else(|| {
+            let text: String = e.text().collect::<Vec<_>>().join(" ");
+            parse_date(&text).or_else(|| plain_text_date(&text))
+        })
+}
+
+/// The first publication (not update) date written in a text, as a UTC midnight.
+fn plain_text_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    dates_in_text(text)
+        .into_iter()
+        .find(|d| d.cue != Cue::Updated)
+        .map(midnight)
+}
+
+fn midnight(d: TextDate) -> DateTime<FixedOffset> {
+    d.date.and_time(NaiveTime::MIN).and_utc().fixed_offset()
+}
+
+fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    let usable = |t: &ElementRef<'_>| !in_other_content(*t, root) && !names_update(t.value());
+    doc.select(&TIME_PUBDATE)
+        .filter(usable)
+        .find_map(element_date)
+        .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
+        .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+}
+
+/// True when an element's class or id says it holds an update date.
+fn names_update(el: &scraper::node::Element) -> bool {
+    let mut toks = Vec::new();
+    class_tokens(el, &mut toks);
+    toks.iter().any(|t| t.contains("update") || t.contains("modif"))
+}
+
+fn class_tokens(el: &scraper::node::Element, out: &mut Vec<String>) {
+    if let Some(c) = el.attr("class") {
+        crate::html::tokens(c, out);
+    }
+    if let Some(i) = el.attr("id") {
+        crate::html::tokens(i, out);
+    }
+}
+
+/// True when the element sits in a comment section, sidebar, footer or teaser list. An element that
+/// holds the article is never one (a `<body class="has-sidebar">` or a page-wide `widget` wrapper).
+fn in_other_content(e: ElementRef<'_>, root: Option<ElementRef<'_>>) -> bool {
+    let mut toks = Vec::new();
+    let mut node = Some(e);
+    while let Some(n) = node {
+        if root.is_some_and(|r| holds(n, r)) {
+            return false;
+        }
+        let el = n.value();
+        if matches!(el.name(), "aside" | "footer" | "nav") {
+            return true;
+        }
+        toks.clear();
+        class_tokens(el, &mut toks);
+        if toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str())) {
+            return true;
+        }
+        node = n.parent().and_then(ElementRef::wrap);
+    }
+    false
+}
+
+/// True when `outer` is `inner` or one of its ancestors.
+fn holds(outer: ElementRef<'_>, inner: ElementRef<'_>) -> bool {
+    outer.id() == inner.id() || inner.ancestors().any(|a| a.id() == outer.id())
+}
+
+/// A visible date found by [`text_date`], with where it stood.
+struct Seen {
+    date: TextDate,
+    in_root: bool,
+    in_date_line: bool,
+}
+
+/// The visible publication date (rule 7 of the module table).
+fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    let seen = visible_dates(body, root);
+    let usable = || seen.iter().filter(|s| s.date.cue != Cue::Updated);
+    seen.iter()
+        .find(|s| s.date.cue == Cue::Published)
+        .or_else(|| usable().find(|s| s.in_date_line))
+        .or_else(|| usable().find(|s| s.in_root))
+        .or_else(|| usable().next())
+        .map(|s| midnight(s.date))
+}
+
+/// Every date in the visible text of `body`, block by block, outside comments, sidebars and footers.
+fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut root_depth = 0usize;
+    let mut date_line_depth = 0usize;
+    let mut buf_in_root = false;
+    let mut buf_in_date_line = false;
+    let mut toks = Vec::new();
+    let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
+        for date in dates_in_text(buf) {
+            out.push(Seen {
+                date,
+                in_root,
+                in_date_line,
+            });
+        }
+        buf.clear();
+    };
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        buf.push_str(t);
+                        buf.push(' ');
+                        buf_in_root |= root_depth > 0;
+                        buf_in_date_line |= date_line_depth > 0;
+                    }
+                    Node::Element(el) => {
+                        toks.clear();
+                        class_tokens(el, &mut toks);
+                        let other = SKIP_TAGS.contains(&el.name())
+                            || toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()));
+                        let holds_root =
+                            || root.is_some_and(|r| ElementRef::wrap(n).is_some_and(|e| holds(e, r)));
+                        if other && !holds_root() {
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        if Some(n.id()) == root.map(|r| r.id()) {
+                            root_depth += 1;
+                        }
+                        if toks.iter().any(|t| DATE_LINE_TOKENS.contains(&t.as_str())) {
+                            date_line_depth += 1;
+                        }
+                        if crate::html::is_block(el.name()) {
+                            flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+                            buf_in_root = false;
+                            buf_in_date_line = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if let Some(s) = skip {
+                    if s == n.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = n.value() {
+                    if crate::html::is_block(el.name()) {
+                        flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+                        buf_in_root = false;
+                        buf_in_date_line = false;
+                    }
+                    if Some(n.id()) == root.map(|r| r.id()) {
+                        root_depth = root_depth.saturating_sub(1);
+                    }
+                    toks.clear();
+                    class_tokens(el, &mut toks);
+                    if toks.iter().any(|t| DATE_LINE_TOKENS.contains(&t.as_str())) {
+                        date_line_depth = date_line_depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_dates() {
+        let d = |u: &str| url_date(u).map(|d| d.date_naive().to_string());
+        assert_eq!(
+            d("https://blog.example/2026/3/5/crane/").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(
+            d("https://x.example/news/2026-03-05-crane").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(d("https://x.example/2026/13/5/crane"), None);
+        assert_eq!(d("https://x.example/item/12345/3/5"), None);
+    }
+}

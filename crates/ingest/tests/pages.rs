@@ -1,0 +1,132 @@
+//! Real page shapes, written as small fictional pages: text only in JSON-LD, listing pages, original
+//! dates beside update dates and copyright years, visible dates in many languages.
+
+use wiretrace_ingest::{published_local, read_bytes, Article, Config};
+
+fn page(html: &str) -> Article {
+    match read_bytes(&Config::default(), "site/page.html", html.as_bytes()).remove(0) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn day(a: &Article) -> Option<String> {
+    a.published.map(|p| p.date_naive().to_string())
+}
+
+#[test]
+fn text_that_lives_only_in_json_ld() {
+    let html = r#"<html><head><title>Dam inspection | Valley Post</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Dam inspection finds no cracks","datePublished":"2026-04-02T08:00:00+02:00",
+"articleBody":"Engineers spent three days inside the Orla dam and found no cracks in the wall.\n\nThe reservoir will be refilled from May, the water board said.\n\nA full report is due in the autumn."}</script>
+</head><body><div id="app"><p>Loading…</p></div></body></html>"#;
+    let a = page(html);
+    assert_eq!(a.title.as_deref(), Some("Dam inspection finds no cracks"));
+    assert_eq!(
+        a.text,
+        "Engineers spent three days inside the Orla dam and found no cracks in the wall.\n\n\
+         The reservoir will be refilled from May, the water board said.\n\nA full report is due in the autumn."
+    );
+    assert_eq!(a.metadata["text_from"], "json-ld");
+    assert_eq!(day(&a).as_deref(), Some("2026-04-02"));
+    assert_eq!(a.metadata["published_from"], "json-ld");
+}
+
+#[test]
+fn listing_pages_are_skipped_with_a_reason() {
+    let teasers: String = (1..=6)
+        .map(|i| format!("<article><h2><a href=\"/s/{i}\">Story number {i} about the harbour</a></h2><p>A short teaser for story {i}, long enough to look like a paragraph of text.</p></article>"))
+        .collect();
+    let tag = format!(
+        "<html><head><link rel=canonical href=\"https://post.example/tag/harbour/\"></head><body>{teasers}</body></html>"
+    );
+    let out = read_bytes(&Config::default(), "site/harbour.html", tag.as_bytes());
+    let e = out[0].as_ref().unwrap_err();
+    assert!(e.reason.starts_with("not an article"), "{}", e.reason);
+
+    let search = format!(
+        "<html><head><link rel=canonical href=\"https://post.example/?s=harbour+works\"></head><body>{teasers}</body></html>"
+    );
+    assert!(read_bytes(&Config::default(), "s.html", search.as_bytes())[0].is_err());
+
+    let collection = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"CollectionPage\",\"name\":\"Harbour\"}}</script></head><body>{teasers}</body></html>"
+    );
+    assert!(read_bytes(&Config::default(), "c.html", collection.as_bytes())[0].is_err());
+
+    // An article filed under a tag path stays an article when it says it is one.
+    let article = "<html><head><meta property=\"og:type\" content=\"article\"><link rel=canonical href=\"https://post.example/tag/harbour/new-crane\"></head>\
+        <body><article><p>The new crane arrived on Monday and will start work next week at the container quay.</p></article></body></html>";
+    assert!(read_bytes(&Config::default(), "a.html", article.as_bytes())[0].is_ok());
+    // A forum's session id in the query is no search.
+    let forum = "<html><head><link rel=canonical href=\"https://forum.example/t/123-crane.html?s=22c09551c71c1a6b64e4364ca45cbf28\"></head>\
+        <body><div><p>The new crane arrived on Monday and will start work next week at the container quay.</p></div></body></html>";
+    assert!(read_bytes(&Config::default(), "f.html", forum.as_bytes())[0].is_ok());
+}
+
+#[test]
+fn original_date_beats_update_and_copyright() {
+    let html = r#"<html><head><title>Ferry timetable</title></head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<div class="post">
+<h1>Winter ferry timetable published</h1>
+<div class="post-info">Updated: 14 March 2026 · Published: 2 March 2026</div>
+<p>The winter timetable adds two crossings on Saturdays and drops the late boat on Tuesdays.</p>
+<p>Tickets bought for the old times stay valid until the end of the month, the operator said.</p>
+</div>
+<div class="comments"><p>Reader wrote on 1 March 2026: finally!</p></div>
+<footer>© 2026 Island Ferries · 12/01/2026</footer>
+</body></html>"#;
+    let a = page(html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-02"));
+    assert_eq!(a.metadata["published_from"], "text");
+
+    // In meta tags too: the published time wins over the modified one, and the export keeps the
+    // publisher's own day (00:30 in Berlin is still the previous day in UTC).
+    let meta = r#"<html><head>
+<meta property="article:modified_time" content="2026-03-14T09:00:00+01:00">
+<meta property="article:published_time" content="2026-03-02T00:30:00+01:00">
+</head><body><article><p>The winter timetable adds two crossings on Saturdays and drops a late boat.</p></article></body></html>"#;
+    let a = page(meta);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-01"));
+    assert_eq!(published_local(&a).as_deref(), Some("2026-03-02T00:30:00+01:00"));
+    assert_eq!(a.metadata["published_from"], "meta");
+}
+
+#[test]
+fn visible_dates_in_five_languages() {
+    for (line, want) in [
+        ("Veröffentlicht am 5. März 2026, 10:12 Uhr", "2026-03-05"),
+        ("Publié le jeudi 5 mars 2026 à 10h12", "2026-03-05"),
+        ("Publicado el 5 de marzo de 2026", "2026-03-05"),
+        ("Opublikowano: 5 marca 2026", "2026-03-05"),
+        ("Pubblicato il 5 marzo 2026 alle 10:12", "2026-03-05"),
+        ("Gepubliceerd op 5 maart 2026", "2026-03-05"),
+        ("Posted on March 5th, 2026", "2026-03-05"),
+    ] {
+        let html = format!(
+            "<html><body><div class=\"story\"><h1>Harbour crane arrives</h1><span>{line}</span>\
+             <p>The new crane arrived on Thursday and starts work next week at the container quay.</p>\
+             <p>It was built in 2019 and bought second-hand on 12.11.2025 from another port.</p></div></body></html>"
+        );
+        let a = page(&html);
+        assert_eq!(day(&a).as_deref(), Some(want), "{line}");
+        assert_eq!(a.metadata["published_from"], "text", "{line}");
+    }
+}
+
+#[test]
+fn date_in_the_url_when_the_page_gives_no_other() {
+    let html = "<html><head><link rel=canonical href=\"https://blog.example/2026/3/5/crane/\"></head><body>\
+        <article><p>The new crane arrived on Thursday and starts work next week at the container quay.</p></article></body></html>";
+    let a = page(html);
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://blog.example/2026/3/5/crane/"),
+        "{:?}",
+        a.metadata
+    );
+    assert_eq!(day(&a).as_deref(), Some("2026-03-05"));
+    assert_eq!(a.metadata["published_from"], "url");
+}
