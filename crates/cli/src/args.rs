@@ -136,6 +136,9 @@ pub enum Command {
     },
     /// Story similarity of two articles (ids or files) and its evidence: shared names, figures,
     /// dates and terms, reused text, time gap, languages. The score clustering uses.
+    #[command(
+        after_help = "Examples:\n  wiretrace compare a3 a17\n  wiretrace compare report-en.txt report-es.html --json   two files, no database needed"
+    )]
     Compare {
         /// First article (id or path).
         a: String,
@@ -233,6 +236,7 @@ impl Command {
             Command::List { json }
             | Command::Show { json, .. }
             | Command::Diff { json, .. }
+            | Command::Compare { json, .. }
             | Command::Stories { json, .. }
             | Command::Story { json, .. }
             | Command::Explain { json, .. }
