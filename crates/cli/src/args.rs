@@ -9,9 +9,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "wiretrace", version, about, max_term_width = 110)]
 pub struct Cli {
-    /// The SQLite database to use.
-    #[arg(long, global = true, default_value = "wiretrace.db", env = "WIRETRACE_DB")]
-    pub db: PathBuf,
+    /// The SQLite database to use [default: wiretrace.db; `trace` uses a temporary one unless given].
+    #[arg(long, global = true, env = "WIRETRACE_DB")]
+    pub db: Option<PathBuf>,
     /// Hide progress bars.
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -21,6 +21,16 @@ pub struct Cli {
     /// The command.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The database every command but `trace` uses when `--db` is not given.
+pub const DEFAULT_DB: &str = "wiretrace.db";
+
+impl Cli {
+    /// The database to use: `--db` (or `$WIRETRACE_DB`), else [`DEFAULT_DB`].
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    }
 }
 
 /// Options shared by the commands that read inputs.
@@ -54,7 +64,7 @@ pub enum Command {
         #[arg(long)]
         full: bool,
     },
-    /// One shot: ingest into a temporary database (or --db), analyse, export, summarise.
+    /// One shot: ingest into a temporary database (or the one --db names), analyse, export, summarise.
     Trace {
         #[command(flatten)]
         inputs: InputArgs,
@@ -64,7 +74,7 @@ pub enum Command {
         /// Include each article's extracted text in the export.
         #[arg(long)]
         with_text: bool,
-        /// Keep the results in this database instead of a temporary one.
+        /// Keep the results in this database instead of a temporary one (same as --db).
         #[arg(long = "keep-db")]
         keep_db: Option<PathBuf>,
     },

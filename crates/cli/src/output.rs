@@ -82,3 +82,9 @@ pub fn time(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
     t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_else(|| "-".into())
 }
+
+/// Formats an optional ISO 8601 time (as views give it) like [`time`].
+pub fn time_str(t: Option<&str>) -> String {
+    let parsed = t.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    time(parsed.map(|t| t.with_timezone(&chrono::Utc)).as_ref())
+}

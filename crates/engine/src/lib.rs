@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod progress;
 pub mod stage;
+pub mod views;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -47,12 +48,7 @@ use wiretrace_store::{Store, Upsert};
 pub use config::Config;
 pub use error::{Error, Result};
 pub use progress::{NoProgress, Progress};
-pub use wiretrace_explain as explain;
-pub use wiretrace_ingest as ingest;
 pub use wiretrace_model as model;
-pub use wiretrace_reuse as reuse;
-pub use wiretrace_store as store;
-pub use wiretrace_stories as stories;
 
 use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
 
@@ -106,6 +102,8 @@ pub struct AnalyzeReport {
 pub struct Engine {
     store: Store,
     cfg: Config,
+    /// The story list index of the store version it was built from (see [`Engine::story_index`]).
+    index: std::sync::Mutex<Option<std::sync::Arc<views::StoryIndex>>>,
 }
 
 impl Engine {
@@ -115,12 +113,11 @@ impl Engine {
     /// When the database cannot be opened or migrated.
     pub fn open(db: &Path, cfg: Config) -> Result<Engine> {
         let store = Store::open(db)?;
-        Ok(Engine { store, cfg })
-    }
-
-    /// Returns the underlying store, for reads.
-    pub fn store(&self) -> &Store {
-        &self.store
+        Ok(Engine {
+            store,
+            cfg,
+            index: std::sync::Mutex::new(None),
+        })
     }
 
     /// Returns the configuration.
@@ -236,6 +233,7 @@ impl Engine {
                 }
             }
         }
+        self.invalidate_views();
         for outcome in self.store.upsert_articles(&mut batch)? {
             match outcome {
                 Upsert::Added => report.added += 1,
@@ -323,6 +321,7 @@ impl Engine {
         lap("explain", &mut timings);
         progress.inc(1);
         self.store.save_analysis(&new_pairs, full, &stories, &changes)?;
+        self.invalidate_views();
         lap("save", &mut timings);
         progress.finish();
         Ok(AnalyzeReport {
@@ -385,7 +384,7 @@ impl Engine {
         let Some(id) = self.store.story_of(article)? else {
             return Ok(None);
         };
-        Ok(self.store.stories()?.into_iter().find(|s| s.id == id))
+        Ok(self.store.story(id)?)
     }
 
     /// Returns the lineage source of `article`, if it has one.
@@ -420,7 +419,7 @@ impl Engine {
     }
 
     /// Returns each quotation of a story with its speaker and its wordings across the versions.
-    pub fn quotes(&self, story: &Story) -> Result<Vec<wiretrace_explain::QuoteGroup>> {
+    pub(crate) fn quotes(&self, story: &Story) -> Result<Vec<wiretrace_explain::QuoteGroup>> {
         let mut members = Vec::with_capacity(story.articles.len());
         for id in &story.articles {
             if let Some(a) = self.store.article(*id)? {

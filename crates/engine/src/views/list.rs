@@ -1,0 +1,449 @@
+//! The story list: one row per story, built once per store version, then filtered, faceted,
+//! sorted and paginated in memory (a page of a 200,000-article store must answer in milliseconds).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use wiretrace_model::{ArticleId, Export, Story, StoryId};
+use wiretrace_store::ArticleMeta;
+use wiretrace_text::FastMap;
+
+use super::ArticleRef;
+
+/// How many values each facet lists (the most frequent first): a facet is a guide, not an index.
+pub const FACET_LIMIT: usize = 30;
+
+/// The largest page a query may ask for: bigger pages belong to the export, not to a view.
+pub const MAX_PER_PAGE: usize = 500;
+
+/// Rows per page when the query names none.
+pub const DEFAULT_PER_PAGE: usize = 50;
+
+/// How many articles a search lists besides its stories.
+pub const SEARCH_ARTICLE_LIMIT: usize = 50;
+
+/// One story in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryRow {
+    /// Story id (`s17`).
+    pub id: StoryId,
+    /// The origin's headline (else the first member's).
+    pub headline: Option<String>,
+    /// Members.
+    pub size: usize,
+    /// Distinct outlets, sorted.
+    pub outlets: Vec<String>,
+    /// Distinct languages, sorted.
+    pub languages: Vec<String>,
+    /// Earliest publication time (ISO 8601 UTC).
+    pub first: Option<String>,
+    /// Latest publication time.
+    pub last: Option<String>,
+    /// Storyline shared with follow-ups.
+    pub storyline: Option<String>,
+}
+
+/// The order of the story list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StorySort {
+    /// Largest first (the default): the most copied stories lead.
+    #[default]
+    Size,
+    /// By first publication time.
+    Time,
+    /// By headline.
+    Headline,
+    /// By number of outlets.
+    Outlets,
+    /// By story id.
+    Id,
+}
+
+impl std::str::FromStr for StorySort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "size" => StorySort::Size,
+            "time" => StorySort::Time,
+            "headline" => StorySort::Headline,
+            "outlets" => StorySort::Outlets,
+            "id" => StorySort::Id,
+            _ => {
+                return Err(format!(
+                    "unknown sort {s:?} (size, time, headline, outlets or id)"
+                ))
+            }
+        })
+    }
+}
+
+/// A query on the story list. Every filter is optional; all given filters must hold.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoryQuery {
+    /// Words that must all occur (folded) in the headline, a member's title or an outlet.
+    pub q: Option<String>,
+    /// Only stories with a member from this outlet.
+    pub outlet: Option<String>,
+    /// Only stories with a member in this language.
+    pub language: Option<String>,
+    /// Only stories whose time span overlaps this period: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Order.
+    pub sort: StorySort,
+    /// Reverse the order (the natural order is descending for size and outlets, ascending else).
+    pub reverse: bool,
+    /// 1-based page.
+    pub page: usize,
+    /// Rows per page (0: [`DEFAULT_PER_PAGE`]; capped at [`MAX_PER_PAGE`]).
+    pub per_page: usize,
+    /// Include single-article stories.
+    pub all: bool,
+}
+
+/// Checks a date filter: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digits only.
+pub fn valid_date_filter(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// One facet value and how many matching stories have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The value (an outlet, a language code, a month `YYYY-MM`).
+    pub value: String,
+    /// Matching stories with that value.
+    pub count: usize,
+}
+
+/// Counts of the matching stories by outlet, language and month ("browse by counts").
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Facets {
+    /// Outlets, most stories first.
+    pub outlets: Vec<FacetValue>,
+    /// Languages, most stories first.
+    pub languages: Vec<FacetValue>,
+    /// Months of first publication, in time order.
+    pub months: Vec<FacetValue>,
+}
+
+/// One page of the story list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryPage {
+    /// Stories matching the filters.
+    pub total: usize,
+    /// This page (1-based).
+    pub page: usize,
+    /// Rows per page.
+    pub per_page: usize,
+    /// The rows of this page.
+    pub rows: Vec<StoryRow>,
+    /// Facets over every matching story.
+    pub facets: Facets,
+}
+
+/// Search results: matching stories (first page) and matching articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResult {
+    /// The query as given.
+    pub q: String,
+    /// Stories whose headline, member titles or outlets hold every query word.
+    pub stories: StoryPage,
+    /// Articles whose title or outlet holds every query word (at most [`SEARCH_ARTICLE_LIMIT`]).
+    pub articles: Vec<ArticleRef>,
+}
+
+/// Every story's row, plus what filtering and search need, for one version of the store.
+#[derive(Debug)]
+pub struct StoryIndex {
+    pub(crate) version: i64,
+    rows: Vec<StoryRow>,
+    /// Folded headline, member titles and outlets of each row, for search.
+    search_text: Vec<String>,
+    articles: Vec<ArticleRef>,
+    article_text: Vec<String>,
+    story_of: FastMap<u32, usize>,
+    storylines: BTreeMap<String, Vec<usize>>,
+}
+
+/// Folds a text for search: words folded (case, diacritics) and joined by single spaces.
+fn fold_for_search(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for t in wiretrace_text::tokens(text) {
+        out.push(' ');
+        out.push_str(&t.folded);
+    }
+    out.push(' ');
+    out
+}
+
+/// The query's folded words, each with a leading space: a query word matches the start of a word.
+fn query_words(q: &str) -> Vec<String> {
+    wiretrace_text::tokens(q)
+        .map(|t| format!(" {}", t.folded))
+        .collect()
+}
+
+fn matches_words(text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| text.contains(w.as_str()))
+}
+
+impl StoryIndex {
+    pub(crate) fn build(version: i64, metas: Vec<ArticleMeta>, stories: &[Story]) -> StoryIndex {
+        let by_id: FastMap<u32, usize> = metas.iter().enumerate().map(|(i, m)| (m.id.0, i)).collect();
+        let mut rows = Vec::with_capacity(stories.len());
+        let mut search_text = Vec::with_capacity(stories.len());
+        let mut story_of = FastMap::default();
+        let mut storylines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for s in stories {
+            let members: Vec<&ArticleMeta> = s
+                .articles
+                .iter()
+                .filter_map(|id| by_id.get(&id.0).map(|&i| &metas[i]))
+                .collect();
+            let row = story_row(s, &members);
+            let mut text = String::new();
+            for m in &members {
+                story_of.insert(m.id.0, rows.len());
+                if let Some(t) = &m.title {
+                    text.push_str(t);
+                    text.push(' ');
+                }
+            }
+            text.push_str(&row.outlets.join(" "));
+            if let Some(l) = &row.storyline {
+                storylines.entry(l.clone()).or_default().push(rows.len());
+            }
+            search_text.push(fold_for_search(&text));
+            rows.push(row);
+        }
+        let article_text = metas
+            .iter()
+            .map(|m| {
+                fold_for_search(&format!(
+                    "{} {}",
+                    m.title.as_deref().unwrap_or(""),
+                    m.outlet.as_deref().unwrap_or("")
+                ))
+            })
+            .collect();
+        StoryIndex {
+            version,
+            rows,
+            search_text,
+            articles: metas.into_iter().map(ArticleRef::from).collect(),
+            article_text,
+            story_of,
+            storylines,
+        }
+    }
+
+    /// Every row, by story id.
+    pub fn rows(&self) -> &[StoryRow] {
+        &self.rows
+    }
+
+    /// The row of one story.
+    pub fn row(&self, id: StoryId) -> Option<&StoryRow> {
+        self.rows
+            .binary_search_by_key(&id, |r| r.id)
+            .ok()
+            .map(|i| &self.rows[i])
+    }
+
+    /// The row of the story holding `article`.
+    pub fn row_of_article(&self, article: ArticleId) -> Option<&StoryRow> {
+        self.story_of.get(&article.0).map(|&i| &self.rows[i])
+    }
+
+    /// The other stories of a storyline, by id.
+    pub fn storyline(&self, line: &str, except: StoryId) -> Vec<StoryRow> {
+        self.storylines
+            .get(line)
+            .map(|ix| {
+                ix.iter()
+                    .map(|&i| &self.rows[i])
+                    .filter(|r| r.id != except)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Answers a list query: filters, facets over the matches, sort, one page.
+    pub fn query(&self, q: &StoryQuery) -> StoryPage {
+        let words = q.q.as_deref().map(query_words).unwrap_or_default();
+        let hits: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| self.keeps(i, q, &words))
+            .collect();
+        let facets = self.facets(&hits);
+        let mut hits = hits;
+        self.sort(&mut hits, q.sort, q.reverse);
+        let per_page = match q.per_page {
+            0 => DEFAULT_PER_PAGE,
+            n => n.min(MAX_PER_PAGE),
+        };
+        let page = q.page.max(1);
+        let rows = hits
+            .iter()
+            .skip((page - 1).saturating_mul(per_page))
+            .take(per_page)
+            .map(|&i| self.rows[i].clone())
+            .collect();
+        StoryPage {
+            total: hits.len(),
+            page,
+            per_page,
+            rows,
+            facets,
+        }
+    }
+
+    /// Searches stories (with the list's filters) and article titles and outlets.
+    pub fn search(&self, q: &StoryQuery) -> SearchResult {
+        let words = q.q.as_deref().map(query_words).unwrap_or_default();
+        let articles = if words.is_empty() {
+            Vec::new()
+        } else {
+            self.article_text
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| matches_words(t, &words))
+                .take(SEARCH_ARTICLE_LIMIT)
+                .map(|(i, _)| self.articles[i].clone())
+                .collect()
+        };
+        let mut sq = q.clone();
+        sq.all = true;
+        SearchResult {
+            q: q.q.clone().unwrap_or_default(),
+            stories: self.query(&sq),
+            articles,
+        }
+    }
+
+    fn keeps(&self, i: usize, q: &StoryQuery, words: &[String]) -> bool {
+        let r = &self.rows[i];
+        if !q.all && r.size < 2 {
+            return false;
+        }
+        if let Some(o) = &q.outlet {
+            if !r.outlets.iter().any(|x| x == o) {
+                return false;
+            }
+        }
+        if let Some(l) = &q.language {
+            if !r.languages.iter().any(|x| x == l) {
+                return false;
+            }
+        }
+        if let Some(d) = &q.date {
+            if !overlaps(r, d) {
+                return false;
+            }
+        }
+        words.is_empty() || matches_words(&self.search_text[i], words)
+    }
+
+    fn facets(&self, hits: &[usize]) -> Facets {
+        let mut outlets: FastMap<&str, usize> = FastMap::default();
+        let mut languages: FastMap<&str, usize> = FastMap::default();
+        let mut months: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in hits {
+            let r = &self.rows[i];
+            for o in &r.outlets {
+                *outlets.entry(o).or_default() += 1;
+            }
+            for l in &r.languages {
+                *languages.entry(l).or_default() += 1;
+            }
+            if let Some(f) = r.first.as_deref().and_then(|f| f.get(..7)) {
+                *months.entry(f).or_default() += 1;
+            }
+        }
+        Facets {
+            outlets: top(outlets),
+            languages: top(languages),
+            months: months
+                .into_iter()
+                .map(|(v, count)| FacetValue {
+                    value: v.to_string(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    fn sort(&self, hits: &mut [usize], sort: StorySort, reverse: bool) {
+        let rows = &self.rows;
+        // Ties fall back to the story id, so a page never reshuffles between requests.
+        match sort {
+            StorySort::Size => hits.sort_by(|&a, &b| rows[b].size.cmp(&rows[a].size).then(a.cmp(&b))),
+            StorySort::Outlets => {
+                hits.sort_by(|&a, &b| rows[b].outlets.len().cmp(&rows[a].outlets.len()).then(a.cmp(&b)))
+            }
+            StorySort::Time => hits.sort_by(|&a, &b| rows[a].first.cmp(&rows[b].first).then(a.cmp(&b))),
+            StorySort::Headline => {
+                hits.sort_by(|&a, &b| rows[a].headline.cmp(&rows[b].headline).then(a.cmp(&b)))
+            }
+            StorySort::Id => hits.sort_unstable(),
+        }
+        if reverse {
+            hits.reverse();
+        }
+    }
+}
+
+/// True when the story's span [first, last] meets the period `d` (a prefix of an ISO time):
+/// ISO times compare as text, so the period's prefix is compared with each end's prefix.
+fn overlaps(r: &StoryRow, d: &str) -> bool {
+    let (Some(first), Some(last)) = (r.first.as_deref(), r.last.as_deref()) else {
+        return false;
+    };
+    let n = d.len();
+    first.get(..n).is_some_and(|f| f <= d) && last.get(..n).is_some_and(|l| l >= d)
+}
+
+fn top(counts: FastMap<&str, usize>) -> Vec<FacetValue> {
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.truncate(FACET_LIMIT);
+    v.into_iter()
+        .map(|(value, count)| FacetValue {
+            value: value.to_string(),
+            count,
+        })
+        .collect()
+}
+
+/// Builds a story's row from its members' metadata.
+pub(crate) fn story_row(s: &Story, members: &[&ArticleMeta]) -> StoryRow {
+    let origin = s.lineage.iter().find(|e| e.source.is_none()).map(|e| e.article);
+    let headline = origin
+        .and_then(|id| members.iter().find(|m| m.id == id))
+        .or(members.first())
+        .and_then(|a| a.title.clone());
+    let distinct = |f: &dyn Fn(&ArticleMeta) -> Option<&String>| {
+        let mut v: Vec<String> = members.iter().filter_map(|m| f(m).cloned()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let times: Vec<_> = members.iter().filter_map(|a| a.published).collect();
+    StoryRow {
+        id: s.id,
+        headline,
+        size: s.articles.len(),
+        outlets: distinct(&|m| m.outlet.as_ref()),
+        languages: distinct(&|m| m.language.as_ref()),
+        first: times.iter().min().map(Export::format_time),
+        last: times.iter().max().map(Export::format_time),
+        storyline: s.storyline.clone(),
+    }
+}
