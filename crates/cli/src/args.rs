@@ -153,6 +153,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the stories, articles and comparisons as web pages and a JSON API (read-only).
+    Serve {
+        /// Address to listen on; loopback by default, so only this machine can connect.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Trace inputs and write every view into one self-contained HTML file.
+    Report {
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// The HTML file to write.
+        #[arg(long, short = 'o', default_value = "report.html")]
+        out: PathBuf,
+        /// The report's title.
+        #[arg(long, default_value = "wiretrace report")]
+        title: String,
+    },
     /// Run one pipeline stage as a JSON-lines filter (stdin → stdout), for Spark or scripts.
     Stage {
         /// The stage.

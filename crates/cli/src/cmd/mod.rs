@@ -68,6 +68,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => explain::explain(&open_existing(&db)?, &article, against.as_deref(), json),
         Command::Quotes { story, json } => explain::quotes(&open_existing(&db)?, &story, json),
         Command::Stage { stage } => stage::stage(stage),
+        Command::Serve { addr } => {
+            let engine = open_existing(&db)?;
+            wiretrace_web::server::run(engine, addr).with_context(|| format!("serving on {addr}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { inputs, out, title } => {
+            add::report(&inputs, cli.db.as_deref(), &out, &title, quiet)
+        }
     }
 }
 
