@@ -412,16 +412,18 @@ pub struct ArticleMeta {
     pub published: Option<DateTime<Utc>>,
     /// Language (ISO 639-1).
     pub language: Option<String>,
+    /// The first characters of the text (as many as asked for), to stand in for a missing title.
+    pub lead: String,
 }
 
 /// Read queries for the engine's views (lists, one story, one article's pairs).
 impl Store {
-    /// Returns every article's metadata (no text), by id.
-    pub fn article_metas(&self) -> Result<Vec<ArticleMeta>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, path, title, outlet, published, language FROM articles ORDER BY id")?;
-        let rows = st.query_map([], |r| {
+    /// Returns every article's metadata and the first `lead_chars` characters of its text, by id.
+    pub fn article_metas(&self, lead_chars: usize) -> Result<Vec<ArticleMeta>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, path, title, outlet, published, language, substr(text, 1, ?1) FROM articles ORDER BY id",
+        )?;
+        let rows = st.query_map([lead_chars as i64], |r| {
             let published: Option<String> = r.get(4)?;
             Ok(ArticleMeta {
                 id: ArticleId(r.get(0)?),
@@ -432,6 +434,7 @@ impl Store {
                     .and_then(|p| DateTime::parse_from_rfc3339(&p).ok())
                     .map(|t| t.with_timezone(&Utc)),
                 language: r.get(5)?,
+                lead: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -14,10 +14,10 @@ use crate::pages::Links;
 const WIDTH: f64 = 960.0;
 /// Height of one member's row.
 const ROW: f64 = 34.0;
-/// Room on the left for undated members and on the right for node labels.
-const LEFT: f64 = 40.0;
-/// Room on the right of the last node for its label.
-const LABEL_ROOM: f64 = 220.0;
+/// Room on the left: the column of undated members.
+const LEFT: f64 = 90.0;
+/// Room on the right of the last node for its label and its edge's label.
+const LABEL_ROOM: f64 = 330.0;
 /// Room above the first row for the time axis.
 const AXIS: f64 = 34.0;
 /// Node radius.
@@ -73,7 +73,7 @@ pub(crate) fn lineage(members: &[Member], links: &dyn Links) -> Markup {
     let plot = WIDTH - LEFT - LABEL_ROOM;
     let x_of = |t: Option<i64>| match t {
         Some(t) => LEFT + 20.0 + (t - t0) as f64 / span * (plot - 20.0),
-        None => LEFT / 2.0,
+        None => LEFT / 2.0 - 10.0,
     };
     let pos: BTreeMap<ArticleId, (f64, f64)> = order
         .iter()
@@ -97,6 +97,9 @@ pub(crate) fn lineage(members: &[Member], links: &dyn Links) -> Markup {
                 }
             }
             line.axis x1=(LEFT) y1=(AXIS - 12.0) x2=(WIDTH - LABEL_ROOM) y2=(AXIS - 12.0) {}
+            @if times.iter().any(Option::is_none) {
+                text.tick x=(LEFT / 2.0 - 10.0) y=(AXIS - 18.0) text-anchor="middle" { "undated" }
+            }
             @if let Some(f) = &first {
                 text.tick x=(LEFT + 20.0) y=(AXIS - 18.0) { (crate::pages::short_time(Some(f))) }
             }
@@ -111,12 +114,6 @@ pub(crate) fn lineage(members: &[Member], links: &dyn Links) -> Markup {
                     @let cls = format!("edge {}", credit_word(m.credit));
                     path class=(cls) marker-end=(format!("url(#{marker})"))
                         d=(format!("M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {:.1},{y2:.1}", x1 + 30.0, x2 - 40.0, x2 - RADIUS - 2.0)) {}
-                    // The label sits just before the arrowhead, so it reads as the label of the edge
-                    // that ends at this node even where edges from one source fan out.
-                    text.edge-label x=(format!("{:.1}", x2 - RADIUS - 6.0)) y=(format!("{:.1}", y2 - 8.0)) text-anchor="end" {
-                        (m.similarity.map(|s| format!("sim {s:.2}")).unwrap_or_else(|| "no shared text".into()))
-                        " · " (credit_word(m.credit))
-                    }
                 }
             }
             @for m in &order {
@@ -127,6 +124,14 @@ pub(crate) fn lineage(members: &[Member], links: &dyn Links) -> Markup {
                     }
                     text.node-label x=(format!("{:.1}", x + RADIUS + 4.0)) y=(format!("{:.1}", y + 4.0)) {
                         (m.article.id) " " (m.article.outlet.as_deref().unwrap_or("(no outlet)"))
+                        // The edge's label follows the node it ends at: never ambiguous where
+                        // edges from one source fan out, never outside the drawing.
+                        @if m.source.is_some() {
+                            tspan.edge-label dx="8" {
+                                (m.similarity.map(|s| format!("sim {s:.2}")).unwrap_or_else(|| "no shared text".into()))
+                                " · " (credit_word(m.credit))
+                            }
+                        }
                     }
                 }
             }

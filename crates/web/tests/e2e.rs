@@ -171,8 +171,15 @@ impl Driver {
     }
 }
 
+/// Set (as `.ci/run` does) to make a missing browser a failure instead of a skip.
+const REQUIRED_ENV: &str = "WIRETRACE_E2E_REQUIRED";
+
 fn chromium_missing() -> bool {
     let missing = !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists();
+    assert!(
+        !(missing && std::env::var_os(REQUIRED_ENV).is_some()),
+        "{REQUIRED_ENV} is set but {CHROMIUM} or {CHROMEDRIVER} is missing"
+    );
     if missing {
         #[allow(clippy::print_stderr)]
         {

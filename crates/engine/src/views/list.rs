@@ -19,6 +19,34 @@ pub const MAX_PER_PAGE: usize = 500;
 /// Rows per page when the query names none.
 pub const DEFAULT_PER_PAGE: usize = 50;
 
+/// Characters of an article's text read to stand in for a missing headline.
+pub const LEAD_CHARS: usize = 120;
+
+/// Words of the text shown as a headline when an article has no title.
+const LEAD_WORDS: usize = 14;
+
+/// A headline for an article without a title: the first words of its first paragraph, marked as
+/// cut with an ellipsis.
+pub(crate) fn lead_headline(lead: &str) -> Option<String> {
+    let para = lead.split("\n\n").next().unwrap_or("").trim();
+    let words: Vec<&str> = para.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let cut = words.len() > LEAD_WORDS || lead.chars().count() >= LEAD_CHARS;
+    // The last word of a cut lead may itself be cut: drop it.
+    let keep = if cut {
+        words.len().min(LEAD_WORDS).saturating_sub(1).max(1)
+    } else {
+        words.len()
+    };
+    let mut h = words[..keep].join(" ");
+    if cut || para.len() < lead.trim().len() {
+        h.push('…');
+    }
+    Some(h)
+}
+
 /// How many articles a search lists besides its stories.
 pub const SEARCH_ARTICLE_LIMIT: usize = 50;
 
@@ -428,7 +456,7 @@ pub(crate) fn story_row(s: &Story, members: &[&ArticleMeta]) -> StoryRow {
     let headline = origin
         .and_then(|id| members.iter().find(|m| m.id == id))
         .or(members.first())
-        .and_then(|a| a.title.clone());
+        .and_then(|a| a.title.clone().or_else(|| lead_headline(&a.lead)));
     let distinct = |f: &dyn Fn(&ArticleMeta) -> Option<&String>| {
         let mut v: Vec<String> = members.iter().filter_map(|m| f(m).cloned()).collect();
         v.sort();
@@ -445,5 +473,25 @@ pub(crate) fn story_row(s: &Story, members: &[&ArticleMeta]) -> StoryRow {
         first: times.iter().min().map(Export::format_time),
         last: times.iter().max().map(Export::format_time),
         storyline: s.storyline.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_untitled_story_is_headed_by_its_first_words() {
+        assert_eq!(
+            lead_headline("Ferry ends.\n\nMore text").as_deref(),
+            Some("Ferry ends.…")
+        );
+        assert_eq!(lead_headline("Short note").as_deref(), Some("Short note"));
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
+        assert_eq!(
+            lead_headline(long).as_deref(),
+            Some("one two three four five six seven eight nine ten eleven twelve thirteen…")
+        );
+        assert_eq!(lead_headline("  "), None);
     }
 }

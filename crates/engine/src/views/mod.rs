@@ -17,7 +17,7 @@ use wiretrace_store::ArticleMeta;
 pub use compare::{word_diff, AlignedPassage, Piece};
 pub use list::{
     valid_date_filter, FacetValue, Facets, SearchResult, StoryIndex, StoryPage, StoryQuery, StoryRow,
-    StorySort, DEFAULT_PER_PAGE, FACET_LIMIT, MAX_PER_PAGE, SEARCH_ARTICLE_LIMIT,
+    StorySort, DEFAULT_PER_PAGE, FACET_LIMIT, LEAD_CHARS, MAX_PER_PAGE, SEARCH_ARTICLE_LIMIT,
 };
 
 use crate::{Engine, Error, Result};
@@ -318,7 +318,7 @@ impl Engine {
         }
         let ix = Arc::new(StoryIndex::build(
             version,
-            self.store.article_metas()?,
+            self.store.article_metas(list::LEAD_CHARS)?,
             &self.store.stories()?,
         ));
         *cache = Some(Arc::clone(&ix));
@@ -588,5 +588,6 @@ fn meta_of(a: &Article) -> ArticleMeta {
         outlet: a.outlet.clone(),
         published: a.published,
         language: a.language.clone(),
+        lead: a.text.chars().take(list::LEAD_CHARS).collect(),
     }
 }
