@@ -354,14 +354,13 @@ impl Engine {
             return Ok(a);
         }
         let wanted = spec.trim_start_matches("./");
-        let hits: Vec<Article> = self
-            .store
-            .articles()?
-            .into_iter()
-            .filter(|a| a.path.ends_with(&format!("/{wanted}")) || a.path.trim_start_matches("./") == wanted)
-            .collect();
+        // "./x" ends with "/x" too, so one suffix look-up covers relative paths.
+        let hits = self.store.ids_by_path_suffix(wanted)?;
         match hits.len() {
-            1 => Ok(hits.into_iter().next().expect("one hit")),
+            1 => self
+                .store
+                .article(hits[0])?
+                .ok_or_else(|| Error::NotFound(format!("no article {spec:?}"))),
             0 => Err(Error::NotFound(format!(
                 "no article {spec:?} (give an id like a17 or a stored path)"
             ))),

@@ -485,6 +485,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Returns the ids of the articles whose path is `path` or ends with `/path`, by id (read
+    /// without loading any text, so a look-up by path stays cheap on a large store).
+    pub fn ids_by_path_suffix(&self, path: &str) -> Result<Vec<ArticleId>> {
+        let tail = format!("/{path}");
+        let mut st = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE path = ?1 OR substr(path, -?3) = ?2 ORDER BY id",
+        )?;
+        let rows = st.query_map(params![path, tail, tail.chars().count() as i64], |r| {
+            Ok(ArticleId(r.get(0)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Returns the ids of the articles whose text is identical to `article`'s (itself excluded).
     pub fn identical_to(&self, article: ArticleId) -> Result<Vec<ArticleId>> {
         let mut st = self.conn.prepare_cached(

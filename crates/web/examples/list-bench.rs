@@ -61,6 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let facets = index.query(&StoryQuery::default()).facets;
     let total = index.rows().len();
     drop(index);
+    let probe = Engine::open(std::path::Path::new(&db), Config::default())?;
 
     let engine = Engine::open(std::path::Path::new(&db), Config::default())?;
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
@@ -102,6 +103,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(m) = facets.months.get(facets.months.len() / 2) {
         paths.push(format!("/?date={}", enc(&m.value)));
+    }
+    // The index query alone, per URL (no HTTP, no HTML), to see where a page's time goes.
+    let probe_index = probe.story_index()?;
+    for p in paths.iter().take(13) {
+        let raw: Vec<(String, String)> = p
+            .trim_start_matches("/?")
+            .trim_start_matches('/')
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k.to_string(), v.replace("%20", " "))
+            })
+            .collect();
+        let q = wiretrace_web::params::story_query(&raw).map_err(|e| e.0)?;
+        let t = Instant::now();
+        std::hint::black_box(probe_index.query(&q));
+        let cold = t.elapsed();
+        let t = Instant::now();
+        let runs = 20;
+        for _ in 0..runs {
+            std::hint::black_box(probe_index.query(&q));
+        }
+        println!(
+            "  index query {p}: first (one pass over every story) {}, repeated (recent answer) {}",
+            ms(cold),
+            ms(t.elapsed() / runs)
+        );
+    }
+    // Deep pages of every listing: paging reuses a query's answer.
+    for n in 1..=40 {
+        paths.push(format!("/?page={n}"));
+        paths.push(format!("/?all=true&sort=time&page={}", n * 7));
     }
     let api: Vec<String> = paths.iter().map(|p| p.replacen('/', "/api/stories", 1)).collect();
 

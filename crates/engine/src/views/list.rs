@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wiretrace_model::{ArticleId, Export, Story, StoryId};
 use wiretrace_store::ArticleMeta;
-use wiretrace_text::FastMap;
+use wiretrace_text::{FastMap, ListTable};
 
 use super::ArticleRef;
 
@@ -198,6 +198,117 @@ pub struct StoryIndex {
     article_text: Vec<String>,
     story_of: FastMap<u32, usize>,
     storylines: BTreeMap<String, Vec<usize>>,
+    /// Facet values interned once, so a query filters and counts by integer id.
+    facets: FacetTables,
+    /// Row positions in each sort order, computed once: a query filters along an order instead
+    /// of sorting its hits.
+    orders: Orders,
+    /// The hits and facets of recent queries (all but the page), most recent first: paging
+    /// through a result or returning to it costs a slice, not a pass over every story.
+    recent: std::sync::Mutex<Vec<(QueryKey, std::sync::Arc<Answer>)>>,
+}
+
+/// How many query answers an index keeps (each is at most one id per story plus its facets).
+pub const QUERY_CACHE: usize = 64;
+
+/// A query without its page: the part that decides hits, order and facets.
+type QueryKey = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    StorySort,
+    bool,
+    bool,
+);
+
+/// The ordered hits and facets of one query.
+#[derive(Debug)]
+struct Answer {
+    hits: Vec<u32>,
+    facets: Facets,
+}
+
+/// Every distinct outlet, language and month, and each row's values as ids into them.
+#[derive(Debug, Default)]
+struct FacetTables {
+    outlets: Vec<String>,
+    languages: Vec<String>,
+    /// Months (`YYYY-MM`) of first publication, sorted.
+    months: Vec<String>,
+    row_outlets: ListTable,
+    row_languages: ListTable,
+    row_month: Vec<Option<u32>>,
+    /// Each row's size, in one column (the single-article filter reads it for every row).
+    row_size: Vec<u32>,
+}
+
+fn intern(names: &mut Vec<String>, ids: &mut FastMap<String, u32>, v: &str) -> u32 {
+    if let Some(&id) = ids.get(v) {
+        return id;
+    }
+    let id = names.len() as u32;
+    names.push(v.to_string());
+    ids.insert(v.to_string(), id);
+    id
+}
+
+impl FacetTables {
+    fn build(rows: &[StoryRow]) -> FacetTables {
+        let mut t = FacetTables::default();
+        let (mut outlet_ids, mut language_ids) = (FastMap::default(), FastMap::default());
+        let mut months: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.first.as_deref().and_then(|f| f.get(..7)).map(str::to_string))
+            .collect();
+        months.sort();
+        months.dedup();
+        for r in rows {
+            let o = r
+                .outlets
+                .iter()
+                .map(|v| intern(&mut t.outlets, &mut outlet_ids, v));
+            t.row_outlets.push(o.collect::<Vec<u32>>());
+            let l = r
+                .languages
+                .iter()
+                .map(|v| intern(&mut t.languages, &mut language_ids, v));
+            t.row_languages.push(l.collect::<Vec<u32>>());
+            t.row_size.push(r.size as u32);
+            let m = r.first.as_deref().and_then(|f| f.get(..7));
+            t.row_month.push(
+                m.and_then(|m| months.binary_search_by(|x| x.as_str().cmp(m)).ok())
+                    .map(|i| i as u32),
+            );
+        }
+        t.months = months;
+        t
+    }
+}
+
+/// Row positions sorted by each [`StorySort`] in its natural direction (ties by story id).
+#[derive(Debug, Default)]
+struct Orders {
+    size: Vec<u32>,
+    outlets: Vec<u32>,
+    time: Vec<u32>,
+    headline: Vec<u32>,
+}
+
+impl Orders {
+    fn build(rows: &[StoryRow]) -> Orders {
+        let sorted = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+            let mut v: Vec<u32> = (0..rows.len() as u32).collect();
+            v.sort_by(|&a, &b| cmp(a as usize, b as usize).then(a.cmp(&b)));
+            v
+        };
+        Orders {
+            size: sorted(&|a, b| rows[b].size.cmp(&rows[a].size)),
+            outlets: sorted(&|a, b| rows[b].outlets.len().cmp(&rows[a].outlets.len())),
+            time: sorted(&|a, b| rows[a].first.cmp(&rows[b].first)),
+            headline: sorted(&|a, b| rows[a].headline.cmp(&rows[b].headline)),
+        }
+    }
 }
 
 /// Folds a text for search: words folded (case, diacritics) and joined by single spaces.
@@ -263,6 +374,9 @@ impl StoryIndex {
             .collect();
         StoryIndex {
             version,
+            facets: FacetTables::build(&rows),
+            recent: std::sync::Mutex::new(Vec::new()),
+            orders: Orders::build(&rows),
             rows,
             search_text,
             articles: metas.into_iter().map(ArticleRef::from).collect(),
@@ -306,31 +420,136 @@ impl StoryIndex {
 
     /// Answers a list query: filters, facets over the matches, sort, one page.
     pub fn query(&self, q: &StoryQuery) -> StoryPage {
-        let words = q.q.as_deref().map(query_words).unwrap_or_default();
-        let hits: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| self.keeps(i, q, &words))
-            .collect();
-        let facets = self.facets(&hits);
-        let mut hits = hits;
-        self.sort(&mut hits, q.sort, q.reverse);
         let per_page = match q.per_page {
             0 => DEFAULT_PER_PAGE,
             n => n.min(MAX_PER_PAGE),
         };
         let page = q.page.max(1);
-        let rows = hits
+        let answer = self.answer(q);
+        let rows = answer
+            .hits
             .iter()
             .skip((page - 1).saturating_mul(per_page))
             .take(per_page)
-            .map(|&i| self.rows[i].clone())
+            .map(|&i| self.rows[i as usize].clone())
             .collect();
         StoryPage {
-            total: hits.len(),
+            total: answer.hits.len(),
             page,
             per_page,
             rows,
-            facets,
+            facets: answer.facets.clone(),
         }
+    }
+
+    /// The hits and facets of a query, from the recent answers or computed now.
+    fn answer(&self, q: &StoryQuery) -> std::sync::Arc<Answer> {
+        let key: QueryKey = (
+            q.q.clone(),
+            q.outlet.clone(),
+            q.language.clone(),
+            q.date.clone(),
+            q.sort,
+            q.reverse,
+            q.all,
+        );
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(pos) = recent.iter().position(|(k, _)| *k == key) {
+            let hit = recent.remove(pos);
+            let answer = std::sync::Arc::clone(&hit.1);
+            recent.insert(0, hit);
+            return answer;
+        }
+        drop(recent);
+        let answer = std::sync::Arc::new(self.compute(q));
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        recent.insert(0, (key, std::sync::Arc::clone(&answer)));
+        recent.truncate(QUERY_CACHE);
+        answer
+    }
+
+    /// One pass along the query's order: the hits, and the facets counted over them.
+    fn compute(&self, q: &StoryQuery) -> Answer {
+        let words = q.q.as_deref().map(query_words).unwrap_or_default();
+        let Some(filter) = self.filter(q, words) else {
+            return Answer {
+                hits: Vec::new(),
+                facets: Facets::default(),
+            };
+        };
+        let t = &self.facets;
+        let (mut outlets, mut languages, mut months) = (
+            vec![0usize; t.outlets.len()],
+            vec![0usize; t.languages.len()],
+            vec![0usize; t.months.len()],
+        );
+        let mut hits = Vec::new();
+        for i in self.order(q.sort, q.reverse) {
+            if !self.keeps(i, &filter) {
+                continue;
+            }
+            for &o in t.row_outlets.get(i) {
+                outlets[o as usize] += 1;
+            }
+            for &l in t.row_languages.get(i) {
+                languages[l as usize] += 1;
+            }
+            if let Some(m) = t.row_month[i] {
+                months[m as usize] += 1;
+            }
+            hits.push(i as u32);
+        }
+        Answer {
+            hits,
+            facets: Facets {
+                outlets: top(&t.outlets, &outlets),
+                languages: top(&t.languages, &languages),
+                months: t
+                    .months
+                    .iter()
+                    .zip(&months)
+                    .filter(|(_, &n)| n > 0)
+                    .map(|(v, &count)| FacetValue {
+                        value: v.clone(),
+                        count,
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    /// Row positions in the query's order.
+    fn order(&self, sort: StorySort, reverse: bool) -> Box<dyn Iterator<Item = usize> + '_> {
+        let o = &self.orders;
+        let v: Box<dyn DoubleEndedIterator<Item = usize>> = match sort {
+            StorySort::Size => Box::new(o.size.iter().map(|&i| i as usize)),
+            StorySort::Outlets => Box::new(o.outlets.iter().map(|&i| i as usize)),
+            StorySort::Time => Box::new(o.time.iter().map(|&i| i as usize)),
+            StorySort::Headline => Box::new(o.headline.iter().map(|&i| i as usize)),
+            StorySort::Id => Box::new(0..self.rows.len()),
+        };
+        if reverse {
+            Box::new(v.rev())
+        } else {
+            v
+        }
+    }
+
+    /// The query's filters as ids; `None` when a named facet value does not exist (no row matches).
+    fn filter<'q>(&self, q: &'q StoryQuery, words: Vec<String>) -> Option<Filter<'q>> {
+        let id = |names: &[String], v: &Option<String>| -> Option<Option<u32>> {
+            match v {
+                None => Some(None),
+                Some(v) => names.iter().position(|n| n == v).map(|i| Some(i as u32)),
+            }
+        };
+        Some(Filter {
+            all: q.all,
+            outlet: id(&self.facets.outlets, &q.outlet)?,
+            language: id(&self.facets.languages, &q.language)?,
+            date: q.date.as_deref(),
+            words,
+        })
     }
 
     /// Searches stories (with the list's filters) and article titles and outlets.
@@ -356,76 +575,36 @@ impl StoryIndex {
         }
     }
 
-    fn keeps(&self, i: usize, q: &StoryQuery, words: &[String]) -> bool {
-        let r = &self.rows[i];
-        if !q.all && r.size < 2 {
+    fn keeps(&self, i: usize, f: &Filter<'_>) -> bool {
+        if !f.all && self.facets.row_size[i] < 2 {
             return false;
         }
-        if let Some(o) = &q.outlet {
-            if !r.outlets.iter().any(|x| x == o) {
+        if let Some(o) = f.outlet {
+            if !self.facets.row_outlets.get(i).contains(&o) {
                 return false;
             }
         }
-        if let Some(l) = &q.language {
-            if !r.languages.iter().any(|x| x == l) {
+        if let Some(l) = f.language {
+            if !self.facets.row_languages.get(i).contains(&l) {
                 return false;
             }
         }
-        if let Some(d) = &q.date {
-            if !overlaps(r, d) {
+        if let Some(d) = f.date {
+            if !overlaps(&self.rows[i], d) {
                 return false;
             }
         }
-        words.is_empty() || matches_words(&self.search_text[i], words)
+        f.words.is_empty() || matches_words(&self.search_text[i], &f.words)
     }
+}
 
-    fn facets(&self, hits: &[usize]) -> Facets {
-        let mut outlets: FastMap<&str, usize> = FastMap::default();
-        let mut languages: FastMap<&str, usize> = FastMap::default();
-        let mut months: BTreeMap<&str, usize> = BTreeMap::new();
-        for &i in hits {
-            let r = &self.rows[i];
-            for o in &r.outlets {
-                *outlets.entry(o).or_default() += 1;
-            }
-            for l in &r.languages {
-                *languages.entry(l).or_default() += 1;
-            }
-            if let Some(f) = r.first.as_deref().and_then(|f| f.get(..7)) {
-                *months.entry(f).or_default() += 1;
-            }
-        }
-        Facets {
-            outlets: top(outlets),
-            languages: top(languages),
-            months: months
-                .into_iter()
-                .map(|(v, count)| FacetValue {
-                    value: v.to_string(),
-                    count,
-                })
-                .collect(),
-        }
-    }
-
-    fn sort(&self, hits: &mut [usize], sort: StorySort, reverse: bool) {
-        let rows = &self.rows;
-        // Ties fall back to the story id, so a page never reshuffles between requests.
-        match sort {
-            StorySort::Size => hits.sort_by(|&a, &b| rows[b].size.cmp(&rows[a].size).then(a.cmp(&b))),
-            StorySort::Outlets => {
-                hits.sort_by(|&a, &b| rows[b].outlets.len().cmp(&rows[a].outlets.len()).then(a.cmp(&b)))
-            }
-            StorySort::Time => hits.sort_by(|&a, &b| rows[a].first.cmp(&rows[b].first).then(a.cmp(&b))),
-            StorySort::Headline => {
-                hits.sort_by(|&a, &b| rows[a].headline.cmp(&rows[b].headline).then(a.cmp(&b)))
-            }
-            StorySort::Id => hits.sort_unstable(),
-        }
-        if reverse {
-            hits.reverse();
-        }
-    }
+/// A list query resolved against the index.
+struct Filter<'q> {
+    all: bool,
+    outlet: Option<u32>,
+    language: Option<u32>,
+    date: Option<&'q str>,
+    words: Vec<String>,
 }
 
 /// True when the story's span [first, last] meets the period `d` (a prefix of an ISO time):
@@ -438,13 +617,19 @@ fn overlaps(r: &StoryRow, d: &str) -> bool {
     first.get(..n).is_some_and(|f| f <= d) && last.get(..n).is_some_and(|l| l >= d)
 }
 
-fn top(counts: FastMap<&str, usize>) -> Vec<FacetValue> {
-    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+/// The [`FACET_LIMIT`] most frequent values, ties by name.
+fn top(names: &[String], counts: &[usize]) -> Vec<FacetValue> {
+    let mut v: Vec<(usize, usize)> = counts
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(names[a.0].cmp(&names[b.0])));
     v.truncate(FACET_LIMIT);
     v.into_iter()
-        .map(|(value, count)| FacetValue {
-            value: value.to_string(),
+        .map(|(i, count)| FacetValue {
+            value: names[i].clone(),
             count,
         })
         .collect()
