@@ -9,9 +9,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "wiretrace", version, about, max_term_width = 110, after_help = MAIN_HELP)]
 pub struct Cli {
-    /// The SQLite database to use.
-    #[arg(long, global = true, default_value = "wiretrace.db", env = "WIRETRACE_DB")]
-    pub db: PathBuf,
+    /// The SQLite database to use [default: wiretrace.db; `trace` uses a temporary one unless given].
+    #[arg(long, global = true, env = "WIRETRACE_DB")]
+    pub db: Option<PathBuf>,
     /// Hide progress bars.
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -43,6 +43,16 @@ Inputs (format from the extension, confirmed by sniffing the content):
 Exit status: 0 success, 1 nothing stored (or --strict met a bad input), 2 usage or fatal error.
 With --json, a fatal error is one JSON object on stderr: {\"error\": \"…\", \"exit\": 2}.
 Logs (-v) and tables are plain text when not on a terminal or when NO_COLOR is set.";
+
+/// The database every command but `trace` uses when `--db` is not given.
+pub const DEFAULT_DB: &str = "wiretrace.db";
+
+impl Cli {
+    /// The database to use: `--db` (or `$WIRETRACE_DB`), else [`DEFAULT_DB`].
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    }
+}
 
 /// Options shared by the commands that read inputs.
 #[derive(Debug, Args)]
@@ -82,7 +92,7 @@ pub enum Command {
         #[arg(long)]
         full: bool,
     },
-    /// One shot: ingest into a temporary database (or --keep-db), analyse, export, summarise.
+    /// One shot: ingest into a temporary database (or the one --db names), analyse, export, summarise.
     #[command(after_help = "Examples:\n  wiretrace trace corpus/ --out analysis.json\n  \
         wiretrace trace corpus/ --keep-db corpus.db   keep the database for `stories`, `explain`…")]
     Trace {
@@ -94,7 +104,7 @@ pub enum Command {
         /// Include each article's extracted text in the export.
         #[arg(long)]
         with_text: bool,
-        /// Keep the results in this database instead of a temporary one.
+        /// Keep the results in this database instead of a temporary one (same as --db).
         #[arg(long = "keep-db")]
         keep_db: Option<PathBuf>,
     },
@@ -205,6 +215,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the stories, articles and comparisons as web pages and a JSON API (read-only).
+    Serve {
+        /// Address to listen on; loopback by default, so only this machine can connect.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Trace inputs and write every view into one self-contained HTML file.
+    Report {
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// The HTML file to write.
+        #[arg(long, short = 'o', default_value = "report.html")]
+        out: PathBuf,
+        /// The report's title.
+        #[arg(long, default_value = "wiretrace report")]
+        title: String,
+    },
     /// Run one pipeline stage as a JSON-lines filter (stdin → stdout), for Spark or scripts.
     #[command(after_help = STAGE_HELP)]
     Stage {
@@ -245,7 +272,9 @@ impl Command {
             | Command::Analyze { .. }
             | Command::Trace { .. }
             | Command::Export { .. }
-            | Command::Stage { .. } => false,
+            | Command::Stage { .. }
+            | Command::Serve { .. }
+            | Command::Report { .. } => false,
         }
     }
 }

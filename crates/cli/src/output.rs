@@ -125,3 +125,9 @@ pub fn shared_text(x: &str, coverage_x: f32, y: &str, coverage_y: f32) -> String
         coverage_y * 100.0
     )
 }
+
+/// Formats an optional ISO 8601 time (as views give it) like [`time`].
+pub fn time_str(t: Option<&str>) -> String {
+    let parsed = t.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    time(parsed.map(|t| t.with_timezone(&chrono::Utc)).as_ref())
+}

@@ -173,6 +173,7 @@ fn compare_gives_the_score_and_its_evidence_for_two_files() {
         !env.db().exists(),
         "compare of two files must not create a database"
     );
+}
 
 /// The line naming how much text two articles share, as `diff`, `explain` and `story` print it.
 fn shared_line(out: &str, x: &str, y: &str) -> String {

@@ -125,7 +125,9 @@ fn similarity_scores_each_pair_in_input_order() {
         lines[1]["story_similarity"].as_f64().unwrap(),
     );
     assert!(same > 0.5 && other < 0.2, "{out}");
+}
 
+#[test]
 fn extract_takes_plain_paths_and_gives_distinct_ids_that_align_keeps() {
     let env = Env::new();
     let files = [

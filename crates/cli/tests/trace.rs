@@ -119,3 +119,28 @@ fn trace_groups_versions_and_finds_their_sources() {
     let pipeline = "afp/2026-03-02-varessa-approves-water-pipeline.txt";
     assert_ne!(story_of.get(distractor), story_of.get(pipeline));
 }
+
+#[test]
+fn trace_keeps_its_results_in_the_database_db_names_and_else_in_none() {
+    let env = Env::new();
+    assert!(!env.db().exists());
+    let run = env.run(&["trace", corpus().to_str().unwrap()]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(env.db().exists(), "--db must name the database trace keeps");
+    let stories = env.run(&["stories", "--json"]).json();
+    assert!(!stories.as_array().unwrap().is_empty());
+
+    // Without --db (or WIRETRACE_DB) trace uses a temporary database and leaves none behind.
+    let bare = Env::new();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wiretrace"))
+        .current_dir(bare.dir.path())
+        .env_remove("WIRETRACE_DB")
+        .args(["trace", "-q", corpus().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!bare.path("wiretrace.db").exists());
+
+    let clash = env.run(&["trace", corpus().to_str().unwrap(), "--keep-db", "other.db"]);
+    assert_eq!(clash.code(), 2, "two databases named: a usage error");
+}

@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod progress;
 pub mod stage;
+pub mod views;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -47,12 +48,7 @@ use wiretrace_store::{Store, Upsert, WriterLock};
 pub use config::Config;
 pub use error::{Error, Result};
 pub use progress::{NoProgress, Progress};
-pub use wiretrace_explain as explain;
-pub use wiretrace_ingest as ingest;
 pub use wiretrace_model as model;
-pub use wiretrace_reuse as reuse;
-pub use wiretrace_store as store;
-pub use wiretrace_stories as stories;
 
 use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
 
@@ -131,6 +127,8 @@ pub struct Engine {
     cfg: Config,
     /// Held by an engine opened for writing, for as long as it lives.
     _writer: Option<WriterLock>,
+    /// The story list index of the store version it was built from (see [`Engine::story_index`]).
+    index: std::sync::Mutex<Option<std::sync::Arc<views::StoryIndex>>>,
 }
 
 impl Engine {
@@ -144,6 +142,7 @@ impl Engine {
             store,
             cfg,
             _writer: None,
+            index: std::sync::Mutex::new(None),
         })
     }
 
@@ -161,12 +160,8 @@ impl Engine {
             store,
             cfg,
             _writer: Some(lock),
+            index: std::sync::Mutex::new(None),
         })
-    }
-
-    /// Returns the underlying store, for reads.
-    pub fn store(&self) -> &Store {
-        &self.store
     }
 
     /// Returns the configuration.
@@ -292,6 +287,7 @@ impl Engine {
                 report.guessed_charset.push((a.path.clone(), enc.to_string()));
             }
         }
+        self.invalidate_views();
         for outcome in self.store.upsert_articles(&mut batch)? {
             match outcome {
                 Upsert::Added => report.added += 1,
@@ -383,6 +379,7 @@ impl Engine {
         progress.inc(1);
         self.store
             .save_analysis(&new_pairs, full, &stories, &changes, &marks)?;
+        self.invalidate_views();
         lap("save", &mut timings);
         progress.finish();
         Ok(AnalyzeReport {
@@ -420,14 +417,13 @@ impl Engine {
             }
         }
         let wanted = spec.trim_start_matches("./");
-        let hits: Vec<Article> = self
-            .store
-            .articles()?
-            .into_iter()
-            .filter(|a| a.path.ends_with(&format!("/{wanted}")) || a.path.trim_start_matches("./") == wanted)
-            .collect();
+        // "./x" ends with "/x" too, so one suffix look-up covers relative paths.
+        let hits = self.store.ids_by_path_suffix(wanted)?;
         match hits.len() {
-            1 => Ok(hits.into_iter().next().expect("one hit")),
+            1 => self
+                .store
+                .article(hits[0])?
+                .ok_or_else(|| Error::NotFound(format!("no article {spec:?}"))),
             0 => Err(Error::NotFound(format!(
                 "no article {spec:?} (give an id like a17 or a stored path)"
             ))),
@@ -445,9 +441,22 @@ impl Engine {
         Ok(wiretrace_reuse::align(&self.cfg.reuse, a, b))
     }
 
+    /// The shared-text figure of two stored articles, as `diff`, `explain` and `story` print it: the
+    /// share of `a`'s text in the passages aligned with `b`, and of `b`'s in those aligned with `a`;
+    /// `None` when they share no text.
+    pub fn shared_text(&self, a: ArticleId, b: ArticleId) -> Result<Option<(f32, f32)>> {
+        Ok(self.store.pair(a, b)?.map(|p| {
+            if p.a == a {
+                (p.coverage_a, p.coverage_b)
+            } else {
+                (p.coverage_b, p.coverage_a)
+            }
+        }))
+    }
+
     /// The story similarity of two articles (stored, or read from files and not stored) with its
     /// evidence: the score clustering uses. Anchor weights come from the stored corpus plus the two.
-    pub fn compare(&self, a: &Article, b: &Article) -> Result<wiretrace_stories::Score> {
+    pub fn story_similarity(&self, a: &Article, b: &Article) -> Result<wiretrace_stories::Score> {
         let mut corpus = self.store.articles()?;
         let mut next = corpus.iter().map(|x| x.id.0).max().unwrap_or(0);
         let mut place = |x: &Article, corpus: &mut Vec<Article>| -> ArticleId {
@@ -472,7 +481,7 @@ impl Engine {
         let Some(id) = self.store.story_of(article)? else {
             return Ok(None);
         };
-        Ok(self.store.stories()?.into_iter().find(|s| s.id == id))
+        Ok(self.store.story(id)?)
     }
 
     /// Returns the lineage source of `article`, if it has one.
@@ -507,7 +516,7 @@ impl Engine {
     }
 
     /// Returns each quotation of a story with its speaker and its wordings across the versions.
-    pub fn quotes(&self, story: &Story) -> Result<Vec<wiretrace_explain::QuoteGroup>> {
+    pub(crate) fn quotes(&self, story: &Story) -> Result<Vec<wiretrace_explain::QuoteGroup>> {
         let mut members = Vec::with_capacity(story.articles.len());
         for id in &story.articles {
             if let Some(a) = self.store.article(*id)? {

@@ -4,3 +4,4 @@ mod util;
 
 mod incremental;
 mod scenarios;
+mod views;

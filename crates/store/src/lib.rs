@@ -491,6 +491,125 @@ impl Store {
     }
 }
 
+/// An article's metadata without its text: what lists and indexes need, cheap to read for a
+/// whole corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMeta {
+    /// Id.
+    pub id: ArticleId,
+    /// Input path.
+    pub path: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub outlet: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// Language (ISO 639-1).
+    pub language: Option<String>,
+    /// The first characters of the text (as many as asked for), to stand in for a missing title.
+    pub lead: String,
+}
+
+/// Read queries for the engine's views (lists, one story, one article's pairs).
+impl Store {
+    /// Returns every article's metadata and the first `lead_chars` characters of its text, by id.
+    pub fn article_metas(&self, lead_chars: usize) -> Result<Vec<ArticleMeta>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, path, title, outlet, published, language, substr(text, 1, ?1) FROM articles ORDER BY id",
+        )?;
+        let rows = st.query_map([lead_chars as i64], |r| {
+            let published: Option<String> = r.get(4)?;
+            Ok(ArticleMeta {
+                id: ArticleId(r.get(0)?),
+                path: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: published
+                    .and_then(|p| DateTime::parse_from_rfc3339(&p).ok())
+                    .map(|t| t.with_timezone(&Utc)),
+                language: r.get(5)?,
+                lead: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns one story with its lineage (members sorted by id), if stored.
+    pub fn story(&self, id: StoryId) -> Result<Option<Story>> {
+        let storyline: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT storyline FROM stories WHERE id = ?1")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?;
+        let Some(storyline) = storyline else {
+            return Ok(None);
+        };
+        let mut st = self.conn.prepare_cached(
+            "SELECT article, source, confidence, reason FROM lineage WHERE story = ?1 ORDER BY article",
+        )?;
+        let lineage = st
+            .query_map([id.0], |r| {
+                Ok(LineageEdge {
+                    article: ArticleId(r.get(0)?),
+                    source: r.get::<_, Option<u32>>(1)?.map(ArticleId),
+                    confidence: r.get::<_, f64>(2)? as f32,
+                    reason: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(Story {
+            id,
+            articles: lineage.iter().map(|e| e.article).collect(),
+            storyline,
+            lineage,
+        }))
+    }
+
+    /// Returns every stored pair that holds `article`, by the other article's id.
+    pub fn pairs_of(&self, article: ArticleId) -> Result<Vec<Pair>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT data FROM pairs WHERE a = ?1 UNION ALL SELECT data FROM pairs WHERE b = ?1",
+        )?;
+        let rows = st.query_map([article.0], |r| r.get::<_, String>(0))?;
+        let mut out: Vec<Pair> = Vec::new();
+        for data in rows {
+            out.push(serde_json::from_str(&data?)?);
+        }
+        out.sort_by_key(|p| if p.a == article { p.b } else { p.a });
+        Ok(out)
+    }
+
+    /// Returns the ids of the articles whose path is `path` or ends with `/path`, by id (read
+    /// without loading any text, so a look-up by path stays cheap on a large store).
+    pub fn ids_by_path_suffix(&self, path: &str) -> Result<Vec<ArticleId>> {
+        let tail = format!("/{path}");
+        let mut st = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE path = ?1 OR substr(path, -?3) = ?2 ORDER BY id",
+        )?;
+        let rows = st.query_map(params![path, tail, tail.chars().count() as i64], |r| {
+            Ok(ArticleId(r.get(0)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns the ids of the articles whose text is identical to `article`'s (itself excluded).
+    pub fn identical_to(&self, article: ArticleId) -> Result<Vec<ArticleId>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE content_hash = (SELECT content_hash FROM articles WHERE id = ?1)
+               AND id != ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([article.0], |r| Ok(ArticleId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Returns a number that changes whenever another connection commits to the database, so a
+    /// long-lived reader can tell when its cached views are stale.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
 fn meta_hash(a: &Article) -> String {
     let meta = serde_json::json!([
         a.title,

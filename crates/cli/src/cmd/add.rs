@@ -151,3 +151,30 @@ pub fn trace(
     super::stories::print_summary(&engine, &export)?;
     Ok(ExitCode::from(EXIT_OK))
 }
+
+/// `report`: ingests and analyses like `trace` (a temporary database unless `--db`), then writes
+/// every view into one HTML file.
+pub fn report(
+    args: &InputArgs,
+    db: Option<&Path>,
+    out: &Path,
+    title: &str,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let tmp = tempfile::tempdir().context("creating a temporary directory")?;
+    let db = db
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| tmp.path().join("report.db"));
+    let mut engine =
+        Engine::open(&db, super::config(Some(args))).with_context(|| format!("opening {}", db.display()))?;
+    let (_, ok) = ingest(&mut engine, args, quiet)?;
+    if !ok {
+        return Ok(ExitCode::from(EXIT_NOTHING));
+    }
+    let r = engine.analyze(&Bar::new(quiet))?;
+    print_analysis(&r, false);
+    let html = wiretrace_web::report::render(&engine, title)?;
+    std::fs::write(out, &html).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), html.len());
+    Ok(ExitCode::from(EXIT_OK))
+}

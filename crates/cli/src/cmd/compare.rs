@@ -10,7 +10,7 @@ use super::diff::resolve_or_read;
 pub fn compare(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<ExitCode> {
     let a = resolve_or_read(engine, a)?;
     let b = resolve_or_read(engine, b)?;
-    let score = engine.compare(&a, &b)?;
+    let score = engine.story_similarity(&a, &b)?;
     if json {
         let v = serde_json::json!({
             "a": {"id": a.id, "path": a.path, "title": a.title},

@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use console::{style, Term};
-use similar::{ChangeTag, TextDiff};
 use wiretrace_engine::model::{Article, Pair};
+use wiretrace_engine::views::Piece;
 use wiretrace_engine::Engine;
 
 pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<ExitCode> {
@@ -15,49 +15,44 @@ pub fn diff(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<Exi
         // Two files read now: give the second its own id so the pair has two sides.
         b.id = wiretrace_engine::model::ArticleId(u32::MAX);
     }
-    let pair = engine.diff(&a, &b)?;
+    let cmp = engine.compare(&a, &b)?;
     if json {
-        let v = serde_json::json!({
-            "a": {"id": a.id, "path": a.path, "title": a.title},
-            "b": {"id": b.id, "path": b.path, "title": b.title},
-            "pair": pair,
-            "passages": pair.as_ref().map(|p| p.passages.iter().map(|ps| serde_json::json!({
-                "a": ps.a, "b": ps.b, "identity": ps.identity,
-                "a_text": ps.a.slice(&a.text), "b_text": ps.b.slice(&b.text),
-            })).collect::<Vec<_>>()).unwrap_or_default(),
-        });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        println!("{}", serde_json::to_string_pretty(&cmp)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let Some(pair) = pair else {
+    if cmp.passages.is_empty() {
         println!("{} and {} share no substantial passage.", a.id, b.id);
         return Ok(ExitCode::SUCCESS);
-    };
-    // The pair is stored with a < b; show it in the order the user asked for.
-    let swap = pair.a != a.id;
+    }
     let (la, lb) = (label(&a, "A"), label(&b, "B"));
-    print_header(&a, &b, &la, &lb, &pair, swap);
+    print_header(&a, &b, &la, &lb, cmp.pair.as_ref(), cmp.passages.len());
+    if let Some((from, to)) = &cmp.translation {
+        println!("a translation ({from} / {to}): paragraphs paired by position, figures and names compared");
+    }
     let width = Term::stdout()
         .size_checked()
         .map(|(_, w)| w as usize)
         .unwrap_or(120)
         .clamp(60, 200);
     let col = (width - 3) / 2;
-    for (i, p) in pair.passages.iter().enumerate() {
-        let (sa, sb) = if swap { (p.b, p.a) } else { (p.a, p.b) };
+    for (i, p) in cmp.passages.iter().enumerate() {
+        let identity = p
+            .identity
+            .map(|x| format!("  identity {x:.2}"))
+            .unwrap_or_default();
         println!(
-            "\n{} {}: {}[{}..{}]  ↔  {}[{}..{}]  identity {:.2}",
+            "\n{} {}: {}[{}..{}]  ↔  {}[{}..{}]{}",
             style("passage").bold(),
             i + 1,
             la,
-            sa.start,
-            sa.end,
+            p.a.start,
+            p.a.end,
             lb,
-            sb.start,
-            sb.end,
-            p.identity
+            p.b.start,
+            p.b.end,
+            identity
         );
-        side_by_side(sa.slice(&a.text), sb.slice(&b.text), col);
+        side_by_side(&p.a_pieces, &p.b_pieces, col);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -71,12 +66,7 @@ fn label(a: &Article, fallback: &str) -> String {
     }
 }
 
-fn print_header(a: &Article, b: &Article, la: &str, lb: &str, pair: &Pair, swap: bool) {
-    let (cov_a, cov_b) = if swap {
-        (pair.coverage_b, pair.coverage_a)
-    } else {
-        (pair.coverage_a, pair.coverage_b)
-    };
+fn print_header(a: &Article, b: &Article, la: &str, lb: &str, pair: Option<&Pair>, passages: usize) {
     println!(
         "{} {}  {}",
         style(la).bold(),
@@ -89,35 +79,27 @@ fn print_header(a: &Article, b: &Article, la: &str, lb: &str, pair: &Pair, swap:
         b.outlet.as_deref().unwrap_or("-"),
         b.title.as_deref().unwrap_or(&b.path)
     );
-    println!(
-        "{}; similarity {:.2}, jaccard {:.2}, {}",
-        crate::output::shared_text(la, cov_a, lb, cov_b),
-        pair.similarity,
-        pair.jaccard,
-        crate::output::plural(pair.passages.len(), "passage")
-    );
+    if let Some(pair) = pair {
+        // The pair is stored with a < b; give each side's figure in the order asked for.
+        let (cov_a, cov_b) = if pair.a != a.id {
+            (pair.coverage_b, pair.coverage_a)
+        } else {
+            (pair.coverage_a, pair.coverage_b)
+        };
+        println!(
+            "{}; similarity {:.2}, jaccard {:.2}, {}",
+            crate::output::shared_text(la, cov_a, lb, cov_b),
+            pair.similarity,
+            pair.jaccard,
+            crate::output::plural(passages, "passage")
+        );
+    }
 }
 
-/// A word with its highlight: equal, only on the left (deleted), only on the right (inserted).
-type Word<'t> = (&'t str, ChangeTag);
-
-fn side_by_side(left: &str, right: &str, col: usize) {
-    let diff = TextDiff::from_words(left, right);
-    let mut l: Vec<Word> = Vec::new();
-    let mut r: Vec<Word> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let w = change.value();
-        match change.tag() {
-            ChangeTag::Equal => {
-                l.push((w, ChangeTag::Equal));
-                r.push((w, ChangeTag::Equal));
-            }
-            ChangeTag::Delete => l.push((w, ChangeTag::Delete)),
-            ChangeTag::Insert => r.push((w, ChangeTag::Insert)),
-        }
-    }
-    let left_lines = wrap(&l, col);
-    let right_lines = wrap(&r, col);
+/// Prints two sides' pieces in two columns; changed words red on the left, green on the right.
+fn side_by_side(left: &[Piece], right: &[Piece], col: usize) {
+    let left_lines = wrap(left, col, false);
+    let right_lines = wrap(right, col, true);
     for i in 0..left_lines.len().max(right_lines.len()) {
         let (lt, lw) = left_lines.get(i).cloned().unwrap_or_default();
         let (rt, _) = right_lines.get(i).cloned().unwrap_or_default();
@@ -126,11 +108,14 @@ fn side_by_side(left: &str, right: &str, col: usize) {
 }
 
 /// Wraps highlighted words into lines of at most `col` visible columns; returns (styled, width).
-fn wrap(words: &[Word], col: usize) -> Vec<(String, usize)> {
+fn wrap(pieces: &[Piece], col: usize, inserted: bool) -> Vec<(String, usize)> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     let mut width = 0usize;
-    for (w, tag) in words {
+    let words = pieces
+        .iter()
+        .flat_map(|p| runs(&p.text).into_iter().map(move |w| (w, p.changed)));
+    for (w, changed) in words {
         for piece in w.split_inclusive('\n') {
             let visible = piece.trim_end_matches('\n').replace('\n', " ");
             let vw = unicode_width::UnicodeWidthStr::width(visible.as_str());
@@ -144,10 +129,10 @@ fn wrap(words: &[Word], col: usize) -> Vec<(String, usize)> {
                 visible
             };
             let sw = unicode_width::UnicodeWidthStr::width(shown.as_str());
-            let styled = match tag {
-                ChangeTag::Equal => shown,
-                ChangeTag::Delete => style(shown).red().bold().to_string(),
-                ChangeTag::Insert => style(shown).green().bold().to_string(),
+            let styled = match (changed, inserted) {
+                (false, _) => shown,
+                (true, false) => style(shown).red().bold().to_string(),
+                (true, true) => style(shown).green().bold().to_string(),
             };
             cur.push_str(&styled);
             width += sw;
@@ -161,6 +146,26 @@ fn wrap(words: &[Word], col: usize) -> Vec<(String, usize)> {
         lines.push((cur, width));
     }
     lines
+}
+
+/// Splits a text into alternating runs of whitespace and of other characters, as a word diff
+/// tokenises it, so that wrapping counts words and the spaces between them apart.
+fn runs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_space = None;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if prev_space.is_some_and(|p| p != space) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        prev_space = Some(space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }
 
 /// A stored article by id or path, or else a file read now (so `diff` works on any two files).

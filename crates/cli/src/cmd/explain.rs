@@ -4,46 +4,24 @@
 use std::process::ExitCode;
 
 use console::style;
-use wiretrace_engine::model::{Change, ChangeKind};
+use wiretrace_engine::model::Change;
+use wiretrace_engine::views::CHANGE_ORDER as ORDER;
 use wiretrace_engine::Engine;
 
-const ORDER: [ChangeKind; 6] = [
-    ChangeKind::QuoteAltered,
-    ChangeKind::NumberChanged,
-    ChangeKind::NameVariant,
-    ChangeKind::Added,
-    ChangeKind::Dropped,
-    ChangeKind::Boilerplate,
-];
-
 pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
-    let article = engine.resolve(spec)?;
-    let source = match against {
-        Some(s) => Some(engine.resolve(s)?),
-        None => engine
-            .source_of(article.id)?
-            .map(|id| engine.resolve(&id.to_string()))
-            .transpose()?,
-    };
-    let changes = engine.explain(&article, if against.is_some() { source.as_ref() } else { None })?;
+    let view = engine.explain_view(spec, against)?;
+    let (article, source, changes) = (&view.article, &view.source, &view.changes);
     // Kept share: how much of the source's text survives (not dropped) in this version.
-    let kept = source.as_ref().map(|s| engine.kept_share(s, &changes));
-    let summary = wiretrace_engine::explain::summarize(&article, source.as_ref(), &changes);
+    let kept = view.kept;
     // The aligned share of each text, the figure `diff` and `story` print for the same pair.
-    let shared = match &source {
-        Some(s) => engine.diff(&article, s)?.map(|p| {
-            if p.a == article.id {
-                (p.coverage_a, p.coverage_b)
-            } else {
-                (p.coverage_b, p.coverage_a)
-            }
-        }),
+    let shared = match source {
+        Some(s) => engine.shared_text(article.id, s.id)?,
         None => None,
     };
     if json {
         let v = serde_json::json!({
             "article": article.id, "source": source.as_ref().map(|s| s.id),
-            "kept": kept, "translated_from": summary.translated_from,
+            "kept": kept, "translated_from": view.translated_from,
             "coverage": shared.map(|(a, s)| serde_json::json!({"article": a, "source": s})),
             "changes": changes,
         });
@@ -56,7 +34,7 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
         article.outlet.as_deref().unwrap_or("-"),
         article.title.as_deref().unwrap_or(&article.path)
     );
-    match &source {
+    match source {
         Some(s) => println!(
             "against {} {}  {}",
             style(s.id).bold(),
@@ -65,10 +43,10 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
         ),
         None => println!("no source: this article is an origin in its story"),
     }
-    if let Some(lang) = &summary.translated_from {
+    if let Some(lang) = &view.translated_from {
         println!("a translation (from {lang}): compared by figures, names and paragraph structure");
     }
-    if let (Some(s), Some((cov_a, cov_s))) = (&source, shared) {
+    if let (Some(s), Some((cov_a, cov_s))) = (source, shared) {
         println!(
             "{}",
             crate::output::shared_text(&article.id.to_string(), cov_a, &s.id.to_string(), cov_s)
@@ -130,20 +108,20 @@ fn one_line(s: &str, max: usize) -> String {
 }
 
 pub fn quotes(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let story = super::resolve_story(engine, spec)?;
-    let groups = engine.quotes(&story)?;
+    let view = engine.quotes_view(spec)?;
+    let groups = &view.quotes;
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"story": story.id, "quotes": groups}))?
+            serde_json::to_string_pretty(&serde_json::json!({"story": view.story, "quotes": groups}))?
         );
         return Ok(ExitCode::SUCCESS);
     }
     println!(
         "story {}: {} quotations in {} versions",
-        story.id,
+        view.story,
         groups.len(),
-        story.articles.len()
+        view.size
     );
     for (i, g) in groups.iter().enumerate() {
         let speaker = g.speaker.as_deref().unwrap_or("unattributed");

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use wiretrace_engine::Engine;
 
-use crate::output::{clip, pad, time};
+use crate::output::{clip, pad, time, time_str};
 
 pub fn list(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
     let export = engine.export(false)?;
@@ -22,14 +22,14 @@ pub fn list(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
         pad("outlet", 22),
         pad("lang", 4),
     );
-    for a in engine.store().articles()? {
+    for a in &export.articles {
         println!(
             "{}  {}  {}  {}  {:>6}  {}",
-            pad(&a.id.to_string(), 6),
-            pad(&time(a.published.as_ref()), 16),
+            pad(&a.id, 6),
+            pad(&time_str(a.published.as_deref()), 16),
             pad(&clip(a.outlet.as_deref().unwrap_or("-"), 22), 22),
             pad(a.language.as_deref().unwrap_or("-"), 4),
-            a.words(),
+            a.words,
             clip(a.title.as_deref().unwrap_or(&a.path), 60)
         );
     }
@@ -52,13 +52,8 @@ pub fn show(engine: &Engine, spec: &str, text: bool, json: bool) -> anyhow::Resu
         println!("{}", a.text);
         return Ok(ExitCode::SUCCESS);
     }
-    let same: Vec<String> = engine
-        .store()
-        .content_hashes()?
-        .into_iter()
-        .filter(|(id, h)| *id != a.id && *h == a.content_hash())
-        .map(|(id, _)| id.to_string())
-        .collect();
+    let view = engine.article_view(&a.id.to_string())?;
+    let same: Vec<String> = view.identical.iter().map(|id| id.to_string()).collect();
     println!("id         {}", a.id);
     println!("path       {}", a.path);
     println!("title      {}", a.title.as_deref().unwrap_or("-"));
@@ -71,17 +66,18 @@ pub fn show(engine: &Engine, spec: &str, text: bool, json: bool) -> anyhow::Resu
     if !same.is_empty() {
         println!("identical  {}", same.join(", "));
     }
-    if let Some(s) = engine.story_of(a.id)? {
-        let edge = s.lineage.iter().find(|e| e.article == a.id);
-        println!("story      {} ({} articles)", s.id, s.articles.len());
-        if let Some(e) = edge {
-            let src = e
+    if let Some(s) = view.story {
+        let size = engine.story_index()?.row(s).map_or(0, |r| r.size);
+        println!("story      {s} ({size} articles)");
+        if let Some(confidence) = view.confidence {
+            let src = view
                 .source
-                .map(|s| s.to_string())
+                .as_ref()
+                .map(|s| s.id.to_string())
                 .unwrap_or_else(|| "none (origin)".into());
-            println!("source     {src}  confidence {:.2}", e.confidence);
-            if !e.reason.is_empty() {
-                println!("           {}", e.reason);
+            println!("source     {src}  confidence {confidence:.2}");
+            if let Some(reason) = view.reason.as_deref().filter(|r| !r.is_empty()) {
+                println!("           {reason}");
             }
         }
     }

@@ -20,26 +20,41 @@ use crate::args::{Cli, Command, InputArgs};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let quiet = cli.quiet;
+    let db = cli.db_path();
     match cli.command {
-        Command::Add { inputs, no_analyze } => add::add(&cli.db, &inputs, no_analyze, quiet),
-        Command::Analyze { full } => add::analyze(&cli.db, full, quiet),
+        Command::Add { inputs, no_analyze } => add::add(&db, &inputs, no_analyze, quiet),
+        Command::Analyze { full } => add::analyze(&db, full, quiet),
         Command::Trace {
             inputs,
             out,
             with_text,
             keep_db,
-        } => add::trace(&inputs, out.as_deref(), with_text, keep_db.as_deref(), quiet),
-        Command::List { json } => list::list(&open_existing(&cli.db)?, json),
-        Command::Show { article, text, json } => list::show(&open_existing(&cli.db)?, &article, text, json),
+        } => {
+            // `--keep-db` and `--db` both name the database to keep; without either, a temporary one.
+            if let (Some(k), Some(d)) = (&keep_db, &cli.db) {
+                if k != d {
+                    anyhow::bail!(
+                        "--keep-db {} and --db {} name two databases: give one",
+                        k.display(),
+                        d.display()
+                    );
+                }
+            }
+            let keep = keep_db.or(cli.db);
+            add::trace(&inputs, out.as_deref(), with_text, keep.as_deref(), quiet)
+        }
+        Command::List { json } => list::list(&open_existing(&db)?, json),
+        Command::Show { article, text, json } => list::show(&open_existing(&db)?, &article, text, json),
         Command::Export {
             format,
             with_text,
             out,
-        } => export::export(&open_existing(&cli.db)?, format, with_text, out.as_deref()),
+        } => export::export(&open_existing(&db)?, format, with_text, out.as_deref()),
         Command::Compare { a, b, json } => {
+            // Two files can be compared without a database.
             let tmp = tempfile::tempdir()?;
-            let engine = if cli.db.exists() {
-                open_existing(&cli.db)?
+            let engine = if db.exists() {
+                open_existing(&db)?
             } else {
                 Engine::open(&tmp.path().join("compare.db"), config(None))?
             };
@@ -48,22 +63,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff { a, b, json } => {
             // Two files can be compared without a database.
             let tmp = tempfile::tempdir()?;
-            let engine = if cli.db.exists() {
-                open_existing(&cli.db)?
+            let engine = if db.exists() {
+                open_existing(&db)?
             } else {
                 Engine::open(&tmp.path().join("diff.db"), config(None))?
             };
             diff::diff(&engine, &a, &b, json)
         }
-        Command::Stories { json, all } => stories::stories(&open_existing(&cli.db)?, json, all),
-        Command::Story { story, json } => stories::story(&open_existing(&cli.db)?, &story, json),
+        Command::Stories { json, all } => stories::stories(&open_existing(&db)?, json, all),
+        Command::Story { story, json } => stories::story(&open_existing(&db)?, &story, json),
         Command::Explain {
             article,
             against,
             json,
-        } => explain::explain(&open_existing(&cli.db)?, &article, against.as_deref(), json),
-        Command::Quotes { story, json } => explain::quotes(&open_existing(&cli.db)?, &story, json),
+        } => explain::explain(&open_existing(&db)?, &article, against.as_deref(), json),
+        Command::Quotes { story, json } => explain::quotes(&open_existing(&db)?, &story, json),
         Command::Stage { stage } => stage::stage(stage),
+        Command::Serve { addr } => {
+            let engine = open_existing(&db)?;
+            wiretrace_web::server::run(engine, addr).with_context(|| format!("serving on {addr}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { inputs, out, title } => {
+            add::report(&inputs, cli.db.as_deref(), &out, &title, quiet)
+        }
     }
 }
 
@@ -84,37 +107,4 @@ fn open_existing(db: &Path) -> anyhow::Result<Engine> {
         );
     }
     Engine::open(db, config(None)).with_context(|| format!("opening {}", db.display()))
-}
-
-/// Resolves a story argument: `s17`, `17`, or any article of the story.
-fn resolve_story(engine: &Engine, spec: &str) -> anyhow::Result<wiretrace_engine::model::Story> {
-    let stories = engine.store().stories()?;
-    if let Ok(id) = spec.parse::<wiretrace_engine::model::StoryId>() {
-        if spec.starts_with('s') || !spec.starts_with('a') {
-            if let Some(s) = stories.iter().find(|s| s.id == id) {
-                return Ok(s.clone());
-            }
-        }
-    }
-    let in_line: Vec<String> = stories
-        .iter()
-        .filter(|s| s.storyline.as_deref() == Some(spec))
-        .map(|s| s.id.to_string())
-        .collect();
-    if let Some(first) = in_line.first() {
-        anyhow::bail!(
-            "{spec} is a storyline of {} stories ({}): show one with `wiretrace story {first}`",
-            in_line.len(),
-            in_line.join(", ")
-        );
-    }
-    let article = engine
-        .resolve(spec)
-        .with_context(|| format!("no story {spec:?}"))?;
-    engine.story_of(article.id)?.with_context(|| {
-        format!(
-            "article {} is not in a story yet (run `wiretrace analyze`)",
-            article.id
-        )
-    })
 }

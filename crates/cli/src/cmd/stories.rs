@@ -4,64 +4,20 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use wiretrace_engine::model::{Article, ArticleId, Export, Story};
+use wiretrace_engine::model::{ArticleId, Export};
+use wiretrace_engine::views::{Member, StoryRow};
 use wiretrace_engine::Engine;
 
-use crate::output::{clip, pad, time};
+use crate::output::{clip, pad, time_str};
 
-/// One row of the stories table.
-#[derive(serde::Serialize)]
-struct StoryRow {
-    id: String,
-    headline: Option<String>,
-    size: usize,
-    outlets: Vec<String>,
-    first: Option<String>,
-    last: Option<String>,
-    storyline: Option<String>,
-}
-
-fn rows(stories: &[Story], articles: &BTreeMap<ArticleId, Article>, all: bool) -> Vec<StoryRow> {
-    let mut out = Vec::new();
-    for s in stories {
-        if !all && s.articles.len() < 2 {
-            continue;
-        }
-        let members: Vec<&Article> = s.articles.iter().filter_map(|id| articles.get(id)).collect();
-        let origin = s.lineage.iter().find(|e| e.source.is_none()).map(|e| e.article);
-        let headline = origin
-            .and_then(|id| articles.get(&id))
-            .or(members.first().copied())
-            .and_then(|a| a.title.clone());
-        let mut outlets: Vec<String> = members.iter().filter_map(|a| a.outlet.clone()).collect();
-        outlets.sort();
-        outlets.dedup();
-        let times: Vec<_> = members.iter().filter_map(|a| a.published).collect();
-        out.push(StoryRow {
-            id: s.id.to_string(),
-            headline,
-            size: s.articles.len(),
-            outlets,
-            first: times
-                .iter()
-                .min()
-                .map(wiretrace_engine::model::Export::format_time),
-            last: times
-                .iter()
-                .max()
-                .map(wiretrace_engine::model::Export::format_time),
-            storyline: s.storyline.clone(),
-        });
-    }
-    out
-}
-
-fn by_id(engine: &Engine) -> anyhow::Result<BTreeMap<ArticleId, Article>> {
+/// Every story's row by id; with `all`, single-article stories too.
+fn rows(engine: &Engine, all: bool) -> anyhow::Result<Vec<StoryRow>> {
     Ok(engine
-        .store()
-        .articles()?
-        .into_iter()
-        .map(|a| (a.id, a))
+        .story_index()?
+        .rows()
+        .iter()
+        .filter(|r| all || r.size > 1)
+        .cloned()
         .collect())
 }
 
@@ -77,7 +33,7 @@ fn print_table(rows: &[StoryRow]) {
     for r in rows {
         println!(
             "{}  {}  {:>4}  {}  {}  {}  {}",
-            pad(&r.id, 6),
+            pad(&r.id.to_string(), 6),
             pad(&clip(r.headline.as_deref().unwrap_or("-"), 44), 44),
             r.size,
             pad(&clip(&r.outlets.join(", "), 28), 28),
@@ -89,8 +45,7 @@ fn print_table(rows: &[StoryRow]) {
 }
 
 pub fn stories(engine: &Engine, json: bool, all: bool) -> anyhow::Result<ExitCode> {
-    let stories = engine.store().stories()?;
-    let rows = rows(&stories, &by_id(engine)?, all);
+    let rows = rows(engine, all)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
@@ -100,105 +55,90 @@ pub fn stories(engine: &Engine, json: bool, all: bool) -> anyhow::Result<ExitCod
 }
 
 pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let story = super::resolve_story(engine, spec)?;
-    let articles = by_id(engine)?;
+    let view = engine.story_view(spec)?;
     if json {
-        let members: Vec<serde_json::Value> = story
-            .lineage
+        let members: Vec<serde_json::Value> = view
+            .members
             .iter()
-            .map(|e| {
-                let a = articles.get(&e.article);
+            .map(|m| {
                 serde_json::json!({
-                    "article": e.article, "source": e.source, "confidence": e.confidence, "reason": e.reason,
-                    "path": a.map(|a| a.path.clone()), "title": a.and_then(|a| a.title.clone()),
-                    "outlet": a.and_then(|a| a.outlet.clone()),
-                    "published": a.and_then(|a| a.published.as_ref().map(Export::format_time)),
+                    "article": m.article.id, "source": m.source, "confidence": m.confidence, "reason": m.reason,
+                    "path": m.article.path, "title": m.article.title,
+                    "outlet": m.article.outlet,
+                    "published": m.article.published,
                 })
             })
             .collect();
-        let v = serde_json::json!({"id": story.id, "storyline": story.storyline, "members": members});
+        let v =
+            serde_json::json!({"id": view.story.id, "storyline": view.story.storyline, "members": members});
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let row = rows(std::slice::from_ref(&story), &articles, true)
-        .pop()
-        .expect("one story, one row");
-    println!("story {}: {}", story.id, row.headline.as_deref().unwrap_or("-"));
+    let row = &view.story;
+    println!("story {}: {}", row.id, row.headline.as_deref().unwrap_or("-"));
     println!(
         "{}{}{}",
         crate::output::plural(row.size, "article"),
-        story_span(&row),
-        story
-            .storyline
+        story_span(row),
+        row.storyline
             .as_deref()
             .map(|l| format!(", storyline {l}"))
             .unwrap_or_default()
     );
     println!();
     let mut children: BTreeMap<Option<ArticleId>, Vec<ArticleId>> = BTreeMap::new();
-    for e in &story.lineage {
-        children.entry(e.source).or_default().push(e.article);
+    for m in &view.members {
+        children.entry(m.source).or_default().push(m.article.id);
     }
-    let edges: BTreeMap<ArticleId, _> = story.lineage.iter().map(|e| (e.article, e)).collect();
+    let members: BTreeMap<ArticleId, &Member> = view.members.iter().map(|m| (m.article.id, m)).collect();
     let mut shown = std::collections::BTreeSet::new();
     fn walk(
         id: ArticleId,
         depth: usize,
-        engine: &Engine,
         children: &BTreeMap<Option<ArticleId>, Vec<ArticleId>>,
-        edges: &BTreeMap<ArticleId, &wiretrace_engine::model::LineageEdge>,
-        articles: &BTreeMap<ArticleId, Article>,
+        members: &BTreeMap<ArticleId, &Member>,
         shown: &mut std::collections::BTreeSet<ArticleId>,
     ) {
         if !shown.insert(id) {
             return;
         }
-        let a = articles.get(&id);
-        let e = edges.get(&id);
-        let pair = e
-            .and_then(|e| e.source)
-            .and_then(|s| engine.store().pair(s, id).ok().flatten());
-        let sim = pair
-            .as_ref()
-            .map(|p| format!(" sim {:.2}", p.similarity))
+        let m = members.get(&id);
+        let sim = m
+            .and_then(|m| m.similarity)
+            .map(|s| format!(" sim {s:.2}"))
             .unwrap_or_default();
         println!(
             "{}{} {} [{}] {}{} conf {:.2}",
             "  ".repeat(depth),
             if depth == 0 { "●" } else { "└─" },
             id,
-            clip(a.and_then(|a| a.outlet.as_deref()).unwrap_or("?"), 28),
-            time(a.and_then(|a| a.published.as_ref())),
+            clip(m.and_then(|m| m.article.outlet.as_deref()).unwrap_or("?"), 28),
+            time_str(m.and_then(|m| m.article.published.as_deref())),
             sim,
-            e.map(|e| e.confidence).unwrap_or(0.0)
+            m.map(|m| m.confidence).unwrap_or(0.0)
         );
-        if let Some(e) = e {
-            if !e.reason.is_empty() {
-                println!("{}   {}", "  ".repeat(depth), e.reason);
+        if let Some(m) = m {
+            if !m.reason.is_empty() {
+                println!("{}   {}", "  ".repeat(depth), m.reason);
             }
         }
         // The same aligned figure `diff` and `explain` print for this pair.
-        if let (Some(p), Some(src)) = (&pair, e.and_then(|e| e.source)) {
-            let (cov_id, cov_src) = if p.a == id {
-                (p.coverage_a, p.coverage_b)
-            } else {
-                (p.coverage_b, p.coverage_a)
-            };
+        if let Some((src, (cov_id, cov_src))) = m.and_then(|m| Some((m.source?, m.coverage?))) {
             let line = crate::output::shared_text(&id.to_string(), cov_id, &src.to_string(), cov_src);
             println!("{}   {line}", "  ".repeat(depth));
         }
         if let Some(kids) = children.get(&Some(id)) {
             for k in kids {
-                walk(*k, depth + 1, engine, children, edges, articles, shown);
+                walk(*k, depth + 1, children, members, shown);
             }
         }
     }
     for root in children.get(&None).cloned().unwrap_or_default() {
-        walk(root, 0, engine, &children, &edges, &articles, &mut shown);
+        walk(root, 0, &children, &members, &mut shown);
     }
     // Members in a cycle (should not happen) are still listed.
-    for e in &story.lineage {
-        walk(e.article, 0, engine, &children, &edges, &articles, &mut shown);
+    for m in &view.members {
+        walk(m.article.id, 0, &children, &members, &mut shown);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -220,8 +160,7 @@ fn story_span(row: &StoryRow) -> String {
 /// The human summary `trace` prints after the export.
 #[allow(clippy::print_stderr)]
 pub fn print_summary(engine: &Engine, export: &Export) -> anyhow::Result<()> {
-    let articles = by_id(engine)?;
-    let rows = rows(&export.stories, &articles, false);
+    let rows = rows(engine, false)?;
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &export.changes {
         *kinds.entry(c.kind.as_str()).or_default() += 1;
