@@ -265,6 +265,14 @@ fn bucket_sorted_postings(sketches: &[&Sketch]) -> Vec<u64> {
 
 /// Returns the candidate pairs `(i, j, shared)` (batch positions, `i < j`, at least one new) sorted
 /// by (i, j), and the batch's document-frequency table.
+///
+/// Three bounds keep the work near-linear whatever the shape of the reuse:
+/// - a fingerprint within the df cap links every pair of its holders (at most cap² / 2 pairs);
+/// - a fingerprint above the cap (a wire story re-published by thousands, or site furniture) links
+///   each holder to its first [`Config::common_representatives`] holders only, and such links make
+///   a candidate only when [`Config::min_common_shared`] of them agree (a long common block);
+/// - each article keeps its [`Config::max_candidates`] strongest candidates (most shared
+///   fingerprints, then the earliest article); a pair survives when either side keeps it.
 pub(crate) fn batch_candidates(
     cfg: &Config,
     sketches: &[&Sketch],
@@ -280,10 +288,36 @@ pub(crate) fn batch_candidates(
     );
     let mut postings = bucket_sorted_postings(sketches);
     postings.dedup();
-    let mask = (1u64 << DOC_BITS) - 1;
-    // Group boundaries: runs of equal fingerprint.
-    let mut groups: Vec<(usize, usize)> = Vec::new();
-    let mut df_entries: Vec<(u64, u32)> = Vec::new();
+    let (rare, common, df_entries) = fingerprint_groups(&postings, max_df);
+    let reps = cfg.common_representatives as usize;
+    let rare_keys = pair_keys(&postings, &rare, is_new, usize::MAX);
+    let common_keys = if reps == 0 {
+        Vec::new()
+    } else {
+        pair_keys(&postings, &common, is_new, reps)
+    };
+    drop(postings);
+    let rare_counts = count_keys(rare_keys);
+    let common_counts = count_keys(common_keys);
+    let pairs = merge_counts(cfg, &rare_counts, &common_counts);
+    drop((rare_counts, common_counts));
+    let pairs = strongest_per_article(pairs, n, cfg.max_candidates as usize);
+    (
+        pairs,
+        DfEntries {
+            entries: df_entries,
+            max_df,
+        },
+    )
+}
+
+/// A run of equal fingerprints in the sorted postings: `(start, end)`.
+type Group = (usize, usize);
+
+/// Splits the sorted postings into groups of one fingerprint held by two or more articles: those
+/// within the df cap (`rare`), those above it (`common`), and every group's document frequency.
+fn fingerprint_groups(postings: &[u64], max_df: u32) -> (Vec<Group>, Vec<Group>, Vec<(u64, u32)>) {
+    let (mut rare, mut common, mut df_entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut s = 0;
     while s < postings.len() {
         let key = postings[s] >> DOC_BITS;
@@ -295,11 +329,22 @@ pub(crate) fn batch_candidates(
         if df >= 2 {
             df_entries.push((key, df as u32));
             if df <= max_df as usize {
-                groups.push((s, e));
+                rare.push((s, e));
+            } else {
+                common.push((s, e));
             }
         }
         s = e;
     }
+    (rare, common, df_entries)
+}
+
+/// Returns one packed `(i << 32) | j` key (`i < j`, one side new) per pair of holders of each
+/// group's fingerprint, where `i` is among the group's first `first` holders (all pairs when
+/// `first` is `usize::MAX`). Postings are sorted by position within a group, so the first holders
+/// are the earliest articles of the batch.
+fn pair_keys(postings: &[u64], groups: &[Group], is_new: &[bool], first: usize) -> Vec<u64> {
+    let mask = (1u64 << DOC_BITS) - 1;
     // Groups are taken in chunks so that each chunk fills one vector (no allocation per group).
     let mut keys: Vec<u64> = groups
         .par_chunks(4096)
@@ -307,7 +352,7 @@ pub(crate) fn batch_candidates(
             let mut out = Vec::new();
             for &(s, e) in chunk {
                 let docs = &postings[s..e];
-                for (x, px) in docs.iter().enumerate() {
+                for (x, px) in docs.iter().enumerate().take(first) {
                     let i = (px & mask) as u32;
                     for py in &docs[x + 1..] {
                         let j = (py & mask) as u32;
@@ -320,28 +365,76 @@ pub(crate) fn batch_candidates(
             out
         })
         .collect();
-    drop(postings);
     keys.par_sort_unstable();
-    let mut pairs = Vec::new();
+    keys
+}
+
+/// Collapses sorted pair keys into `(key, occurrences)`.
+fn count_keys(keys: Vec<u64>) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
     let mut s = 0;
     while s < keys.len() {
         let mut e = s + 1;
         while e < keys.len() && keys[e] == keys[s] {
             e += 1;
         }
-        let shared = (e - s) as u32;
-        if shared >= cfg.min_shared.max(1) {
-            pairs.push(((keys[s] >> 32) as u32, keys[s] as u32, shared));
-        }
+        out.push((keys[s], (e - s) as u32));
         s = e;
     }
-    (
-        pairs,
-        DfEntries {
-            entries: df_entries,
-            max_df,
-        },
-    )
+    out
+}
+
+/// Merges the rare and common counts (both sorted by key) into candidate pairs `(i, j, shared)`:
+/// a pair is a candidate when it shares `min_shared` rare fingerprints or `min_common_shared`
+/// common ones; `shared` counts both.
+fn merge_counts(cfg: &Config, rare: &[(u64, u32)], common: &[(u64, u32)]) -> Vec<(u32, u32, u32)> {
+    let min_rare = cfg.min_shared.max(1);
+    let min_common = cfg.min_common_shared.max(1);
+    let mut out = Vec::new();
+    let (mut a, mut b) = (0, 0);
+    while a < rare.len() || b < common.len() {
+        let ka = rare.get(a).map_or(u64::MAX, |x| x.0);
+        let kb = common.get(b).map_or(u64::MAX, |x| x.0);
+        let key = ka.min(kb);
+        let r = if ka == key { rare[a].1 } else { 0 };
+        let c = if kb == key { common[b].1 } else { 0 };
+        a += usize::from(ka == key);
+        b += usize::from(kb == key);
+        if r >= min_rare || c >= min_common {
+            out.push(((key >> 32) as u32, key as u32, r + c));
+        }
+    }
+    out
+}
+
+/// Keeps the pairs that are among the `k` strongest of either of their articles (most shared
+/// fingerprints first, then the earlier other article, which is more often the source). `k = 0`
+/// keeps everything.
+fn strongest_per_article(pairs: Vec<(u32, u32, u32)>, n: usize, k: usize) -> Vec<(u32, u32, u32)> {
+    if k == 0 {
+        return pairs;
+    }
+    // Rank key of `other` as seen from one article: higher is stronger; unique per article.
+    let rank = |shared: u32, other: u32| (u64::from(shared) << 32) | u64::from(u32::MAX - other);
+    // Per article, its k best rank keys, descending (0 = empty slot; a real key is never 0).
+    let mut best = vec![0u64; n * k];
+    let mut offer = |article: u32, key: u64| {
+        let slots = &mut best[article as usize * k..(article as usize + 1) * k];
+        if key > slots[k - 1] {
+            let at = slots.partition_point(|x| *x > key);
+            slots.copy_within(at..k - 1, at + 1);
+            slots[at] = key;
+        }
+    };
+    for &(i, j, shared) in &pairs {
+        offer(i, rank(shared, j));
+        offer(j, rank(shared, i));
+    }
+    let kth = |article: u32| best[article as usize * k + k - 1];
+    pairs
+        .into_iter()
+        .filter(|&(i, j, shared)| rank(shared, j) >= kth(i) || rank(shared, i) >= kth(j))
+        .collect()
 }
 
 /// The raw document frequencies of a batch, turned into a [`DfTable`] only when alignment needs it.
