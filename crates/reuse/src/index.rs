@@ -10,7 +10,19 @@
 //! cap removes n-grams of stock phrases, credit lines and site furniture that link unrelated
 //! articles by the thousand (passim's 2..100 documents); it grows with the corpus (5% of it, between
 //! 20 and 100 by default), so a small corpus where one story is re-published by many outlets keeps
-//! its evidence. Why not MinHash/LSH: LSH buckets whole-document signatures, so a three-paragraph
+//! its evidence.
+//!
+//! Scale bounds (batch form): a fingerprint above the cap is not dropped but links each of its
+//! holders to its earliest [`crate::Config::common_representatives`] holders, and
+//! [`crate::Config::min_common_shared`] such links make a candidate, so the copies of a story
+//! re-published by thousands still meet its first versions at a cost linear in the copies. Then
+//! each article keeps its [`crate::Config::max_candidates`] strongest candidates (a pair stays when
+//! either side keeps it), so alignment costs at most twice that many pairs per article. What is
+//! given up: an article with more relatives than that is aligned with the strongest only (a copy
+//! of a story that has thousands of verbatim versions is paired with the earliest of them and with
+//! its own closest relatives, not with every other copy), and a weak link (one shared paragraph)
+//! of an article that also has stronger ones is not reported. [`CandidateIndex`] (the incremental
+//! form) applies the df cap only. Why not MinHash/LSH: LSH buckets whole-document signatures, so a three-paragraph
 //! excerpt of a twenty-paragraph article (Jaccard ≈ 0.1) or two reused sentences are lost unless the
 //! threshold is so low that the buckets explode; the inverted index finds passage-level overlap at
 //! any Jaccard, and with the df cap its cost stays linear in practice.
@@ -271,8 +283,9 @@ fn bucket_sorted_postings(sketches: &[&Sketch]) -> Vec<u64> {
 /// - a fingerprint above the cap (a wire story re-published by thousands, or site furniture) links
 ///   each holder to its first [`Config::common_representatives`] holders only, and such links make
 ///   a candidate only when [`Config::min_common_shared`] of them agree (a long common block);
-/// - each article keeps its [`Config::max_candidates`] strongest candidates (most shared
-///   fingerprints, then the earliest article); a pair survives when either side keeps it.
+/// - each article keeps its [`Config::max_candidates`] strongest candidates (shared fingerprints
+///   weighted by rarity, `min(1, 2 / df)`, then the earliest article); a pair survives when either
+///   side keeps it.
 pub(crate) fn batch_candidates(
     cfg: &Config,
     sketches: &[&Sketch],
@@ -290,18 +303,19 @@ pub(crate) fn batch_candidates(
     postings.dedup();
     let (rare, common, df_entries) = fingerprint_groups(&postings, max_df);
     let reps = cfg.common_representatives as usize;
-    let rare_keys = pair_keys(&postings, &rare, is_new, usize::MAX);
+    let rare_keys = pair_keys(&postings, &rare, is_new, usize::MAX, max_df);
     let common_keys = if reps == 0 {
         Vec::new()
     } else {
-        pair_keys(&postings, &common, is_new, reps)
+        pair_keys(&postings, &common, is_new, reps, max_df)
     };
     drop(postings);
     let rare_counts = count_keys(rare_keys);
     let common_counts = count_keys(common_keys);
     let pairs = merge_counts(cfg, &rare_counts, &common_counts);
     drop((rare_counts, common_counts));
-    let pairs = strongest_per_article(pairs, n, cfg.max_candidates as usize);
+    let sizes: Vec<u32> = sketches.iter().map(|s| s.fingerprints.len() as u32).collect();
+    let pairs = strongest_per_article(pairs, &sizes, cfg.max_candidates as usize);
     (
         pairs,
         DfEntries {
@@ -339,11 +353,25 @@ fn fingerprint_groups(postings: &[u64], max_df: u32) -> (Vec<Group>, Vec<Group>,
     (rare, common, df_entries)
 }
 
-/// Returns one packed `(i << 32) | j` key (`i < j`, one side new) per pair of holders of each
-/// group's fingerprint, where `i` is among the group's first `first` holders (all pairs when
-/// `first` is `usize::MAX`). Postings are sorted by position within a group, so the first holders
-/// are the earliest articles of the batch.
-fn pair_keys(postings: &[u64], groups: &[Group], is_new: &[bool], first: usize) -> Vec<u64> {
+/// Weight of one shared fingerprint of document frequency `df` when ranking an article's
+/// candidates: `min(1, 2 / df)` (as the alignment's specificity) in units of `1 / WEIGHT_ONE`, so
+/// that a fingerprint only the two articles hold counts fully and one of a paragraph recurring in
+/// dozens of texts counts little. Fingerprints above the cap weigh as if at the cap.
+const WEIGHT_ONE: u64 = 1 << 10;
+
+fn rank_weight(df: usize, max_df: u32) -> u64 {
+    let df = df.min(max_df as usize).max(2) as u64;
+    (2 * WEIGHT_ONE).div_ceil(df)
+}
+
+/// Bits of a packed pair key holding the fingerprint's rank weight (below the two positions).
+const WEIGHT_BITS: u32 = 16;
+
+/// Returns one packed `i << 40 | j << 16 | weight` key (`i < j`, one side new) per pair of holders
+/// of each group's fingerprint, where `i` is among the group's first `first` holders (all pairs
+/// when `first` is `usize::MAX`), sorted. Postings are sorted by position within a group, so the
+/// first holders are the earliest articles of the batch.
+fn pair_keys(postings: &[u64], groups: &[Group], is_new: &[bool], first: usize, max_df: u32) -> Vec<u64> {
     let mask = (1u64 << DOC_BITS) - 1;
     // Groups are taken in chunks so that each chunk fills one vector (no allocation per group).
     let mut keys: Vec<u64> = groups
@@ -352,12 +380,13 @@ fn pair_keys(postings: &[u64], groups: &[Group], is_new: &[bool], first: usize) 
             let mut out = Vec::new();
             for &(s, e) in chunk {
                 let docs = &postings[s..e];
+                let w = rank_weight(e - s, max_df);
                 for (x, px) in docs.iter().enumerate().take(first) {
-                    let i = (px & mask) as u32;
+                    let i = px & mask;
                     for py in &docs[x + 1..] {
-                        let j = (py & mask) as u32;
+                        let j = py & mask;
                         if is_new[i as usize] || is_new[j as usize] {
-                            out.push((u64::from(i) << 32) | u64::from(j));
+                            out.push((i << (DOC_BITS + WEIGHT_BITS)) | (j << WEIGHT_BITS) | w);
                         }
                     }
                 }
@@ -369,25 +398,34 @@ fn pair_keys(postings: &[u64], groups: &[Group], is_new: &[bool], first: usize) 
     keys
 }
 
-/// Collapses sorted pair keys into `(key, occurrences)`.
-fn count_keys(keys: Vec<u64>) -> Vec<(u64, u32)> {
+/// One pair's shared fingerprints: `(i << 32 | j, count, summed rank weight)`.
+type PairCount = (u64, u32, u64);
+
+/// Collapses sorted packed keys into one [`PairCount`] per pair, in pair order.
+fn count_keys(keys: Vec<u64>) -> Vec<PairCount> {
+    let pair = |k: u64| k >> WEIGHT_BITS;
+    let weight = |k: u64| k & ((1 << WEIGHT_BITS) - 1);
     let mut out = Vec::new();
     let mut s = 0;
     while s < keys.len() {
-        let mut e = s + 1;
-        while e < keys.len() && keys[e] == keys[s] {
+        let p = pair(keys[s]);
+        let mut e = s;
+        let mut w = 0;
+        while e < keys.len() && pair(keys[e]) == p {
+            w += weight(keys[e]);
             e += 1;
         }
-        out.push((keys[s], (e - s) as u32));
+        let (i, j) = (p >> DOC_BITS, p & ((1 << DOC_BITS) - 1));
+        out.push(((i << 32) | j, (e - s) as u32, w));
         s = e;
     }
     out
 }
 
-/// Merges the rare and common counts (both sorted by key) into candidate pairs `(i, j, shared)`:
-/// a pair is a candidate when it shares `min_shared` rare fingerprints or `min_common_shared`
-/// common ones; `shared` counts both.
-fn merge_counts(cfg: &Config, rare: &[(u64, u32)], common: &[(u64, u32)]) -> Vec<(u32, u32, u32)> {
+/// Merges the rare and common counts (both sorted by pair) into candidate pairs `(i, j, shared,
+/// rank weight)`: a pair is a candidate when it shares `min_shared` rare fingerprints or
+/// `min_common_shared` common ones; `shared` counts both.
+fn merge_counts(cfg: &Config, rare: &[PairCount], common: &[PairCount]) -> Vec<(u32, u32, u32, u64)> {
     let min_rare = cfg.min_shared.max(1);
     let min_common = cfg.min_common_shared.max(1);
     let mut out = Vec::new();
@@ -396,26 +434,44 @@ fn merge_counts(cfg: &Config, rare: &[(u64, u32)], common: &[(u64, u32)]) -> Vec
         let ka = rare.get(a).map_or(u64::MAX, |x| x.0);
         let kb = common.get(b).map_or(u64::MAX, |x| x.0);
         let key = ka.min(kb);
-        let r = if ka == key { rare[a].1 } else { 0 };
-        let c = if kb == key { common[b].1 } else { 0 };
+        let (r, rw) = if ka == key { (rare[a].1, rare[a].2) } else { (0, 0) };
+        let (c, cw) = if kb == key {
+            (common[b].1, common[b].2)
+        } else {
+            (0, 0)
+        };
         a += usize::from(ka == key);
         b += usize::from(kb == key);
         if r >= min_rare || c >= min_common {
-            out.push(((key >> 32) as u32, key as u32, r + c));
+            out.push(((key >> 32) as u32, key as u32, r + c, rw + cw));
         }
     }
     out
 }
 
-/// Keeps the pairs that are among the `k` strongest of either of their articles (most shared
-/// fingerprints first, then the earlier other article, which is more often the source). `k = 0`
-/// keeps everything.
-fn strongest_per_article(pairs: Vec<(u32, u32, u32)>, n: usize, k: usize) -> Vec<(u32, u32, u32)> {
+/// Keeps the pairs that are among the `k` strongest of either of their articles, as `(i, j,
+/// shared)`. `k = 0` keeps everything. `sizes` are the articles' fingerprint counts.
+///
+/// Strength: the summed rank weight of the shared fingerprints times their share of the two
+/// sketches' union (a Jaccard estimate), then the earlier other article. The Jaccard factor makes
+/// an article's closest version (its source, or a copy of it) outrank relatives that merely contain
+/// it, which matters in a large family of versions; earlier articles are more often sources.
+fn strongest_per_article(pairs: Vec<(u32, u32, u32, u64)>, sizes: &[u32], k: usize) -> Vec<(u32, u32, u32)> {
     if k == 0 {
-        return pairs;
+        return pairs
+            .into_iter()
+            .map(|(i, j, shared, _)| (i, j, shared))
+            .collect();
     }
+    let n = sizes.len();
+    let strength = |i: u32, j: u32, shared: u32, weight: u64| -> u64 {
+        let union =
+            (u64::from(sizes[i as usize]) + u64::from(sizes[j as usize])).saturating_sub(u64::from(shared));
+        weight * u64::from(shared) * WEIGHT_ONE / union.max(1)
+    };
     // Rank key of `other` as seen from one article: higher is stronger; unique per article.
-    let rank = |shared: u32, other: u32| (u64::from(shared) << 32) | u64::from(u32::MAX - other);
+    let rank =
+        |strength: u64, other: u32| (strength.min(u64::from(u32::MAX)) << 32) | u64::from(u32::MAX - other);
     // Per article, its k best rank keys, descending (0 = empty slot; a real key is never 0).
     let mut best = vec![0u64; n * k];
     let mut offer = |article: u32, key: u64| {
@@ -426,14 +482,19 @@ fn strongest_per_article(pairs: Vec<(u32, u32, u32)>, n: usize, k: usize) -> Vec
             slots[at] = key;
         }
     };
-    for &(i, j, shared) in &pairs {
-        offer(i, rank(shared, j));
-        offer(j, rank(shared, i));
+    for &(i, j, shared, weight) in &pairs {
+        let st = strength(i, j, shared, weight);
+        offer(i, rank(st, j));
+        offer(j, rank(st, i));
     }
     let kth = |article: u32| best[article as usize * k + k - 1];
     pairs
         .into_iter()
-        .filter(|&(i, j, shared)| rank(shared, j) >= kth(i) || rank(shared, i) >= kth(j))
+        .filter(|&(i, j, shared, weight)| {
+            let st = strength(i, j, shared, weight);
+            rank(st, j) >= kth(i) || rank(st, i) >= kth(j)
+        })
+        .map(|(i, j, shared, _)| (i, j, shared))
         .collect()
 }
 

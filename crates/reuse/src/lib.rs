@@ -109,8 +109,9 @@ pub struct Config {
     /// A seed gram occurring more often than this in either article is not used (default 8): it
     /// belongs to a repeated block, whose alignment would be ambiguous and quadratic.
     pub max_seed_repeat: u32,
-    /// Candidates kept per article (default 8): its strongest ones by shared fingerprints, then the
-    /// earliest. A pair is aligned when either of its articles keeps it, so alignment costs at most
+    /// Candidates kept per article (default 8): its strongest ones by shared fingerprints weighted
+    /// by rarity (`min(1, 2 / df)`: a paragraph recurring in dozens of texts links weakly), then
+    /// the earliest. A pair is aligned when either of its articles keeps it, so alignment costs at most
     /// `2 × max_candidates` pairs per article however dense the reuse (a background paragraph
     /// recurring in hundreds of texts, a story re-published by thousands of outlets). Given up: an
     /// article with more related articles than this is paired with the closest ones only; weaker

@@ -155,6 +155,19 @@ fn main() -> std::io::Result<()> {
         "  candidates per article: {}",
         degree_summary(n, cands.iter().map(|c| (c.a, c.b)))
     );
+    if args.iter().any(|a| a == "--verbose") {
+        let got: BTreeSet<(ArticleId, ArticleId)> = cands.iter().map(|c| (c.a, c.b)).collect();
+        let family = |a: ArticleId| root.iter().filter(|r| **r == root[a.0 as usize]).count();
+        for (a, b) in truth.iter().filter(|t| !got.contains(t)).take(20) {
+            println!(
+                "not a candidate: {} <- {} ops {} (family of {})",
+                articles[b.0 as usize - 1].path,
+                articles[a.0 as usize - 1].path,
+                ops[b.0 as usize - 1],
+                family(*a)
+            );
+        }
+    }
     drop(cands);
     if args.iter().any(|a| a == "--no-align") {
         return Ok(());
