@@ -11,7 +11,8 @@ storm: the base corpus (and its sidecar) plus one story republished COPIES times
   paragraphs cut) or lightly edited (a few words replaced); copies are spread through the file.
 light: STORIES stories (paragraphs of BBC articles) and COPIES light edits of them (1-3 words changed
   per copy, each from the story's origin).
-huge: one article of MB megabytes of plain text (BBC paragraphs one after another, quotes included).
+huge: one article of MB megabytes of plain text (BBC paragraphs one after another, quotes included)
+  and a copy of it with a few words changed, so that every stage (explain too) works on the pair.
 
 The texts are made at run time from the evaluation data; nothing of them belongs in the project.
 """
@@ -126,10 +127,14 @@ def huge(a):
         p = p[rng.randrange(len(p))]
         parts.append(p)
         size += len(p.encode("utf-8")) + 2
+    vocab = [w for p in parts[:200] for w in p.split(" ") if w.isalpha() and w.islower()]
     rec = record("huge0", "One very long text", "\n\n".join(parts), 0, "archive")
+    copy = record("huge1", "One very long text", "\n\n".join(light_edit(rng, parts, vocab, 20)), 90, "mirror")
     with open(a.out, "w", encoding="utf-8") as out, open(gold_path(a.out), "w", encoding="utf-8") as gout:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(json.dumps(copy, ensure_ascii=False) + "\n")
         gout.write(json.dumps({"id": "huge0", "story": "huge", "parent": None, "op": "new"}) + "\n")
+        gout.write(json.dumps({"id": "huge1", "story": "huge", "parent": "huge0", "op": "light_edit"}) + "\n")
     print(f"wrote {a.out}: one article of {size / 1e6:.1f} MB ({len(parts)} paragraphs)")
 
 
