@@ -105,7 +105,7 @@ impl CharIndex {
         let mut checkpoints = Vec::with_capacity(text.len() / CHARS_PER_CHECKPOINT + 1);
         let mut c = 0u32;
         for (b, ch) in text.char_indices() {
-            if c as usize % CHARS_PER_CHECKPOINT == 0 {
+            if (c as usize).is_multiple_of(CHARS_PER_CHECKPOINT) {
                 checkpoints.push(b as u32);
             }
             for _ in 0..ch.len_utf8() {
