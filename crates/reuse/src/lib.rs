@@ -116,7 +116,9 @@ pub struct Config {
     /// recurring in hundreds of texts, a story re-published by thousands of outlets). Given up: an
     /// article with more related articles than this is paired with the closest ones only; weaker
     /// links (a shared sentence) to the rest are not reported, and lineage and stories see its
-    /// relatives through the kept pairs. 0 keeps every candidate.
+    /// relatives through the kept pairs. In an incremental run (only pairs touching new articles)
+    /// the ranking sees those pairs only, so an old article may keep more than this many in total.
+    /// 0 keeps every candidate.
     pub max_candidates: u32,
     /// Holders a too-common fingerprint (above the df cap) links each of its other holders to
     /// (default 4): the earliest ones. Without it, the copies of a story re-published by more
