@@ -8,7 +8,7 @@ article; every returned key is a candidate pair. Timed: shingling, MinHash, inse
 (derived, parent) pairs among the candidate pairs, in the same format as `reuse-bench`.
 
 Usage: compare.py CORPUS.jsonl --engine rensa|datasketch [--limit N] [--shingle K]
-       [--threshold 0.5] [--perms 128] [--repeat N]
+       [--threshold 0.5] [--perms 128] [--repeat N] [--gold CORPUS.gold.jsonl]
 """
 
 import argparse
@@ -73,6 +73,8 @@ def main():
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--perms", type=int, default=128)
     ap.add_argument("--repeat", type=int, default=1, help="report the best of N runs (the machine may be shared)")
+    ap.add_argument("--gold", help="parents from this sidecar (make_scale_corpus.py's FILE.gold.jsonl) instead of "
+                    "the corpus's own `parent` fields")
     args = ap.parse_args()
 
     docs = []
@@ -83,6 +85,11 @@ def main():
                 if args.limit and len(docs) >= args.limit:
                     break
     index = {d["id"]: i for i, d in enumerate(docs)}
+    if args.gold:
+        with open(args.gold, encoding="utf-8") as f:
+            parents = {g["id"]: g["parent"] for g in map(json.loads, filter(str.strip, f))}
+        for d in docs:
+            d["parent"] = parents.get(d["id"])
     truth = set()
     for i, d in enumerate(docs):
         p = d.get("parent")

@@ -71,3 +71,71 @@ pub fn cpu_seconds() -> Option<f64> {
     let stime: f64 = f.get(12)?.parse().ok()?;
     Some((utime + stime) / 100.0)
 }
+
+/// Reads a corpus written by `make_scale_corpus.py` (`../shared/bench`): the JSON lines (`id`,
+/// `text`) and, when it exists beside them, the gold sidecar `NAME.gold.jsonl` (`id`, `story`,
+/// `parent`, `op`). Returns the articles in file order, with `parent` and `ops` from the sidecar and
+/// `topic` set to the story's ordinal (0 when there is no sidecar).
+pub fn read_scale_corpus(path: &std::path::Path) -> std::io::Result<Vec<gen::GenArticle>> {
+    use std::io::BufRead;
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        id: String,
+        story: String,
+        parent: Option<String>,
+        op: String,
+    }
+    let bad = |n: usize, e: serde_json::Error| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("line {}: {e}", n + 1))
+    };
+    let mut out = Vec::new();
+    let file = std::io::BufReader::new(std::fs::File::open(path)?);
+    for (n, line) in file.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let l: Line = serde_json::from_str(&line).map_err(|e| bad(n, e))?;
+        out.push(gen::GenArticle {
+            id: l.id,
+            text: l.text,
+            parent: None,
+            ops: Vec::new(),
+            topic: 0,
+        });
+    }
+    let gold = gold_path(path);
+    if !gold.exists() {
+        return Ok(out);
+    }
+    let at: std::collections::HashMap<String, usize> =
+        out.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let mut stories: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let file = std::io::BufReader::new(std::fs::File::open(&gold)?);
+    for (n, line) in file.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: Gold = serde_json::from_str(&line).map_err(|e| bad(n, e))?;
+        let Some(&i) = at.get(&g.id) else { continue };
+        let next = stories.len() as u32;
+        out[i].topic = *stories.entry(g.story).or_insert(next);
+        out[i].parent = g.parent;
+        out[i].ops = vec![g.op];
+    }
+    Ok(out)
+}
+
+/// Returns the gold sidecar path `make_scale_corpus.py` writes beside a corpus: `x.jsonl` →
+/// `x.gold.jsonl`.
+pub fn gold_path(corpus: &std::path::Path) -> std::path::PathBuf {
+    let s = corpus.to_string_lossy();
+    let stem = s.strip_suffix(".jsonl").unwrap_or(&s);
+    std::path::PathBuf::from(format!("{stem}.gold.jsonl"))
+}

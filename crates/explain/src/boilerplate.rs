@@ -47,6 +47,12 @@ const RARE_WORDS: usize = 4;
 const MAX_CANDIDATES: usize = 500;
 /// Jaccard similarity of two articles' long-word sets above which they are topically related.
 const RELATED: f64 = 0.08;
+/// Copies of a paragraph found in topically related articles, after which its search stops: a
+/// paragraph whose copies keep turning up in articles on the same subject (a story re-published
+/// thousands of times with light edits, each version in its own story) is that subject's text, not
+/// furniture, and testing relatedness for every copy made the model quadratic in the copies. One
+/// story group is tested once: its other members are skipped.
+const MAX_RELATED_COPIES: usize = 16;
 
 /// Folded words of a paragraph with digits masked (borrowed from the text where nothing changes).
 pub(crate) fn masked_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
@@ -738,15 +744,23 @@ impl FurnitureModel {
                 let outlet = articles[article].outlet.as_deref();
                 let mut groups: BTreeSet<(u32, u32)> = BTreeSet::new();
                 let mut same_outlet = false;
+                // story groups whose copy was in a related article (see MAX_RELATED_COPIES)
+                let mut related_groups: BTreeSet<(u32, u32)> = BTreeSet::new();
                 let settled = |groups: &BTreeSet<(u32, u32)>, same_outlet: bool| {
                     groups.len() >= 3 && (same_outlet || outlet.is_none())
                 };
+                let exhausted =
+                    |related_groups: &BTreeSet<(u32, u32)>| related_groups.len() >= MAX_RELATED_COPIES;
                 // a copy counts when it is in another story of an unrelated article
-                let consider = |c: u32, groups: &mut BTreeSet<(u32, u32)>, same_outlet: &mut bool| {
+                let consider = |c: u32,
+                                groups: &mut BTreeSet<(u32, u32)>,
+                                same_outlet: &mut bool,
+                                related_groups: &mut BTreeSet<(u32, u32)>| {
                     let q_article = para_pos[c as usize].0;
                     let g = group_of(q_article);
                     if q_article == article
                         || g == own
+                        || related_groups.contains(&g)
                         || groups.contains(&g) && (*same_outlet || outlet.is_none())
                     {
                         return;
@@ -756,7 +770,9 @@ impl FurnitureModel {
                     if groups.len() >= 3 && q_outlet != outlet {
                         return;
                     }
-                    if !related(article, q_article, words) {
+                    if related(article, q_article, words) {
+                        related_groups.insert(g);
+                    } else {
                         groups.insert(g);
                         if outlet.is_some() && q_outlet == outlet {
                             *same_outlet = true;
@@ -767,9 +783,12 @@ impl FurnitureModel {
                 let exact = &by_words[run_start as usize..run_end as usize];
                 if exact.len() > 1 {
                     for &c in exact.iter().take(MAX_CANDIDATES) {
-                        consider(c, &mut groups, &mut same_outlet);
+                        consider(c, &mut groups, &mut same_outlet, &mut related_groups);
                         if settled(&groups, same_outlet) {
                             return Some((groups.len(), same_outlet));
+                        }
+                        if exhausted(&related_groups) {
+                            break;
                         }
                     }
                 }
@@ -788,6 +807,9 @@ impl FurnitureModel {
                 let need = if n >= 2 { 2 } else { 1 };
                 let cand = Union::new(&rare);
                 for (c, _) in cand.take(MAX_CANDIDATES).filter(|&(_, m)| m >= need) {
+                    if exhausted(&related_groups) {
+                        break;
+                    }
                     let q_article = para_pos[c as usize].0;
                     if q_article == article || group_of(q_article) == own {
                         continue;
@@ -805,7 +827,7 @@ impl FurnitureModel {
                     if 3 * bound < words.len() + q.len() || jaccard_ids(words, q) < 0.5 {
                         continue;
                     }
-                    consider(c, &mut groups, &mut same_outlet);
+                    consider(c, &mut groups, &mut same_outlet, &mut related_groups);
                     if settled(&groups, same_outlet) {
                         break; // enough evidence; the rest cannot change the decision
                     }

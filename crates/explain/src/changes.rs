@@ -720,14 +720,8 @@ fn quote_changes(
         .collect();
     let ta: Vec<Vec<String>> = qa.iter().map(|q| words_of(&q.text)).collect();
     let ts: Vec<Vec<String>> = qs.iter().map(|q| words_of(&q.text)).collect();
-    let byte_a: Vec<usize> = qa
-        .iter()
-        .map(|q| wiretrace_model::char_to_byte(a.text, q.span.start as usize))
-        .collect();
-    let byte_s: Vec<usize> = qs
-        .iter()
-        .map(|q| wiretrace_model::char_to_byte(s.text, q.span.start as usize))
-        .collect();
+    let byte_a: Vec<usize> = qa.iter().map(|q| a.idx.byte_of(q.span.start as usize)).collect();
+    let byte_s: Vec<usize> = qs.iter().map(|q| s.idx.byte_of(q.span.start as usize)).collect();
     let sent_a: Vec<Option<usize>> = byte_a.iter().map(|b| a.sentence_of(*b)).collect();
     let sent_s: Vec<Option<usize>> = byte_s.iter().map(|b| s.sentence_of(*b)).collect();
     let m = align_greedy(qa.len(), qs.len(), 0.5, |i, j| {

@@ -61,6 +61,9 @@ impl<'de> Deserialize<'de> for CharSpan {
 
 /// Returns the byte offset of the `n`th char of `text`, or `text.len()` past the end.
 ///
+/// A scan from the start of the text: for one look-up. Code converting many offsets of one text
+/// builds a [`CharIndex`] and calls [`CharIndex::byte_of`], which is O(1) after an O(n) build.
+///
 /// # Example
 /// ```
 /// assert_eq!(wiretrace_model::char_to_byte("€1", 1), 3);
@@ -69,7 +72,13 @@ pub fn char_to_byte(text: &str, n: usize) -> usize {
     text.char_indices().nth(n).map(|(b, _)| b).unwrap_or(text.len())
 }
 
-/// Converts byte offsets to char offsets in O(1) per lookup after an O(n) build.
+/// Chars between two byte-offset checkpoints of a [`CharIndex`]: a char→byte look-up walks at most
+/// this many chars from the checkpoint before it. 64 keeps the checkpoints at 1/16 of the
+/// byte→char table's size (at least 64 bytes of text per 4-byte checkpoint) and a look-up within
+/// one or two cache lines of text.
+const CHARS_PER_CHECKPOINT: usize = 64;
+
+/// Converts byte offsets to char offsets and back in O(1) per lookup after an O(n) build.
 ///
 /// Tokenisers work in bytes; the export speaks chars. Build one per text and convert.
 ///
@@ -79,26 +88,51 @@ pub fn char_to_byte(text: &str, n: usize) -> usize {
 /// let idx = CharIndex::new("é a");
 /// assert_eq!(idx.char_of(2), 1);
 /// assert_eq!(idx.char_of(4), 3);
+/// assert_eq!(idx.byte_of(1), 2);
 /// ```
 #[derive(Debug, Clone)]
 pub struct CharIndex {
     // char offset at every byte position (len + 1 entries); non-boundary bytes map to their char.
     byte_to_char: Vec<u32>,
+    // byte offset of every CHARS_PER_CHECKPOINT-th char (char 0, 64, 128, …).
+    checkpoints: Vec<u32>,
 }
 
 impl CharIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> Self {
         let mut byte_to_char = Vec::with_capacity(text.len() + 1);
+        let mut checkpoints = Vec::with_capacity(text.len() / CHARS_PER_CHECKPOINT + 1);
         let mut c = 0u32;
-        for ch in text.chars() {
+        for (b, ch) in text.char_indices() {
+            if (c as usize).is_multiple_of(CHARS_PER_CHECKPOINT) {
+                checkpoints.push(b as u32);
+            }
             for _ in 0..ch.len_utf8() {
                 byte_to_char.push(c);
             }
             c += 1;
         }
         byte_to_char.push(c);
-        CharIndex { byte_to_char }
+        CharIndex {
+            byte_to_char,
+            checkpoints,
+        }
+    }
+
+    /// Returns the byte offset of char offset `n` in the text the index was built on, or the
+    /// text's length past its end (as [`char_to_byte`], without scanning from the start).
+    pub fn byte_of(&self, n: usize) -> usize {
+        let len = self.byte_to_char.len() - 1;
+        let Some(&from) = self.checkpoints.get(n / CHARS_PER_CHECKPOINT) else {
+            return len;
+        };
+        // Walk the byte→char table from the checkpoint to the first byte of char `n`.
+        let mut b = from as usize;
+        while b < len && (self.byte_to_char[b] as usize) < n {
+            b += 1;
+        }
+        b
     }
 
     /// Returns the char offset of byte offset `b` (clamped to the end of the text).
@@ -110,5 +144,22 @@ impl CharIndex {
     /// Converts a byte range to a [`CharSpan`].
     pub fn span(&self, start_byte: usize, end_byte: usize) -> CharSpan {
         CharSpan::new(self.char_of(start_byte), self.char_of(end_byte))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_of_agrees_with_the_scan_on_mixed_scripts() {
+        // Checkpoints fall inside multi-byte runs: 1-, 2-, 3- and 4-byte chars repeated past 64 chars.
+        let text = "a é € 𝄞 Ωmega ".repeat(40);
+        let idx = CharIndex::new(&text);
+        let chars = text.chars().count();
+        for n in 0..=chars + 3 {
+            assert_eq!(idx.byte_of(n), char_to_byte(&text, n), "char {n}");
+        }
+        assert_eq!(CharIndex::new("").byte_of(0), 0);
     }
 }

@@ -109,6 +109,28 @@ pub struct Config {
     /// A seed gram occurring more often than this in either article is not used (default 8): it
     /// belongs to a repeated block, whose alignment would be ambiguous and quadratic.
     pub max_seed_repeat: u32,
+    /// Candidates kept per article (default 8): its strongest ones by shared fingerprints weighted
+    /// by rarity (`min(1, 2 / df)`: a paragraph recurring in dozens of texts links weakly), then
+    /// the earliest. A pair is aligned when either of its articles keeps it, so alignment costs at most
+    /// `2 × max_candidates` pairs per article however dense the reuse (a background paragraph
+    /// recurring in hundreds of texts, a story re-published by thousands of outlets). Given up: an
+    /// article with more related articles than this is paired with the closest ones only; weaker
+    /// links (a shared sentence) to the rest are not reported, and lineage and stories see its
+    /// relatives through the kept pairs. In an incremental run (only pairs touching new articles)
+    /// the ranking sees those pairs only, so an old article may keep more than this many in total.
+    /// 0 keeps every candidate.
+    pub max_candidates: u32,
+    /// Holders a too-common fingerprint (above the df cap) links each of its other holders to
+    /// (default 4): the earliest ones. Without it, the copies of a story re-published by more
+    /// outlets than the cap would share no usable fingerprint and never meet; with it, each copy
+    /// meets the earliest versions (the likely sources) at a cost linear in the copies. 0 ignores
+    /// common fingerprints entirely, as passim does.
+    pub common_representatives: u32,
+    /// Common fingerprints (above the df cap) two articles must share to become candidates through
+    /// them (default 8, a block of about 30 words or more): near-copies of a widely re-published
+    /// story share dozens, while site furniture and stock lines carried by many unrelated
+    /// articles share few.
+    pub min_common_shared: u32,
 }
 
 impl Default for Config {
@@ -127,6 +149,9 @@ impl Default for Config {
             min_specific_tokens: 12.0,
             max_seed_repeat: 8,
             dominant_coverage: 0.5,
+            max_candidates: 8,
+            common_representatives: 4,
+            min_common_shared: 8,
         }
     }
 }

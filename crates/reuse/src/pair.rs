@@ -36,7 +36,8 @@ pub struct CandidatePair {
     pub a: ArticleId,
     /// The larger id.
     pub b: ArticleId,
-    /// Usable fingerprints shared.
+    /// Fingerprints shared: those within the df cap, plus common ones when the pair met through a
+    /// common fingerprint's representatives (see [`crate::Config::common_representatives`]).
     pub shared: u32,
 }
 

@@ -193,7 +193,13 @@ fn a_widely_copied_paragraph_pairs_two_versions_of_one_story() {
         12,
         format!("{}\n\n{}\n\n{}\n\n{}", filler(51, 3), wire[1], wire[4], wire[5]),
     ));
-    let full = find_pairs(&cfg(), &articles, &|_| true);
+    // Every candidate aligned: the bound on candidates per article would keep only the ten copies
+    // of the wire for 11 and 12 (checked at the end).
+    let unbounded = || Config {
+        max_candidates: 0,
+        ..cfg()
+    };
+    let full = find_pairs(&unbounded(), &articles, &|_| true);
     let p = full
         .iter()
         .find(|p| (p.a.0, p.b.0) == (11, 12))
@@ -204,11 +210,19 @@ fn a_widely_copied_paragraph_pairs_two_versions_of_one_story() {
         wire[1].trim_end_matches('.')
     );
     // An incremental run that adds article 12 last gives the same pairs for it.
-    let new12 = find_pairs(&cfg(), &articles, &|id| id.0 == 12);
+    let new12 = find_pairs(&unbounded(), &articles, &|id| id.0 == 12);
     let expected: Vec<_> = full.iter().filter(|p| p.b.0 == 12).cloned().collect();
     assert_eq!(new12, expected);
     // Without the wire and its copies, nothing links the two strongly enough... but then their
     // shared paragraph is also rare (document frequency 2), so it is specific and they pair anyway.
     let alone = find_pairs(&cfg(), &articles[10..], &|_| true);
     assert_eq!(ids(&alone), [(11, 12)]);
+    // With the default bound (eight candidates per article), 11 and 12 keep their strongest
+    // relatives, the wire's copies, and give up their weak link to each other.
+    let bounded = find_pairs(&cfg(), &articles, &|_| true);
+    for v in [11, 12] {
+        let wire_links = bounded.iter().filter(|p| p.b.0 == v && p.a.0 <= 10).count();
+        assert!(wire_links >= 8, "{v}: {wire_links}");
+    }
+    assert!(!ids(&bounded).contains(&(11, 12)));
 }

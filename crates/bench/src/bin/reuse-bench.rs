@@ -3,13 +3,15 @@
 //!
 //! ```text
 //! cargo run --release -p wiretrace-bench --bin reuse-bench -- --articles 200000 [--seed 1]
-//!     [--write corpus.jsonl [--write-only] | --input corpus.jsonl] [--repeat N] [--no-align] [--verbose]
+//!     [--write corpus.jsonl [--write-only] | --input corpus.jsonl | --scale big.jsonl] [--repeat N]
+//!     [--no-align] [--verbose] [--max-candidates K]
 //! ```
 //!
 //! Prints two figures: (1) fingerprint + candidates (sketch every article, inverted-index candidate
 //! pairs), (2) the full reuse stage (`find_pairs`: sketches, candidates and alignment of every
 //! candidate pair). Each gives docs/s, MB/s of text, peak resident memory so far (VmHWM) and the
-//! recall of true (derived, parent) pairs. Loading or generating the corpus is not timed.
+//! recall of true (derived, parent) pairs. Loading or generating the corpus is not timed. `--scale`
+//! reads a corpus of `../shared/bench/make_scale_corpus.py` and its gold sidecar.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeSet;
@@ -29,7 +31,9 @@ fn arg(args: &[String], name: &str) -> Option<String> {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let corpus = if let Some(input) = arg(&args, "--input") {
+    let corpus = if let Some(input) = arg(&args, "--scale") {
+        wiretrace_bench::read_scale_corpus(std::path::Path::new(&input))?
+    } else if let Some(input) = arg(&args, "--input") {
         read_jsonl(std::io::BufReader::new(std::fs::File::open(&input)?))?
     } else {
         let articles = arg(&args, "--articles")
@@ -102,7 +106,10 @@ fn main() -> std::io::Result<()> {
         truth.len(),
         rayon::current_num_threads()
     );
-    let cfg = Config::default();
+    let mut cfg = Config::default();
+    if let Some(k) = arg(&args, "--max-candidates") {
+        cfg.max_candidates = k.parse().expect("--max-candidates N");
+    }
 
     // Stage figures are the best of --repeat runs (default 1): the machine may be shared.
     let repeat: usize = arg(&args, "--repeat")
@@ -144,6 +151,23 @@ fn main() -> std::io::Result<()> {
         cands.len(),
         found as f64 / truth.len().max(1) as f64
     );
+    println!(
+        "  candidates per article: {}",
+        degree_summary(n, cands.iter().map(|c| (c.a, c.b)))
+    );
+    if args.iter().any(|a| a == "--verbose") {
+        let got: BTreeSet<(ArticleId, ArticleId)> = cands.iter().map(|c| (c.a, c.b)).collect();
+        let family = |a: ArticleId| root.iter().filter(|r| **r == root[a.0 as usize]).count();
+        for (a, b) in truth.iter().filter(|t| !got.contains(t)).take(20) {
+            println!(
+                "not a candidate: {} <- {} ops {} (family of {})",
+                articles[b.0 as usize - 1].path,
+                articles[a.0 as usize - 1].path,
+                ops[b.0 as usize - 1],
+                family(*a)
+            );
+        }
+    }
     drop(cands);
     if args.iter().any(|a| a == "--no-align") {
         return Ok(());
@@ -183,4 +207,23 @@ fn main() -> std::io::Result<()> {
         found as f64 / truth.len().max(1) as f64
     );
     Ok(())
+}
+
+/// Mean, 99th percentile and largest number of pairs per article, as one line.
+fn degree_summary(n: usize, pairs: impl Iterator<Item = (ArticleId, ArticleId)>) -> String {
+    let mut degree = vec![0u32; n + 1];
+    for (a, b) in pairs {
+        degree[a.0 as usize] += 1;
+        degree[b.0 as usize] += 1;
+    }
+    degree.remove(0);
+    degree.sort_unstable();
+    let total: u64 = degree.iter().map(|d| u64::from(*d)).sum();
+    let p99 = degree.get(degree.len() * 99 / 100).copied().unwrap_or(0);
+    format!(
+        "mean {:.2}, p99 {}, max {}",
+        total as f64 / n.max(1) as f64,
+        p99,
+        degree.last().copied().unwrap_or(0)
+    )
 }
