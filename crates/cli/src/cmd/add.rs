@@ -140,7 +140,7 @@ pub fn trace(
             eprintln!("wrote {}", out.display());
         }
         (None, Some(db)) => eprintln!(
-            "results kept in {} (no --out: no JSON export written)",
+            "results kept in {} (no --out: no export written)",
             db.display()
         ),
         (None, None) => eprintln!(
