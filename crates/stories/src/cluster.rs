@@ -279,6 +279,13 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let damp = (small / 30.0).min(1.0);
     let own = inter / small * damp;
     let reuse = own.max(given * damp).min(1.0);
+    // A shared background paragraph is not evidence of one event: weak reuse counts as none, and
+    // the content evidence decides.
+    let reuse = if reuse < cfg.min_reuse_evidence {
+        0.0
+    } else {
+        reuse
+    };
     // Story anchors are language-independent: one measure serves translations and rewrites alike.
     let factor = time_factor(cfg, corpus.time(i), corpus.time(j));
     let content = if factor <= 0.0 {

@@ -122,6 +122,11 @@ pub struct Config {
     /// separates events well on real multilingual news), while copies share much of their text: content
     /// evidence is the anchor cosine scaled by `link_threshold / anchor_cosine_at_link` (at most 1).
     pub anchor_cosine_at_link: f32,
+    /// Reuse evidence below this (the share of the smaller text found in the other) counts as none:
+    /// one background paragraph that two reports of different events both carry is not evidence
+    /// that they report one event, and whether such a weak pair is found at all depends on the
+    /// corpus it was judged against (so incremental and full runs would disagree).
+    pub min_reuse_evidence: f32,
     /// Corpora of at most this many articles weigh every pair instead of indexed candidates: the
     /// cost is small and no evidence is missed.
     pub exhaustive_max_articles: usize,
@@ -194,6 +199,7 @@ impl Default for Config {
             anchor_term_weight: 1.0,
             exhaustive_max_articles: 3000,
             anchor_cosine_at_link: 0.08,
+            min_reuse_evidence: 0.2,
             storyline_threshold: 0.2,
             storyline_max_days: 120.0,
             origin_score: 0.5,

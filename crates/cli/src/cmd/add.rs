@@ -139,10 +139,7 @@ pub fn trace(
             super::export::write_json(&export, Some(out))?;
             eprintln!("wrote {}", out.display());
         }
-        (None, Some(db)) => eprintln!(
-            "results kept in {} (no --out: no export written)",
-            db.display()
-        ),
+        (None, Some(db)) => eprintln!("results kept in {} (no --out: no export written)", db.display()),
         (None, None) => eprintln!(
             "no export written and the temporary database is removed: give --out FILE.json to keep the \
              results, or --keep-db DB to query them later"
