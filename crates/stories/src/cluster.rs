@@ -80,18 +80,14 @@ impl Corpus {
     /// Builds the corpus from chunks of features in article order. Feature ids are given in order of
     /// first appearance, so they depend only on the articles' order, never on scheduling.
     fn from_chunks(cfg: &Config, chunks: impl Iterator<Item = Vec<Features>>) -> Self {
-        let mut id_of: FastMap<u64, u32> = FastMap::default();
-        let mut df: Vec<u32> = Vec::new();
-        let mut kind: Vec<Kind> = Vec::new();
+        let mut content_ids = Interner::default();
         let mut time = Vec::new();
         let mut language = Vec::new();
         let mut shingles = ListTable::default();
         let mut content = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
-        let mut anchor_id_of: FastMap<u64, u32> = FastMap::default();
-        let mut anchor_df: Vec<u32> = Vec::new();
-        let mut anchor_kind: Vec<Kind> = Vec::new();
+        let mut anchor_ids = Interner::default();
         let mut anchors = ListTable::default();
         let mut anchor_tf = ListTable::default();
         let mut weighted: Vec<(u32, f32)> = Vec::new();
@@ -99,33 +95,17 @@ impl Corpus {
             for f in chunk {
                 weighted.clear();
                 for &(h, k, count) in &f.anchors {
-                    let next = anchor_df.len() as u32;
-                    let id = *anchor_id_of.entry(h).or_insert(next);
-                    if id == next {
-                        anchor_df.push(0);
-                        anchor_kind.push(k);
-                    }
-                    anchor_df[id as usize] += 1;
-                    weighted.push((id, 1.0 + count.max(1.0).ln()));
+                    weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln()));
                 }
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
                 ids.clear();
-                for &(h, k) in &f.content {
-                    let next = df.len() as u32;
-                    let id = *id_of.entry(h).or_insert(next);
-                    if id == next {
-                        df.push(0);
-                        kind.push(k);
-                    }
-                    df[id as usize] += 1;
-                    ids.push(id);
-                }
+                ids.extend(f.content.iter().map(|&(h, k)| content_ids.intern(h, k)));
                 ids.sort_unstable();
                 content.push(ids.iter().copied());
                 ids.clear();
-                ids.extend(f.facts.iter().map(|h| id_of[h]));
+                ids.extend(f.facts.iter().map(|h| content_ids.id_of[h]));
                 ids.sort_unstable();
                 facts.push(ids.iter().copied());
                 shingles.push(f.shingles);
@@ -133,8 +113,12 @@ impl Corpus {
                 language.push(f.language);
             }
         }
-        drop(id_of);
-        drop(anchor_id_of);
+        let Interner { kind, .. } = content_ids;
+        let Interner {
+            df: anchor_df,
+            kind: anchor_kind,
+            ..
+        } = anchor_ids;
         for table in [
             &mut shingles,
             &mut content,
@@ -235,6 +219,28 @@ impl Corpus {
     /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
     pub fn facts_of(&self, i: usize) -> &[u32] {
         self.facts.get(i)
+    }
+}
+
+/// Gives each distinct feature hash a dense id in order of first appearance, with its kind and its
+/// document frequency (each article interns a feature once: its lists are deduplicated).
+#[derive(Default)]
+struct Interner {
+    id_of: FastMap<u64, u32>,
+    df: Vec<u32>,
+    kind: Vec<Kind>,
+}
+
+impl Interner {
+    fn intern(&mut self, h: u64, k: Kind) -> u32 {
+        let next = self.df.len() as u32;
+        let id = *self.id_of.entry(h).or_insert(next);
+        if id == next {
+            self.df.push(0);
+            self.kind.push(k);
+        }
+        self.df[id as usize] += 1;
+        id
     }
 }
 

@@ -56,14 +56,7 @@ fn write_csv(export: &Export, out: Option<&Path>) -> anyhow::Result<()> {
     for c in &export.changes {
         *counts.entry((c.article.to_string(), c.kind)).or_default() += 1;
     }
-    let kinds = [
-        ChangeKind::QuoteAltered,
-        ChangeKind::NumberChanged,
-        ChangeKind::NameVariant,
-        ChangeKind::Added,
-        ChangeKind::Dropped,
-        ChangeKind::Boilerplate,
-    ];
+    let kinds = wiretrace_engine::views::CHANGE_ORDER;
     let mut w = sink(out)?;
     let mut header = vec![
         "id",
