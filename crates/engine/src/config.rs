@@ -7,6 +7,8 @@ pub struct Config {
     pub reuse: wiretrace_reuse::Config,
     /// Story and lineage settings.
     pub stories: wiretrace_stories::Config,
+    /// Anchored passages (translations and rewrites of one story, aligned sentence by sentence).
+    pub passages: wiretrace_stories::PassageConfig,
     /// Explain settings.
     pub explain: wiretrace_explain::Config,
     /// Input files read per store transaction: a killed `add` loses at most one batch.
@@ -19,6 +21,7 @@ impl Default for Config {
             ingest: Default::default(),
             reuse: Default::default(),
             stories: Default::default(),
+            passages: Default::default(),
             explain: Default::default(),
             batch_size: 256,
         }

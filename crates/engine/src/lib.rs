@@ -356,7 +356,8 @@ impl Engine {
         lap("reuse", &mut timings);
         progress.inc(1);
         let mut pairs = self.store.pairs()?;
-        pairs.retain(|p| !pending.contains(&p.a) && !pending.contains(&p.b));
+        // Anchored pairs are recomputed from the stories below; only reuse pairs are evidence.
+        pairs.retain(|p| p.method.is_text() && !pending.contains(&p.a) && !pending.contains(&p.b));
         pairs.extend(new_pairs.iter().cloned());
         pairs.sort_by_key(|p| (p.a, p.b));
         let stories = {
@@ -364,6 +365,11 @@ impl Engine {
             wiretrace_stories::build_stories(&self.cfg.stories, &articles, &pairs)
         };
         lap("stories", &mut timings);
+        let anchored = {
+            let _span = tracing::info_span!("passages", stories = stories.len()).entered();
+            wiretrace_stories::anchored_pairs(&self.cfg.passages, &articles, &stories, &pairs)
+        };
+        lap("passages", &mut timings);
         progress.inc(1);
         let furniture = {
             let _span = tracing::info_span!("furniture", articles = articles.len()).entered();
@@ -377,8 +383,9 @@ impl Engine {
         drop(furniture);
         lap("explain", &mut timings);
         progress.inc(1);
+        let saved: Vec<Pair> = new_pairs.iter().chain(&anchored).cloned().collect();
         self.store
-            .save_analysis(&new_pairs, full, &stories, &changes, &marks)?;
+            .save_analysis(&saved, full, &stories, &changes, &marks)?;
         self.invalidate_views();
         lap("save", &mut timings);
         progress.finish();
@@ -386,7 +393,7 @@ impl Engine {
             timings,
             compared: pending.len(),
             new_pairs: new_pairs.len(),
-            pairs: pairs.len(),
+            pairs: pairs.len() + anchored.len(),
             stories: stories.len(),
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             changes: changes.len(),

@@ -26,6 +26,6 @@ mod story;
 
 pub use article::{content_hash, Article, ArticleId, BoilerplateBlock};
 pub use export::{Export, ExportArticle, EXPORT_VERSION};
-pub use reuse::{Pair, Passage};
+pub use reuse::{Pair, PairMethod, Passage};
 pub use span::{char_to_byte, CharIndex, CharSpan};
 pub use story::{Change, ChangeKind, LineageEdge, Story, StoryId};

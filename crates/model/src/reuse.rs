@@ -42,4 +42,28 @@ pub struct Pair {
     pub coverage_b: f32,
     /// Aligned passages, ordered by their start in `a`.
     pub passages: Vec<Passage>,
+    /// How the passages were aligned: word by word (shared wording) or sentence by sentence on
+    /// names, figures and dates (a translation or a rewrite).
+    #[serde(default)]
+    pub method: PairMethod,
+}
+
+/// How a [`Pair`]'s passages were aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairMethod {
+    /// Token alignment of shared wording (the reuse stage).
+    #[default]
+    Text,
+    /// Sentence-to-sentence alignment anchored by names, figures and dates, for versions of one
+    /// story that share facts but not wording (translations, rewrites); passage `identity` is the
+    /// sentences' anchor similarity.
+    Anchors,
+}
+
+impl PairMethod {
+    /// True for [`PairMethod::Text`] (the pairs the story stage reads as reuse evidence).
+    pub fn is_text(&self) -> bool {
+        *self == PairMethod::Text
+    }
 }

@@ -499,6 +499,7 @@ fn build_pair(pa: &Prepared, pb: &Prepared, chains: Vec<Chain>) -> Pair {
         coverage_a: round4(coverage_a),
         coverage_b: round4(coverage_b),
         passages,
+        method: wiretrace_model::PairMethod::Text,
     }
 }
 

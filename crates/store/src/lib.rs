@@ -311,7 +311,7 @@ impl Store {
     }
 
     /// Stores the results of one analysis in one transaction: new pairs (added to those kept, or
-    /// replacing every stored pair when `replace_pairs`), then stories, lineage and changes
+    /// replacing every stored pair when `replace_pairs`; anchored pairs are always replaced), then stories, lineage and changes
     /// (replacing the previous ones), and clears the pending marks the analysis read (`analysed`);
     /// a mark set since then stays, so that article is analysed next time.
     pub fn save_analysis(
@@ -326,6 +326,10 @@ impl Store {
         {
             if replace_pairs {
                 tx.execute("DELETE FROM pairs", [])?;
+            } else {
+                // Anchored pairs (translations, rewrites) follow the stories, which every analysis
+                // recomputes whole, so they are replaced whole too.
+                tx.execute("DELETE FROM pairs WHERE data LIKE '%\"method\":\"anchors\"%'", [])?;
             }
             let mut ins = tx.prepare_cached(
                 "INSERT OR REPLACE INTO pairs (a, b, similarity, data) VALUES (?1, ?2, ?3, ?4)",

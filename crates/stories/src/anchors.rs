@@ -298,7 +298,7 @@ fn kind_name(k: Kind) -> &'static str {
 }
 
 /// Every anchor occurrence of an article, title first.
-fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
+pub(crate) fn occurrences<'t>(title: Option<&'t str>, text: &'t str) -> Vec<Anchor<'t>> {
     let mut out = Vec::new();
     let mut words_seen = 0usize;
     for (part, is_title) in [(title.unwrap_or(""), true), (text, false)] {

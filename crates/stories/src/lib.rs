@@ -60,9 +60,11 @@ mod cluster;
 pub mod credit;
 mod features;
 mod lineage;
+mod passages;
 mod similarity;
 mod storyline;
 
+pub use passages::{anchored_pairs, PassageConfig};
 pub use similarity::{Score, Similarity, MAX_EVIDENCE};
 
 use std::collections::BTreeMap;

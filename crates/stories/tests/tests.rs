@@ -126,6 +126,7 @@ fn input_order_does_not_change_the_result() {
             coverage_a: 0.8,
             coverage_b: 0.95,
             passages: vec![],
+            method: Default::default(),
         },
         Pair {
             a: ArticleId(1),
@@ -137,6 +138,7 @@ fn input_order_does_not_change_the_result() {
             coverage_a: 0.02,
             coverage_b: 0.05,
             passages: vec![],
+            method: Default::default(),
         },
     ];
     let forward = build_stories(&Config::default(), &corpus, &pairs);
