@@ -175,16 +175,20 @@ fn compare_gives_the_score_and_its_evidence_for_two_files() {
     );
 }
 
-/// The line naming how much text two articles share, as `diff`, `explain` and `story` print it.
+/// The figure naming how much text two articles share, as `diff`, `explain` and `story` print it:
+/// `N% of x's text is in y, M% of y's is in x`, cut out of the first line holding it.
 fn shared_line(out: &str, x: &str, y: &str) -> String {
-    out.lines()
-        .find(|l| l.contains(&format!("% of {x}'s text is in {y}")))
-        .unwrap_or_else(|| panic!("no shared-text line for {x}/{y} in:\n{out}"))
-        .trim()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string()
+    figure_in(out, x, y).unwrap_or_else(|| panic!("no shared-text figure for {x}/{y} in:\n{out}"))
+}
+
+fn figure_in(text: &str, x: &str, y: &str) -> Option<String> {
+    let at = text.find(&format!("% of {x}'s text is in {y}, "))?;
+    let start = text[..at]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let tail = format!("'s is in {x}");
+    let end = at + text[at..].find(&tail)? + tail.len();
+    Some(text[start..end].to_string())
 }
 
 #[test]
@@ -211,4 +215,7 @@ fn story_diff_and_explain_give_one_figure_for_one_pair() {
     let story = shared_line(&env.run(&["story", copy]).stdout(), copy, src);
     assert_eq!(explain, diff);
     assert_eq!(story, diff);
+    // The lineage reason quotes the same figure, not lineage's own 3-gram shares.
+    let reason = edge["reason"].as_str().unwrap();
+    assert_eq!(figure_in(reason, copy, src), Some(diff), "{reason}");
 }

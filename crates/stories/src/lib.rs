@@ -392,6 +392,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         }
     }
     clusters.sort();
+    let shared = lineage::SharedText::new(pairs);
     let t0 = std::time::Instant::now();
     let lines = storyline::storylines(cfg, &g.corpus, &clusters);
     tracing::debug!(elapsed = ?t0.elapsed(), "storylines linked");
@@ -410,7 +411,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
                 id: StoryId(arts[members[0]].id.0),
                 articles: members.iter().map(|&p| arts[p].id).collect(),
                 storyline,
-                lineage: lineage::lineage(cfg, &arts, &g.corpus, members),
+                lineage: lineage::lineage(cfg, &arts, &g.corpus, members, &shared),
             }
         })
         .collect()

@@ -18,6 +18,8 @@
 //! for a wire agency's own article). The maximum spanning arborescence over these edges gives one
 //! source per article; its margin over the best alternative gives the confidence.
 
+mod reasons;
+
 use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, LineageEdge};
@@ -26,6 +28,8 @@ use crate::arborescence::{max_arborescence, Arc};
 use crate::cluster::Corpus;
 use crate::features::{intersect_count, Detail, FastMap};
 use crate::Config;
+pub(crate) use reasons::SharedText;
+use reasons::{origin_reason, parent_reason};
 
 /// One member of the story as lineage sees it: its corpus evidence and what lineage alone reads,
 /// extracted for this story only.
@@ -54,7 +58,6 @@ impl Incoming {
 #[derive(Debug, Clone, Copy, Default)]
 struct EdgeFacts {
     explained: f32,
-    retained: f32,
     title: f32,
     credit: bool,
     hidden: f32,
@@ -131,6 +134,7 @@ pub(crate) fn lineage(
     articles: &[&Article],
     corpus: &Corpus,
     members: &[usize],
+    shared: &SharedText,
 ) -> Vec<LineageEdge> {
     let n = members.len();
     if n == 1 {
@@ -292,7 +296,6 @@ pub(crate) fn lineage(
             };
             let ef = EdgeFacts {
                 explained,
-                retained,
                 title,
                 credit,
                 hidden,
@@ -416,14 +419,23 @@ pub(crate) fn lineage(
         let reason = match source {
             Some(y) => {
                 let (_, ef) = facts.get(y, x).unwrap_or_default();
-                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef);
+                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared);
                 if ancestor_preferred[x] {
                     r.pop();
                     r.push_str("; chosen over related versions by the wording and cuts it inherits.");
                 }
                 r
             }
-            None => origin_reason(cfg, &feats, articles, members, x, &facts, &agencies_present),
+            None => origin_reason(
+                cfg,
+                shared,
+                &feats,
+                articles,
+                members,
+                x,
+                &facts,
+                &agencies_present,
+            ),
         };
         out.push(LineageEdge {
             article: id,
@@ -433,137 +445,6 @@ pub(crate) fn lineage(
         });
     }
     out
-}
-
-fn pct(x: f32) -> u32 {
-    (x * 100.0).round() as u32
-}
-
-fn gap(src: &Article, copy: &Article) -> String {
-    match (src.published, copy.published) {
-        (Some(s), Some(c)) => {
-            let mins = (c - s).num_minutes();
-            if mins <= 0 {
-                ", published at the same time".to_string()
-            } else if mins < 120 {
-                format!(", published {mins} min after it")
-            } else if mins < 48 * 60 {
-                format!(", published {} h after it", mins / 60)
-            } else {
-                format!(", published {} days after it", mins / 1440)
-            }
-        }
-        _ => ", with dates missing".to_string(),
-    }
-}
-
-fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts) -> String {
-    if let Some(facts) = ef.rewrite {
-        return format!(
-            "Translates {}: it shares {}% of its wording but {}% of its names, places and figures come from that version{}.",
-            src.id,
-            pct(ef.explained),
-            pct(facts),
-            gap(src, copy)
-        );
-    }
-    let mut s = format!(
-        "Derives from {}: that version contains {}% of this text and this keeps {}% of it{}",
-        src.id,
-        pct(ef.explained),
-        pct(ef.retained),
-        gap(src, copy)
-    );
-    if ef.variants > 0 {
-        s.push_str(&format!(
-            "; they share {} wording variants that no other version has",
-            ef.variants
-        ));
-    }
-    if ef.credit {
-        s.push_str("; its credit line names that version's agency");
-    }
-    if ef.outlet_credit {
-        s.push_str("; its credit line names that version's outlet");
-    }
-    if ef.title > 0.99 {
-        s.push_str("; same headline");
-    }
-    s.push('.');
-    s
-}
-
-fn origin_reason(
-    cfg: &Config,
-    feats: &[Member],
-    articles: &[&Article],
-    members: &[usize],
-    x: usize,
-    facts: &Incoming,
-    agencies_present: &[&'static str],
-) -> String {
-    let fx = &feats[x];
-    let best = (0..members.len())
-        .filter_map(|y| facts.get(y, x).map(|(s, ef)| (s, y, ef)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    let missing_credit: Vec<&str> = fx
-        .detail
-        .credits
-        .iter()
-        .map(|c| c.code)
-        .filter(|c| !agencies_present.contains(c))
-        .collect();
-    let earliest = fx.time.is_some()
-        && (0..members.len()).all(|y| feats[y].time.is_none_or(|t| fx.time.is_some_and(|tx| tx <= t)));
-    if let Some((_, y, ef)) = best {
-        if ef.explained < 0.3 {
-            return format!(
-                "Origin: an independent report of the event; no other version contains more than {}% of its text (at best {}).",
-                pct(ef.explained),
-                articles[members[y]].id
-            );
-        }
-    }
-    if let Some((_, y, ef)) = best.filter(|_| fx.detail.own_agency.is_none()) {
-        if let Some(code) = ef.missing_agency {
-            return format!(
-                "Origin within the corpus: it credits {code}, whose original is not in the corpus, and nothing ties it to {} instead (no credit to that outlet, no shared headline), so both likely republish the missing wire.",
-                articles[members[y]].id
-            );
-        }
-    }
-    if let Some((_, y, ef)) = best.filter(|_| fx.detail.own_agency.is_none() && !earliest) {
-        if ef.hidden >= cfg.hidden_source_share {
-            let via = if missing_credit.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (it credits {}, absent from the corpus)",
-                    missing_credit.join(", ")
-                )
-            };
-            return format!(
-                "Origin within the corpus: it carries on-topic passages that {} lacks, so both likely derive from a common source not in the corpus{via}.",
-                articles[members[y]].id
-            );
-        }
-    }
-    let mut parts = Vec::new();
-    if let Some(a) = fx.detail.own_agency {
-        parts.push(format!("published by the wire agency {}", a.code));
-    }
-    if earliest {
-        parts.push("the earliest dated version".to_string());
-    }
-    match best {
-        Some((_, y, ef)) => parts.push(format!(
-            "no other version explains its text (at best {} contains {}% of it)",
-            articles[members[y]].id,
-            pct(ef.explained)
-        )),
-        None => parts.push("every other version is dated later".to_string()),
-    }
-    format!("Origin: {}.", parts.join("; "))
 }
 
 /// Whether `anc` is an ancestor of `x` (or `x` itself) under `parent`.
