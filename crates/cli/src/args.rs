@@ -192,6 +192,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The outlet report: per outlet its originals, copies and their sources, credit and latency;
+    /// then who copies whom.
+    #[command(
+        after_help = "Examples:\n  wiretrace outlets\n  wiretrace outlets --json\n  wiretrace outlets --csv > outlets.csv"
+    )]
+    Outlets {
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV (one row per outlet).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Explain what an article changed against its source (or another article).
     #[command(
         after_help = "Examples:\n  wiretrace explain a17\n  wiretrace explain a17 --against a3 --json"
@@ -266,6 +279,7 @@ impl Command {
             | Command::Compare { json, .. }
             | Command::Stories { json, .. }
             | Command::Story { json, .. }
+            | Command::Outlets { json, .. }
             | Command::Explain { json, .. }
             | Command::Quotes { json, .. } => *json,
             Command::Add { .. }

@@ -107,3 +107,59 @@ fn story_article_and_comparison_views_hold_lineage_passages_and_differences() {
     assert!(matches!(engine.story_view("s99999"), Err(Error::NotFound(_))));
     assert!(matches!(engine.article_view("a99999"), Err(Error::NotFound(_))));
 }
+
+#[test]
+fn the_outlet_report_matches_the_truth_written_for_the_example_corpus() {
+    let (_dir, engine) = analysed();
+    let report = engine.outlets_view().unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo("examples/expected.json")).unwrap()).unwrap();
+    let truth = expected["outlets"].as_array().unwrap();
+    assert_eq!(report.outlets.len(), truth.len(), "{report:#?}");
+    for t in truth {
+        let name = t["outlet"].as_str().unwrap();
+        let row = report
+            .outlets
+            .iter()
+            .find(|r| r.outlet == name)
+            .unwrap_or_else(|| panic!("no row for {name}: {report:#?}"));
+        let n = |k: &str| t[k].as_u64().unwrap() as usize;
+        assert_eq!(
+            (row.articles, row.originals, row.copies),
+            (n("articles"), n("originals"), n("copies")),
+            "{name}"
+        );
+        assert_eq!(
+            (row.credited, row.uncredited, row.credit_removed),
+            (n("credited"), n("uncredited"), n("credit_removed")),
+            "{name}"
+        );
+        let mut sources: Vec<(String, usize)> = t["sources"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as usize))
+            .collect();
+        let mut got = row.sources.clone();
+        sources.sort();
+        got.sort();
+        assert_eq!(got, sources, "{name}");
+    }
+    let wire = report.outlets.iter().find(|r| r.outlet == "NewsStack").unwrap();
+    assert!(wire.median_latency_minutes.is_some_and(|m| m > 0), "{wire:?}");
+    // Every copy keeps its AFP credit line: the export marks each one credited.
+    let export = engine.export(false).unwrap();
+    let copies: Vec<_> = export
+        .stories
+        .iter()
+        .flat_map(|s| &s.lineage)
+        .filter(|e| e.source.is_some())
+        .collect();
+    assert!(!copies.is_empty());
+    assert!(
+        copies
+            .iter()
+            .all(|e| e.credit == Some(wiretrace_engine::model::CreditStatus::Credited)),
+        "{copies:?}"
+    );
+}

@@ -100,6 +100,7 @@ fn main() {
                 lineage: ids
                     .iter()
                     .map(|&a| LineageEdge {
+                        credit: None,
                         article: a,
                         source: parent.get(&((a.0 - 1) as usize)).map(|&j| articles[j].id),
                         confidence: 1.0,

@@ -73,7 +73,7 @@ pub struct Config {}
 /// let mut b = Article::new("b.txt", "Rain fell all day in the capital.");
 /// b.id = ArticleId(2);
 /// let story = Story { id: StoryId(1), articles: vec![ArticleId(1), ArticleId(2)], storyline: None,
-///     lineage: vec![LineageEdge { article: ArticleId(2), source: Some(ArticleId(1)), confidence: 0.9, reason: String::new() }] };
+///     lineage: vec![LineageEdge { credit: None, article: ArticleId(2), source: Some(ArticleId(1)), confidence: 0.9, reason: String::new() }] };
 /// let ch = explain_corpus(&Config::default(), &[a, b], &[], &[story]);
 /// assert_eq!(ch.len(), 1);
 /// assert_eq!(ch[0].kind, ChangeKind::Dropped);

@@ -199,12 +199,14 @@ fn boilerplate_recognised_by_recurrence_is_not_added() {
         storyline: None,
         lineage: vec![
             LineageEdge {
+                credit: None,
                 article: ArticleId(1),
                 source: None,
                 confidence: 1.0,
                 reason: String::new(),
             },
             LineageEdge {
+                credit: None,
                 article: ArticleId(2),
                 source: Some(ArticleId(1)),
                 confidence: 1.0,
@@ -249,6 +251,7 @@ fn boilerplate_removed_at_ingest_is_reported_at_its_offset() {
         articles: vec![ArticleId(1), ArticleId(2)],
         storyline: None,
         lineage: vec![LineageEdge {
+            credit: None,
             article: ArticleId(2),
             source: Some(ArticleId(1)),
             confidence: 1.0,
@@ -275,6 +278,7 @@ fn explain_corpus_is_independent_of_input_order() {
         articles: vec![ArticleId(1), ArticleId(2)],
         storyline: None,
         lineage: vec![LineageEdge {
+            credit: None,
             article: ArticleId(2),
             source: Some(ArticleId(1)),
             confidence: 1.0,
@@ -372,6 +376,7 @@ fn padding_inherited_by_a_later_copy_is_not_support() {
     let copy = art(2, &format!("{WIRE}\n\n{padding}"));
     let child = art(3, &format!("{WIRE}\n\n{padding}"));
     let edge = |a: u32, s: Option<u32>| LineageEdge {
+        credit: None,
         article: ArticleId(a),
         source: s.map(ArticleId),
         confidence: 1.0,
@@ -539,6 +544,7 @@ Enjoyed this story? Subscribe to the Metro Pulse newsletter for the day's bigges
         articles: vec![ArticleId(1), ArticleId(2)],
         storyline: None,
         lineage: vec![LineageEdge {
+            credit: None,
             article: ArticleId(2),
             source: Some(ArticleId(1)),
             confidence: 0.9,

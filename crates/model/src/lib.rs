@@ -28,4 +28,4 @@ pub use article::{content_hash, Article, ArticleId, BoilerplateBlock};
 pub use export::{Export, ExportArticle, EXPORT_VERSION};
 pub use reuse::{Pair, PairMethod, Passage};
 pub use span::{char_to_byte, CharIndex, CharSpan};
-pub use story::{Change, ChangeKind, LineageEdge, Story, StoryId};
+pub use story::{Change, ChangeKind, CreditStatus, LineageEdge, Story, StoryId};

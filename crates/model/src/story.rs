@@ -50,6 +50,33 @@ pub struct LineageEdge {
     /// One sentence explaining the decision, for `wiretrace story`.
     #[serde(default)]
     pub reason: String,
+    /// Whether a copy credits its source (`None` for an origin, and where not computed: the
+    /// engine fills it in for the export and the story view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<CreditStatus>,
+}
+
+/// Whether a copy names where its text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditStatus {
+    /// It names its source's outlet or the agency its source carries.
+    Credited,
+    /// It names neither, and its source carried no credit line either.
+    Uncredited,
+    /// Its source carried a credit line (an agency, an outlet) that the copy dropped.
+    CreditRemoved,
+}
+
+impl CreditStatus {
+    /// The export's spelling: `credited`, `uncredited`, `credit_removed`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CreditStatus::Credited => "credited",
+            CreditStatus::Uncredited => "uncredited",
+            CreditStatus::CreditRemoved => "credit_removed",
+        }
+    }
 }
 
 /// One news event: its member articles and their lineage.

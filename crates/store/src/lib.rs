@@ -405,6 +405,7 @@ impl Store {
             Ok((
                 r.get::<_, u32>(0)?,
                 LineageEdge {
+                    credit: None,
                     article: ArticleId(r.get(1)?),
                     source: r.get::<_, Option<u32>>(2)?.map(ArticleId),
                     confidence: r.get::<_, f64>(3)? as f32,
@@ -555,6 +556,7 @@ impl Store {
         let lineage = st
             .query_map([id.0], |r| {
                 Ok(LineageEdge {
+                    credit: None,
                     article: ArticleId(r.get(0)?),
                     source: r.get::<_, Option<u32>>(1)?.map(ArticleId),
                     confidence: r.get::<_, f64>(2)? as f32,

@@ -2,7 +2,7 @@
 //! ARTICLES.jsonl --with-text --out EXPORT` and the gold file (copy groups), aligns every story's
 //! members with the thresholds relaxed, and prints each candidate pair's figures (aligned
 //! sentences, coverage each way, mean sentence similarity) with whether the gold calls it a copy,
-//! then how many gold copy pairs the default thresholds find.
+//! then how many gold copy pairs the default thresholds find with both directions switched on.
 //!
 //! ```text
 //! cargo run --release -p wiretrace-stories --example eval_passages -- EXPORT.json GOLD.json
@@ -51,6 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let relaxed = PassageConfig {
         cross_language: true,
+        same_language: true,
         min_aligned_sentences: 1,
         min_coverage: 0.0,
         min_mean_similarity: 0.0,

@@ -7,6 +7,7 @@
 //! paragraph's dateline and the last paragraphs), short abbreviations only in credit positions
 //! (parenthesised, after a dash or a credit word, or alone), so that "AP" inside a sentence is not a credit.
 
+use wiretrace_model::{Article, CreditStatus};
 use wiretrace_text::fold;
 
 /// One news agency: a canonical short name and the folded spellings that name it.
@@ -576,6 +577,47 @@ pub fn credited_names(text: &str) -> Vec<String> {
 const ARTICLES: &[&str] = &[
     "the", "el", "la", "los", "las", "o", "a", "os", "as", "le", "les", "l'", "der", "die", "das",
 ];
+
+/// Whether `copy` credits `source`, its lineage source: [`CreditStatus::Credited`] when it names
+/// the source's outlet (a "Via …" / "Fuente: …" line) or an agency the source is or credits;
+/// otherwise [`CreditStatus::CreditRemoved`] when the source itself carries a credit line (an
+/// agency or an outlet named as its source) that the copy dropped, else
+/// [`CreditStatus::Uncredited`] (never given).
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, CreditStatus};
+/// use wiretrace_stories::credit::credit_status;
+/// let mut wire = Article::new("w.txt", "Floods closed the ring road on Monday.\n\n(Reuters)");
+/// wire.outlet = Some("Reuters".into());
+/// let kept = Article::new("a.txt", "Floods closed the ring road on Monday.\n\n(Reuters)");
+/// let cut = Article::new("b.txt", "Floods closed the ring road on Monday.");
+/// assert_eq!(credit_status(&kept, &wire), CreditStatus::Credited);
+/// assert_eq!(credit_status(&cut, &wire), CreditStatus::CreditRemoved);
+/// ```
+pub fn credit_status(copy: &Article, source: &Article) -> CreditStatus {
+    let names = credited_names(&copy.text);
+    if let Some(o) = &source.outlet {
+        let s = slug(o);
+        let bare = s.strip_prefix("the-").unwrap_or(&s);
+        if names.iter().any(|n| n == bare || n == &s) {
+            return CreditStatus::Credited;
+        }
+    }
+    let agencies = credited_agencies(&copy.text);
+    let source_agency = source.outlet.as_deref().and_then(agency_in_outlet);
+    let source_credits = credited_agencies(&source.text);
+    let credited = agencies.iter().any(|a| {
+        source_agency.is_some_and(|s| s.code == a.code) || source_credits.iter().any(|s| s.code == a.code)
+    });
+    if credited {
+        CreditStatus::Credited
+    } else if !source_credits.is_empty() || !credited_names(&source.text).is_empty() {
+        CreditStatus::CreditRemoved
+    } else {
+        CreditStatus::Uncredited
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -423,7 +423,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
 /// # Example
 /// ```
 /// use wiretrace_model::{ArticleId, LineageEdge, Story, StoryId};
-/// let e = |a, s: Option<u32>| LineageEdge { article: ArticleId(a), source: s.map(ArticleId), confidence: 0.9, reason: String::new() };
+/// let e = |a, s: Option<u32>| LineageEdge { credit: None, article: ArticleId(a), source: s.map(ArticleId), confidence: 0.9, reason: String::new() };
 /// let story = Story { id: StoryId(1), articles: vec![ArticleId(1), ArticleId(2), ArticleId(3)], storyline: None,
 ///                     lineage: vec![e(1, None), e(2, Some(1)), e(3, Some(2))] };
 /// assert_eq!(wiretrace_stories::lineage_chain(&story, ArticleId(3)), [ArticleId(3), ArticleId(2), ArticleId(1)]);
@@ -451,7 +451,7 @@ pub fn lineage_chain(story: &Story, article: ArticleId) -> Vec<ArticleId> {
 /// ```
 /// use wiretrace_model::{ArticleId, LineageEdge, Story, StoryId};
 /// let story = Story { id: StoryId(1), articles: vec![ArticleId(1)], storyline: None,
-///     lineage: vec![LineageEdge { article: ArticleId(1), source: None, confidence: 1.0, reason: "Origin.".into() }] };
+///     lineage: vec![LineageEdge { credit: None, article: ArticleId(1), source: None, confidence: 1.0, reason: "Origin.".into() }] };
 /// assert_eq!(wiretrace_stories::explain_lineage(&story, ArticleId(1)).unwrap(), "a1 is an origin (confidence 1.00): Origin.");
 /// ```
 pub fn explain_lineage(story: &Story, article: ArticleId) -> Option<String> {

@@ -22,6 +22,9 @@
 //! Across languages word stems are left out of the similarity (they meet only as cognates), so a
 //! translation is aligned on names, figures and dates alone; that is too little to tell a
 //! translated copy from an independent report, and [`PassageConfig::cross_language`] is off.
+//! Within one language an independent rewrite of the same facts aligns as closely as a rewritten
+//! copy, so [`PassageConfig::same_language`] is off too: the aligner is there for callers who
+//! want candidate rewrites and translations listed, not for the default export.
 //!
 //! Cost: for each member, candidates are the members sharing its rarer anchors (an inverted index
 //! over the story, postings longer than [`PassageConfig::max_posting`] skipped), at most
@@ -46,7 +49,11 @@ pub struct PassageConfig {
     /// setting that found one of the 12 translated pairs also paired as many unrelated reports).
     pub cross_language: bool,
     /// Whether to align same-language versions the reuse stage found no shared wording in
-    /// (rewrites that restate their source sentence by sentence).
+    /// (rewrites that restate their source sentence by sentence). Off by default: an independent
+    /// rewrite of the same facts (examples/corpus's greenline-report: 5 sentences aligned, 44–55%
+    /// covered, mean similarity 0.53) aligns as closely as the rewritten copies real-news-dev
+    /// calls copies (5–6 sentences, 43–84%, 0.42–0.50), so the pair would claim reuse that the
+    /// text does not show.
     pub same_language: bool,
     /// Weight of a name anchor: names survive translation and rewording.
     pub name_weight: f32,
@@ -78,7 +85,7 @@ impl Default for PassageConfig {
     fn default() -> Self {
         PassageConfig {
             cross_language: false,
-            same_language: true,
+            same_language: false,
             name_weight: 1.0,
             figure_weight: 1.5,
             date_weight: 1.0,
@@ -480,6 +487,14 @@ mod tests {
         budget was postponed. Local schools opened late. Residents asked mayor Ilse Drummond for a \
         second crossing.";
 
+    fn on() -> PassageConfig {
+        PassageConfig {
+            cross_language: true,
+            same_language: true,
+            ..Default::default()
+        }
+    }
+
     fn story(ids: &[u32]) -> Story {
         Story {
             id: StoryId(ids[0]),
@@ -496,7 +511,7 @@ mod tests {
             article(2, "en", REWRITE),
             article(3, "en", REPORT),
         ];
-        let pairs = anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2, 3])], &[]);
+        let pairs = anchored_pairs(&on(), &arts, &[story(&[1, 2, 3])], &[]);
         assert_eq!(pairs.len(), 1, "{pairs:?}");
         let p = &pairs[0];
         assert_eq!(
@@ -512,9 +527,10 @@ mod tests {
     #[test]
     fn pairs_the_reuse_stage_found_are_left_alone() {
         let arts = [article(1, "en", SOURCE), article(2, "en", REWRITE)];
-        let reuse = anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]);
+        let reuse = anchored_pairs(&on(), &arts, &[story(&[1, 2])], &[]);
         assert_eq!(reuse.len(), 1);
-        assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &reuse).is_empty());
+        assert!(anchored_pairs(&on(), &arts, &[story(&[1, 2])], &reuse).is_empty());
+        assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]).is_empty());
     }
 
     #[test]

@@ -125,6 +125,7 @@ fn credit_text(c: Credit) -> &'static str {
         Credit::Origin => "origin",
         Credit::Credited => "credits its source",
         Credit::Uncredited => "no credit",
+        Credit::CreditRemoved => "credit line removed",
     }
 }
 

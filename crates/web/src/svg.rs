@@ -53,6 +53,7 @@ fn credit_word(c: Credit) -> &'static str {
         Credit::Origin => "origin",
         Credit::Credited => "credited",
         Credit::Uncredited => "uncredited",
+        Credit::CreditRemoved => "credit-removed",
     }
 }
 

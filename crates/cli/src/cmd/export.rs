@@ -103,7 +103,7 @@ fn write_csv(export: &Export, out: Option<&Path>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn csv_field(f: &str) -> String {
+pub(crate) fn csv_field(f: &str) -> String {
     if f.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", f.replace('"', "\"\""))
     } else {

@@ -7,6 +7,7 @@ mod diff;
 mod explain;
 mod export;
 mod list;
+mod outlets;
 mod stage;
 mod stories;
 
@@ -72,6 +73,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Stories { json, all } => stories::stories(&open_existing(&db)?, json, all),
         Command::Story { story, json } => stories::story(&open_existing(&db)?, &story, json),
+        Command::Outlets { json, csv } => outlets::outlets(&open_existing(&db)?, json, csv),
         Command::Explain {
             article,
             against,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use wiretrace_engine::model::{ArticleId, Export};
-use wiretrace_engine::views::{Member, StoryRow};
+use wiretrace_engine::views::{Credit, Member, StoryRow};
 use wiretrace_engine::Engine;
 
 use crate::output::{clip, pad, time_str};
@@ -63,6 +63,7 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
             .map(|m| {
                 serde_json::json!({
                     "article": m.article.id, "source": m.source, "confidence": m.confidence, "reason": m.reason,
+                    "credit": m.credit,
                     "path": m.article.path, "title": m.article.title,
                     "outlet": m.article.outlet,
                     "published": m.article.published,
@@ -107,8 +108,14 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
             .and_then(|m| m.similarity)
             .map(|s| format!(" sim {s:.2}"))
             .unwrap_or_default();
+        let credit = match m.map(|m| m.credit) {
+            Some(Credit::Credited) => ", credited",
+            Some(Credit::Uncredited) => ", uncredited",
+            Some(Credit::CreditRemoved) => ", credit removed",
+            Some(Credit::Origin) | None => "",
+        };
         println!(
-            "{}{} {} [{}] {}{} conf {:.2}",
+            "{}{} {} [{}] {}{} conf {:.2}{credit}",
             "  ".repeat(depth),
             if depth == 0 { "●" } else { "└─" },
             id,

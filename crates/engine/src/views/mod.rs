@@ -6,12 +6,15 @@
 
 mod compare;
 mod list;
+mod outlets;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Export, Pair, Story, StoryId};
+use wiretrace_model::{
+    Article, ArticleId, Change, ChangeKind, CharSpan, CreditStatus, Export, Pair, Story, StoryId,
+};
 use wiretrace_store::ArticleMeta;
 
 pub use compare::{word_diff, AlignedPassage, Piece};
@@ -19,6 +22,7 @@ pub use list::{
     valid_date_filter, FacetValue, Facets, SearchResult, StoryIndex, StoryPage, StoryQuery, StoryRow,
     StorySort, DEFAULT_PER_PAGE, FACET_LIMIT, LEAD_CHARS, MAX_PER_PAGE, SEARCH_ARTICLE_LIMIT,
 };
+pub use outlets::{outlet_report, OutletReport, OutletRow, NO_OUTLET};
 
 use crate::{Engine, Error, Result};
 
@@ -83,8 +87,10 @@ pub enum Credit {
     Origin,
     /// The copy credits its source's outlet, or the agency the source is or credits.
     Credited,
-    /// The copy names neither.
+    /// The copy names neither, and its source carried no credit line either.
     Uncredited,
+    /// The source carried a credit line (an agency, an outlet) that the copy dropped.
+    CreditRemoved,
 }
 
 /// One member of a story with its lineage edge.
@@ -255,25 +261,10 @@ fn not_found(what: &str) -> Error {
 /// Decides whether `article` credits `source`: it names the source's outlet as its source, or
 /// credits an agency that the source's outlet is or that the source itself credits.
 fn credit_of(article: &Article, source: &Article) -> Credit {
-    use wiretrace_stories::credit::{agency_in_outlet, credited_agencies, credited_names, slug};
-    let names = credited_names(&article.text);
-    if let Some(o) = &source.outlet {
-        let s = slug(o);
-        let bare = s.strip_prefix("the-").unwrap_or(&s);
-        if names.iter().any(|n| n == bare || n == &s) {
-            return Credit::Credited;
-        }
-    }
-    let agencies = credited_agencies(&article.text);
-    let source_agency = source.outlet.as_deref().and_then(agency_in_outlet);
-    let source_credits = credited_agencies(&source.text);
-    let credited = agencies.iter().any(|a| {
-        source_agency.is_some_and(|s| s.code == a.code) || source_credits.iter().any(|s| s.code == a.code)
-    });
-    if credited {
-        Credit::Credited
-    } else {
-        Credit::Uncredited
+    match wiretrace_stories::credit::credit_status(article, source) {
+        CreditStatus::Credited => Credit::Credited,
+        CreditStatus::Uncredited => Credit::Uncredited,
+        CreditStatus::CreditRemoved => Credit::CreditRemoved,
     }
 }
 

@@ -139,6 +139,7 @@ pub(crate) fn lineage(
     let n = members.len();
     if n == 1 {
         return vec![LineageEdge {
+            credit: None,
             article: articles[members[0]].id,
             source: None,
             confidence: 1.0,
@@ -438,6 +439,7 @@ pub(crate) fn lineage(
             ),
         };
         out.push(LineageEdge {
+            credit: None,
             article: id,
             source: source.map(|y| articles[members[y]].id),
             confidence,
