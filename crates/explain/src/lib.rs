@@ -51,6 +51,13 @@ use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Pair, Story};
 
 pub use boilerplate::FurnitureModel;
+
+use boilerplate::{furniture_score, is_label_line, FURNITURE_SCORE};
+
+/// A word of an article without a source counts as the story's when it occurs in at least this
+/// many of its paragraphs (see `origin_story_words`): news repeats its names and terms, a
+/// furniture line does not.
+const ORIGIN_RECURRING_PARAGRAPHS: usize = 2;
 pub use quotes::{quotes, Quote};
 
 /// Explain settings.
@@ -151,7 +158,7 @@ pub fn explain_corpus_with(
     rest.sort_by(|x, y| (x.id, &x.path).cmp(&(y.id, &y.path)));
     let per_rest: Vec<Vec<Change>> = rest
         .par_iter()
-        .map(|a| furniture_only(a, &changes::Prepared::new(a), model))
+        .map(|a| furniture_only(a, &changes::Prepared::new(a), model, &[]))
         .collect();
     out.extend(per_rest.into_iter().flatten());
     changes::sort_changes(&mut out);
@@ -202,7 +209,13 @@ impl StoryJob<'_> {
         }
         for (k, m) in self.members.iter().enumerate() {
             if !has_source[k] {
-                out.extend(furniture_only(m, &prepared[k], model));
+                let others: Vec<&changes::Prepared> = prepared
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, o)| o)
+                    .collect();
+                out.extend(furniture_only(m, &prepared[k], model, &others));
             }
         }
         out
@@ -210,10 +223,71 @@ impl StoryJob<'_> {
 }
 
 /// The furniture changes of an article explained against no source.
-fn furniture_only(a: &Article, p: &changes::Prepared, model: &FurnitureModel) -> Vec<Change> {
+/// Verdicts of an article with no source (an origin or a singleton): furniture by form and by
+/// recurrence across its outlet's articles, and by what a paragraph says, scored against the
+/// story's words ([`origin_story_words`]) as a copy's unmatched paragraphs are.
+fn furniture_only(
+    a: &Article,
+    p: &changes::Prepared,
+    model: &FurnitureModel,
+    others: &[&changes::Prepared],
+) -> Vec<Change> {
     let all = vec![true; p.sents.len()];
-    let paras = changes::furniture_paragraphs_pub(p, &all, Some(model), a.id);
+    let mut paras = changes::furniture_paragraphs_pub(p, &all, Some(model), a.id);
+    let story = origin_story_words(p, others);
+    let text_of = |pi: usize| &p.text[p.paras[pi].0..p.paras[pi].1];
+    for pi in 0..p.paras.len() {
+        if !paras.contains(&pi)
+            && !p.credit[pi]
+            && furniture_score(text_of(pi), &p.lang, &story) >= FURNITURE_SCORE
+        {
+            paras.insert(pi);
+        }
+    }
+    // Label lines stacked next to a flagged blurb ("Edited by …", "Verified by …") belong to it.
+    loop {
+        let before = paras.len();
+        for pi in 0..p.paras.len() {
+            let next_to = (pi > 0 && paras.contains(&(pi - 1))) || paras.contains(&(pi + 1));
+            if !paras.contains(&pi) && !p.credit[pi] && next_to && is_label_line(text_of(pi)) {
+                let mine = boilerplate::content_words(text_of(pi), &p.lang);
+                if mine.iter().filter(|w| story.contains(*w)).count() * 5 <= mine.len() {
+                    paras.insert(pi);
+                }
+            }
+        }
+        if paras.len() == before {
+            break;
+        }
+    }
     changes::boilerplate_changes(a, None, p, &paras)
+}
+
+/// The story's words as an article without a source sees them: the other versions' content
+/// words, and its own that recur in at least [`ORIGIN_RECURRING_PARAGRAPHS`] of its paragraphs.
+/// A furniture line (an advertisement marker, an "editorial board" blurb) says what no other
+/// paragraph says, while the story's paragraphs repeat its names and terms.
+fn origin_story_words(
+    p: &changes::Prepared,
+    others: &[&changes::Prepared],
+) -> std::collections::BTreeSet<String> {
+    let mut out: std::collections::BTreeSet<String> = others
+        .iter()
+        .flat_map(|o| boilerplate::content_words(o.text, &o.lang))
+        .collect();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for &(s, e) in &p.paras {
+        for w in boilerplate::content_words(&p.text[s..e], &p.lang) {
+            *count.entry(w).or_insert(0) += 1;
+        }
+    }
+    out.extend(
+        count
+            .into_iter()
+            .filter(|(_, n)| *n >= ORIGIN_RECURRING_PARAGRAPHS)
+            .map(|(w, _)| w),
+    );
+    out
 }
 
 fn descendants_of(

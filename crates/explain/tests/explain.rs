@@ -669,3 +669,71 @@ fn the_quotes_table_joins_the_wordings_explain_matched_as_one_quote() {
     assert_eq!(g.len(), 1);
     assert_eq!(g[0].variants.len(), 2);
 }
+
+/// An origin (here a singleton, and the origin of a two-version story) carrying an injected
+/// editorial block and an advertisement marker inside its body gets boilerplate verdicts too.
+#[test]
+fn an_origin_gets_verdicts_for_an_injected_editorial_block_and_an_ad_line() {
+    let text = "Ferry link to Lund Island reopens after storm repairs\n\n\
+Reviewed by Daniel Petrov\n\n\
+Verified by our editorial board\n\n\
+The ferry link between Harlow Quay and Lund Island reopened on Thursday after three weeks of repairs to the landing ramp, the island council said.\n\n\
+Council leader Brigid Haldane said the first crossing to Lund Island carried 212 passengers and 40 vehicles.\n\n\
+ADVERTISEMENT\n\n\
+Engineers replaced two pontoons and reinforced the ramp at Harlow Quay, at a cost of 1.4 million euros, the council said.";
+    let flagged = |ch: &[Change], id: u32| -> Vec<String> {
+        ch.iter()
+            .filter(|c| c.kind == ChangeKind::Boilerplate && c.article == ArticleId(id))
+            .filter_map(|c| c.after.clone())
+            .collect()
+    };
+    // Alone: the body repeats its names and terms, the furniture lines say what nothing else says.
+    let alone = art(1, text);
+    let single = Story {
+        id: StoryId(1),
+        articles: vec![ArticleId(1)],
+        storyline: None,
+        lineage: vec![LineageEdge {
+            credit: None,
+            article: ArticleId(1),
+            source: None,
+            confidence: 1.0,
+            reason: String::new(),
+        }],
+    };
+    let ch = explain_corpus(&Config::default(), &[alone], &[], &[single]);
+    let got = flagged(&ch, 1);
+    assert!(got.iter().any(|t| t.contains("ADVERTISEMENT")), "{got:?}");
+    assert!(got.iter().any(|t| t.contains("editorial board")), "{got:?}");
+    assert!(!got.iter().any(|t| t.contains("212 passengers")), "{got:?}");
+    // As the origin of a copy, judged against the story's words.
+    let origin = art(2, text);
+    let copy = art(3, "The ferry link between Harlow Quay and Lund Island reopened on Thursday after three weeks of repairs to the landing ramp, the island council said.\n\n\
+Council leader Brigid Haldane said the first crossing to Lund Island carried 212 passengers and 40 vehicles.");
+    let story = Story {
+        id: StoryId(2),
+        articles: vec![ArticleId(2), ArticleId(3)],
+        storyline: None,
+        lineage: vec![
+            LineageEdge {
+                credit: None,
+                article: ArticleId(2),
+                source: None,
+                confidence: 1.0,
+                reason: String::new(),
+            },
+            LineageEdge {
+                credit: None,
+                article: ArticleId(3),
+                source: Some(ArticleId(2)),
+                confidence: 0.9,
+                reason: String::new(),
+            },
+        ],
+    };
+    let ch = explain_corpus(&Config::default(), &[origin, copy], &[], &[story]);
+    let got = flagged(&ch, 2);
+    assert!(got.iter().any(|t| t.contains("ADVERTISEMENT")), "{got:?}");
+    assert!(got.iter().any(|t| t.contains("editorial board")), "{got:?}");
+    assert!(!got.iter().any(|t| t.contains("pontoons")), "{got:?}");
+}

@@ -56,6 +56,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "retention_weight" => cfg.retention_weight = v.parse()?,
                 "link_threshold" => cfg.link_threshold = v.parse()?,
                 "origin_score" => cfg.origin_score = v.parse()?,
+                "credit_bonus" => cfg.credit_bonus = v.parse()?,
+                "title_weight" => cfg.title_weight = v.parse()?,
                 _ => return Err(format!("unknown key {k}").into()),
             }
         }
