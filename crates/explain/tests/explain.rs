@@ -737,3 +737,82 @@ Council leader Brigid Haldane said the first crossing to Lund Island carried 212
     assert!(got.iter().any(|t| t.contains("editorial board")), "{got:?}");
     assert!(!got.iter().any(|t| t.contains("pontoons")), "{got:?}");
 }
+
+/// A short name spelt another way inside an otherwise identical sentence is a name variant, and a
+/// quotation whose preposition alone changed is an altered quote.
+#[test]
+fn a_short_name_misspelt_in_an_identical_sentence_and_a_quote_with_a_changed_preposition() {
+    let wire = "Divers found the wreck of a merchant ship off Santa Vela on Tuesday, the coastguard said.\n\n\
+Local station Radio Farol first reported the discovery in March, after fishermen noticed research vessels over the site.\n\n\
+\"We are proud of every diver who went down in that cold water,\" said expedition leader Ilse Marrow.\n\n\
+The ship carried about 1,500 sealed jars, the team said.";
+    let copy = wire
+        .replace("Radio Farol", "Radio Faroll")
+        .replace("proud of every diver", "proud for every diver");
+    let ch = explain_pair(&Config::default(), &art(2, &copy), &art(1, wire), None, &[]);
+    let names = of_kind(&ch, ChangeKind::NameVariant);
+    assert!(
+        names
+            .iter()
+            .any(|c| c.before.as_deref() == Some("Farol") && c.after.as_deref() == Some("Faroll")),
+        "{ch:#?}"
+    );
+    let quotes = of_kind(&ch, ChangeKind::QuoteAltered);
+    assert_eq!(quotes.len(), 1, "{ch:#?}");
+    assert!(
+        quotes[0]
+            .after
+            .as_deref()
+            .unwrap()
+            .contains("proud for every diver"),
+        "{ch:#?}"
+    );
+    assert!(
+        of_kind(&ch, ChangeKind::Added).is_empty() && of_kind(&ch, ChangeKind::Dropped).is_empty(),
+        "{ch:#?}"
+    );
+}
+
+/// An AI-padded copy keeping under a third of its text from its source: every padding paragraph is
+/// reported as added and unsupported, the kept paragraphs are not.
+#[test]
+fn an_ai_padded_copy_sharing_under_a_third_of_its_text_reports_its_padding() {
+    let wire = "Harbour officials in Port Ellis said on Monday that the new ferry terminal would cost £1.5bn and open in 2027.\n\n\
+The terminal will handle 4 million passengers a year, according to the port authority.\n\n\
+Local fishermen fear the works will disturb the spawning grounds near the bay.";
+    let padding = [
+        "In today's fast-moving world, infrastructure plays a pivotal role in shaping the communities of tomorrow and the opportunities they offer.",
+        "Experts across many fields agree that investment in transport can unlock a wide range of benefits for residents, visitors and businesses alike.",
+        "It is worth noting that projects of this scale often spark lively debate, as stakeholders weigh long-term gains against short-term disruption.",
+        "Ultimately, only time will tell how this ambitious undertaking will transform the landscape and the daily lives of the people it serves.",
+        "As the conversation continues, one thing remains clear: thoughtful planning and open dialogue will be key to lasting success for everyone involved.",
+    ];
+    let copy = format!(
+        "Harbour officials in Port Ellis said on Monday that the new ferry terminal would cost £1.5bn and open in 2027.\n\n{}\n\n\
+The terminal will handle 4 million passengers a year, according to the port authority.\n\n{}",
+        padding[..2].join("\n\n"),
+        padding[2..].join("\n\n")
+    );
+    let kept = wire.split("\n\n").take(2).map(str::len).sum::<usize>();
+    assert!(
+        kept * 3 < copy.len(),
+        "the copy must share under a third of its text"
+    );
+    let ch = explain_pair(&Config::default(), &art(2, &copy), &art(1, wire), None, &[]);
+    let added = of_kind(&ch, ChangeKind::Added);
+    for p in padding {
+        assert!(
+            added
+                .iter()
+                .any(|c| c.after.as_deref().is_some_and(|a| a.contains(&p[..40]))
+                    && c.supported_elsewhere == Some(false)),
+            "padding not reported: {p}\n{ch:#?}"
+        );
+    }
+    assert!(
+        !added
+            .iter()
+            .any(|c| c.after.as_deref().is_some_and(|a| a.contains("4 million"))),
+        "{ch:#?}"
+    );
+}

@@ -485,6 +485,8 @@ pub const SOURCE_PHRASES: &[&str] = &[
     "first published on",
     "republished from",
     "courtesy of",
+    // an aggregator's syndication footer: "Latest News From <outlet> | <outlet> RSS"
+    "latest news from",
     "source",
     "sources",
     "publicado originalmente por",
@@ -621,6 +623,21 @@ pub fn credit_status(copy: &Article, source: &Article) -> CreditStatus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn credit_lines_in_their_real_forms() {
+        let body = "The ferry stopped at Harlow Quay on Monday, the council said.";
+        let codes = |t: &str| credited_agencies(t).iter().map(|a| a.code).collect::<Vec<_>>();
+        assert_eq!(codes(&format!("{body}\n\nAdditional sources • AFP")), ["AFP"]);
+        assert_eq!(codes(&format!("LONDON (Reuters) — {body}")), ["Reuters"]);
+        assert_eq!(codes(&format!("{body}\n\nCon información de EFE")), ["EFE"]);
+        assert_eq!(
+            credited_names(&format!(
+                "{body}\n\nLatest News From Vennick Herald | Vennick Herald RSS"
+            )),
+            ["vennick-herald"]
+        );
+    }
+
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
