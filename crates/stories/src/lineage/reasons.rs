@@ -7,7 +7,7 @@
 use wiretrace_model::{Article, ArticleId, Pair};
 use wiretrace_text::FastMap;
 
-use super::{EdgeFacts, Incoming, Member};
+use super::evidence::{EdgeFacts, Incoming, Member};
 use crate::Config;
 
 /// The aligned shared-text figure of every reuse pair: `(a, b)` with `a < b` → (share of `a`'s

@@ -1,0 +1,298 @@
+//! Lineage evidence: what each member is (its 3-grams, facts, credit lines, headline, time) and the
+//! score of every candidate edge `source → copy` and of "this member is an origin".
+
+use std::collections::BTreeMap;
+
+use crate::features::{intersect_count, Detail, FastMap};
+use crate::Config;
+
+/// Sentences with fewer 3-grams than this are too short to show a source they are missing.
+const HIDDEN_MIN_SENTENCE_GRAMS: usize = 6;
+/// A sentence counts as explained by a candidate when at least this share of its 3-grams is in it.
+const HIDDEN_EXPLAINED_SHARE: f32 = 0.3;
+/// An unexplained sentence is on-topic (not unrelated padding) when it names at least this many of
+/// the people, places and organisations the candidate names.
+const HIDDEN_MIN_SHARED_NAMES: usize = 2;
+/// Factor on an edge whose copy holds on-topic passages the candidate lacks (a hidden common source):
+/// halved, so two versions of a wire missing from the corpus come out as siblings.
+const HIDDEN_SOURCE_FACTOR: f32 = 0.5;
+/// A version in another language explaining less than this share of its wording is a translation
+/// (then its facts, not its words, tie it to its source).
+const TRANSLATION_MAX_EXPLAINED: f32 = 0.3;
+/// A translation's edge scores at least the origin score minus this, plus
+/// [`TRANSLATION_FACT_WEIGHT`] times the share of its facts the source holds: a translation holding
+/// most of its source's facts beats being an origin.
+const TRANSLATION_BELOW_ORIGIN: f32 = 0.1;
+/// See [`TRANSLATION_BELOW_ORIGIN`].
+const TRANSLATION_FACT_WEIGHT: f32 = 0.4;
+/// Tie-breaks far below any evidence: a wire agency's own article, then an earlier version, wins an
+/// exact tie (verbatim copies of a wire).
+const AGENCY_TIE_BREAK: f32 = 1e-3;
+/// See [`AGENCY_TIE_BREAK`].
+const EARLIER_TIE_BREAK: f32 = 1e-4;
+
+/// One member of the story as lineage sees it: its corpus evidence and what lineage alone reads,
+/// extracted for this story only.
+pub(super) struct Member<'a> {
+    /// Publication time, seconds since the epoch.
+    pub(super) time: Option<i64>,
+    /// Language code, when known.
+    pub(super) language: Option<&'a str>,
+    /// Sorted, deduplicated 3-gram hashes.
+    pub(super) shingles: &'a [u32],
+    /// Sorted ids of its language-independent facts (names, spans, figures).
+    pub(super) facts: &'a [u32],
+    pub(super) detail: Detail,
+}
+
+/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
+pub(super) struct Incoming(pub(super) Vec<BTreeMap<usize, (f64, EdgeFacts)>>);
+
+impl Incoming {
+    pub(super) fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
+        self.0[x].get(&y).copied()
+    }
+}
+
+/// Facts about a candidate edge, kept for the reason sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct EdgeFacts {
+    pub(super) explained: f32,
+    pub(super) title: f32,
+    pub(super) credit: bool,
+    pub(super) hidden: f32,
+    pub(super) variants: usize,
+    pub(super) outlet_credit: bool,
+    pub(super) missing_agency: Option<&'static str>,
+    pub(super) rewrite: Option<f32>,
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let i = intersect_count(a, b) as f32;
+    i / ((a.len() + b.len()) as f32 - i)
+}
+
+/// Share of `x`'s 3-grams lying in on-topic sentences that `y` does not explain. A sentence is on-topic
+/// when it names at least two of the people, places or organisations that `y` names; padding taken from
+/// unrelated articles names others, so it does not count.
+fn hidden_share(x: &Member, y: &Member) -> f32 {
+    let total = x.shingles.len().max(1) as f32;
+    let mut hidden = 0usize;
+    for (sh, names) in &x.detail.sentences {
+        if sh.len() < HIDDEN_MIN_SENTENCE_GRAMS {
+            continue;
+        }
+        let found = sh.iter().filter(|s| y.shingles.binary_search(s).is_ok()).count();
+        if (found as f32) / (sh.len() as f32) >= HIDDEN_EXPLAINED_SHARE {
+            continue;
+        }
+        if intersect_count(names, &y.detail.names) >= HIDDEN_MIN_SHARED_NAMES {
+            hidden += sh.len();
+        }
+    }
+    hidden as f32 / total
+}
+
+/// Whether `a` is strictly before `b`; a time of exactly midnight UTC is a date only, compared by day.
+fn strictly_before(a: i64, b: i64) -> bool {
+    let day_only = |t: i64| t.rem_euclid(86_400) == 0;
+    if day_only(a) || day_only(b) {
+        a.div_euclid(86_400) < b.div_euclid(86_400)
+    } else {
+        a < b
+    }
+}
+
+/// Whether a source published at `src` can precede a copy published at `copy`. A time of exactly
+/// midnight UTC is read as a date without a time (file names, date-only metadata), so it only rules out
+/// sources from a later day.
+pub(super) fn allowed(src: Option<i64>, copy: Option<i64>) -> bool {
+    match (src, copy) {
+        (Some(s), Some(c)) => {
+            let day_only = |t: i64| t.rem_euclid(86_400) == 0;
+            if day_only(s) || day_only(c) {
+                s.div_euclid(86_400) <= c.div_euclid(86_400)
+            } else {
+                s <= c
+            }
+        }
+        _ => true,
+    }
+}
+
+pub(super) fn agency_label(f: &Member) -> Option<&'static str> {
+    f.detail.own_agency.map(|a| a.code)
+}
+
+/// The score of "this member is an origin" for each member: [`Config::origin_score`], raised for a
+/// wire agency's own article that credits no other agency, lowered for one crediting another agency
+/// whose article is in the story (it says it copied).
+pub(super) fn root_scores(cfg: &Config, feats: &[Member], agencies_present: &[&'static str]) -> Vec<f32> {
+    let f = |k: usize| &feats[k];
+    let mut root = vec![cfg.origin_score; feats.len()];
+    for (k, r) in root.iter_mut().enumerate() {
+        let fx = f(k);
+        if let Some(own) = fx.detail.own_agency {
+            if fx.detail.credits.iter().all(|c| c.code == own.code) {
+                *r += cfg.agency_origin_bonus;
+            }
+        }
+        // Crediting another agency whose article is in the story admits copying.
+        let own_code = fx.detail.own_agency.map(|a| a.code);
+        if fx
+            .detail
+            .credits
+            .iter()
+            .any(|c| Some(c.code) != own_code && agencies_present.contains(&c.code))
+        {
+            *r -= cfg.credit_copy_penalty;
+        }
+    }
+
+    root
+}
+
+/// Every scored candidate edge `y → x` (see the module docs for the evidence), at most
+/// [`Config::max_parent_candidates`] per member. `df` is the story-level document frequency of
+/// 3-grams (for wording variants only two versions share).
+#[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
+pub(super) fn candidate_edges(
+    cfg: &Config,
+    feats: &[Member],
+    df: &FastMap<u32, u32>,
+    agencies_present: &[&'static str],
+) -> Incoming {
+    let n = feats.len();
+    let f = |k: usize| &feats[k];
+    let mut facts = Incoming(vec![BTreeMap::new(); n]);
+    // Large stories: compare each article with the `lineage_window` nearest versions in time order on
+    // either side (undated ones sort last), which bounds the cost at O(n × window).
+    let mut by_time: Vec<usize> = (0..n).collect();
+    by_time.sort_by_key(|&k| (f(k).time.unwrap_or(i64::MAX), k));
+    let mut rank = vec![0usize; n];
+    for (r, &k) in by_time.iter().enumerate() {
+        rank[k] = r;
+    }
+    for x in 0..n {
+        let fx = f(x);
+        let sx = fx.shingles.len().max(1) as f32;
+        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
+        let lo = rank[x].saturating_sub(cfg.lineage_window);
+        let hi = (rank[x] + cfg.lineage_window + 1).min(n);
+        let mut window: Vec<usize> = by_time[lo..hi].to_vec();
+        window.sort_unstable();
+        for y in window {
+            if x == y {
+                continue;
+            }
+            let fy = f(y);
+            if !allowed(fy.time, fx.time) {
+                continue;
+            }
+            let inter = intersect_count(fx.shingles, fy.shingles) as f32;
+            let explained = inter / sx;
+            let retained = inter / fy.shingles.len().max(1) as f32;
+            let title = jaccard(&fx.detail.title, &fy.detail.title);
+            let credit = fy
+                .detail
+                .own_agency
+                .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
+            let hidden = hidden_share(fx, fy);
+            let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
+            if credit {
+                score += cfg.credit_bonus;
+            }
+            if hidden >= cfg.hidden_source_share {
+                score *= HIDDEN_SOURCE_FACTOR;
+            }
+            // A translation shares no words but carries its source's facts: when most of its names,
+            // places and figures are in a version in another language, that is evidence of descent
+            // (weighed after the hidden-source test, since a translation explains none of its sentences
+            // by wording). A same-language rewrite sharing little wording is an independent report.
+            let facts = if fx.facts.is_empty() {
+                0.0
+            } else {
+                intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
+            };
+            let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
+            let rewrite =
+                cross_language && explained < TRANSLATION_MAX_EXPLAINED && facts >= cfg.rewrite_fact_coverage;
+            if rewrite {
+                score =
+                    score.max(cfg.origin_score - TRANSLATION_BELOW_ORIGIN + TRANSLATION_FACT_WEIGHT * facts);
+            }
+            // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
+            let outlet_credit = fx.detail.credited_names.iter().any(|c| {
+                c.len() >= 4
+                    && fy
+                        .detail
+                        .known_as
+                        .iter()
+                        .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
+            });
+            if outlet_credit {
+                score += cfg.outlet_credit_bonus;
+            }
+            // The copy credits an agency whose original is not in the story, and nothing ties it to
+            // this version instead (no credit to its outlet, no shared headline): the two are more
+            // likely independent republications of the missing wire.
+            let missing_agency =
+                fx.detail.credits.iter().map(|c| c.code).find(|c| {
+                    !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c)
+                });
+            let shared_title = !fx.detail.title.is_empty()
+                && fx.detail.title == fy.detail.title
+                && (0..n).filter(|&k| f(k).detail.title == fx.detail.title).count() == 2;
+            // A version that is undated, or dated before every other, may itself be the agency's
+            // original under an outlet name we do not recognise: it is never ruled out this way.
+            let possible_original = match fy.time {
+                None => true,
+                Some(t) => (0..n).all(|k| k == y || f(k).time.is_some_and(|tk| strictly_before(t, tk))),
+            };
+            let missing_agency =
+                missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
+            if missing_agency.is_some() {
+                score *= cfg.missing_agency_factor;
+            }
+            // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
+            if fy.detail.own_agency.is_some() {
+                score += AGENCY_TIE_BREAK;
+            }
+            if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
+                if ty < tx {
+                    score += EARLIER_TIE_BREAK;
+                }
+            }
+            let variants = if explained > 0.0 {
+                fx.shingles
+                    .iter()
+                    .filter(|s| fy.shingles.binary_search(s).is_ok())
+                    .filter(|s| n > 2 && df.get(s).copied().unwrap_or(0) <= 2)
+                    .count()
+            } else {
+                0
+            };
+            let ef = EdgeFacts {
+                explained,
+                title,
+                credit,
+                hidden,
+                variants,
+                outlet_credit,
+                missing_agency,
+                rewrite: rewrite.then_some(facts),
+            };
+            cands.push((score as f64, y, ef));
+        }
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        cands.truncate(cfg.max_parent_candidates);
+        for (s, y, ef) in cands {
+            facts.0[x].insert(y, (s, ef));
+        }
+    }
+
+    facts
+}

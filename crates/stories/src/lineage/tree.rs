@@ -1,0 +1,202 @@
+//! The lineage tree: one source per member from the scored edges (a maximum spanning
+//! arborescence), refined between a version and its copies by the edits and cuts a copy inherits.
+
+use super::evidence::{allowed, Incoming, Member};
+use crate::arborescence::{max_arborescence, Arc};
+use crate::features::intersect_count;
+use crate::Config;
+
+/// A copy `y` explaining this much less of `x` than `w` does is not `x`'s source (rounding slack
+/// for a copy that explains exactly as much).
+const EXPLAINED_LOSS_SLACK: f32 = 0.002;
+/// A paragraph of `y` counts for inherited edits when `x` keeps at least this share of its 3-grams.
+const KEPT_PARAGRAPH_SHARE: f32 = 0.5;
+/// Inheriting every one of `y`'s edits points at `y` when it made at least this many.
+const MIN_ALL_EDITS_INHERITED: usize = 2;
+/// Passes of the promotion step (moving a member down to a copy of its source); each pass can
+/// only move members down, and real trees settle in one or two.
+const PROMOTION_ROUNDS: usize = 4;
+
+/// Each member's source (or none): the maximum spanning arborescence over the root scores and
+/// the candidate edges, then refined between a version and its copies ([`prefers_copy`]). Also
+/// returns which members were moved by the refinement (their confidence is capped).
+#[allow(clippy::needless_range_loop)] // members are addressed by index in several tables at once
+pub(super) fn choose_sources(
+    cfg: &Config,
+    feats: &[Member],
+    root: &[f32],
+    facts: &Incoming,
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let n = feats.len();
+    let f = |k: usize| &feats[k];
+    // Arborescence: node 0 is the virtual root, member k is node k + 1.
+    let mut arcs = Vec::new();
+    for x in 0..n {
+        arcs.push(Arc {
+            from: 0,
+            to: x + 1,
+            score: root[x] as f64,
+        });
+        for y in 0..n {
+            if let Some((s, _)) = facts.get(y, x) {
+                arcs.push(Arc {
+                    from: y + 1,
+                    to: x + 1,
+                    score: s,
+                });
+            }
+        }
+    }
+    let chosen = max_arborescence(n + 1, 0, &arcs);
+    let mut parent: Vec<Option<usize>> = (0..n)
+        .map(|x| chosen[x + 1].and_then(|k| (arcs[k].from > 0).then(|| arcs[k].from - 1)))
+        .collect();
+
+    // Refinement between a version W and its copies: does X descend from W directly or through one
+    // of W's copies Y? `prefers_copy` weighs inherited wording (Y's own substitutions found in X) and
+    // inherited cuts (Y's trimmed text retained better), and never accepts a Y that explains less of X
+    // than W does. Demote first (walk up while the chosen source is not preferred over its own source),
+    // then promote (move down to a copy of the source when it is preferred); order is by time then id.
+    let mut refined = vec![false; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| (f(k).time.unwrap_or(i64::MAX), k));
+    for &x in &order {
+        while let Some(y) = parent[x] {
+            let Some(w) = parent[y] else { break };
+            if !allowed(f(w).time, f(x).time)
+                || facts.get(w, x).is_none()
+                || prefers_copy(cfg, f(x), f(y), f(w))
+            {
+                break;
+            }
+            parent[x] = Some(w);
+            refined[x] = true;
+        }
+    }
+    for _round in 0..PROMOTION_ROUNDS {
+        let mut changed = false;
+        for &x in &order {
+            let Some(w) = parent[x] else { continue };
+            let mut best: Option<(f64, usize)> = None;
+            for y in 0..n {
+                if y == x
+                    || y == w
+                    || facts.get(y, x).is_none()
+                    || is_ancestor(&parent, x, y)
+                    || !is_ancestor(&parent, w, y)
+                {
+                    continue;
+                }
+                if prefers_copy(cfg, f(x), f(y), f(w)) {
+                    let s = facts.get(y, x).map(|(s, _)| s).unwrap_or(0.0);
+                    if best.is_none_or(|(bs, _)| s > bs) {
+                        best = Some((s, y));
+                    }
+                }
+            }
+            if let Some((_, y)) = best {
+                parent[x] = Some(y);
+                refined[x] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (parent, refined)
+}
+
+/// Whether `anc` is an ancestor of `x` (or `x` itself) under `parent`.
+fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
+    let mut cur = Some(x);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        if c == anc {
+            return true;
+        }
+        steps += 1;
+        if steps > parent.len() {
+            return false;
+        }
+        cur = parent[c];
+    }
+    false
+}
+
+/// Whether copy `x` more likely descends from `y` (itself a copy of `w`) than from `w` directly.
+///
+/// Evidence for `y`: the share of `y`'s own 3-grams (absent from `w`), within the paragraphs of `y`
+/// that `x` keeps, that `x` also has (inherited substitutions: a garbled quote, a misspelt name), when
+/// there are at least [`Config::min_shared_variants`] of them; or `x` keeping clearly more of `y` than of
+/// `w` (inherited cuts, [`Config::retention_margin`]). Evidence against: `y` explaining less of `x`
+/// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
+/// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out.
+fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
+    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
+    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
+    let sx = x.shingles.len().max(1) as f32;
+    let xy = intersect_count(x.shingles, y.shingles) as f32;
+    let xw = intersect_count(x.shingles, w.shingles) as f32;
+    let explained_gain = xy / sx - xw / sx;
+    // A headline is rewritten freely and the rewrites stack ("Update: …", "… (updated)"): when Y
+    // rewrote W's headline, X carrying Y's headline (maybe with more added) points at Y, unless Y
+    // explains clearly less of X's text; X carrying W's headline but not Y's rules Y out. A change of
+    // case alone is too common a house style to count.
+    let fold_title = |t: &str| {
+        t.split_whitespace()
+            .map(wiretrace_text::fold)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (tx, ty, tw) = (
+        fold_title(&x.detail.title_raw),
+        fold_title(&y.detail.title_raw),
+        fold_title(&w.detail.title_raw),
+    );
+    // (Y's headline must add something: a cut-down headline that W's contains says nothing.)
+    if !tx.is_empty() && !ty.is_empty() && !tw.is_empty() && ty != tw && !tw.contains(&ty) {
+        if tx.contains(&ty) {
+            return explained_gain >= -cfg.title_explained_slack;
+        }
+        if tx.contains(&tw) {
+            return false;
+        }
+    }
+    if explained_gain < -EXPLAINED_LOSS_SLACK {
+        return false;
+    }
+    let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
+    // so runs of consecutive own 3-grams are counted once.
+    // An edit inside a quotation counts twice: quotes should be reproduced verbatim, so a garbled
+    // quote is more idiosyncratic than a reworded sentence.
+    let mut own = 0usize;
+    let mut inherited = 0usize;
+    for (p, quoted) in y.detail.paragraph_shingles.iter().zip(&y.detail.paragraph_quoted) {
+        if p.is_empty()
+            || (p.iter().filter(|s| inx(s)).count() as f32) < KEPT_PARAGRAPH_SHARE * p.len() as f32
+        {
+            continue;
+        }
+        let (mut in_own, mut in_inh) = (false, false);
+        for (s, q) in p.iter().zip(quoted) {
+            let is_own = !inw(s);
+            let is_inh = is_own && inx(s);
+            let weight = if *q { 2 } else { 1 };
+            if is_own && !in_own {
+                own += weight;
+            }
+            if is_inh && !in_inh {
+                inherited += weight;
+            }
+            in_own = is_own;
+            in_inh = is_inh;
+        }
+    }
+    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
+    let inherits_wording = (inherited >= cfg.min_shared_variants
+        && inherited as f32 >= cfg.inherit_ratio * own as f32)
+        || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
+    inherits_wording || retention_gain >= cfg.retention_margin
+}
