@@ -219,3 +219,41 @@ fn story_diff_and_explain_give_one_figure_for_one_pair() {
     let reason = edge["reason"].as_str().unwrap();
     assert_eq!(figure_in(reason, copy, src), Some(diff), "{reason}");
 }
+
+#[test]
+fn outlets_prints_the_report_as_text_json_and_csv() {
+    let env = crate::util::Env::new();
+    assert_eq!(
+        env.run(&["add", crate::util::corpus().to_str().unwrap()]).code(),
+        0
+    );
+    let v = env.run(&["outlets", "--json"]).json();
+    let rows = v["outlets"].as_array().unwrap();
+    let stack = rows
+        .iter()
+        .find(|r| r["outlet"] == "NewsStack")
+        .expect("a NewsStack row");
+    assert_eq!(stack["copies"], 3, "{v}");
+    assert_eq!(stack["credited"], 3, "{v}");
+    assert!(
+        v["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c[0] == "NewsStack" && c[1] == "afp"),
+        "{v}"
+    );
+    let csv = env.run(&["outlets", "--csv"]).stdout();
+    assert!(csv.starts_with("outlet,articles,originals,copies,"), "{csv}");
+    assert_eq!(csv.lines().count(), rows.len() + 1, "{csv}");
+    let text = env.run(&["outlets"]).stdout();
+    assert!(text.contains("who copies whom"), "{text}");
+    let story = env.run(&["story", "feeds/newsstack.jsonl#1", "--json"]).json();
+    let copy = story["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["source"].is_string())
+        .unwrap();
+    assert_eq!(copy["credit"], "credited", "{story}");
+}
