@@ -58,8 +58,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let index = Similarity::new(&Config::default(), &articles);
     let mut groups: BTreeMap<String, Vec<(f64, f64)>> = BTreeMap::new();
+    let mut dump = match std::env::args().nth(2) {
+        Some(out) => Some(std::io::BufWriter::new(std::fs::File::create(out)?)),
+        None => None,
+    };
     for (a, b, langs, overall) in &pairs {
-        let s = index.score(*a, *b).ok_or("unknown article")?.story_similarity as f64;
+        let score = index.score(*a, *b).ok_or("unknown article")?;
+        let s = score.story_similarity as f64;
+        if let Some(w) = dump.as_mut() {
+            use std::io::Write;
+            writeln!(
+                w,
+                "{}",
+                serde_json::json!({
+                    "a": articles[a.0 as usize - 1].path, "b": articles[b.0 as usize - 1].path,
+                    "langs": langs, "overall": overall, "story_similarity": s,
+                    "anchor_cosine": score.anchor_cosine, "reuse": score.reuse, "content": score.content,
+                })
+            )?;
+        }
         let cross = langs.split('-').next() != langs.split('-').nth(1);
         for g in [
             "all",

@@ -565,16 +565,43 @@ impl Ord for Cand {
     }
 }
 
+/// The publication times (seconds) a cluster's dated members span: `None` while none is dated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct TimeSpan(Option<(i64, i64)>);
+
+impl TimeSpan {
+    pub(crate) fn of(time: Option<i64>) -> Self {
+        TimeSpan(time.map(|t| (t, t)))
+    }
+
+    fn union(self, o: TimeSpan) -> TimeSpan {
+        match (self.0, o.0) {
+            (Some((a0, a1)), Some((b0, b1))) => TimeSpan(Some((a0.min(b0), a1.max(b1)))),
+            (x, y) => TimeSpan(x.or(y)),
+        }
+    }
+
+    fn seconds(self) -> i64 {
+        self.0.map_or(0, |(a, b)| b - a)
+    }
+}
+
 /// Average-linkage clustering of one component. `nodes` are positions (sorted); `edges` maps
-/// (i, j) with i < j to the edge weight. Returns clusters of positions, each sorted.
+/// (i, j) with i < j to the edge weight; `times` gives each node's publication time. Two clusters
+/// never merge when their dated members would span more than `max_span_secs`: one event is reported
+/// within days, so undated articles cannot chain reports dated weeks apart into one story.
+/// Returns clusters of positions, each sorted.
 #[allow(clippy::needless_range_loop)]
 pub(crate) fn average_linkage(
     threshold: f32,
+    max_span_secs: i64,
     nodes: &[usize],
+    times: &[Option<i64>],
     edges: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<Vec<usize>> {
     let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
     let n = nodes.len();
+    let mut span: Vec<TimeSpan> = times.iter().map(|&t| TimeSpan::of(t)).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|k| vec![k]).collect();
     let mut alive = vec![true; n];
     let mut adj: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
@@ -600,6 +627,11 @@ pub(crate) fn average_linkage(
         if (current - score).abs() > 1e-6 {
             continue;
         }
+        let merged = span[a].union(span[b]);
+        if merged.seconds() > max_span_secs {
+            continue;
+        }
+        span[a] = merged;
         // Merge b into a (a < b).
         alive[b] = false;
         let moved = std::mem::take(&mut members[b]);
@@ -653,7 +685,7 @@ mod tests {
         }
         e.insert((2, 3), 0.8);
         e.insert((3, 4), 0.8);
-        let c = average_linkage(0.3, &[0, 1, 2, 3, 4, 5, 6], &e);
+        let c = average_linkage(0.3, i64::MAX, &[0, 1, 2, 3, 4, 5, 6], &[None; 7], &e);
         assert!(c.iter().all(|m| !(m.contains(&0) && m.contains(&6))), "{c:?}");
         assert!(c.iter().any(|m| m.starts_with(&[0, 1, 2])));
     }

@@ -96,6 +96,10 @@ pub struct Config {
     pub event_max_days: f32,
     /// Factor on content evidence when either date is unknown.
     pub unknown_time_factor: f32,
+    /// The dated members of one story lie at most this many days apart. Reports of one event
+    /// appear within days; undated articles (a third of real web news) would otherwise chain a
+    /// follow-up weeks later, or the same place's earlier event, into the story.
+    pub story_max_span_days: f32,
     /// Inverted-index postings longer than this are skipped (too common to be evidence).
     pub max_posting: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
@@ -188,6 +192,7 @@ impl Default for Config {
             event_window_days: 1.0,
             event_max_days: 3.0,
             unknown_time_factor: 1.0,
+            story_max_span_days: 3.0,
             max_posting: 200,
             dense_component_max: 400,
             span_weight: 3.0,
@@ -202,7 +207,7 @@ impl Default for Config {
             exhaustive_max_articles: 3000,
             anchor_cosine_at_link: 0.08,
             min_reuse_evidence: 0.2,
-            storyline_threshold: 0.2,
+            storyline_threshold: 0.15,
             storyline_max_days: 120.0,
             origin_score: 0.5,
             agency_origin_bonus: 0.3,
@@ -388,7 +393,15 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         if nodes.len() == 1 {
             clusters.push(nodes.clone());
         } else {
-            clusters.extend(average_linkage(cfg.link_threshold, nodes, edges));
+            let times: Vec<Option<i64>> = nodes.iter().map(|&p| g.corpus.time(p)).collect();
+            let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
+            clusters.extend(average_linkage(
+                cfg.link_threshold,
+                max_span,
+                nodes,
+                &times,
+                edges,
+            ));
         }
     }
     clusters.sort();

@@ -1,8 +1,9 @@
 //! Storylines: stories that follow one another about one ongoing matter (a phone call between two
 //! leaders, then their meeting a month later) are linked, not merged.
 //!
-//! Each story gets a vector of its actors: the names and multi-word spans of its members, weighted by
-//! kind and inverse story frequency. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
+//! Each story gets a vector of its actors: the name anchors of its members (phonetic keys, so
+//! Zelensky / Selenskyj / Зеленский are one actor and storylines cross languages), weighted by
+//! inverse story frequency. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
 //! the cosine of their vectors reaches [`Config::storyline_threshold`] and their dates lie within
 //! [`Config::storyline_max_days`]. Linked stories form storylines by union (a storyline may run
 //! through several follow-ups); the caller names each `l<N>` after its smallest story number.
@@ -23,9 +24,9 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         .map(|members| {
             let mut v: BTreeMap<u32, Kind> = BTreeMap::new();
             for &p in members {
-                for &id in corpus.content(p) {
-                    let k = corpus.kind[id as usize];
-                    if matches!(k, Kind::Span | Kind::Name) {
+                for &id in corpus.anchors(p) {
+                    let k = corpus.anchor_kind[id as usize];
+                    if storyline_kind(k) {
                         v.insert(id, k);
                     }
                 }
@@ -46,7 +47,7 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
             set.iter()
                 .map(|(h, k)| {
                     let d = sdf.get(h).copied().unwrap_or(1) as f32;
-                    (*h, cfg.kind_weight(*k) * (1.0 + ms / d).ln(), *k)
+                    (*h, cfg.anchor_weight(*k) * (1.0 + ms / d).ln(), *k)
                 })
                 .collect()
         })
@@ -86,6 +87,12 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
         }
     }
     (0..m).map(|s| dsu.find(s)).collect()
+}
+
+/// The anchors that say who a matter is about: names, the same in every language and script (see
+/// [`crate::anchors`]). Terms and figures name the event rather than the matter.
+fn storyline_kind(k: Kind) -> bool {
+    matches!(k, Kind::Name | Kind::Span)
 }
 
 fn cosine(a: &[(u32, f32, Kind)], b: &[(u32, f32, Kind)], na: f32, nb: f32) -> f32 {

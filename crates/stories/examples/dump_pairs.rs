@@ -1,0 +1,52 @@
+//! Prints the story similarity of every article pair of a JSON-lines file whose records carry
+//! `text` and optionally `title`, `language`, `published` (RFC 3339): one JSON object per pair with
+//! a non-zero anchor cosine. A tool for studying the score on a labelled set.
+//!
+//! ```text
+//! cargo run --release -p wiretrace-stories --example dump_pairs -- ARTICLES.jsonl > pairs.jsonl
+//! ```
+
+use std::io::Write;
+
+use wiretrace_model::{Article, ArticleId};
+use wiretrace_stories::{Config, Similarity};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: dump_pairs ARTICLES.jsonl")?;
+    let mut articles = Vec::new();
+    for (n, line) in std::fs::read_to_string(&path)?.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let mut a = Article::new(format!("{path}#{n}"), v["text"].as_str().unwrap_or_default());
+        a.id = ArticleId(articles.len() as u32 + 1);
+        a.title = v["title"].as_str().map(str::to_string);
+        a.language = v["language"].as_str().map(str::to_string);
+        a.published = v["published"]
+            .as_str()
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+            .map(|d| d.with_timezone(&chrono::Utc));
+        articles.push(a);
+    }
+    let index = Similarity::new(&Config::default(), &articles);
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    for i in 0..articles.len() {
+        for j in i + 1..articles.len() {
+            let s = index.score(articles[i].id, articles[j].id).ok_or("unknown id")?;
+            if s.anchor_cosine > 0.0 {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({"a": i, "b": j, "story_similarity": s.story_similarity,
+                        "reuse": s.reuse, "content": s.content, "anchor_cosine": s.anchor_cosine,
+                        "time_factor": s.time_factor, "days_apart": s.days_apart})
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
