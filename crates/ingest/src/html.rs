@@ -577,6 +577,20 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 }
 
 /// Page-level metadata: meta tags, `<title>`, canonical link, `<html lang>`, JSON-LD.
+/// JSON-LD types whose dates are their own, never the page's: comments and reviews, and the media
+/// objects (pictures, videos) a page embeds.
+const LD_SELF_DATED: &[&str] = &[
+    "Comment",
+    "Review",
+    "Answer",
+    "Question",
+    "ImageObject",
+    "VideoObject",
+    "AudioObject",
+    "MediaObject",
+    "Photograph",
+];
+
 #[derive(Default)]
 struct PageMeta {
     metas: Vec<(String, String)>,
@@ -660,10 +674,9 @@ impl PageMeta {
                     t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
                 });
                 let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
-                // A comment or review dates itself, not the page.
-                let is_comment = types
-                    .iter()
-                    .any(|t| matches!(*t, "Comment" | "Review" | "Answer" | "Question"));
+                // A comment or review dates itself, not the page; so does a photo or video shown on it
+                // (an agency picture is often older or newer than the story around it).
+                let is_comment = types.iter().any(|t| LD_SELF_DATED.contains(t));
                 if !is_comment {
                     let published =
                         s("datePublished").or_else(|| is_article.then(|| s("dateCreated")).flatten());

@@ -15,7 +15,8 @@
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
-//! dates in comment sections, sidebars, footers and navigation, and bare years (a copyright line has no
+//! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
+//! box (an `<article>` or post/entry element around the main text), and bare years (a copyright line has no
 //! day). Visible dates are read with the multilingual tables of [`crate::date_words`].
 
 use std::sync::LazyLock;
@@ -110,8 +111,8 @@ const MODIFIED_META: &[&str] = &[
     "lastmod",
 ];
 
-/// Class and id tokens of elements whose subtree never dates the page: comments, sidebars, teasers of
-/// other stories, footers.
+/// Class and id tokens of elements whose subtree never dates the page: comments, teasers of other
+/// stories, lists of recent or popular ones.
 const NOT_THE_PAGE: &[&str] = &[
     "comment",
     "comments",
@@ -119,17 +120,26 @@ const NOT_THE_PAGE: &[&str] = &[
     "kommentare",
     "reply",
     "replies",
-    "sidebar",
-    "widget",
     "related",
     "recent",
-    "footer",
     "teaser",
     "teasers",
     "popular",
     "trending",
     "newsticker",
 ];
+
+/// Class and id tokens of page furniture (sidebars, widgets, footers) that does not date the page
+/// when it stands apart from the article, but does when it sits inside the article's own box (a
+/// post footer or a meta sidebar that holds the article's date, as blog and CMS templates write it).
+const PAGE_FURNITURE: &[&str] = &["sidebar", "widget", "footer"];
+
+/// Tags that are page furniture in the sense of [`PAGE_FURNITURE`].
+const FURNITURE_TAGS: &[&str] = &["aside", "footer"];
+
+/// Class and id tokens of the box that holds one article with its meta lines (`<article>` is one by
+/// its tag): the smallest such box around the main text is the article's own.
+const ARTICLE_BOX_TOKENS: &[&str] = &["post", "hentry", "entry", "article", "story", "news", "node"];
 
 /// Class and id tokens of elements that hold a date line ("date", "posted-on", "entry-meta"…).
 const DATE_LINE_TOKENS: &[&str] = &[
@@ -170,8 +180,8 @@ fn sel(s: &str) -> Selector {
 
 /// Elements skipped by the visible-text search (no visible text, or not the page's own).
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "nav", "footer",
-    "aside", "button",
+    "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "nav", "button",
+    "input", "textarea",
 ];
 
 /// Returns the page's publication date and its clue (see the module table), or `None`.
@@ -315,9 +325,13 @@ fn class_tokens(el: &scraper::node::Element, out: &mut Vec<String>) {
     }
 }
 
-/// True when the element sits in a comment section, sidebar, footer or teaser list. An element that
-/// holds the article is never one (a `<body class="has-sidebar">` or a page-wide `widget` wrapper).
+/// True when the element sits in a comment section, teaser list, or (outside the article's own box,
+/// see [`article_box`]) a sidebar or footer. An element that holds the article is never one (a
+/// `<body class="has-sidebar">` or a page-wide `widget` wrapper).
 fn in_other_content(e: ElementRef<'_>, root: Option<ElementRef<'_>>) -> bool {
+    // The article's box holds the date, or the date's own box sits inside the main text.
+    let in_box = article_box(root).is_some_and(|b| holds(b, e))
+        || nearest_box(e).is_some_and(|b| root.is_some_and(|r| holds(r, b)));
     let mut toks = Vec::new();
     let mut node = Some(e);
     while let Some(n) = node {
@@ -325,17 +339,62 @@ fn in_other_content(e: ElementRef<'_>, root: Option<ElementRef<'_>>) -> bool {
             return false;
         }
         let el = n.value();
-        if matches!(el.name(), "aside" | "footer" | "nav") {
+        if el.name() == "nav" {
             return true;
         }
         toks.clear();
         class_tokens(el, &mut toks);
-        if toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str())) {
+        if excluded(el, &toks, in_box) {
             return true;
         }
         node = n.parent().and_then(ElementRef::wrap);
     }
     false
+}
+
+/// True when an element (with its class and id tokens) holds other content than the page's own:
+/// always for comments and teasers, for sidebars and footers only outside the article's box.
+fn excluded(el: &scraper::node::Element, toks: &[String], in_box: bool) -> bool {
+    if toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str())) {
+        return true;
+    }
+    !in_box
+        && (FURNITURE_TAGS.contains(&el.name()) || toks.iter().any(|t| PAGE_FURNITURE.contains(&t.as_str())))
+}
+
+/// The article's own box: the outermost element around the main text (the main text's root itself
+/// included) that is an `<article>` or whose class names a post, entry or story; `<body>` never is.
+/// A date line beside the text inside it (a post footer, a meta sidebar) is the article's.
+fn article_box(root: Option<ElementRef<'_>>) -> Option<ElementRef<'_>> {
+    let mut toks = Vec::new();
+    let mut found = None;
+    let mut node = root;
+    while let Some(n) = node {
+        let el = n.value();
+        if matches!(el.name(), "body" | "html") {
+            break;
+        }
+        toks.clear();
+        class_tokens(el, &mut toks);
+        if el.name() == "article" || toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str())) {
+            found = Some(n);
+        }
+        node = n.parent().and_then(ElementRef::wrap);
+    }
+    found
+}
+
+/// The smallest `<article>` or post/entry/story-classed element around `e` (itself included).
+fn nearest_box(e: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut toks = Vec::new();
+    std::iter::once(e)
+        .chain(e.ancestors().filter_map(ElementRef::wrap))
+        .take_while(|n| !matches!(n.value().name(), "body" | "html"))
+        .find(|n| {
+            toks.clear();
+            class_tokens(n.value(), &mut toks);
+            n.value().name() == "article" || toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str()))
+        })
 }
 
 /// True when `outer` is `inner` or one of its ancestors.
@@ -369,6 +428,8 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut buf = String::new();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut root_depth = 0usize;
+    let article_box = article_box(root);
+    let mut box_depth = 0usize;
     let mut date_line_depth = 0usize;
     let mut buf_in_root = false;
     let mut buf_in_date_line = false;
@@ -399,8 +460,7 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                     Node::Element(el) => {
                         toks.clear();
                         class_tokens(el, &mut toks);
-                        let other = SKIP_TAGS.contains(&el.name())
-                            || toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()));
+                        let other = SKIP_TAGS.contains(&el.name()) || excluded(el, &toks, box_depth > 0);
                         let holds_root =
                             || root.is_some_and(|r| ElementRef::wrap(n).is_some_and(|e| holds(e, r)));
                         if other && !holds_root() {
@@ -409,6 +469,9 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                         }
                         if Some(n.id()) == root.map(|r| r.id()) {
                             root_depth += 1;
+                        }
+                        if Some(n.id()) == article_box.map(|b| b.id()) {
+                            box_depth += 1;
                         }
                         if toks.iter().any(|t| DATE_LINE_TOKENS.contains(&t.as_str())) {
                             date_line_depth += 1;
@@ -437,6 +500,9 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                     }
                     if Some(n.id()) == root.map(|r| r.id()) {
                         root_depth = root_depth.saturating_sub(1);
+                    }
+                    if Some(n.id()) == article_box.map(|b| b.id()) {
+                        box_depth = box_depth.saturating_sub(1);
                     }
                     toks.clear();
                     class_tokens(el, &mut toks);
