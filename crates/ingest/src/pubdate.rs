@@ -305,8 +305,37 @@ fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     doc.select(&TIME_PUBDATE)
         .filter(usable)
         .find_map(element_date)
+        .or_else(|| agreed_markup_date(doc))
         .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
         .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+}
+
+/// The day that every explicit publication mark of the page (`<time pubdate>`, `abbr.published`,
+/// `itemprop=datePublished`) outside comments and teasers agrees on, even in a sidebar or footer: a
+/// single post's template often puts its date line beside the text, while a page listing several posts
+/// has marks that disagree.
+fn agreed_markup_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    let mut toks = Vec::new();
+    let mut agreed: Option<DateTime<FixedOffset>> = None;
+    for e in doc.select(&TIME_PUBDATE).chain(doc.select(&ITEMPROP_PUBLISHED)) {
+        let foreign = std::iter::once(e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|n| {
+                toks.clear();
+                class_tokens(n.value(), &mut toks);
+                n.value().name() == "nav" || toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()))
+            });
+        if foreign || names_update(e.value()) {
+            continue;
+        }
+        let Some(d) = element_date(e) else { continue };
+        match agreed {
+            Some(a) if a.date_naive() != d.date_naive() => return None,
+            Some(_) => {}
+            None => agreed = Some(d),
+        }
+    }
+    agreed
 }
 
 /// True when an element's class or id says it holds an update date.
