@@ -191,6 +191,33 @@ pub(crate) fn publication_date(
     root: Option<ElementRef<'_>>,
     clues: &Clues<'_>,
 ) -> Option<PageDate> {
+    let url = clues
+        .urls
+        .iter()
+        .find_map(|u| url_date(u))
+        .map(|d| d.fixed_offset());
+    let chosen = clue_date(doc, raw, root, clues, url)?;
+    // A URL's date is minted when the page is first published: a later stated date is a re-publication.
+    match url {
+        Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
+            Some(PageDate { when: u, from: "url" })
+        }
+        _ => Some(chosen),
+    }
+}
+
+/// Days a stated date may fall after the date in the page's URL before the URL's date is taken as the
+/// original publication (time zones and overnight edits move a stated date by a day).
+const URL_DATE_SLACK_DAYS: i64 = 1;
+
+/// The date of the first clue of the module table that gives one.
+fn clue_date(
+    doc: &Html,
+    raw: &str,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+    url: Option<DateTime<FixedOffset>>,
+) -> Option<PageDate> {
     let found =
         |when: Option<DateTime<FixedOffset>>, from: &'static str| when.map(|when| PageDate { when, from });
     found(first_date(clues.ld_article), "json-ld")
@@ -199,16 +226,7 @@ pub(crate) fn publication_date(
         .or_else(|| found(script_date(raw), "json-ld"))
         .or_else(|| found(itemprop_date(doc, root), "itemprop"))
         .or_else(|| found(time_date(doc, root), "time"))
-        .or_else(|| {
-            found(
-                clues
-                    .urls
-                    .iter()
-                    .find_map(|u| url_date(u))
-                    .map(|d| d.fixed_offset()),
-                "url",
-            )
-        })
+        .or_else(|| found(url, "url"))
         .or_else(|| found(text_date(doc, root), "text"))
         .or_else(|| {
             found(
