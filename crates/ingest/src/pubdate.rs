@@ -196,7 +196,10 @@ pub(crate) fn publication_date(
         .iter()
         .find_map(|u| url_date(u))
         .map(|d| d.fixed_offset());
-    let chosen = clue_date(doc, raw, root, clues, url)?;
+    let mut chosen = clue_date(doc, raw, root, clues, url)?;
+    if chosen.when.offset().local_minus_utc() == 0 {
+        chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
+    }
     // A URL's date is minted when the page is first published: a later stated date is a re-publication.
     match url {
         Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
@@ -204,6 +207,37 @@ pub(crate) fn publication_date(
         }
         _ => Some(chosen),
     }
+}
+
+/// The same instant as `utc` written elsewhere in the page with the publisher's own UTC offset (a
+/// JSON-LD date in UTC beside a script or meta in local time): its calendar day is the publisher's.
+fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    // Local days are at most one day away, and so are their years.
+    use chrono::Datelike;
+    let years: Vec<String> = (utc.year() - 1..=utc.year() + 1)
+        .map(|y| format!("{y:04}-"))
+        .collect();
+    let mut at = 0;
+    while let Some(p) = raw[at..].find(|c: char| c.is_ascii_digit()) {
+        let start = at + p;
+        let rest = &raw[start..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | ':' | '+' | 'T' | '.')))
+            .unwrap_or(rest.len());
+        at = start + len.max(1);
+        let cand = &rest[..len];
+        if cand.len() < 22 || !years.iter().any(|y| cand.starts_with(y.as_str())) {
+            continue;
+        }
+        if let Ok(d) = DateTime::parse_from_rfc3339(cand)
+            .or_else(|_| DateTime::parse_from_str(cand, "%Y-%m-%dT%H:%M:%S%z"))
+        {
+            if d.offset().local_minus_utc() != 0 && d == utc {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// Days a stated date may fall after the date in the page's URL before the URL's date is taken as the
