@@ -327,18 +327,28 @@ fn itemprop_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<Fi
         .find_map(element_date)
 }
 
-/// The date an element states: its `datetime`, `content` or `title` attribute, else its text.
+/// The date an element states: its `datetime`, `content` or `title` attribute, else its text. When
+/// its visible text states another day than the attribute, the reader sees the text's: templates fill
+/// the attribute with an edit or build time while the line says "Published on …".
 fn element_date(e: ElementRef<'_>) -> Option<DateTime<FixedOffset>> {
     let v = e.value();
-    ["datetime", "content", "title"]
+    let text: String = e.text().collect::<Vec<_>>().join(" ");
+    let seen = || parse_date(&text).or_else(|| plain_text_date(&text));
+    let attr = ["datetime", "content", "title"]
         .iter()
         .filter_map(|a| v.attr(a))
-        .find_map(parse_date)
-        .or_else(|| {
-            let text: String = e.text().collect::<Vec<_>>().join(" ");
-            parse_date(&text).or_else(|| plain_text_date(&text))
-        })
+        .find_map(parse_date);
+    match attr {
+        Some(a) => match seen() {
+            Some(t) if t.date_naive() != a.date_naive() && text.len() <= VISIBLE_DATE_MAX_BYTES => Some(t),
+            _ => Some(a),
+        },
+        None => seen(),
+    }
 }
+
+/// Longest visible text of a date element read against its attribute (a date line, not a paragraph).
+const VISIBLE_DATE_MAX_BYTES: usize = 120;
 
 /// The first publication (not update) date written in a text, as a UTC midnight.
 fn plain_text_date(text: &str) -> Option<DateTime<FixedOffset>> {
