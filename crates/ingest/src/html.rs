@@ -337,6 +337,9 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
 
     let headline = draft.title.clone().or(h1);
     draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    if let Some(desc) = meta.description() {
+        keep_standfirst(&doc, &mut draft.blocks, &desc);
+    }
     if let Some(body) = meta.ld_body.take() {
         use_ld_body_when_richer(&mut draft, &body);
     }
@@ -474,6 +477,82 @@ fn para_bytes(blocks: &[Block]) -> usize {
             Block::Furniture { .. } => 0,
         })
         .sum()
+}
+
+/// Shortest page description (`meta description`, `og:description`) read as a standfirst: shorter
+/// ones are slogans or labels.
+const STANDFIRST_MIN_CHARS: usize = 40;
+
+/// How many leading characters of the description identify its visible standfirst (descriptions are
+/// often cut short with an ellipsis).
+const STANDFIRST_KEY_CHARS: usize = 60;
+
+/// How much longer than the description its visible element may be (the standfirst may be longer than
+/// the cut description, but a container holding the whole article is not a standfirst).
+const STANDFIRST_MAX_RATIO: usize = 4;
+
+/// Keeps the article's standfirst: when the page's description is written visibly (a lead, intro or
+/// teaser paragraph, often outside the article's text root or in a block taken for a teaser) and
+/// the body lacks it, the block is restored in place, or the visible element is put first.
+fn keep_standfirst(doc: &Html, blocks: &mut Vec<Block>, desc: &str) {
+    let desc = desc.trim_end_matches(['…', '.', ' ']);
+    if desc.chars().count() < STANDFIRST_MIN_CHARS {
+        return;
+    }
+    let key: String = desc.chars().take(STANDFIRST_KEY_CHARS).collect();
+    let holds_key = |t: &str| t.contains(key.as_str());
+    if blocks.iter().any(|b| matches!(b, Block::Para(p) if holds_key(p))) {
+        return;
+    }
+    if let Some(b) = blocks
+        .iter_mut()
+        .find(|b| matches!(b, Block::Furniture { text, .. } if text.starts_with(key.as_str())))
+    {
+        if let Block::Furniture { text, .. } = b {
+            *b = Block::Para(std::mem::take(text));
+        }
+        return;
+    }
+    if let Some(text) = visible_standfirst(doc, &key, desc.len()) {
+        blocks.insert(0, Block::Para(text));
+    }
+}
+
+/// The text of the smallest visible element of the body that starts with `key`, if not much longer
+/// than the description (see [`STANDFIRST_MAX_RATIO`]).
+fn visible_standfirst(doc: &Html, key: &str, desc_len: usize) -> Option<String> {
+    let head: String = key.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let body = doc.select(&sel("body")).next()?;
+    for node in body.descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        if !t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .starts_with(head.as_str())
+        {
+            continue;
+        }
+        let parent = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| !matches!(e.value().name(), "a" | "strong" | "b" | "em" | "i"))?;
+        // A caption repeating the description is the picture's, not the standfirst.
+        let not_prose = |e: ElementRef<'_>| {
+            matches!(
+                e.value().name(),
+                "script" | "style" | "noscript" | "template" | "title" | "figure" | "figcaption"
+            )
+        };
+        if not_prose(parent) || parent.ancestors().filter_map(ElementRef::wrap).any(not_prose) {
+            continue;
+        }
+        let text = text_of(parent);
+        if text.starts_with(key) && text.len() <= desc_len * STANDFIRST_MAX_RATIO {
+            return Some(text);
+        }
+    }
+    None
 }
 
 /// How much more text JSON-LD `articleBody` must hold than the walked page before it replaces it: the
@@ -691,6 +770,12 @@ impl PageMeta {
                         self.ld_modified_dates.push(m);
                     }
                 }
+                if !is_comment {
+                    // Objects nested under other keys (`mainEntity`, `isPartOf`) date the page too.
+                    o.iter()
+                        .filter(|(k, v)| *k != "@graph" && (v.is_object() || v.is_array()))
+                        .for_each(|(_, v)| self.read_ld(v, depth + 1));
+                }
                 if !is_article || self.ld_headline.is_some() {
                     return;
                 }
@@ -714,6 +799,14 @@ impl PageMeta {
             }
         }
         None
+    }
+
+    /// The page's description (`description`, `og:description`, `twitter:description`), whitespace-collapsed.
+    fn description(&self) -> Option<String> {
+        ["description", "og:description", "twitter:description"]
+            .iter()
+            .find_map(|k| self.metas.iter().find(|(mk, _)| mk == k))
+            .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     fn og_url(&self) -> Option<&str> {

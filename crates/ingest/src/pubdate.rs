@@ -173,6 +173,7 @@ static ITEMPROP_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
@@ -196,7 +197,7 @@ pub(crate) fn publication_date(
         .iter()
         .find_map(|u| url_date(u))
         .map(|d| d.fixed_offset());
-    let mut chosen = clue_date(doc, raw, root, clues, url)?;
+    let mut chosen = clue_date(doc, root, clues, url)?;
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
@@ -247,7 +248,6 @@ const URL_DATE_SLACK_DAYS: i64 = 1;
 /// The date of the first clue of the module table that gives one.
 fn clue_date(
     doc: &Html,
-    raw: &str,
     root: Option<ElementRef<'_>>,
     clues: &Clues<'_>,
     url: Option<DateTime<FixedOffset>>,
@@ -257,7 +257,7 @@ fn clue_date(
     found(first_date(clues.ld_article), "json-ld")
         .or_else(|| found(meta_date(clues.metas, PUBLISHED_META), "meta"))
         .or_else(|| found(first_date(clues.ld_other), "json-ld"))
-        .or_else(|| found(script_date(raw), "json-ld"))
+        .or_else(|| found(script_date(doc), "json-ld"))
         .or_else(|| found(itemprop_date(doc, root), "itemprop"))
         .or_else(|| found(time_date(doc, root), "time"))
         .or_else(|| found(url, "url"))
@@ -302,9 +302,22 @@ fn meta_date(metas: &[(String, String)], keys: &[&str]) -> Option<DateTime<Fixed
     })
 }
 
-/// `"datePublished": "…"` written in any script of the page (JSON-LD that does not parse, or page
-/// state such as Next.js data).
-fn script_date(raw: &str) -> Option<DateTime<FixedOffset>> {
+/// `"datePublished": "…"` written in any script of the page but the JSON-LD already read (JSON-LD
+/// that does not parse, or page state such as Next.js data).
+fn script_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    doc.select(&SCRIPT).find_map(|s| {
+        let text: String = s.text().collect();
+        let read_as_ld = s.value().attr("type") == Some("application/ld+json")
+            && serde_json::from_str::<serde::de::IgnoredAny>(text.trim()).is_ok();
+        if read_as_ld {
+            return None;
+        }
+        date_after_key(&text)
+    })
+}
+
+/// The first readable date written as `"datePublished": "…"` in a script's text.
+fn date_after_key(raw: &str) -> Option<DateTime<FixedOffset>> {
     const KEY: &str = "\"datePublished\"";
     let mut rest = raw;
     while let Some(p) = rest.find(KEY) {
