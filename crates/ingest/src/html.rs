@@ -162,11 +162,24 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("you", "may", "related"),
     ("further", "reading", "related"),
     ("author", "info", "byline"),
+    ("author", "description", "byline"),
+    ("author", "section", "byline"),
+    ("author", "about", "byline"),
+    ("post", "ratings", "share"),
     ("entry", "meta", "byline"),
     ("post", "meta", "byline"),
     ("entry", "utility", "byline"),
     ("skip", "link", "nav"),
 ];
+
+/// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with
+/// at most a weekday, a time or a short cue word around it.
+const DATE_LINE_MAX_CHARS: usize = 40;
+
+/// True when a block is only a date line: page metadata (the date is kept as `published`), not prose.
+fn date_line(text: &str) -> bool {
+    text.chars().count() <= DATE_LINE_MAX_CHARS && !crate::date::dates_in_text(text).is_empty()
+}
 
 /// Whole-paragraph ad labels (lowercase, punctuation stripped), in en, es, fr, pt, ro, de, it, nl.
 const AD_LABELS: &[&str] = &[
@@ -1385,6 +1398,11 @@ impl<'h> Walker<'h> {
                     text: text.to_string(),
                     reason,
                 });
+            } else if date_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "byline",
+                });
             } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -1534,6 +1552,28 @@ mod tests {
         );
         assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
         assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
+    }
+
+    #[test]
+    fn date_lines_and_author_descriptions_are_furniture() {
+        let html = "<article><div class=\"meta\"><span>Dienstag, 4. Juni 2026</span></div>\
+            <p>The ferry company ordered two electric boats for the lake crossing this spring.</p>\
+            <p>They should sail from 2027, the company said on 4 June 2026 in a statement.</p>\
+            <div class=\"m-author__description\"><p>Ana writes about transport and energy for the paper.</p></div></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec![
+                "The ferry company ordered two electric boats for the lake crossing this spring.",
+                "They should sail from 2027, the company said on 4 June 2026 in a statement."
+            ]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["byline", "byline"]);
+        assert!(date_line("12.12.2026, 08:30 Uhr"));
+        assert!(!date_line(
+            "Am 4. Oktober 2026 kommt dein neues Buch heraus, erzähl uns davon."
+        ));
     }
 
     #[test]
