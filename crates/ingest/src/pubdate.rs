@@ -5,14 +5,20 @@
 //!
 //! | order | `published_from` | clue |
 //! |---|---|---|
-//! | 1 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
-//! | 2 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]) |
+//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first |
+//! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
 //! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
 //! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
 //! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in the article, else the first one in the page |
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//!
+//! Then two corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! (a re-publication; the URL was minted first), and a winner in UTC takes the publisher's offset when
+//! the page writes the same instant in local time elsewhere. A date element whose visible text states
+//! another day than its attribute gives the visible day; explicit date marks that all agree date the
+//! page even from a sidebar or footer.
 //!
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
 //! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
@@ -254,8 +260,8 @@ fn clue_date(
 ) -> Option<PageDate> {
     let found =
         |when: Option<DateTime<FixedOffset>>, from: &'static str| when.map(|when| PageDate { when, from });
-    found(first_date(clues.ld_article), "json-ld")
-        .or_else(|| found(meta_date(clues.metas, PUBLISHED_META), "meta"))
+    found(meta_date(clues.metas, PUBLISHED_META), "meta")
+        .or_else(|| found(first_date(clues.ld_article), "json-ld"))
         .or_else(|| found(first_date(clues.ld_other), "json-ld"))
         .or_else(|| found(script_date(doc), "json-ld"))
         .or_else(|| found(itemprop_date(doc, root), "itemprop"))
