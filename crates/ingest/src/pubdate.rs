@@ -11,7 +11,7 @@
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
 //! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
 //! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in the article, else the first one in the page |
+//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page; a date inside prose is an event's, never the page's |
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
 //! Then two corrections: a winner more than a day after the page's URL date gives way to the URL's
@@ -517,7 +517,16 @@ struct Seen {
     date: TextDate,
     in_root: bool,
     in_date_line: bool,
+    /// In a short block (a date line), not in a paragraph of prose.
+    short: bool,
 }
+
+/// Longest block whose date may date the page without a cue word or a date-line class: longer blocks
+/// are prose, and a date in prose is an event's ("the report of 12 January"), not the page's.
+const DATE_BLOCK_MAX_CHARS: usize = 160;
+
+/// How far into a long block a dateline's date may stand ("Karlsruhe, (12.11.2026). …").
+const DATELINE_MAX_CHARS: usize = 40;
 
 /// The visible publication date (rule 7 of the module table).
 fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
@@ -527,8 +536,8 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     seen.iter()
         .find(|s| s.date.cue == Cue::Published)
         .or_else(|| usable().find(|s| s.in_date_line))
-        .or_else(|| usable().find(|s| s.in_root))
-        .or_else(|| usable().next())
+        .or_else(|| usable().find(|s| s.in_root && s.short))
+        .or_else(|| usable().find(|s| s.short))
         .map(|s| midnight(s.date))
 }
 
@@ -545,11 +554,25 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut buf_in_date_line = false;
     let mut toks = Vec::new();
     let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
-        for date in dates_in_text(buf) {
+        let text = buf.trim();
+        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS;
+        // A long block dates the page only by a dateline at its start ("Karlsruhe, 12.11.2026. …").
+        let opening: Vec<TextDate> = if short {
+            Vec::new()
+        } else {
+            let end = text
+                .char_indices()
+                .nth(DATELINE_MAX_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            dates_in_text(&text[..end])
+        };
+        for date in dates_in_text(text) {
+            let dateline = opening.contains(&date);
             out.push(Seen {
                 date,
                 in_root,
                 in_date_line,
+                short: short || dateline,
             });
         }
         buf.clear();

@@ -202,3 +202,15 @@ fn url_date_before_a_later_stated_date_is_the_original() {
     assert_eq!(day(&a).as_deref(), Some("2024-07-12"));
     assert_eq!(a.metadata["published_from"], "url");
 }
+
+#[test]
+fn a_date_in_prose_is_an_event_but_a_dateline_dates_the_page() {
+    let prose = r#"<html><body><div class="content"><p>The water board said the old report of 12.1.2026 had underestimated the damage to the
+northern dyke, and that repairs would now take most of the spring and cost far more than the council had planned for this year.</p>
+<p>Work starts next month.</p></div></body></html>"#;
+    assert_eq!(day(&page(prose)), None);
+
+    let dateline = r#"<html><body><div class="content"><p>Karlsruhe, (12.11.2026). The water board said the old report had underestimated the damage to the
+northern dyke, and that repairs would now take most of the spring and cost far more than the council had planned for this year.</p></div></body></html>"#;
+    assert_eq!(day(&page(dateline)).as_deref(), Some("2026-11-12"));
+}
