@@ -534,16 +534,12 @@ fn keep_standfirst(doc: &Html, blocks: &mut Vec<Block>, desc: &str) {
 /// The text of the smallest visible element of the body that starts with `key`, if not much longer
 /// than the description (see [`STANDFIRST_MAX_RATIO`]).
 fn visible_standfirst(doc: &Html, key: &str, desc_len: usize) -> Option<String> {
-    let head: String = key.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let head: Vec<&str> = key.split_whitespace().take(4).collect();
     let body = doc.select(&sel("body")).next()?;
     for node in body.descendants() {
         let Some(t) = node.value().as_text() else { continue };
-        if !t
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .starts_with(head.as_str())
-        {
+        let mut words = t.split_whitespace();
+        if !head.iter().all(|h| words.next() == Some(*h)) {
             continue;
         }
         let parent = node
