@@ -117,6 +117,11 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("authorbox", "byline"),
     ("dateline", "byline"),
     ("timestamp", "byline"),
+    ("sidebar", "related"),
+    ("likes", "share"),
+    ("toc", "nav"),
+    ("paywall", "ad"),
+    ("cta", "newsletter"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -170,6 +175,8 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("post", "meta", "byline"),
     ("entry", "utility", "byline"),
     ("skip", "link", "nav"),
+    ("news", "letter", "newsletter"),
+    ("tag", "links", "nav"),
 ];
 
 /// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with
@@ -1570,6 +1577,23 @@ mod tests {
         assert!(!date_line(
             "Am 4. Oktober 2026 kommt dein neues Buch heraus, erzähl uns davon."
         ));
+    }
+
+    #[test]
+    fn sidebars_paywalls_likes_and_tag_links_are_furniture() {
+        let html = "<article><p>The orchestra plays its last concert of the season in the old hall on Friday.</p>\
+            <div class=\"p-body-sidebar\"><p>Most read this week in culture</p></div>\
+            <div class=\"content-form-account-paywall\"><p>Subscribe to keep reading all our articles.</p></div>\
+            <div id=\"likes-other-gravatars\"><p>Three bloggers like this.</p></div>\
+            <div class=\"vw-tag-links\"><span>Keywords</span> music, hall</div>\
+            <section class=\"c-letters-cta\"><p>We want to hear what you think about this article.</p></section></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec!["The orchestra plays its last concert of the season in the old hall on Friday."]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["related", "ad", "share", "nav", "newsletter"]);
     }
 
     #[test]
