@@ -360,6 +360,16 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
     if let Some(desc) = meta.description() {
         keep_standfirst(&doc, &mut draft.blocks, &desc);
     }
+    if let Some(lead) = marked_root.and_then(lead_before_root) {
+        let key: String = lead.chars().take(STANDFIRST_KEY_CHARS).collect();
+        let present = draft
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Para(p) if p.contains(key.as_str())));
+        if !present {
+            draft.blocks.insert(0, Block::Para(lead));
+        }
+    }
     if let Some(body) = meta.ld_body.take() {
         use_ld_body_when_richer(&mut draft, &body);
     }
@@ -566,6 +576,60 @@ fn visible_standfirst(doc: &Html, key: &str, desc_len: usize) -> Option<String> 
         let text = text_of(parent);
         if text.starts_with(key) && text.len() <= desc_len * STANDFIRST_MAX_RATIO {
             return Some(text);
+        }
+    }
+    None
+}
+
+/// Class and id tokens of an article's lead (standfirst) in the many names templates give it.
+const LEAD_TOKENS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "standfirst",
+    "summary",
+    "excerpt",
+    "sommario",
+    "chapo",
+    "subline",
+    "abstract",
+    "deck",
+];
+
+/// Length range (chars) of a lead paragraph: shorter is a label, longer is body text.
+const LEAD_CHARS: std::ops::RangeInclusive<usize> = 40..=1200;
+
+/// How many elements before the text root (and before each of its two nearest ancestors) are searched
+/// for the lead.
+const LEAD_SIBLINGS: usize = 3;
+
+/// The lead written just before the article's text root (a teaser or intro element beside it, in the
+/// article's header), which the root's walk does not see.
+fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
+    let mut toks = Vec::new();
+    let mut is_lead = |e: ElementRef<'_>| {
+        toks.clear();
+        if let Some(c) = e.value().attr("class") {
+            tokens(c, &mut toks);
+        }
+        toks.iter().any(|t| LEAD_TOKENS.contains(&t.as_str()))
+    };
+    let levels = std::iter::successors(Some(root), |e| e.parent().and_then(ElementRef::wrap)).take(3);
+    for level in levels {
+        for sib in level
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .take(LEAD_SIBLINGS)
+        {
+            let found = std::iter::once(sib)
+                .chain(sib.descendants().filter_map(ElementRef::wrap))
+                .find(|e| is_lead(*e));
+            if let Some(lead) = found {
+                let text = text_of(lead);
+                if LEAD_CHARS.contains(&text.chars().count()) {
+                    return Some(text);
+                }
+            }
         }
     }
     None

@@ -214,3 +214,21 @@ northern dyke, and that repairs would now take most of the spring and cost far m
 northern dyke, and that repairs would now take most of the spring and cost far more than the council had planned for this year.</p></div></body></html>"#;
     assert_eq!(day(&page(dateline)).as_deref(), Some("2026-11-12"));
 }
+
+#[test]
+fn lead_written_beside_the_article_root_is_kept() {
+    let html = r#"<html><head><title>Tower</title></head><body><div class="news-details">
+<h1>A tower for the rhino meadow</h1>
+<div class="teaser-text news-details__teaser"><p>Visitors driving in or out will soon see a thirty-metre tower rising above the new rhino meadow.</p></div>
+<div class="trust-box article-reviewed-description"><p>This text was checked by our editors.</p></div>
+<article><p>The meadow covers fourteen thousand square metres and opens next summer, the zoo said.</p>
+<p>The tower will carry a viewing platform for visitors.</p></article></div></body></html>"#;
+    let a = page(html);
+    assert!(
+        a.text
+            .starts_with("Visitors driving in or out will soon see a thirty-metre tower rising above the new rhino meadow.\n\nThe meadow"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("checked by our editors"), "{}", a.text);
+}
