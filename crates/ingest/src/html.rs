@@ -1166,6 +1166,11 @@ const READ_MORE_LABELS: &[&str] = &[
     "mehr themen",
     "weitere artikel",
     "plus d'articles",
+    "lea:",
+    "lee:",
+    "leia:",
+    "lire:",
+    "read:",
 ];
 
 /// Openings of short calls to action and credit lines that are never article text (subscribe, follow
@@ -1613,6 +1618,8 @@ mod tests {
         // "Read more" opening a real sentence is text.
         assert!(!read_more_line("Read more books, the minister told pupils."));
         assert!(read_more_line("Read more: Rain returns"));
+        assert!(read_more_line("Lea: El puerto abre una nueva terminal"));
+        assert!(!read_more_line("Lea Müller won the race on Sunday."));
         assert_eq!(
             prompt_line("Subscribe now to our weekly edition."),
             Some("newsletter")
