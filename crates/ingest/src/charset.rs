@@ -48,6 +48,9 @@ pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> Result<String, &'sta
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
+    if mostly_utf8(bytes) {
+        return Ok(decode_mixed_utf8(bytes));
+    }
     let enc = declared
         .and_then(|l| Encoding::for_label(l.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes()))
         .filter(|e| *e != UTF_8 && e.is_ascii_compatible())
@@ -56,11 +59,61 @@ pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> Result<String, &'sta
     Ok(text.into_owned())
 }
 
+/// How many valid multi-byte UTF-8 characters a text needs per invalid byte to be read as UTF-8 with a
+/// few stray legacy bytes (a page saved in UTF-8 with one pasted Latin-1 word) rather than as a legacy
+/// encoding, which would garble every other non-ASCII letter of the page.
+const MIXED_UTF8_MIN_RATIO: usize = 4;
+
+/// True when the bytes are UTF-8 but for a few invalid bytes (see [`MIXED_UTF8_MIN_RATIO`]).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multi, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid_multi += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                valid_multi +=
+                    std::str::from_utf8(ok).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                let bad = e.error_len().unwrap_or(after.len());
+                invalid += bad;
+                rest = &after[bad..];
+            }
+        }
+    }
+    valid_multi >= invalid * MIXED_UTF8_MIN_RATIO
+}
+
+/// UTF-8 text whose invalid bytes are read as Windows-1252 (the usual stray legacy bytes).
+fn decode_mixed_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(ok).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(after.len());
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&after[..bad]);
+                out.push_str(&text);
+                rest = &after[bad..];
+            }
+        }
+    }
+}
+
 /// The legacy encoding [`decode_text`] guessed for `bytes`, when it had to guess: not UTF-8, no
 /// byte-order mark and no usable declared charset. Front ends warn about such inputs, since a wrong
 /// guess garbles letters silently.
 pub(crate) fn guessed_encoding(bytes: &[u8], declared: Option<&str>) -> Option<&'static str> {
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return None;
     }
     let usable = declared
@@ -162,6 +215,23 @@ mod tests {
     fn bom_wins() {
         assert_eq!(decode_text(b"\xef\xbb\xbfhi", Some("latin1")).unwrap(), "hi");
         assert_eq!(decode_text(b"\xff\xfeh\x00i\x00", None).unwrap(), "hi");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_legacy_byte_stays_utf8() {
+        // A UTF-8 page with one word pasted in Latin-1: the UTF-8 letters must not turn into mojibake.
+        let mut bytes = "Grüße aus Köln, schöne Straße, Bäcker, Größe. "
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(b"Gr\xfcn");
+        let text = decode_text(&bytes, Some("utf-8")).unwrap();
+        assert_eq!(text, "Grüße aus Köln, schöne Straße, Bäcker, Größe. Grün");
+        assert_eq!(guessed_encoding(&bytes, Some("utf-8")), None);
+        // Mostly legacy bytes are still read as a legacy encoding.
+        assert_eq!(
+            decode_text(b"M\xfcller und S\xf6hne", None).unwrap(),
+            "Müller und Söhne"
+        );
     }
 
     #[test]

@@ -117,6 +117,11 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("authorbox", "byline"),
     ("dateline", "byline"),
     ("timestamp", "byline"),
+    ("sidebar", "related"),
+    ("likes", "share"),
+    ("toc", "nav"),
+    ("paywall", "ad"),
+    ("cta", "newsletter"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -162,11 +167,26 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("you", "may", "related"),
     ("further", "reading", "related"),
     ("author", "info", "byline"),
+    ("author", "description", "byline"),
+    ("author", "section", "byline"),
+    ("author", "about", "byline"),
+    ("post", "ratings", "share"),
     ("entry", "meta", "byline"),
     ("post", "meta", "byline"),
     ("entry", "utility", "byline"),
     ("skip", "link", "nav"),
+    ("news", "letter", "newsletter"),
+    ("tag", "links", "nav"),
 ];
+
+/// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with
+/// at most a weekday, a time or a short cue word around it.
+const DATE_LINE_MAX_CHARS: usize = 40;
+
+/// True when a block is only a date line: page metadata (the date is kept as `published`), not prose.
+fn date_line(text: &str) -> bool {
+    text.chars().count() <= DATE_LINE_MAX_CHARS && !crate::date::dates_in_text(text).is_empty()
+}
 
 /// Whole-paragraph ad labels (lowercase, punctuation stripped), in en, es, fr, pt, ro, de, it, nl.
 const AD_LABELS: &[&str] = &[
@@ -337,6 +357,19 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
 
     let headline = draft.title.clone().or(h1);
     draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    if let Some(desc) = meta.description() {
+        keep_standfirst(&doc, &mut draft.blocks, &desc);
+    }
+    if let Some(lead) = marked_root.and_then(lead_before_root) {
+        let key: String = lead.chars().take(STANDFIRST_KEY_CHARS).collect();
+        let present = draft
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Para(p) if p.contains(key.as_str())));
+        if !present {
+            draft.blocks.insert(0, Block::Para(lead));
+        }
+    }
     if let Some(body) = meta.ld_body.take() {
         use_ld_body_when_richer(&mut draft, &body);
     }
@@ -476,6 +509,132 @@ fn para_bytes(blocks: &[Block]) -> usize {
         .sum()
 }
 
+/// Shortest page description (`meta description`, `og:description`) read as a standfirst: shorter
+/// ones are slogans or labels.
+const STANDFIRST_MIN_CHARS: usize = 40;
+
+/// How many leading characters of the description identify its visible standfirst (descriptions are
+/// often cut short with an ellipsis).
+const STANDFIRST_KEY_CHARS: usize = 60;
+
+/// How much longer than the description its visible element may be (the standfirst may be longer than
+/// the cut description, but a container holding the whole article is not a standfirst).
+const STANDFIRST_MAX_RATIO: usize = 4;
+
+/// Keeps the article's standfirst: when the page's description is written visibly (a lead, intro or
+/// teaser paragraph, often outside the article's text root or in a block taken for a teaser) and
+/// the body lacks it, the block is restored in place, or the visible element is put first.
+fn keep_standfirst(doc: &Html, blocks: &mut Vec<Block>, desc: &str) {
+    let desc = desc.trim_end_matches(['…', '.', ' ']);
+    if desc.chars().count() < STANDFIRST_MIN_CHARS {
+        return;
+    }
+    let key: String = desc.chars().take(STANDFIRST_KEY_CHARS).collect();
+    let holds_key = |t: &str| t.contains(key.as_str());
+    if blocks.iter().any(|b| matches!(b, Block::Para(p) if holds_key(p))) {
+        return;
+    }
+    if let Some(b) = blocks
+        .iter_mut()
+        .find(|b| matches!(b, Block::Furniture { text, .. } if text.starts_with(key.as_str())))
+    {
+        if let Block::Furniture { text, .. } = b {
+            *b = Block::Para(std::mem::take(text));
+        }
+        return;
+    }
+    if let Some(text) = visible_standfirst(doc, &key, desc.len()) {
+        blocks.insert(0, Block::Para(text));
+    }
+}
+
+/// The text of the smallest visible element of the body that starts with `key`, if not much longer
+/// than the description (see [`STANDFIRST_MAX_RATIO`]).
+fn visible_standfirst(doc: &Html, key: &str, desc_len: usize) -> Option<String> {
+    let head: Vec<&str> = key.split_whitespace().take(4).collect();
+    let body = doc.select(&sel("body")).next()?;
+    for node in body.descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        let mut words = t.split_whitespace();
+        if !head.iter().all(|h| words.next() == Some(*h)) {
+            continue;
+        }
+        let parent = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| !matches!(e.value().name(), "a" | "strong" | "b" | "em" | "i"))?;
+        // A caption repeating the description is the picture's, not the standfirst.
+        let not_prose = |e: ElementRef<'_>| {
+            matches!(
+                e.value().name(),
+                "script" | "style" | "noscript" | "template" | "title" | "figure" | "figcaption"
+            )
+        };
+        if not_prose(parent) || parent.ancestors().filter_map(ElementRef::wrap).any(not_prose) {
+            continue;
+        }
+        let text = text_of(parent);
+        if text.starts_with(key) && text.len() <= desc_len * STANDFIRST_MAX_RATIO {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Class and id tokens of an article's lead (standfirst) in the many names templates give it.
+const LEAD_TOKENS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "standfirst",
+    "summary",
+    "excerpt",
+    "sommario",
+    "chapo",
+    "subline",
+    "abstract",
+    "deck",
+];
+
+/// Length range (chars) of a lead paragraph: shorter is a label, longer is body text.
+const LEAD_CHARS: std::ops::RangeInclusive<usize> = 40..=1200;
+
+/// How many elements before the text root (and before each of its two nearest ancestors) are searched
+/// for the lead.
+const LEAD_SIBLINGS: usize = 3;
+
+/// The lead written just before the article's text root (a teaser or intro element beside it, in the
+/// article's header), which the root's walk does not see.
+fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
+    let mut toks = Vec::new();
+    let mut is_lead = |e: ElementRef<'_>| {
+        toks.clear();
+        if let Some(c) = e.value().attr("class") {
+            tokens(c, &mut toks);
+        }
+        toks.iter().any(|t| LEAD_TOKENS.contains(&t.as_str()))
+    };
+    let levels = std::iter::successors(Some(root), |e| e.parent().and_then(ElementRef::wrap)).take(3);
+    for level in levels {
+        for sib in level
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .take(LEAD_SIBLINGS)
+        {
+            let found = std::iter::once(sib)
+                .chain(sib.descendants().filter_map(ElementRef::wrap))
+                .find(|e| is_lead(*e));
+            if let Some(lead) = found {
+                let text = text_of(lead);
+                if LEAD_CHARS.contains(&text.chars().count()) {
+                    return Some(text);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// How much more text JSON-LD `articleBody` must hold than the walked page before it replaces it: the
 /// page then carries its article in data only (script-rendered pages, teaser-only markup).
 const LD_BODY_MIN_RATIO: usize = 2;
@@ -577,6 +736,20 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 }
 
 /// Page-level metadata: meta tags, `<title>`, canonical link, `<html lang>`, JSON-LD.
+/// JSON-LD types whose dates are their own, never the page's: comments and reviews, and the media
+/// objects (pictures, videos) a page embeds.
+const LD_SELF_DATED: &[&str] = &[
+    "Comment",
+    "Review",
+    "Answer",
+    "Question",
+    "ImageObject",
+    "VideoObject",
+    "AudioObject",
+    "MediaObject",
+    "Photograph",
+];
+
 #[derive(Default)]
 struct PageMeta {
     metas: Vec<(String, String)>,
@@ -660,10 +833,9 @@ impl PageMeta {
                     t.ends_with("Article") || *t == "BlogPosting" || *t == "Report" || *t == "LiveBlogPosting"
                 });
                 let s = |k: &str| o.get(k).and_then(Value::as_str).and_then(clean_line);
-                // A comment or review dates itself, not the page.
-                let is_comment = types
-                    .iter()
-                    .any(|t| matches!(*t, "Comment" | "Review" | "Answer" | "Question"));
+                // A comment or review dates itself, not the page; so does a photo or video shown on it
+                // (an agency picture is often older or newer than the story around it).
+                let is_comment = types.iter().any(|t| LD_SELF_DATED.contains(t));
                 if !is_comment {
                     let published =
                         s("datePublished").or_else(|| is_article.then(|| s("dateCreated")).flatten());
@@ -677,6 +849,12 @@ impl PageMeta {
                     if let Some(m) = s("dateModified") {
                         self.ld_modified_dates.push(m);
                     }
+                }
+                if !is_comment {
+                    // Objects nested under other keys (`mainEntity`, `isPartOf`) date the page too.
+                    o.iter()
+                        .filter(|(k, v)| *k != "@graph" && (v.is_object() || v.is_array()))
+                        .for_each(|(_, v)| self.read_ld(v, depth + 1));
                 }
                 if !is_article || self.ld_headline.is_some() {
                     return;
@@ -701,6 +879,14 @@ impl PageMeta {
             }
         }
         None
+    }
+
+    /// The page's description (`description`, `og:description`, `twitter:description`), whitespace-collapsed.
+    fn description(&self) -> Option<String> {
+        ["description", "og:description", "twitter:description"]
+            .iter()
+            .find_map(|k| self.metas.iter().find(|(mk, _)| mk == k))
+            .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     fn og_url(&self) -> Option<&str> {
@@ -980,6 +1166,11 @@ const READ_MORE_LABELS: &[&str] = &[
     "mehr themen",
     "weitere artikel",
     "plus d'articles",
+    "lea:",
+    "lee:",
+    "leia:",
+    "lire:",
+    "read:",
 ];
 
 /// Openings of short calls to action and credit lines that are never article text (subscribe, follow
@@ -1279,6 +1470,11 @@ impl<'h> Walker<'h> {
                     text: text.to_string(),
                     reason,
                 });
+            } else if date_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "byline",
+                });
             } else if ad_label(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -1422,12 +1618,53 @@ mod tests {
         // "Read more" opening a real sentence is text.
         assert!(!read_more_line("Read more books, the minister told pupils."));
         assert!(read_more_line("Read more: Rain returns"));
+        assert!(read_more_line("Lea: El puerto abre una nueva terminal"));
+        assert!(!read_more_line("Lea Müller won the race on Sunday."));
         assert_eq!(
             prompt_line("Subscribe now to our weekly edition."),
             Some("newsletter")
         );
         assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
         assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
+    }
+
+    #[test]
+    fn date_lines_and_author_descriptions_are_furniture() {
+        let html = "<article><div class=\"meta\"><span>Dienstag, 4. Juni 2026</span></div>\
+            <p>The ferry company ordered two electric boats for the lake crossing this spring.</p>\
+            <p>They should sail from 2027, the company said on 4 June 2026 in a statement.</p>\
+            <div class=\"m-author__description\"><p>Ana writes about transport and energy for the paper.</p></div></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec![
+                "The ferry company ordered two electric boats for the lake crossing this spring.",
+                "They should sail from 2027, the company said on 4 June 2026 in a statement."
+            ]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["byline", "byline"]);
+        assert!(date_line("12.12.2026, 08:30 Uhr"));
+        assert!(!date_line(
+            "Am 4. Oktober 2026 kommt dein neues Buch heraus, erzähl uns davon."
+        ));
+    }
+
+    #[test]
+    fn sidebars_paywalls_likes_and_tag_links_are_furniture() {
+        let html = "<article><p>The orchestra plays its last concert of the season in the old hall on Friday.</p>\
+            <div class=\"p-body-sidebar\"><p>Most read this week in culture</p></div>\
+            <div class=\"content-form-account-paywall\"><p>Subscribe to keep reading all our articles.</p></div>\
+            <div id=\"likes-other-gravatars\"><p>Three bloggers like this.</p></div>\
+            <div class=\"vw-tag-links\"><span>Keywords</span> music, hall</div>\
+            <section class=\"c-letters-cta\"><p>We want to hear what you think about this article.</p></section></article>";
+        let d = draft_of_document(html);
+        assert_eq!(
+            paras(&d),
+            vec!["The orchestra plays its last concert of the season in the old hall on Friday."]
+        );
+        let reasons: Vec<&str> = furniture(&d).iter().map(|f| f.1).collect();
+        assert_eq!(reasons, vec!["related", "ad", "share", "nav", "newsletter"]);
     }
 
     #[test]

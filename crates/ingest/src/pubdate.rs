@@ -5,17 +5,24 @@
 //!
 //! | order | `published_from` | clue |
 //! |---|---|---|
-//! | 1 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
-//! | 2 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]) |
+//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first |
+//! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
 //! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
 //! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in the article, else the first one in the page |
+//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page; a date inside prose is an event's, never the page's |
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
+//! Then two corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! (a re-publication; the URL was minted first), and a winner in UTC takes the publisher's offset when
+//! the page writes the same instant in local time elsewhere. A date element whose visible text states
+//! another day than its attribute gives the visible day; explicit date marks that all agree date the
+//! page even from a sidebar or footer.
+//!
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
-//! dates in comment sections, sidebars, footers and navigation, and bare years (a copyright line has no
+//! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
+//! box (an `<article>` or post/entry element around the main text), and bare years (a copyright line has no
 //! day). Visible dates are read with the multilingual tables of [`crate::date_words`].
 
 use std::sync::LazyLock;
@@ -110,8 +117,8 @@ const MODIFIED_META: &[&str] = &[
     "lastmod",
 ];
 
-/// Class and id tokens of elements whose subtree never dates the page: comments, sidebars, teasers of
-/// other stories, footers.
+/// Class and id tokens of elements whose subtree never dates the page: comments, teasers of other
+/// stories, lists of recent or popular ones.
 const NOT_THE_PAGE: &[&str] = &[
     "comment",
     "comments",
@@ -119,17 +126,26 @@ const NOT_THE_PAGE: &[&str] = &[
     "kommentare",
     "reply",
     "replies",
-    "sidebar",
-    "widget",
     "related",
     "recent",
-    "footer",
     "teaser",
     "teasers",
     "popular",
     "trending",
     "newsticker",
 ];
+
+/// Class and id tokens of page furniture (sidebars, widgets, footers) that does not date the page
+/// when it stands apart from the article, but does when it sits inside the article's own box (a
+/// post footer or a meta sidebar that holds the article's date, as blog and CMS templates write it).
+const PAGE_FURNITURE: &[&str] = &["sidebar", "widget", "footer"];
+
+/// Tags that are page furniture in the sense of [`PAGE_FURNITURE`].
+const FURNITURE_TAGS: &[&str] = &["aside", "footer"];
+
+/// Class and id tokens of the box that holds one article with its meta lines (`<article>` is one by
+/// its tag): the smallest such box around the main text is the article's own.
+const ARTICLE_BOX_TOKENS: &[&str] = &["post", "hentry", "entry", "article", "story", "news", "node"];
 
 /// Class and id tokens of elements that hold a date line ("date", "posted-on", "entry-meta"…).
 const DATE_LINE_TOKENS: &[&str] = &[
@@ -163,6 +179,7 @@ static ITEMPROP_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static SCRIPT: LazyLock<Selector> = LazyLock::new(|| sel("script"));
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
@@ -170,8 +187,8 @@ fn sel(s: &str) -> Selector {
 
 /// Elements skipped by the visible-text search (no visible text, or not the page's own).
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "nav", "footer",
-    "aside", "button",
+    "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "nav", "button",
+    "input", "textarea",
 ];
 
 /// Returns the page's publication date and its clue (see the module table), or `None`.
@@ -181,24 +198,75 @@ pub(crate) fn publication_date(
     root: Option<ElementRef<'_>>,
     clues: &Clues<'_>,
 ) -> Option<PageDate> {
+    let url = clues
+        .urls
+        .iter()
+        .find_map(|u| url_date(u))
+        .map(|d| d.fixed_offset());
+    let mut chosen = clue_date(doc, root, clues, url)?;
+    if chosen.when.offset().local_minus_utc() == 0 {
+        chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
+    }
+    // A URL's date is minted when the page is first published: a later stated date is a re-publication.
+    match url {
+        Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
+            Some(PageDate { when: u, from: "url" })
+        }
+        _ => Some(chosen),
+    }
+}
+
+/// The same instant as `utc` written elsewhere in the page with the publisher's own UTC offset (a
+/// JSON-LD date in UTC beside a script or meta in local time): its calendar day is the publisher's.
+fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    // Local days are at most one day away, and so are their years.
+    use chrono::Datelike;
+    let years: Vec<String> = (utc.year() - 1..=utc.year() + 1)
+        .map(|y| format!("{y:04}-"))
+        .collect();
+    let mut at = 0;
+    while let Some(p) = raw[at..].find(|c: char| c.is_ascii_digit()) {
+        let start = at + p;
+        let rest = &raw[start..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | ':' | '+' | 'T' | '.')))
+            .unwrap_or(rest.len());
+        at = start + len.max(1);
+        let cand = &rest[..len];
+        if cand.len() < 22 || !years.iter().any(|y| cand.starts_with(y.as_str())) {
+            continue;
+        }
+        if let Ok(d) = DateTime::parse_from_rfc3339(cand)
+            .or_else(|_| DateTime::parse_from_str(cand, "%Y-%m-%dT%H:%M:%S%z"))
+        {
+            if d.offset().local_minus_utc() != 0 && d == utc {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Days a stated date may fall after the date in the page's URL before the URL's date is taken as the
+/// original publication (time zones and overnight edits move a stated date by a day).
+const URL_DATE_SLACK_DAYS: i64 = 1;
+
+/// The date of the first clue of the module table that gives one.
+fn clue_date(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+    url: Option<DateTime<FixedOffset>>,
+) -> Option<PageDate> {
     let found =
         |when: Option<DateTime<FixedOffset>>, from: &'static str| when.map(|when| PageDate { when, from });
-    found(first_date(clues.ld_article), "json-ld")
-        .or_else(|| found(meta_date(clues.metas, PUBLISHED_META), "meta"))
+    found(meta_date(clues.metas, PUBLISHED_META), "meta")
+        .or_else(|| found(first_date(clues.ld_article), "json-ld"))
         .or_else(|| found(first_date(clues.ld_other), "json-ld"))
-        .or_else(|| found(script_date(raw), "json-ld"))
+        .or_else(|| found(script_date(doc), "json-ld"))
         .or_else(|| found(itemprop_date(doc, root), "itemprop"))
         .or_else(|| found(time_date(doc, root), "time"))
-        .or_else(|| {
-            found(
-                clues
-                    .urls
-                    .iter()
-                    .find_map(|u| url_date(u))
-                    .map(|d| d.fixed_offset()),
-                "url",
-            )
-        })
+        .or_else(|| found(url, "url"))
         .or_else(|| found(text_date(doc, root), "text"))
         .or_else(|| {
             found(
@@ -240,9 +308,22 @@ fn meta_date(metas: &[(String, String)], keys: &[&str]) -> Option<DateTime<Fixed
     })
 }
 
-/// `"datePublished": "…"` written in any script of the page (JSON-LD that does not parse, or page
-/// state such as Next.js data).
-fn script_date(raw: &str) -> Option<DateTime<FixedOffset>> {
+/// `"datePublished": "…"` written in any script of the page but the JSON-LD already read (JSON-LD
+/// that does not parse, or page state such as Next.js data).
+fn script_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    doc.select(&SCRIPT).find_map(|s| {
+        let text: String = s.text().collect();
+        let read_as_ld = s.value().attr("type") == Some("application/ld+json")
+            && serde_json::from_str::<serde::de::IgnoredAny>(text.trim()).is_ok();
+        if read_as_ld {
+            return None;
+        }
+        date_after_key(&text)
+    })
+}
+
+/// The first readable date written as `"datePublished": "…"` in a script's text.
+fn date_after_key(raw: &str) -> Option<DateTime<FixedOffset>> {
     const KEY: &str = "\"datePublished\"";
     let mut rest = raw;
     while let Some(p) = rest.find(KEY) {
@@ -265,18 +346,28 @@ fn itemprop_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<Fi
         .find_map(element_date)
 }
 
-/// The date an element states: its `datetime`, `content` or `title` attribute, else its text.
+/// The date an element states: its `datetime`, `content` or `title` attribute, else its text. When
+/// its visible text states another day than the attribute, the reader sees the text's: templates fill
+/// the attribute with an edit or build time while the line says "Published on …".
 fn element_date(e: ElementRef<'_>) -> Option<DateTime<FixedOffset>> {
     let v = e.value();
-    ["datetime", "content", "title"]
+    let text: String = e.text().collect::<Vec<_>>().join(" ");
+    let seen = || parse_date(&text).or_else(|| plain_text_date(&text));
+    let attr = ["datetime", "content", "title"]
         .iter()
         .filter_map(|a| v.attr(a))
-        .find_map(parse_date)
-        .or_else(|| {
-            let text: String = e.text().collect::<Vec<_>>().join(" ");
-            parse_date(&text).or_else(|| plain_text_date(&text))
-        })
+        .find_map(parse_date);
+    match attr {
+        Some(a) => match seen() {
+            Some(t) if t.date_naive() != a.date_naive() && text.len() <= VISIBLE_DATE_MAX_BYTES => Some(t),
+            _ => Some(a),
+        },
+        None => seen(),
+    }
 }
+
+/// Longest visible text of a date element read against its attribute (a date line, not a paragraph).
+const VISIBLE_DATE_MAX_BYTES: usize = 120;
 
 /// The first publication (not update) date written in a text, as a UTC midnight.
 fn plain_text_date(text: &str) -> Option<DateTime<FixedOffset>> {
@@ -295,8 +386,37 @@ fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     doc.select(&TIME_PUBDATE)
         .filter(usable)
         .find_map(element_date)
+        .or_else(|| agreed_markup_date(doc))
         .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
         .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+}
+
+/// The day that every explicit publication mark of the page (`<time pubdate>`, `abbr.published`,
+/// `itemprop=datePublished`) outside comments and teasers agrees on, even in a sidebar or footer: a
+/// single post's template often puts its date line beside the text, while a page listing several posts
+/// has marks that disagree.
+fn agreed_markup_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    let mut toks = Vec::new();
+    let mut agreed: Option<DateTime<FixedOffset>> = None;
+    for e in doc.select(&TIME_PUBDATE).chain(doc.select(&ITEMPROP_PUBLISHED)) {
+        let foreign = std::iter::once(e)
+            .chain(e.ancestors().filter_map(ElementRef::wrap))
+            .any(|n| {
+                toks.clear();
+                class_tokens(n.value(), &mut toks);
+                n.value().name() == "nav" || toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()))
+            });
+        if foreign || names_update(e.value()) {
+            continue;
+        }
+        let Some(d) = element_date(e) else { continue };
+        match agreed {
+            Some(a) if a.date_naive() != d.date_naive() => return None,
+            Some(_) => {}
+            None => agreed = Some(d),
+        }
+    }
+    agreed
 }
 
 /// True when an element's class or id says it holds an update date.
@@ -315,9 +435,13 @@ fn class_tokens(el: &scraper::node::Element, out: &mut Vec<String>) {
     }
 }
 
-/// True when the element sits in a comment section, sidebar, footer or teaser list. An element that
-/// holds the article is never one (a `<body class="has-sidebar">` or a page-wide `widget` wrapper).
+/// True when the element sits in a comment section, teaser list, or (outside the article's own box,
+/// see [`article_box`]) a sidebar or footer. An element that holds the article is never one (a
+/// `<body class="has-sidebar">` or a page-wide `widget` wrapper).
 fn in_other_content(e: ElementRef<'_>, root: Option<ElementRef<'_>>) -> bool {
+    // The article's box holds the date, or the date's own box sits inside the main text.
+    let in_box = article_box(root).is_some_and(|b| holds(b, e))
+        || nearest_box(e).is_some_and(|b| root.is_some_and(|r| holds(r, b)));
     let mut toks = Vec::new();
     let mut node = Some(e);
     while let Some(n) = node {
@@ -325,17 +449,62 @@ fn in_other_content(e: ElementRef<'_>, root: Option<ElementRef<'_>>) -> bool {
             return false;
         }
         let el = n.value();
-        if matches!(el.name(), "aside" | "footer" | "nav") {
+        if el.name() == "nav" {
             return true;
         }
         toks.clear();
         class_tokens(el, &mut toks);
-        if toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str())) {
+        if excluded(el, &toks, in_box) {
             return true;
         }
         node = n.parent().and_then(ElementRef::wrap);
     }
     false
+}
+
+/// True when an element (with its class and id tokens) holds other content than the page's own:
+/// always for comments and teasers, for sidebars and footers only outside the article's box.
+fn excluded(el: &scraper::node::Element, toks: &[String], in_box: bool) -> bool {
+    if toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str())) {
+        return true;
+    }
+    !in_box
+        && (FURNITURE_TAGS.contains(&el.name()) || toks.iter().any(|t| PAGE_FURNITURE.contains(&t.as_str())))
+}
+
+/// The article's own box: the outermost element around the main text (the main text's root itself
+/// included) that is an `<article>` or whose class names a post, entry or story; `<body>` never is.
+/// A date line beside the text inside it (a post footer, a meta sidebar) is the article's.
+fn article_box(root: Option<ElementRef<'_>>) -> Option<ElementRef<'_>> {
+    let mut toks = Vec::new();
+    let mut found = None;
+    let mut node = root;
+    while let Some(n) = node {
+        let el = n.value();
+        if matches!(el.name(), "body" | "html") {
+            break;
+        }
+        toks.clear();
+        class_tokens(el, &mut toks);
+        if el.name() == "article" || toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str())) {
+            found = Some(n);
+        }
+        node = n.parent().and_then(ElementRef::wrap);
+    }
+    found
+}
+
+/// The smallest `<article>` or post/entry/story-classed element around `e` (itself included).
+fn nearest_box(e: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut toks = Vec::new();
+    std::iter::once(e)
+        .chain(e.ancestors().filter_map(ElementRef::wrap))
+        .take_while(|n| !matches!(n.value().name(), "body" | "html"))
+        .find(|n| {
+            toks.clear();
+            class_tokens(n.value(), &mut toks);
+            n.value().name() == "article" || toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str()))
+        })
 }
 
 /// True when `outer` is `inner` or one of its ancestors.
@@ -348,7 +517,16 @@ struct Seen {
     date: TextDate,
     in_root: bool,
     in_date_line: bool,
+    /// In a short block (a date line), not in a paragraph of prose.
+    short: bool,
 }
+
+/// Longest block whose date may date the page without a cue word or a date-line class: longer blocks
+/// are prose, and a date in prose is an event's ("the report of 12 January"), not the page's.
+const DATE_BLOCK_MAX_CHARS: usize = 160;
+
+/// How far into a long block a dateline's date may stand ("Karlsruhe, (12.11.2026). …").
+const DATELINE_MAX_CHARS: usize = 40;
 
 /// The visible publication date (rule 7 of the module table).
 fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
@@ -358,8 +536,8 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     seen.iter()
         .find(|s| s.date.cue == Cue::Published)
         .or_else(|| usable().find(|s| s.in_date_line))
-        .or_else(|| usable().find(|s| s.in_root))
-        .or_else(|| usable().next())
+        .or_else(|| usable().find(|s| s.in_root && s.short))
+        .or_else(|| usable().find(|s| s.short))
         .map(|s| midnight(s.date))
 }
 
@@ -369,16 +547,32 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut buf = String::new();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut root_depth = 0usize;
+    let article_box = article_box(root);
+    let mut box_depth = 0usize;
     let mut date_line_depth = 0usize;
     let mut buf_in_root = false;
     let mut buf_in_date_line = false;
     let mut toks = Vec::new();
     let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
-        for date in dates_in_text(buf) {
+        let text = buf.trim();
+        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS;
+        // A long block dates the page only by a dateline at its start ("Karlsruhe, 12.11.2026. …").
+        let opening: Vec<TextDate> = if short {
+            Vec::new()
+        } else {
+            let end = text
+                .char_indices()
+                .nth(DATELINE_MAX_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            dates_in_text(&text[..end])
+        };
+        for date in dates_in_text(text) {
+            let dateline = opening.contains(&date);
             out.push(Seen {
                 date,
                 in_root,
                 in_date_line,
+                short: short || dateline,
             });
         }
         buf.clear();
@@ -399,8 +593,7 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                     Node::Element(el) => {
                         toks.clear();
                         class_tokens(el, &mut toks);
-                        let other = SKIP_TAGS.contains(&el.name())
-                            || toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()));
+                        let other = SKIP_TAGS.contains(&el.name()) || excluded(el, &toks, box_depth > 0);
                         let holds_root =
                             || root.is_some_and(|r| ElementRef::wrap(n).is_some_and(|e| holds(e, r)));
                         if other && !holds_root() {
@@ -409,6 +602,9 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                         }
                         if Some(n.id()) == root.map(|r| r.id()) {
                             root_depth += 1;
+                        }
+                        if Some(n.id()) == article_box.map(|b| b.id()) {
+                            box_depth += 1;
                         }
                         if toks.iter().any(|t| DATE_LINE_TOKENS.contains(&t.as_str())) {
                             date_line_depth += 1;
@@ -437,6 +633,9 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                     }
                     if Some(n.id()) == root.map(|r| r.id()) {
                         root_depth = root_depth.saturating_sub(1);
+                    }
+                    if Some(n.id()) == article_box.map(|b| b.id()) {
+                        box_depth = box_depth.saturating_sub(1);
                     }
                     toks.clear();
                     class_tokens(el, &mut toks);

@@ -130,3 +130,105 @@ fn date_in_the_url_when_the_page_gives_no_other() {
     assert_eq!(day(&a).as_deref(), Some("2026-03-05"));
     assert_eq!(a.metadata["published_from"], "url");
 }
+
+#[test]
+fn standfirst_outside_the_text_root_is_kept_first() {
+    let html = r#"<html><head><title>Ferry timetable</title>
+<meta name="description" content="The island ferry will sail every hour from June, the harbour office said on Tuesday.">
+</head><body><main><h1>Ferry timetable changes</h1>
+<figure><img src="f.jpg"><figcaption>The island ferry will sail every hour from June, the harbour office said on Tuesday. Photo: Jo Doe</figcaption></figure>
+<p class="intro">The island ferry will sail every hour from June, the harbour office said on Tuesday.</p>
+<article><p>Until now the boat left every two hours, and on Sundays only three times a day.</p>
+<p>The harbour office expects more day visitors once the new pier is open.</p></article></main></body></html>"#;
+    let a = page(html);
+    assert!(
+        a.text.starts_with(
+            "The island ferry will sail every hour from June, the harbour office said on Tuesday.\n\nUntil now"
+        ),
+        "{}",
+        a.text
+    );
+    // The caption repeating the description is not taken for the standfirst.
+    assert!(!a.text.contains("Photo: Jo Doe"), "{}", a.text);
+}
+
+#[test]
+fn date_line_in_the_posts_own_footer_or_sidebar() {
+    // A blog template: the date sits in the post's footer, inside the post box but outside its text.
+    let blog = r#"<html><body><div class="widget Blog"><div class="post hentry">
+<h3>Mending the garden wall</h3><div class="post-body"><p>We spent the whole weekend mending the old stone wall at the bottom of the garden.</p>
+<p>Next week the gate gets new hinges, if the weather holds.</p></div>
+<div class="post-footer"><abbr class="published" title="2026-05-09T18:20:00+02:00">18:20</abbr></div></div></div>
+<div class="sidebar"><ul><li><time datetime="2026-04-01">1 April</time> Older post</li></ul></div></body></html>"#;
+    let a = page(blog);
+    assert_eq!(day(&a).as_deref(), Some("2026-05-09"));
+
+    // A sidebar outside the article box still never dates the page.
+    let other = r#"<html><body><div class="content"><p>The council agreed the new budget for the town's libraries after a long debate on Monday evening.</p>
+<p>The opposition voted against it.</p></div><div class="sidebar"><p>Most read: 3 March 2026</p></div></body></html>"#;
+    assert_eq!(day(&page(other)), None);
+}
+
+#[test]
+fn visible_day_beats_a_time_attribute_and_media_dates() {
+    // The <time> attribute holds a later edit; the line the reader sees says when it was published.
+    let html = r#"<html><head><script type="application/ld+json">{"@type":"ImageObject","contentUrl":"p.jpg","datePublished":"2025-11-30"}</script></head>
+<body><article><h1>Night trains return</h1><div class="time"><time datetime="2026-02-10T09:00:00Z">Publié le 3 février 2026</time></div>
+<p>The night train between the two capitals runs again from this week, three times a week in each direction.</p></article></body></html>"#;
+    let a = page(html);
+    assert_eq!(day(&a).as_deref(), Some("2026-02-03"));
+    assert_eq!(a.metadata["published_from"], "time");
+}
+
+#[test]
+fn utc_date_takes_the_offset_the_page_writes_it_in() {
+    // JSON-LD in UTC (already the next day) and a script with the publisher's own offset.
+    let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Late vote","datePublished":"2026-03-06T04:30:00Z"}</script>
+<script>var page = {"publishTime": "2026-03-05T20:30:00-08:00"};</script></head>
+<body><article><p>The city council voted late in the evening to keep the pool open through the summer months.</p></article></body></html>"#;
+    let a = page(html);
+    assert_eq!(
+        published_local(&a).as_deref().map(|p| &p[..10]),
+        Some("2026-03-05")
+    );
+}
+
+#[test]
+fn url_date_before_a_later_stated_date_is_the_original() {
+    let html = r#"<html><head><link rel="canonical" href="https://blog.example/2024/7/12/lighthouse-walk">
+<script type="application/ld+json">{"@type":"BlogPosting","headline":"Lighthouse walk","datePublished":"2026-01-20T10:00:00+01:00"}</script></head>
+<body><article><p>The walk to the lighthouse takes two hours along the cliffs, with a café halfway.</p></article></body></html>"#;
+    let a = page(html);
+    assert_eq!(day(&a).as_deref(), Some("2024-07-12"));
+    assert_eq!(a.metadata["published_from"], "url");
+}
+
+#[test]
+fn a_date_in_prose_is_an_event_but_a_dateline_dates_the_page() {
+    let prose = r#"<html><body><div class="content"><p>The water board said the old report of 12.1.2026 had underestimated the damage to the
+northern dyke, and that repairs would now take most of the spring and cost far more than the council had planned for this year.</p>
+<p>Work starts next month.</p></div></body></html>"#;
+    assert_eq!(day(&page(prose)), None);
+
+    let dateline = r#"<html><body><div class="content"><p>Karlsruhe, (12.11.2026). The water board said the old report had underestimated the damage to the
+northern dyke, and that repairs would now take most of the spring and cost far more than the council had planned for this year.</p></div></body></html>"#;
+    assert_eq!(day(&page(dateline)).as_deref(), Some("2026-11-12"));
+}
+
+#[test]
+fn lead_written_beside_the_article_root_is_kept() {
+    let html = r#"<html><head><title>Tower</title></head><body><div class="news-details">
+<h1>A tower for the rhino meadow</h1>
+<div class="teaser-text news-details__teaser"><p>Visitors driving in or out will soon see a thirty-metre tower rising above the new rhino meadow.</p></div>
+<div class="trust-box article-reviewed-description"><p>This text was checked by our editors.</p></div>
+<article><p>The meadow covers fourteen thousand square metres and opens next summer, the zoo said.</p>
+<p>The tower will carry a viewing platform for visitors.</p></article></div></body></html>"#;
+    let a = page(html);
+    assert!(
+        a.text
+            .starts_with("Visitors driving in or out will soon see a thirty-metre tower rising above the new rhino meadow.\n\nThe meadow"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("checked by our editors"), "{}", a.text);
+}
