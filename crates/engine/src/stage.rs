@@ -8,6 +8,11 @@
 //! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
 //! | `explain` | same as `cluster` | `Change` lines |
+//! | `discover` | a path (as `extract`): file or directory | each input file under it, canonical, sorted: `{"file": "/abs/f.txt", "index": N}`, or `{"error": …}` |
+//! | `sketch` | `Article` lines | one `Sketch` per article (`{"v", "article", "tokens", "grams", "fingerprints"}`) |
+//! | `grade` | `{"a": Article, "b": Article, "df": [[key, df], …], "max_df": M}` (the corpus's document frequencies of the two articles' fingerprints, keys `fingerprint >> fingerprint_key_shift`) | `{"pair": Pair, "strong": bool}` when they share text |
+//! | `analyze` | as `cluster` (the whole corpus) | `{"type": "story", "data": Story}` then `{"type": "change", "data": Change}` lines: what `Engine::analyze` computes from the same articles and pairs |
+//! | `settings` | `{"articles": N}` | `{"reuse": reuse::Config, "max_df": cap for N articles, "fingerprint_key_shift", "candidate_weight_one"}` |
 //! | `similarity` | `{"id": ANY, "a": ARTICLE, "b": ARTICLE}`, ARTICLE with `text` and optionally `title`, `language`, `published`, `outlet` | `{"id", "story_similarity"}` (0..1) per line, in input order |
 //!
 //! `similarity` reads the whole input first: anchor weights depend on how many of its articles carry
@@ -36,6 +41,16 @@ pub enum Stage {
     Explain,
     /// Article pairs in, story similarity out.
     Similarity,
+    /// Paths in, the input files under them out (canonical, sorted, numbered).
+    Discover,
+    /// Articles in, their fingerprint sketches out.
+    Sketch,
+    /// Candidate pairs with the corpus's document frequencies in, graded pairs out.
+    Grade,
+    /// Articles and pairs in, stories then changes out (as the engine's analysis).
+    Analyze,
+    /// A corpus size in, the reuse settings a scale-out job needs out.
+    Settings,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +64,22 @@ enum Record {
 struct AlignJob {
     a: Article,
     b: Article,
+}
+
+#[derive(Deserialize)]
+struct GradeJob {
+    a: Article,
+    b: Article,
+    /// `(fingerprint key, document frequency)` of the corpus, for fingerprints of `a` and `b` held
+    /// by two or more articles.
+    #[serde(default)]
+    df: Vec<(u64, u32)>,
+    max_df: u32,
+}
+
+#[derive(Deserialize)]
+struct SettingsJob {
+    articles: usize,
 }
 
 #[derive(Deserialize)]
@@ -169,7 +200,7 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                 )?;
             }
         }
-        Stage::Cluster | Stage::Explain => {
+        Stage::Cluster | Stage::Explain | Stage::Analyze => {
             let (mut articles, mut pairs) = (Vec::new(), Vec::new());
             for (n, line) in lines {
                 match parse::<Record>(n, &line?)? {
@@ -184,10 +215,83 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                 for s in &stories {
                     emit(&mut output, s)?;
                 }
-            } else {
-                for c in wiretrace_explain::explain_corpus(&cfg.explain, &articles, &pairs, &stories) {
-                    emit(&mut output, &c)?;
+                output.flush()?;
+                return Ok(written);
+            }
+            let changes = crate::corpus_changes(cfg, &articles, &stories);
+            if stage == Stage::Analyze {
+                for s in &stories {
+                    emit(&mut output, &serde_json::json!({ "type": "story", "data": s }))?;
                 }
+                for c in &changes {
+                    emit(&mut output, &serde_json::json!({ "type": "change", "data": c }))?;
+                }
+            } else {
+                for c in &changes {
+                    emit(&mut output, c)?;
+                }
+            }
+        }
+        Stage::Discover => {
+            let mut paths = Vec::new();
+            for (n, line) in lines {
+                paths.push(std::path::PathBuf::from(path_of_job(n, &line?)?));
+            }
+            let (files, errors) = wiretrace_ingest::discover(&paths);
+            for e in errors {
+                emit(&mut output, &serde_json::json!({ "error": e.to_string() }))?;
+            }
+            // The engine keys and orders articles by canonical file path (`Engine::add`).
+            let mut files: Vec<std::path::PathBuf> = files.iter().map(|f| crate::canonical(f)).collect();
+            files.sort();
+            files.dedup();
+            for (index, f) in files.iter().enumerate() {
+                emit(
+                    &mut output,
+                    &serde_json::json!({ "file": f.display().to_string(), "index": index }),
+                )?;
+            }
+        }
+        Stage::Sketch => {
+            for (n, line) in lines {
+                let a: Article = parse(n, &line?)?;
+                emit(&mut output, &wiretrace_reuse::sketch(&cfg.reuse, &a))?;
+            }
+        }
+        Stage::Grade => {
+            for (n, line) in lines {
+                let job: GradeJob = parse(n, &line?)?;
+                if job.a.id == job.b.id {
+                    let reason = format!(
+                        "line {n}: a and b both have id {}; give them distinct ids",
+                        job.a.id
+                    );
+                    emit(&mut output, &serde_json::json!({ "error": reason }))?;
+                    continue;
+                }
+                let df = wiretrace_reuse::CorpusDf::new(job.df, job.max_df);
+                if let Some((pair, strong)) =
+                    wiretrace_reuse::align_graded_in(&cfg.reuse, &df, &job.a, &job.b)
+                {
+                    emit(
+                        &mut output,
+                        &serde_json::json!({ "pair": pair, "strong": strong }),
+                    )?;
+                }
+            }
+        }
+        Stage::Settings => {
+            for (n, line) in lines {
+                let job: SettingsJob = parse(n, &line?)?;
+                emit(
+                    &mut output,
+                    &serde_json::json!({
+                        "reuse": cfg.reuse,
+                        "max_df": cfg.reuse.effective_max_df(job.articles),
+                        "fingerprint_key_shift": wiretrace_reuse::FINGERPRINT_KEY_SHIFT,
+                        "candidate_weight_one": wiretrace_reuse::CANDIDATE_WEIGHT_ONE,
+                    }),
+                )?;
             }
         }
     }
