@@ -36,7 +36,8 @@ fn trace(
 ) -> PyResult<(String, Vec<String>)> {
     py.allow_threads(|| {
         let dir = tempfile::tempdir().map_err(runtime)?;
-        let mut engine = Engine::open(&dir.path().join("wiretrace.db"), Config::default()).map_err(runtime)?;
+        let mut engine =
+            Engine::open(&dir.path().join("wiretrace.db"), Config::default()).map_err(runtime)?;
         let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(PathBuf::from(p))).collect();
         let report = engine.add(&inputs, &NoProgress).map_err(runtime)?;
         let skipped: Vec<String> = report

@@ -172,7 +172,10 @@ fn staged_run(env: &Env, input: &std::path::Path, dir: &std::path::Path) {
     assert!(files.iter().all(|f| f.get("error").is_none()), "{files:?}");
     let indices: Vec<u64> = files.iter().map(|f| f["index"].as_u64().unwrap()).collect();
     assert_eq!(indices, (0..files.len() as u64).collect::<Vec<_>>());
-    let paths: Vec<serde_json::Value> = files.iter().map(|f| serde_json::json!({"path": f["file"]})).collect();
+    let paths: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::json!({"path": f["file"]}))
+        .collect();
     // Extract file by file, in discover order: the order the store numbers articles in.
     let mut articles = values(&pipe(env, "extract", &lines(&paths)));
     for (i, a) in articles.iter_mut().enumerate() {
@@ -184,7 +187,11 @@ fn staged_run(env: &Env, input: &std::path::Path, dir: &std::path::Path) {
     let tagged: Vec<serde_json::Value> = articles
         .iter()
         .map(|a| serde_json::json!({"type": "article", "data": a}))
-        .chain(pairs.iter().map(|p| serde_json::json!({"type": "pair", "data": p})))
+        .chain(
+            pairs
+                .iter()
+                .map(|p| serde_json::json!({"type": "pair", "data": p})),
+        )
         .collect();
     let analysis = values(&pipe(env, "analyze", &lines(&tagged)));
     let of = |t: &str| -> Vec<serde_json::Value> {
@@ -206,28 +213,40 @@ fn staged_run(env: &Env, input: &std::path::Path, dir: &std::path::Path) {
 #[test]
 fn the_stages_then_import_give_the_export_trace_gives() {
     let env = Env::new();
-    let trace = env.run(&["--quiet", "--db", "t.db", "trace", corpus().to_str().unwrap(), "--out", "trace.json"]);
+    let trace = env.run(&[
+        "--quiet",
+        "trace",
+        corpus().to_str().unwrap(),
+        "--out",
+        "trace.json",
+    ]);
     assert_eq!(trace.code(), 0, "{}", trace.stderr());
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(env.path("trace.json")).unwrap()).unwrap();
     let final_dir = env.path("final");
     staged_run(&env, &corpus(), &final_dir);
-    let import = env.run(&["--db", "spark.db", "import", final_dir.to_str().unwrap()]);
+    // A second environment: its own new database.
+    let spark = Env::new();
+    let import = spark.run(&["import", final_dir.to_str().unwrap()]);
     assert_eq!(import.code(), 0, "{}", import.stderr());
-    assert!(import.stdout().contains("imported 22 articles"), "{}", import.stdout());
-    let export = env.run(&["--db", "spark.db", "export", "-o", "spark.json"]);
+    assert!(
+        import.stdout().contains("imported 22 articles"),
+        "{}",
+        import.stdout()
+    );
+    let export = spark.run(&["export", "-o", "spark.json"]);
     assert_eq!(export.code(), 0, "{}", export.stderr());
     let got: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(env.path("spark.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(spark.path("spark.json")).unwrap()).unwrap();
     for set in ["articles", "pairs", "stories", "changes"] {
         assert!(!expected[set].as_array().unwrap().is_empty(), "{set} empty");
         assert_eq!(got[set], expected[set], "{set} differ");
     }
     // The read commands work on the imported store.
-    let story = env.run(&["--db", "spark.db", "story", "s1", "--json"]);
+    let story = spark.run(&["story", "s1", "--json"]);
     assert_eq!(story.code(), 0, "{}", story.stderr());
     // A second import into the same store is refused: ids would no longer match.
-    let again = env.run(&["--db", "spark.db", "import", final_dir.to_str().unwrap()]);
+    let again = spark.run(&["import", final_dir.to_str().unwrap()]);
     assert_ne!(again.code(), 0);
     assert!(again.stderr().contains("new database"), "{}", again.stderr());
 }
@@ -242,11 +261,17 @@ fn grade_marks_a_whole_copy_strong_and_common_shared_text_weak() {
     let out = values(&pipe(
         &env,
         "grade",
-        &format!("{}\n", serde_json::json!({"a": b, "b": a, "df": [], "max_df": 20})),
+        &format!(
+            "{}\n",
+            serde_json::json!({"a": b, "b": a, "df": [], "max_df": 20})
+        ),
     ));
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0]["strong"], true);
-    assert_eq!((out[0]["pair"]["a"].as_str(), out[0]["pair"]["b"].as_str()), (Some("a1"), Some("a2")));
+    assert_eq!(
+        (out[0]["pair"]["a"].as_str(), out[0]["pair"]["b"].as_str()),
+        (Some("a1"), Some("a2"))
+    );
     // The same sentence at the foot of two long unrelated articles, carried by many articles of the
     // corpus (every fingerprint at the cap): a pair, but not one that stands on its own.
     let orchard = "Volunteers at the Lowmoor community orchard planted forty heritage apple trees this \
@@ -264,12 +289,21 @@ fn grade_marks_a_whole_copy_strong_and_common_shared_text_weak() {
     let sketches = values(&pipe(&env, "sketch", &lines(&[a.clone(), b.clone()])));
     let df: Vec<(u64, u32)> = sketches
         .iter()
-        .flat_map(|s| s["fingerprints"].as_array().unwrap().iter().map(|f| (f.as_u64().unwrap() >> 24, 20)))
+        .flat_map(|s| {
+            s["fingerprints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| (f.as_u64().unwrap() >> 24, 20))
+        })
         .collect();
     let out = values(&pipe(
         &env,
         "grade",
-        &format!("{}\n", serde_json::json!({"a": a, "b": b, "df": df, "max_df": 20})),
+        &format!(
+            "{}\n",
+            serde_json::json!({"a": a, "b": b, "df": df, "max_df": 20})
+        ),
     ));
     assert_eq!(out.len(), 1, "the shared sentence still aligns: {out:?}");
     assert_eq!(out[0]["strong"], false, "{out:?}");
@@ -278,7 +312,11 @@ fn grade_marks_a_whole_copy_strong_and_common_shared_text_weak() {
 #[test]
 fn settings_give_the_df_cap_for_a_corpus_size() {
     let env = Env::new();
-    let out = values(&pipe(&env, "settings", "{\"articles\": 1000}\n{\"articles\": 10}\n"));
+    let out = values(&pipe(
+        &env,
+        "settings",
+        "{\"articles\": 1000}\n{\"articles\": 10}\n",
+    ));
     assert_eq!(out[0]["max_df"], 50);
     assert_eq!(out[1]["max_df"], 20);
     assert_eq!(out[0]["reuse"]["max_candidates"], 8);
