@@ -163,11 +163,25 @@ def record_key(path, file_index):
     return (file_index.get(path, -1), -1)
 
 
+def is_jsonl(path):
+    return path.lower().endswith((".jsonl", ".ndjson"))
+
+
+def jsonl_jobs(run, path):
+    """One `extract` job per record of a JSON-lines file, read by Spark in splits (a corpus is often
+    one large file): `record` counts non-blank lines from 0, as the file reader does."""
+    lines = run.sc.textFile(path, run.partitions).filter(lambda l: l.strip())
+    return lines.zipWithIndex().map(lambda lk: json.dumps({"path": path, "record": lk[1], "line": lk[0]}))
+
+
 def extract(run, files):
     """Articles with ids 1..n in (file, record) order, the order the store numbers them in."""
     index = run.sc.broadcast(dict(files))
-    paths = run.sc.parallelize([json.dumps({"path": f}) for f, _ in files], run.partitions)
-    records = run.pipe(paths, "extract").map(json.loads)
+    jobs = run.sc.parallelize([json.dumps({"path": f}) for f, _ in files if not is_jsonl(f)], run.partitions)
+    for f, _ in files:
+        if is_jsonl(f):
+            jobs = jobs.union(jsonl_jobs(run, f))
+    records = run.pipe(jobs, "extract").map(json.loads)
     errors = records.filter(lambda r: "error" in r and "text" not in r)
     for e in errors.map(lambda r: r["error"]).collect():
         log(f"skipped: {e}")
@@ -200,7 +214,7 @@ def candidates(run, sketches, n, settings):
     postings = sketches.flatMap(
         lambda s: {(fp >> shift, position(s["article"])) for fp in s["fingerprints"]}
     )
-    holders = postings.groupByKey().mapValues(sorted).filter(lambda kv: len(kv[1]) >= 2)
+    holders = postings.groupByKey(run.partitions).mapValues(sorted).filter(lambda kv: len(kv[1]) >= 2)
 
     def rank_weight(df):
         return -(-2 * one // min(max(df, 2), max_df))
@@ -220,7 +234,7 @@ def candidates(run, sketches, n, settings):
                 yield ((docs[x], docs[y]), (1, w, 0, 0) if rare else (0, 0, 1, w))
 
     counts = holders.flatMap(pair_counts).reduceByKey(
-        lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
+        lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]), run.partitions
     )
     cands = counts.filter(lambda kv: kv[1][0] >= min_rare or kv[1][2] >= min_common).map(
         lambda kv: (kv[0], (kv[1][0] + kv[1][2], kv[1][1] + kv[1][3]))
@@ -240,9 +254,9 @@ def candidates(run, sketches, n, settings):
     ranked = cands.map(lambda kv: (kv[0], strength(kv[0][0], kv[0][1], *kv[1])))
     offers = ranked.flatMap(lambda kv: [(kv[0][0], rank(kv[1], kv[0][1])), (kv[0][1], rank(kv[1], kv[0][0]))])
     # Each article's k-th best rank key (0 when it has fewer than k candidates).
-    kth = offers.groupByKey().mapValues(lambda keys: (sorted(keys, reverse=True) + [0] * k)[k - 1])
-    by_i = ranked.map(lambda kv: (kv[0][0], (kv[0], kv[1]))).join(kth)
-    with_both = by_i.map(lambda kv: (kv[1][0][0][1], (kv[1][0], kv[1][1]))).join(kth)
+    kth = offers.groupByKey(run.partitions).mapValues(lambda keys: (sorted(keys, reverse=True) + [0] * k)[k - 1])
+    by_i = ranked.map(lambda kv: (kv[0][0], (kv[0], kv[1]))).join(kth, run.partitions)
+    with_both = by_i.map(lambda kv: (kv[1][0][0][1], (kv[1][0], kv[1][1]))).join(kth, run.partitions)
 
     def keeps(kv):
         ((pair, st), kth_i), kth_j = kv[1]
@@ -255,22 +269,27 @@ def candidates(run, sketches, n, settings):
 def grade_jobs(run, articles, sketches, cands, settings):
     """One `grade` job per candidate pair: both articles and the corpus df of their fingerprints."""
     shift = settings["fingerprint_key_shift"]
-    keyed = sketches.flatMap(lambda s: [(fp >> shift, position(s["article"])) for fp in s["fingerprints"]]).distinct()
-    df = keyed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).filter(lambda kv: kv[1] >= 2)
-    art_df = keyed.join(df).map(lambda kv: (kv[1][0], [(kv[0], kv[1][1])])).reduceByKey(lambda a, b: a + b)
-    by_pos = articles.map(lambda a: (position(a["id"]), a)).leftOuterJoin(art_df).mapValues(lambda v: (v[0], v[1] or []))
+    p = run.partitions
+    keyed = sketches.flatMap(
+        lambda s: {(fp >> shift, position(s["article"])) for fp in s["fingerprints"]}
+    )
+    df = keyed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b, p).filter(lambda kv: kv[1] >= 2)
+    art_df = keyed.join(df, p).map(lambda kv: (kv[1][0], [(kv[0], kv[1][1])])).reduceByKey(lambda a, b: a + b, p)
+    by_pos = articles.map(lambda a: (position(a["id"]), a)).leftOuterJoin(art_df, p).mapValues(
+        lambda v: (v[0], v[1] or [])
+    )
     max_df = settings["max_df"]
-    first = cands.map(lambda p: (p[0], p[1])).join(by_pos).map(lambda kv: (kv[1][0], kv[1][1]))
-    both = first.join(by_pos)
+    first = cands.map(lambda c: (c[0], c[1])).join(by_pos, p).map(lambda kv: (kv[1][0], kv[1][1]))
+    both = first.join(by_pos, p)
 
     def job(kv):
         (a, dfa), (b, dfb) = kv[1]
         return json.dumps({"a": a, "b": b, "df": dfa + dfb, "max_df": max_df}, ensure_ascii=False)
 
-    return both.map(job).repartition(run.partitions)
+    return both.map(job)
 
 
-def rescue(graded):
+def rescue(run, graded):
     """The pairs find_pairs keeps: every strong pair, and a weak one when a third article is
     strongly paired with both of its articles."""
     ends = graded.filter(lambda g: "pair" in g).map(lambda g: ((g["pair"]["a"], g["pair"]["b"]), g))
@@ -279,10 +298,11 @@ def rescue(graded):
     adjacent = strong.flatMap(lambda kv: [(kv[0][0], kv[0][1]), (kv[0][1], kv[0][0])])
     strong_keys = strong.map(lambda kv: (kv[0], True))
     # (x, y) weak, c a strong neighbour of x: kept when (y, c) is strong too.
-    via = weak.map(lambda kv: (kv[0][0], kv[0])).join(adjacent)
+    p = run.partitions
+    via = weak.map(lambda kv: (kv[0][0], kv[0])).join(adjacent, p)
     probes = via.map(lambda kv: ((min(kv[1][0][1], kv[1][1]), max(kv[1][0][1], kv[1][1])), kv[1][0]))
-    rescued = probes.join(strong_keys).map(lambda kv: (kv[1][0], True)).distinct()
-    kept_weak = weak.join(rescued).map(lambda kv: (kv[0], kv[1][0]))
+    rescued = probes.join(strong_keys, p).map(lambda kv: (kv[1][0], True)).distinct(p)
+    kept_weak = weak.join(rescued, p).map(lambda kv: (kv[0], kv[1][0]))
     return strong.union(kept_weak).map(lambda kv: kv[1]["pair"])
 
 
@@ -367,7 +387,7 @@ def main(argv=None):
         "grade",
         lambda: run.pipe(grade_jobs(run, articles.map(json.loads), sketches, cands, settings), "grade"),
     ).map(json.loads)
-    pairs = run.stage("rescue", lambda: rescue(graded).map(lambda p: json.dumps(p, ensure_ascii=False)))
+    pairs = run.stage("rescue", lambda: rescue(run, graded).map(lambda p: json.dumps(p, ensure_ascii=False)))
     analysis = run.stage("analyze", lambda: analyze(run, articles, pairs))
     write_final(run, articles, pairs, analysis, not args.no_parquet)
     run.timings["total"] = round(time.time() - started, 2)

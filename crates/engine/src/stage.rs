@@ -3,7 +3,7 @@
 //!
 //! | stage | reads (one record per line) | writes |
 //! |---|---|---|
-//! | `extract` | a path: `{"path": "file"}`, a JSON string `"file"`, or the path as plain text | one `Article` per article (ids 1, 2, … in output order), or `{"error": "path#N: reason"}` |
+//! | `extract` | a path: `{"path": "file"}`, a JSON string `"file"`, or the path as plain text; or one record of a JSON-lines file, `{"path": "f.jsonl", "record": N, "line": "{…}"}` (N counts non-blank lines from 0) | one `Article` per article (ids 1, 2, … in output order), or `{"error": "path#N: reason"}` |
 //! | `align` | `{"a": Article, "b": Article}` (distinct ids) | one `Pair` per line with reuse, nothing otherwise; `{"error": …}` when both carry one id |
 //! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
@@ -109,7 +109,26 @@ struct PairArticle {
 #[serde(untagged)]
 enum PathJob {
     Bare(String),
-    Object { path: String },
+    /// One record of a JSON-lines file, read by the caller (a Spark job splits large files by
+    /// lines): `record` counts the file's non-blank lines from 0, as the file reader numbers them.
+    Record {
+        path: String,
+        record: usize,
+        line: String,
+    },
+    Object {
+        path: String,
+    },
+}
+
+/// What one `extract` line asks for.
+enum ExtractJob {
+    File(String),
+    Record {
+        path: String,
+        record: usize,
+        line: String,
+    },
 }
 
 /// Runs one stage over JSON lines from `input`, writing JSON lines to `output`.
@@ -133,8 +152,13 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
             // Ids count the articles written, so the later stages can tell them apart.
             let mut next_id = 1u32;
             for (n, line) in lines {
-                let path = path_of_job(n, &line?)?;
-                for r in wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path)) {
+                let results = match extract_job(n, &line?)? {
+                    ExtractJob::File(path) => {
+                        wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path))
+                    }
+                    ExtractJob::Record { path, record, line } => read_record(cfg, &path, record, &line),
+                };
+                for r in results {
                     match r {
                         Ok(mut a) => {
                             a.id = wiretrace_model::ArticleId(next_id);
@@ -323,16 +347,44 @@ fn number_articles(articles: &mut [Article]) {
     }
 }
 
-/// The path an `extract` line names: a JSON object or string, or the line itself as plain text
-/// (what `find … | wiretrace stage extract` gives).
+/// The path an `extract` or `discover` line names: a JSON object or string, or the line itself as
+/// plain text (what `find … | wiretrace stage extract` gives).
 fn path_of_job(n: usize, line: &str) -> Result<String> {
+    Ok(match extract_job(n, line)? {
+        ExtractJob::File(p) | ExtractJob::Record { path: p, .. } => p,
+    })
+}
+
+fn extract_job(n: usize, line: &str) -> Result<ExtractJob> {
     let t = line.trim();
     if !(t.starts_with('{') || t.starts_with('"')) {
-        return Ok(t.to_string());
+        return Ok(ExtractJob::File(t.to_string()));
     }
     Ok(match parse::<PathJob>(n, t)? {
-        PathJob::Bare(p) | PathJob::Object { path: p } => p,
+        PathJob::Bare(p) | PathJob::Object { path: p } => ExtractJob::File(p),
+        PathJob::Record { path, record, line } => ExtractJob::Record { path, record, line },
     })
+}
+
+/// One JSON-lines record read as the file reader reads it, named `path#record` as it would be.
+fn read_record(
+    cfg: &Config,
+    path: &str,
+    record: usize,
+    line: &str,
+) -> Vec<std::result::Result<Article, wiretrace_ingest::IngestError>> {
+    let mut out = wiretrace_ingest::read_jsonl_stream(&cfg.ingest, path, std::io::Cursor::new(line));
+    for r in &mut out {
+        match r {
+            Ok(a) => a.path = format!("{path}#{record}"),
+            Err(e) => {
+                e.input.record = Some(record);
+                // The line number within the file is the caller's to know.
+                e.input.line = None;
+            }
+        }
+    }
+    out
 }
 
 fn parse<T: serde::de::DeserializeOwned>(line: usize, text: &str) -> Result<T> {
