@@ -292,7 +292,10 @@ def grade_jobs(run, articles, sketches, cands, settings):
 def rescue(run, graded):
     """The pairs find_pairs keeps: every strong pair, and a weak one when a third article is
     strongly paired with both of its articles."""
-    ends = graded.filter(lambda g: "pair" in g).map(lambda g: ((g["pair"]["a"], g["pair"]["b"]), g))
+    # Keyed by positions (numbers): ids compared as strings would order a10 before a9.
+    ends = graded.filter(lambda g: "pair" in g).map(
+        lambda g: ((position(g["pair"]["a"]), position(g["pair"]["b"])), g)
+    )
     strong = ends.filter(lambda kv: kv[1]["strong"])
     weak = ends.filter(lambda kv: not kv[1]["strong"])
     adjacent = strong.flatMap(lambda kv: [(kv[0][0], kv[0][1]), (kv[0][1], kv[0][0])])
