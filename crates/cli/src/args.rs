@@ -245,6 +245,15 @@ pub enum Command {
         #[arg(long, default_value = "wiretrace report")]
         title: String,
     },
+    /// Load a finished Spark run (the driver's `final/` directory) into a new database, so that
+    /// `serve`, `story`, `explain` and the other read commands work on it.
+    #[command(
+        after_help = "Reads DIR/articles, DIR/pairs, DIR/stories and DIR/changes: each a JSON-lines file or a\ndirectory of Spark part files (JSON lines).\n\nExamples:\n  wiretrace --db spark.db import out/final\n  wiretrace --db spark.db serve"
+    )]
+    Import {
+        /// The directory the Spark driver wrote its final records to.
+        dir: PathBuf,
+    },
     /// Run one pipeline stage as a JSON-lines filter (stdin → stdout), for Spark or scripts.
     #[command(after_help = STAGE_HELP)]
     Stage {
@@ -265,6 +274,11 @@ Records (one JSON value per line in, one per line out):
   cluster   in: {\"type\": \"article\", \"data\": Article} and {\"type\": \"pair\", \"data\": Pair}
             out: Story lines
   explain   in: as cluster                            out: Change lines
+  analyze   in: as cluster (whole corpus)   out: {\"type\": \"story\"|\"change\", \"data\": …}, as `analyze` computes
+  discover  in: paths (files or directories)   out: {\"file\": canonical path, \"index\": N}, sorted
+  sketch    in: Article lines                  out: Sketch lines (fingerprints)
+  grade     in: {\"a\", \"b\", \"df\": [[key, df]…], \"max_df\"}  out: {\"pair\": Pair, \"strong\": bool}
+  settings  in: {\"articles\": N}              out: reuse settings and the df cap for N articles
 
 Example:
   find corpus -name '*.txt' | wiretrace stage extract | wiretrace stage pairs";
@@ -287,6 +301,7 @@ impl Command {
             | Command::Trace { .. }
             | Command::Export { .. }
             | Command::Stage { .. }
+            | Command::Import { .. }
             | Command::Serve { .. }
             | Command::Report { .. } => false,
         }
@@ -317,4 +332,14 @@ pub enum StageName {
     Explain,
     /// {"id", "a": ARTICLE, "b": ARTICLE} in, {"id", "story_similarity"} out.
     Similarity,
+    /// Paths in, {"file", "index"} per input file under them out (canonical, sorted).
+    Discover,
+    /// Articles in, fingerprint sketches out.
+    Sketch,
+    /// {"a", "b", "df", "max_df"} in, {"pair", "strong"} out.
+    Grade,
+    /// Tagged articles and pairs in (the whole corpus), tagged stories and changes out.
+    Analyze,
+    /// {"articles": N} in, the reuse settings for N articles out.
+    Settings,
 }

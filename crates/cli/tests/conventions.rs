@@ -50,7 +50,7 @@ fn help_shows_examples_and_the_input_formats() {
     assert!(main.contains("Examples:") && main.contains(".warc.gz"), "{main}");
     for cmd in [
         "add", "analyze", "trace", "list", "show", "export", "diff", "stories", "story", "explain", "quotes",
-        "stage",
+        "stage", "import",
     ] {
         let help = env.run(&[cmd, "--help"]).stdout();
         assert!(help.contains("Example"), "`{cmd} --help` has no example:\n{help}");

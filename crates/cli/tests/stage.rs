@@ -154,3 +154,171 @@ fn extract_takes_plain_paths_and_gives_distinct_ids_that_align_keeps() {
     let out = pipe(&env, "align", &format!("{same}\n"));
     assert!(out.contains("\"error\"") && out.contains("distinct ids"), "{out}");
 }
+
+/// Records as JSON values, one per line.
+fn values(out: &str) -> Vec<serde_json::Value> {
+    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn lines(values: &[serde_json::Value]) -> String {
+    values.iter().map(|v| format!("{v}\n")).collect()
+}
+
+/// Runs the scale-out stages one after the other in this process (as the Spark driver does across
+/// a cluster, minus the shuffle, which `stage pairs` does in one piece) and writes the final
+/// records under `dir` as the driver does: articles, pairs, stories, changes.
+fn staged_run(env: &Env, input: &std::path::Path, dir: &std::path::Path) {
+    let files = values(&pipe(env, "discover", &format!("{}\n", input.display())));
+    assert!(files.iter().all(|f| f.get("error").is_none()), "{files:?}");
+    let indices: Vec<u64> = files.iter().map(|f| f["index"].as_u64().unwrap()).collect();
+    assert_eq!(indices, (0..files.len() as u64).collect::<Vec<_>>());
+    let paths: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::json!({"path": f["file"]}))
+        .collect();
+    // Extract file by file, in discover order: the order the store numbers articles in.
+    let mut articles = values(&pipe(env, "extract", &lines(&paths)));
+    for (i, a) in articles.iter_mut().enumerate() {
+        a["id"] = format!("a{}", i + 1).into();
+    }
+    let sketches = values(&pipe(env, "sketch", &lines(&articles)));
+    assert_eq!(sketches.len(), articles.len());
+    let pairs = values(&pipe(env, "pairs", &lines(&articles)));
+    let tagged: Vec<serde_json::Value> = articles
+        .iter()
+        .map(|a| serde_json::json!({"type": "article", "data": a}))
+        .chain(
+            pairs
+                .iter()
+                .map(|p| serde_json::json!({"type": "pair", "data": p})),
+        )
+        .collect();
+    let analysis = values(&pipe(env, "analyze", &lines(&tagged)));
+    let of = |t: &str| -> Vec<serde_json::Value> {
+        analysis
+            .iter()
+            .filter(|r| r["type"] == t)
+            .map(|r| r["data"].clone())
+            .collect()
+    };
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("articles.jsonl"), lines(&articles)).unwrap();
+    std::fs::write(dir.join("pairs.jsonl"), lines(&pairs)).unwrap();
+    // A directory of Spark part files for one set, with Spark's marker file.
+    std::fs::write(dir.join("stories/part-00000"), lines(&of("story"))).unwrap();
+    std::fs::write(dir.join("stories/_SUCCESS"), "").unwrap();
+    std::fs::write(dir.join("changes.jsonl"), lines(&of("change"))).unwrap();
+}
+
+#[test]
+fn the_stages_then_import_give_the_export_trace_gives() {
+    let env = Env::new();
+    let trace = env.run(&[
+        "--quiet",
+        "trace",
+        corpus().to_str().unwrap(),
+        "--out",
+        "trace.json",
+    ]);
+    assert_eq!(trace.code(), 0, "{}", trace.stderr());
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path("trace.json")).unwrap()).unwrap();
+    let final_dir = env.path("final");
+    staged_run(&env, &corpus(), &final_dir);
+    // A second environment: its own new database.
+    let spark = Env::new();
+    let import = spark.run(&["import", final_dir.to_str().unwrap()]);
+    assert_eq!(import.code(), 0, "{}", import.stderr());
+    assert!(
+        import.stdout().contains("imported 22 articles"),
+        "{}",
+        import.stdout()
+    );
+    let export = spark.run(&["export", "-o", "spark.json"]);
+    assert_eq!(export.code(), 0, "{}", export.stderr());
+    let got: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(spark.path("spark.json")).unwrap()).unwrap();
+    for set in ["articles", "pairs", "stories", "changes"] {
+        assert!(!expected[set].as_array().unwrap().is_empty(), "{set} empty");
+        assert_eq!(got[set], expected[set], "{set} differ");
+    }
+    // The read commands work on the imported store.
+    let story = spark.run(&["story", "s1", "--json"]);
+    assert_eq!(story.code(), 0, "{}", story.stderr());
+    // A second import into the same store is refused: ids would no longer match.
+    let again = spark.run(&["import", final_dir.to_str().unwrap()]);
+    assert_ne!(again.code(), 0);
+    assert!(again.stderr().contains("new database"), "{}", again.stderr());
+}
+
+#[test]
+fn grade_marks_a_whole_copy_strong_and_common_shared_text_weak() {
+    let env = Env::new();
+    let tail = "Officials in the coastal district of Verrano said on Friday that the new breakwater, \
+        built over three winters at a cost of 31 million euros, had already halved flood damage in the harbour.";
+    let a = serde_json::json!({"id": "a1", "path": "x.txt", "text": tail});
+    let b = serde_json::json!({"id": "a2", "path": "y.txt", "text": tail});
+    let out = values(&pipe(
+        &env,
+        "grade",
+        &format!(
+            "{}\n",
+            serde_json::json!({"a": b, "b": a, "df": [], "max_df": 20})
+        ),
+    ));
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0]["strong"], true);
+    assert_eq!(
+        (out[0]["pair"]["a"].as_str(), out[0]["pair"]["b"].as_str()),
+        (Some("a1"), Some("a2"))
+    );
+    // The same sentence at the foot of two long unrelated articles, carried by many articles of the
+    // corpus (every fingerprint at the cap): a pair, but not one that stands on its own.
+    let orchard = "Volunteers at the Lowmoor community orchard planted forty heritage apple trees this \
+        spring, donated by a retired nurseryman who spent three decades collecting rare local varieties. \
+        Schoolchildren labelled every tree, and the parish council has promised a small grant for fencing, \
+        benches and a shed where tools can be kept dry through the wet months. The first harvest festival \
+        is planned for two years from now, when the youngest trees should bear their first fruit.";
+    let buses = "The regional transport authority published a new winter timetable for the valley bus \
+        routes, adding early departures for hospital staff and cutting two late services that carried \
+        fewer than five passengers a night. Drivers will use a second depot near the quarry road, and \
+        ticket machines at the market square are being replaced after repeated faults during the autumn. \
+        Passenger groups welcomed the early buses but asked for the evening cuts to be reviewed.";
+    let a = serde_json::json!({"id": "a1", "path": "x.txt", "text": format!("{orchard}\n\n{tail}")});
+    let b = serde_json::json!({"id": "a2", "path": "y.txt", "text": format!("{buses}\n\n{tail}")});
+    let sketches = values(&pipe(&env, "sketch", &lines(&[a.clone(), b.clone()])));
+    let df: Vec<(u64, u32)> = sketches
+        .iter()
+        .flat_map(|s| {
+            s["fingerprints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| (f.as_u64().unwrap() >> 24, 20))
+        })
+        .collect();
+    let out = values(&pipe(
+        &env,
+        "grade",
+        &format!(
+            "{}\n",
+            serde_json::json!({"a": a, "b": b, "df": df, "max_df": 20})
+        ),
+    ));
+    assert_eq!(out.len(), 1, "the shared sentence still aligns: {out:?}");
+    assert_eq!(out[0]["strong"], false, "{out:?}");
+}
+
+#[test]
+fn settings_give_the_df_cap_for_a_corpus_size() {
+    let env = Env::new();
+    let out = values(&pipe(
+        &env,
+        "settings",
+        "{\"articles\": 1000}\n{\"articles\": 10}\n",
+    ));
+    assert_eq!(out[0]["max_df"], 50);
+    assert_eq!(out[1]["max_df"], 20);
+    assert_eq!(out[0]["reuse"]["max_candidates"], 8);
+    assert_eq!(out[0]["fingerprint_key_shift"], 24);
+}

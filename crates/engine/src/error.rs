@@ -17,6 +17,9 @@ pub enum Error {
         /// What was wrong.
         reason: String,
     },
+    /// An analysis could not be imported (see `Engine::import`).
+    #[error("import: {0}")]
+    Import(String),
     /// Reading or writing a stream failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),

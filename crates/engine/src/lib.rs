@@ -52,6 +52,14 @@ pub use wiretrace_model as model;
 
 use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
 
+/// The changes of every story's members against their sources, as [`Engine::analyze_with`]
+/// computes them: furniture learned from the whole corpus, then each story explained. Shared with
+/// the `analyze` and `explain` stage commands so a scale-out run gives the same changes.
+pub fn corpus_changes(cfg: &Config, articles: &[Article], stories: &[Story]) -> Vec<Change> {
+    let furniture = wiretrace_explain::FurnitureModel::build(articles, stories);
+    wiretrace_explain::explain_corpus_with(&cfg.explain, articles, stories, &furniture)
+}
+
 /// The canonical absolute form of an input file's path (as given when it cannot be resolved: the
 /// reader then reports why).
 fn canonical(path: &Path) -> PathBuf {
@@ -398,6 +406,48 @@ impl Engine {
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             changes: changes.len(),
         })
+    }
+
+    /// Loads a finished analysis computed elsewhere (a Spark run's articles, pairs, stories and
+    /// changes) into this store, so the viewer and the read commands work on it. The store must hold
+    /// no article: the analysis refers to articles by id, and a fresh store gives the articles,
+    /// inserted in id order, the ids `1..=n` the analysis must use.
+    ///
+    /// # Errors
+    /// [`Error::Import`] when the store is not empty or the ids are not `1..=n`; store failures.
+    pub fn import(
+        &mut self,
+        mut articles: Vec<Article>,
+        pairs: &[Pair],
+        stories: &[Story],
+        changes: &[Change],
+    ) -> Result<()> {
+        if self.store.counts()?.articles > 0 {
+            return Err(Error::Import(
+                "the database already holds articles; import into a new database".into(),
+            ));
+        }
+        articles.sort_by_key(|a| a.id);
+        let wanted: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
+        if let Some((k, id)) = wanted.iter().enumerate().find(|(k, id)| id.0 as usize != k + 1) {
+            return Err(Error::Import(format!(
+                "article ids must be a1..a{} without gaps; found {id} in place {}",
+                wanted.len(),
+                k + 1
+            )));
+        }
+        self.invalidate_views();
+        self.store.upsert_articles(&mut articles)?;
+        if let Some(a) = articles.iter().zip(&wanted).find(|(a, id)| a.id != **id) {
+            return Err(Error::Import(format!(
+                "{} was stored as {} instead of {}",
+                a.0.path, a.0.id, a.1
+            )));
+        }
+        let marks = self.store.pending_marks()?;
+        self.store.save_analysis(pairs, true, stories, changes, &marks)?;
+        self.invalidate_views();
+        Ok(())
     }
 
     /// Returns the analysis export (schema version 1), with each article's text when `with_text`.

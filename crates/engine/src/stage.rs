@@ -3,11 +3,16 @@
 //!
 //! | stage | reads (one record per line) | writes |
 //! |---|---|---|
-//! | `extract` | a path: `{"path": "file"}`, a JSON string `"file"`, or the path as plain text | one `Article` per article (ids 1, 2, … in output order), or `{"error": "path#N: reason"}` |
+//! | `extract` | a path: `{"path": "file"}`, a JSON string `"file"`, or the path as plain text; or one record of a JSON-lines file, `{"path": "f.jsonl", "record": N, "line": "{…}"}` (N counts non-blank lines from 0) | one `Article` per article (ids 1, 2, … in output order), or `{"error": "path#N: reason"}` |
 //! | `align` | `{"a": Article, "b": Article}` (distinct ids) | one `Pair` per line with reuse, nothing otherwise; `{"error": …}` when both carry one id |
 //! | `pairs` | `Article` lines (a whole partition; ids 1..n are given when missing) | `Pair` lines for every pair in it |
 //! | `cluster` | `{"type":"article","data":Article}` and `{"type":"pair","data":Pair}` | `Story` lines |
 //! | `explain` | same as `cluster` | `Change` lines |
+//! | `discover` | a path (as `extract`): file or directory | each input file under it, canonical, sorted: `{"file": "/abs/f.txt", "index": N}`, or `{"error": …}` |
+//! | `sketch` | `Article` lines | one `Sketch` per article (`{"v", "article", "tokens", "grams", "fingerprints"}`) |
+//! | `grade` | `{"a": Article, "b": Article, "df": [[key, df], …], "max_df": M}` (the corpus's document frequencies of the two articles' fingerprints, keys `fingerprint >> fingerprint_key_shift`) | `{"pair": Pair, "strong": bool}` when they share text |
+//! | `analyze` | as `cluster` (the whole corpus) | `{"type": "story", "data": Story}` then `{"type": "change", "data": Change}` lines: what `Engine::analyze` computes from the same articles and pairs |
+//! | `settings` | `{"articles": N}` | `{"reuse": reuse::Config, "max_df": cap for N articles, "fingerprint_key_shift", "candidate_weight_one"}` |
 //! | `similarity` | `{"id": ANY, "a": ARTICLE, "b": ARTICLE}`, ARTICLE with `text` and optionally `title`, `language`, `published`, `outlet` | `{"id", "story_similarity"}` (0..1) per line, in input order |
 //!
 //! `similarity` reads the whole input first: anchor weights depend on how many of its articles carry
@@ -36,6 +41,16 @@ pub enum Stage {
     Explain,
     /// Article pairs in, story similarity out.
     Similarity,
+    /// Paths in, the input files under them out (canonical, sorted, numbered).
+    Discover,
+    /// Articles in, their fingerprint sketches out.
+    Sketch,
+    /// Candidate pairs with the corpus's document frequencies in, graded pairs out.
+    Grade,
+    /// Articles and pairs in, stories then changes out (as the engine's analysis).
+    Analyze,
+    /// A corpus size in, the reuse settings a scale-out job needs out.
+    Settings,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +64,22 @@ enum Record {
 struct AlignJob {
     a: Article,
     b: Article,
+}
+
+#[derive(Deserialize)]
+struct GradeJob {
+    a: Article,
+    b: Article,
+    /// `(fingerprint key, document frequency)` of the corpus, for fingerprints of `a` and `b` held
+    /// by two or more articles.
+    #[serde(default)]
+    df: Vec<(u64, u32)>,
+    max_df: u32,
+}
+
+#[derive(Deserialize)]
+struct SettingsJob {
+    articles: usize,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +109,26 @@ struct PairArticle {
 #[serde(untagged)]
 enum PathJob {
     Bare(String),
-    Object { path: String },
+    /// One record of a JSON-lines file, read by the caller (a Spark job splits large files by
+    /// lines): `record` counts the file's non-blank lines from 0, as the file reader numbers them.
+    Record {
+        path: String,
+        record: usize,
+        line: String,
+    },
+    Object {
+        path: String,
+    },
+}
+
+/// What one `extract` line asks for.
+enum ExtractJob {
+    File(String),
+    Record {
+        path: String,
+        record: usize,
+        line: String,
+    },
 }
 
 /// Runs one stage over JSON lines from `input`, writing JSON lines to `output`.
@@ -102,8 +152,13 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
             // Ids count the articles written, so the later stages can tell them apart.
             let mut next_id = 1u32;
             for (n, line) in lines {
-                let path = path_of_job(n, &line?)?;
-                for r in wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path)) {
+                let results = match extract_job(n, &line?)? {
+                    ExtractJob::File(path) => {
+                        wiretrace_ingest::read_file(&cfg.ingest, std::path::Path::new(&path))
+                    }
+                    ExtractJob::Record { path, record, line } => read_record(cfg, &path, record, &line),
+                };
+                for r in results {
                     match r {
                         Ok(mut a) => {
                             a.id = wiretrace_model::ArticleId(next_id);
@@ -169,7 +224,7 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                 )?;
             }
         }
-        Stage::Cluster | Stage::Explain => {
+        Stage::Cluster | Stage::Explain | Stage::Analyze => {
             let (mut articles, mut pairs) = (Vec::new(), Vec::new());
             for (n, line) in lines {
                 match parse::<Record>(n, &line?)? {
@@ -184,10 +239,83 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                 for s in &stories {
                     emit(&mut output, s)?;
                 }
-            } else {
-                for c in wiretrace_explain::explain_corpus(&cfg.explain, &articles, &pairs, &stories) {
-                    emit(&mut output, &c)?;
+                output.flush()?;
+                return Ok(written);
+            }
+            let changes = crate::corpus_changes(cfg, &articles, &stories);
+            if stage == Stage::Analyze {
+                for s in &stories {
+                    emit(&mut output, &serde_json::json!({ "type": "story", "data": s }))?;
                 }
+                for c in &changes {
+                    emit(&mut output, &serde_json::json!({ "type": "change", "data": c }))?;
+                }
+            } else {
+                for c in &changes {
+                    emit(&mut output, c)?;
+                }
+            }
+        }
+        Stage::Discover => {
+            let mut paths = Vec::new();
+            for (n, line) in lines {
+                paths.push(std::path::PathBuf::from(path_of_job(n, &line?)?));
+            }
+            let (files, errors) = wiretrace_ingest::discover(&paths);
+            for e in errors {
+                emit(&mut output, &serde_json::json!({ "error": e.to_string() }))?;
+            }
+            // The engine keys and orders articles by canonical file path (`Engine::add`).
+            let mut files: Vec<std::path::PathBuf> = files.iter().map(|f| crate::canonical(f)).collect();
+            files.sort();
+            files.dedup();
+            for (index, f) in files.iter().enumerate() {
+                emit(
+                    &mut output,
+                    &serde_json::json!({ "file": f.display().to_string(), "index": index }),
+                )?;
+            }
+        }
+        Stage::Sketch => {
+            for (n, line) in lines {
+                let a: Article = parse(n, &line?)?;
+                emit(&mut output, &wiretrace_reuse::sketch(&cfg.reuse, &a))?;
+            }
+        }
+        Stage::Grade => {
+            for (n, line) in lines {
+                let job: GradeJob = parse(n, &line?)?;
+                if job.a.id == job.b.id {
+                    let reason = format!(
+                        "line {n}: a and b both have id {}; give them distinct ids",
+                        job.a.id
+                    );
+                    emit(&mut output, &serde_json::json!({ "error": reason }))?;
+                    continue;
+                }
+                let df = wiretrace_reuse::CorpusDf::new(job.df, job.max_df);
+                if let Some((pair, strong)) =
+                    wiretrace_reuse::align_graded_in(&cfg.reuse, &df, &job.a, &job.b)
+                {
+                    emit(
+                        &mut output,
+                        &serde_json::json!({ "pair": pair, "strong": strong }),
+                    )?;
+                }
+            }
+        }
+        Stage::Settings => {
+            for (n, line) in lines {
+                let job: SettingsJob = parse(n, &line?)?;
+                emit(
+                    &mut output,
+                    &serde_json::json!({
+                        "reuse": cfg.reuse,
+                        "max_df": cfg.reuse.effective_max_df(job.articles),
+                        "fingerprint_key_shift": wiretrace_reuse::FINGERPRINT_KEY_SHIFT,
+                        "candidate_weight_one": wiretrace_reuse::CANDIDATE_WEIGHT_ONE,
+                    }),
+                )?;
             }
         }
     }
@@ -219,16 +347,44 @@ fn number_articles(articles: &mut [Article]) {
     }
 }
 
-/// The path an `extract` line names: a JSON object or string, or the line itself as plain text
-/// (what `find … | wiretrace stage extract` gives).
+/// The path an `extract` or `discover` line names: a JSON object or string, or the line itself as
+/// plain text (what `find … | wiretrace stage extract` gives).
 fn path_of_job(n: usize, line: &str) -> Result<String> {
+    Ok(match extract_job(n, line)? {
+        ExtractJob::File(p) | ExtractJob::Record { path: p, .. } => p,
+    })
+}
+
+fn extract_job(n: usize, line: &str) -> Result<ExtractJob> {
     let t = line.trim();
     if !(t.starts_with('{') || t.starts_with('"')) {
-        return Ok(t.to_string());
+        return Ok(ExtractJob::File(t.to_string()));
     }
     Ok(match parse::<PathJob>(n, t)? {
-        PathJob::Bare(p) | PathJob::Object { path: p } => p,
+        PathJob::Bare(p) | PathJob::Object { path: p } => ExtractJob::File(p),
+        PathJob::Record { path, record, line } => ExtractJob::Record { path, record, line },
     })
+}
+
+/// One JSON-lines record read as the file reader reads it, named `path#record` as it would be.
+fn read_record(
+    cfg: &Config,
+    path: &str,
+    record: usize,
+    line: &str,
+) -> Vec<std::result::Result<Article, wiretrace_ingest::IngestError>> {
+    let mut out = wiretrace_ingest::read_jsonl_stream(&cfg.ingest, path, std::io::Cursor::new(line));
+    for r in &mut out {
+        match r {
+            Ok(a) => a.path = format!("{path}#{record}"),
+            Err(e) => {
+                e.input.record = Some(record);
+                // The line number within the file is the caller's to know.
+                e.input.line = None;
+            }
+        }
+    }
+    out
 }
 
 fn parse<T: serde::de::DeserializeOwned>(line: usize, text: &str) -> Result<T> {

@@ -433,7 +433,7 @@ fn fingerprint_groups(postings: &[u64], max_df: u32) -> (Vec<Group>, Vec<Group>,
 /// candidates: `min(1, 2 / df)` (as the alignment's specificity) in units of `1 / WEIGHT_ONE`, so
 /// that a fingerprint only the two articles hold counts fully and one of a paragraph recurring in
 /// dozens of texts counts little. Fingerprints above the cap weigh as if at the cap.
-const WEIGHT_ONE: u64 = 1 << 10;
+pub(crate) const WEIGHT_ONE: u64 = 1 << 10;
 
 fn rank_weight(df: usize, max_df: u32) -> u64 {
     let df = df.min(max_df as usize).max(2) as u64;

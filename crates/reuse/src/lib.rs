@@ -58,6 +58,82 @@ pub use index::{Candidate, CandidateIndex};
 pub use pair::{candidate_pairs, CandidatePair};
 pub use sketch::{sketch, Sketch, SKETCH_VERSION};
 
+/// Fingerprints are compared on their top bits: a fingerprint's key in a document-frequency table
+/// is `fingerprint >> FINGERPRINT_KEY_SHIFT` (the batch index packs the article position below).
+/// Exposed so a scale-out job (the Spark driver) counts document frequencies exactly as
+/// [`find_pairs`] does.
+pub const FINGERPRINT_KEY_SHIFT: u32 = index::DOC_BITS;
+
+/// Unit of a shared fingerprint's rank weight when an article ranks its candidates: a fingerprint
+/// of document frequency `df` weighs `ceil(2 × CANDIDATE_WEIGHT_ONE / clamp(df, 2, cap))`. Exposed
+/// for scale-out jobs that rank candidates outside this crate (see [`Config::max_candidates`]).
+pub const CANDIDATE_WEIGHT_ONE: u64 = index::WEIGHT_ONE;
+
+/// Document frequencies of a corpus counted outside this crate (e.g. by a Spark shuffle on
+/// fingerprints): fingerprint key (see [`FINGERPRINT_KEY_SHIFT`]) → number of articles holding
+/// it, for fingerprints held by two or more; and the corpus's cap ([`Config::effective_max_df`]).
+#[derive(Debug, Clone, Default)]
+pub struct CorpusDf {
+    entries: std::collections::HashMap<u64, u32>,
+    max_df: u32,
+}
+
+impl CorpusDf {
+    /// A table from `(key, df)` entries and the corpus's df cap.
+    pub fn new(entries: impl IntoIterator<Item = (u64, u32)>, max_df: u32) -> Self {
+        CorpusDf {
+            entries: entries.into_iter().collect(),
+            max_df,
+        }
+    }
+}
+
+impl align::DfSource for CorpusDf {
+    fn df(&self, gram: u64) -> Option<u32> {
+        self.entries.get(&(gram >> FINGERPRINT_KEY_SHIFT)).copied()
+    }
+    fn max_df(&self) -> u32 {
+        self.max_df
+    }
+}
+
+/// Aligns one candidate pair of a corpus as [`find_pairs`] does, given the corpus's document
+/// frequencies: the pair (ids ordered, `a` the smaller) and whether it is *strong* (stands on its
+/// own). A weak pair (its shared text is common and a small part of both) is reuse only when a
+/// third article is strongly paired with both; [`find_pairs`] applies that rule, a scale-out job
+/// applies it with a join over the strong pairs. `None` when no passage passes.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId};
+/// use wiretrace_reuse::{align_graded_in, Config, CorpusDf};
+/// let text = "The harbour authority closed the northern pier on Monday after inspectors found cracks in \
+///     three of its pillars, and ferries will dock at the southern terminal until repairs are finished.";
+/// let mut a = Article::new("a.txt", text);
+/// a.id = ArticleId(2);
+/// let mut b = Article::new("b.txt", text);
+/// b.id = ArticleId(1);
+/// let (pair, strong) = align_graded_in(&Config::default(), &CorpusDf::new([], 20), &a, &b).unwrap();
+/// assert_eq!((pair.a, pair.b), (ArticleId(1), ArticleId(2)));
+/// assert!(strong);
+/// ```
+pub fn align_graded_in(cfg: &Config, df: &CorpusDf, a: &Article, b: &Article) -> Option<(Pair, bool)> {
+    // The canonical order find_pairs aligns in: by id, then text, then path.
+    let (a, b) = if (a.id, &a.text, &a.path) <= (b.id, &b.text, &b.path) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let pa = align::Prepared::new(cfg, &a.text);
+    let pb = align::Prepared::new(cfg, &b.text);
+    align::align_graded(cfg, &pa, &pb, df).map(|g| {
+        let mut p = g.pair;
+        p.a = a.id;
+        p.b = b.id;
+        (p, g.strong)
+    })
+}
+
 /// Reuse-detection settings. Every field has a default chosen on development data; the trade-off each
 /// one manages is given in its doc.
 ///

@@ -6,6 +6,7 @@ mod compare;
 mod diff;
 mod explain;
 mod export;
+mod import;
 mod list;
 mod outlets;
 mod stage;
@@ -81,6 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => explain::explain(&open_existing(&db)?, &article, against.as_deref(), json),
         Command::Quotes { story, json } => explain::quotes(&open_existing(&db)?, &story, json),
         Command::Stage { stage } => stage::stage(stage),
+        Command::Import { dir } => import::import(&db, &dir),
         Command::Serve { addr } => {
             let engine = open_existing(&db)?;
             wiretrace_web::server::run(engine, addr).with_context(|| format!("serving on {addr}"))?;

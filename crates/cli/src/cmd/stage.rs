@@ -15,6 +15,11 @@ pub fn stage(name: StageName) -> anyhow::Result<ExitCode> {
         StageName::Cluster => Stage::Cluster,
         StageName::Explain => Stage::Explain,
         StageName::Similarity => Stage::Similarity,
+        StageName::Discover => Stage::Discover,
+        StageName::Sketch => Stage::Sketch,
+        StageName::Grade => Stage::Grade,
+        StageName::Analyze => Stage::Analyze,
+        StageName::Settings => Stage::Settings,
     };
     let stdin = std::io::stdin().lock();
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
