@@ -38,12 +38,8 @@ pub(crate) struct Corpus {
     language: Vec<Option<String>>,
     /// Each article's sorted, deduplicated 3-gram hashes.
     shingles: ListTable,
-    /// Each article's content feature ids, ascending.
-    content: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
     facts: ListTable,
-    /// The kind of each feature id.
-    pub kind: Vec<Kind>,
     /// Each article's story-anchor ids (see [`crate::anchors`]), ascending.
     anchors: ListTable,
     /// The damped count (1 + ln count) of each of `anchors`, as `f32` bits, in the same order.
@@ -54,6 +50,8 @@ pub(crate) struct Corpus {
     anchor_w: Vec<f32>,
     /// Euclidean norm of each article's anchor vector.
     anchor_norms: Vec<f32>,
+    /// Euclidean norm of each article's language-independent anchors (names, figures, dates).
+    fact_norms: Vec<f32>,
 }
 
 impl Corpus {
@@ -80,11 +78,10 @@ impl Corpus {
     /// Builds the corpus from chunks of features in article order. Feature ids are given in order of
     /// first appearance, so they depend only on the articles' order, never on scheduling.
     fn from_chunks(cfg: &Config, chunks: impl Iterator<Item = Vec<Features>>) -> Self {
-        let mut content_ids = Interner::default();
+        let mut fact_ids = Interner::default();
         let mut time = Vec::new();
         let mut language = Vec::new();
         let mut shingles = ListTable::default();
-        let mut content = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
         let mut anchor_ids = Interner::default();
@@ -101,11 +98,7 @@ impl Corpus {
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
                 ids.clear();
-                ids.extend(f.content.iter().map(|&(h, k)| content_ids.intern(h, k)));
-                ids.sort_unstable();
-                content.push(ids.iter().copied());
-                ids.clear();
-                ids.extend(f.facts.iter().map(|h| content_ids.id_of[h]));
+                ids.extend(f.facts.iter().map(|&h| fact_ids.intern(h, Kind::Name)));
                 ids.sort_unstable();
                 facts.push(ids.iter().copied());
                 shingles.push(f.shingles);
@@ -113,19 +106,12 @@ impl Corpus {
                 language.push(f.language);
             }
         }
-        let Interner { kind, .. } = content_ids;
         let Interner {
             df: anchor_df,
             kind: anchor_kind,
             ..
         } = anchor_ids;
-        for table in [
-            &mut shingles,
-            &mut content,
-            &mut facts,
-            &mut anchors,
-            &mut anchor_tf,
-        ] {
+        for table in [&mut shingles, &mut facts, &mut anchors, &mut anchor_tf] {
             table.shrink_to_fit();
         }
         let n = time.len().max(1) as f32;
@@ -134,29 +120,31 @@ impl Corpus {
             .zip(&anchor_kind)
             .map(|(&d, &k)| cfg.anchor_weight(k) * (1.0 + n / d as f32).ln())
             .collect();
-        let anchor_norms = (0..time.len())
-            .map(|i| {
-                anchors
-                    .get(i)
-                    .iter()
-                    .zip(anchor_tf.get(i))
-                    .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
-                    .sum::<f32>()
-                    .sqrt()
-            })
+        let norm_of = |i: usize, keep: &dyn Fn(Kind) -> bool| {
+            anchors
+                .get(i)
+                .iter()
+                .zip(anchor_tf.get(i))
+                .filter(|(&id, _)| keep(anchor_kind[id as usize]))
+                .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        };
+        let anchor_norms = (0..time.len()).map(|i| norm_of(i, &|_| true)).collect();
+        let fact_norms = (0..time.len())
+            .map(|i| norm_of(i, &language_independent))
             .collect();
         Corpus {
             time,
             language,
             shingles,
-            content,
             facts,
-            kind,
             anchors,
             anchor_tf,
             anchor_kind,
             anchor_w,
             anchor_norms,
+            fact_norms,
         }
     }
 
@@ -166,8 +154,11 @@ impl Corpus {
     }
 
     /// Story similarity of articles `i` and `j` before the time factor: the cosine of their anchor
-    /// vectors (damped count × kind weight × IDF), in 0..=1, the same across languages.
+    /// vectors (damped count × kind weight × IDF), in 0..=1. Between two languages only the
+    /// language-independent anchors (names, figures, dates) are compared: word stems rarely match
+    /// across languages, and counting them in the norms would make every translation look remote.
     pub fn anchor_cosine(&self, i: usize, j: usize) -> f32 {
+        let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let (a, b) = (self.anchors.get(i), self.anchors.get(j));
         let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
         let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
@@ -176,14 +167,21 @@ impl Corpus {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    let w = self.anchor_w[a[x] as usize];
-                    dot += w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
+                    let id = a[x] as usize;
+                    if !across || language_independent(self.anchor_kind[id]) {
+                        let w = self.anchor_w[id];
+                        dot += w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
+                    }
                     x += 1;
                     y += 1;
                 }
             }
         }
-        let denom = self.anchor_norms[i] * self.anchor_norms[j];
+        let denom = if across {
+            self.fact_norms[i] * self.fact_norms[j]
+        } else {
+            self.anchor_norms[i] * self.anchor_norms[j]
+        };
         if denom > 0.0 {
             (dot / denom).min(1.0)
         } else {
@@ -209,11 +207,6 @@ impl Corpus {
     /// Article `i`'s sorted, deduplicated 3-gram hashes.
     pub fn shingles(&self, i: usize) -> &[u32] {
         self.shingles.get(i)
-    }
-
-    /// Article `i`'s content feature ids, ascending.
-    pub fn content(&self, i: usize) -> &[u32] {
-        self.content.get(i)
     }
 
     /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
@@ -257,6 +250,11 @@ impl Edge {
     pub fn weight(&self) -> f32 {
         self.reuse.max(self.content)
     }
+}
+
+/// Anchors that read the same in every language: names (phonetic keys), figures and dates.
+fn language_independent(k: Kind) -> bool {
+    matches!(k, Kind::Name | Kind::Span | Kind::Figure | Kind::Date)
 }
 
 /// Returns the time factor of content evidence between two articles.

@@ -50,8 +50,6 @@ pub(crate) struct Features {
     /// Sorted, deduplicated hashes of word 3-grams of the text (32 bits: a chance collision between
     /// two texts' few hundred 3-grams is negligible, and the memory is halved).
     pub shingles: Vec<u32>,
-    /// Sorted, deduplicated (hash, kind) content features.
-    pub content: Vec<(u64, Kind)>,
     /// Language code, when known.
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
@@ -498,30 +496,22 @@ fn scan(text: &str, detail: bool) -> Scan {
 pub(crate) fn extract(article: &Article) -> Features {
     let Scan {
         mut shingles,
-        mut content,
+        content,
         ..
     } = scan(&article.text, false);
     shingles.sort_unstable();
     shingles.dedup();
-    if let Some(title) = &article.title {
-        for t in tokens(title) {
-            let h = token_hash(&t.folded);
-            if t.folded.chars().count() >= 4 && !is_stopword(h) {
-                content.push((word_feature(Kind::Term, h), Kind::Term));
-            }
-        }
-    }
-    content.sort_unstable();
-    content.dedup_by_key(|(hh, _)| *hh);
-    let facts: Vec<u64> = content
+    // Lineage compares versions by the names, spans and figures they carry.
+    let mut facts: Vec<u64> = content
         .iter()
         .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Figure))
         .map(|(h, _)| *h)
         .collect();
+    facts.sort_unstable();
+    facts.dedup();
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
-        content,
         language: article.language.clone(),
         facts,
         anchors: anchor_features(article),
@@ -713,7 +703,7 @@ mod tests {
             "x",
             "Officials said Jack McConnell met Angela Ruiz in Lisbon on Monday. \"We will rebuild every home,\" he said, pledging 2,000 euros.",
         );
-        let f = extract(&a);
+        let f = scan(&a.text, false);
         let hash = |k: Kind, s: &str| match k {
             Kind::Name | Kind::Term => word_feature(k, token_hash(s)),
             _ => h(k.tag(), s),

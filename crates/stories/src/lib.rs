@@ -104,16 +104,6 @@ pub struct Config {
     pub max_posting: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
     pub dense_component_max: usize,
-    /// Weight of a capitalised span of two or more words (a full name, an organisation).
-    pub span_weight: f32,
-    /// Weight of a single capitalised word that does not start a sentence.
-    pub name_weight: f32,
-    /// Weight of a content term (4+ letters, not a stopword).
-    pub term_weight: f32,
-    /// Weight of a figure.
-    pub figure_weight: f32,
-    /// Weight of a quoted 3-word sequence.
-    pub quote_weight: f32,
     /// Story anchors' weights by kind (see the `anchors` module): a shared name says more than a
     /// shared figure, a figure more than a word.
     pub anchor_name_weight: f32,
@@ -195,11 +185,6 @@ impl Default for Config {
             story_max_span_days: 3.0,
             max_posting: 200,
             dense_component_max: 400,
-            span_weight: 3.0,
-            name_weight: 2.0,
-            term_weight: 1.0,
-            figure_weight: 1.5,
-            quote_weight: 2.0,
             anchor_name_weight: 2.5,
             anchor_figure_weight: 1.5,
             anchor_date_weight: 2.0,
@@ -230,17 +215,6 @@ impl Default for Config {
 }
 
 impl Config {
-    pub(crate) fn kind_weight(&self, k: Kind) -> f32 {
-        match k {
-            Kind::Span => self.span_weight,
-            Kind::Name => self.name_weight,
-            Kind::Term => self.term_weight,
-            Kind::Figure => self.figure_weight,
-            Kind::Quote => self.quote_weight,
-            Kind::Date => self.anchor_date_weight,
-        }
-    }
-
     pub(crate) fn anchor_weight(&self, k: Kind) -> f32 {
         match k {
             Kind::Name | Kind::Span => self.anchor_name_weight,

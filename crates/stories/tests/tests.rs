@@ -607,3 +607,20 @@ fn story_similarity_explains_a_translation() {
     assert!(es_ru.shared["date"].iter().any(|d| d == "2"), "{es_ru:?}");
     assert_eq!(same.days_apart, None, "the Russian copy is undated");
 }
+
+#[test]
+fn across_languages_only_language_independent_anchors_are_compared() {
+    // Word stems of English and Russian never match; counted in the norms they would make the
+    // closest translation look as remote as an unrelated report.
+    let mut wire = flood_wire();
+    wire.language = Some("en".into());
+    let corpus = vec![wire, flood_russian(), flood_next_day_elsewhere(), other_flood()];
+    let index = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let translation = index.score(ArticleId(1), ArticleId(23)).unwrap();
+    assert!(
+        translation.anchor_cosine >= 0.25,
+        "the translation shares its names, figures and date: {translation:?}"
+    );
+    let other = index.score(ArticleId(1), ArticleId(25)).unwrap();
+    assert!(other.anchor_cosine < 0.2, "{other:?}");
+}
