@@ -302,14 +302,49 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     Edge { reuse, content }
 }
 
-/// Reuse score of a pair from the reuse stage: the largest of its containments and coverages.
+/// Reuse score of a pair from the reuse stage: the larger of its containments (the share of one
+/// text's word n-grams found in the other).
+///
+/// Coverage (the share inside edit-tolerant aligned passages) is not used: two reports of different
+/// events that each reword one background paragraph align over that paragraph with many words
+/// differing, a third of a short text's coverage, yet share few n-grams. A copy, even edited, keeps
+/// most of its word sequences, and the stage's own 3-gram containment (see [`edge`]) measures that
+/// for every candidate pair.
 pub(crate) fn pair_score(p: &Pair) -> f32 {
-    p.similarity
-        .max(p.containment_a_in_b)
-        .max(p.containment_b_in_a)
-        .max(p.coverage_a)
-        .max(p.coverage_b)
-        .clamp(0.0, 1.0)
+    p.containment_a_in_b.max(p.containment_b_in_a).clamp(0.0, 1.0)
+}
+
+/// Whether articles `i` and `j` are versions of one text: each holds at least `share` of the other's
+/// word 3-grams (a copy with a few words changed). Symmetric on purpose: a short text wholly inside a
+/// longer one (a brief inside a round-up) is not a version of it.
+pub(crate) fn near_duplicate(corpus: &Corpus, i: usize, j: usize, share: f32) -> bool {
+    let (a, b) = (corpus.shingles(i), corpus.shingles(j));
+    let large = a.len().max(b.len());
+    large > 0 && intersect_count(a, b) as f32 >= share * large as f32
+}
+
+/// Groups of a component's positions joined by near-duplicate edges (transitively), each sorted,
+/// in order of their smallest position. Only edges present in `edges` are tested.
+pub(crate) fn duplicate_groups(
+    corpus: &Corpus,
+    share: f32,
+    nodes: &[usize],
+    edges: &BTreeMap<(usize, usize), f32>,
+) -> Vec<Vec<usize>> {
+    let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
+    let mut dsu = Dsu::new(nodes.len());
+    for &(i, j) in edges.keys() {
+        if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
+            if near_duplicate(corpus, i, j, share) {
+                dsu.union(a, b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &p) in nodes.iter().enumerate() {
+        groups.entry(dsu.find(k)).or_default().push(p);
+    }
+    groups.into_values().collect()
 }
 
 /// Postings in compressed sparse row form: for each key, the articles holding it.
@@ -567,28 +602,55 @@ impl Ord for Cand {
 
 /// Average-linkage clustering of one component. `nodes` are positions (sorted); `edges` maps
 /// (i, j) with i < j to the edge weight. Returns clusters of positions, each sorted.
-#[allow(clippy::needless_range_loop)]
 pub(crate) fn average_linkage(
     threshold: f32,
     nodes: &[usize],
     edges: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<Vec<usize>> {
-    let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
-    let n = nodes.len();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|k| vec![k]).collect();
+    let singletons: Vec<Vec<usize>> = nodes.iter().map(|&p| vec![p]).collect();
+    average_linkage_from(threshold, &singletons, edges)
+}
+
+/// Average linkage starting from `groups` (disjoint, each sorted, in order of their first position)
+/// taken as already merged: the mean edge weight between two clusters counts every member pair.
+#[allow(clippy::needless_range_loop)]
+pub(crate) fn average_linkage_from(
+    threshold: f32,
+    groups: &[Vec<usize>],
+    edges: &BTreeMap<(usize, usize), f32>,
+) -> Vec<Vec<usize>> {
+    let nodes: Vec<usize> = groups.iter().flatten().copied().collect();
+    let local: BTreeMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| g.iter().map(move |&p| (p, k)))
+        .collect();
+    let n = groups.len();
+    // Members are indices into `nodes`, which lists the groups one after another.
+    let mut next = 0;
+    let mut members: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            next += g.len();
+            (next - g.len()..next).collect()
+        })
+        .collect();
     let mut alive = vec![true; n];
     let mut adj: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
     for (&(i, j), &w) in edges {
         if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
-            *adj[a].entry(b).or_insert(0.0) += w;
-            *adj[b].entry(a).or_insert(0.0) += w;
+            if a != b {
+                *adj[a].entry(b).or_insert(0.0) += w;
+                *adj[b].entry(a).or_insert(0.0) += w;
+            }
         }
     }
     let mut heap = BinaryHeap::new();
     for a in 0..n {
         for (&b, &w) in &adj[a] {
-            if a < b && w >= threshold {
-                heap.push(Cand { score: w, a, b });
+            let avg = w / (members[a].len() * members[b].len()) as f32;
+            if a < b && avg >= threshold {
+                heap.push(Cand { score: avg, a, b });
             }
         }
     }
