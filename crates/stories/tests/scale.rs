@@ -123,7 +123,13 @@ fn a_reworded_background_paragraph_does_not_join_two_stories() {
     // Each report rewords about a third of the background paragraph's words in its own way.
     let reword = |w: &mut Words, p: &[String]| -> Vec<String> {
         p.iter()
-            .map(|x| if w.next() % 3 == 0 { w.word() } else { x.clone() })
+            .map(|x| {
+                if w.next().is_multiple_of(3) {
+                    w.word()
+                } else {
+                    x.clone()
+                }
+            })
             .collect()
     };
     let mut articles = Vec::new();
