@@ -83,9 +83,11 @@ impl<'a> Prepared<'a> {
     }
 
     fn sentence_of(&self, byte: usize) -> Option<usize> {
-        self.sents
-            .iter()
-            .position(|s| s.start <= byte && byte < s.end.max(s.start + 1))
+        // Sentences are in text order and do not overlap: the last one starting at or before
+        // `byte` is the only candidate (a binary search, not a scan: long texts ask often).
+        let k = self.sents.partition_point(|s| s.start <= byte).checked_sub(1)?;
+        let s = &self.sents[k];
+        (byte < s.end.max(s.start + 1)).then_some(k)
     }
 }
 
@@ -176,6 +178,110 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
         return 0.0;
     }
     sorted_overlap(a, b) * a.len().max(b.len()) as f64 / a.len() as f64
+}
+
+/// Sentence pairs of two texts are all scored when there are at most this many (any article of
+/// ordinary length); above it (a book-length text), only the pairs the word index proposes.
+const FULL_ALIGNMENT_MAX_PAIRS: usize = 4_000_000;
+
+/// In the word index of a long text, each sentence follows its rarest words until their postings
+/// hold this many sentences: a sentence's counterpart shares at least half its words, so the
+/// rarest ones find it, and words common to thousands of sentences are never scanned.
+const MAX_CANDIDATES_PER_SENTENCE: usize = 512;
+
+/// Least score at which two sentences align (the share of the longer one's words they share).
+const MIN_SENTENCE_SCORE: f64 = 0.5;
+
+/// Aligns the sentences of an article (`a`) with those of its source (`s`) one-to-one, best
+/// first. Texts of ordinary length score every pair; long ones score only the pairs found through
+/// an index of the source's words (near-linear instead of n × m).
+fn align_sentences(a: &[Bag], s: &[Bag]) -> Vec<Option<usize>> {
+    if a.len().saturating_mul(s.len()) <= FULL_ALIGNMENT_MAX_PAIRS {
+        return align_greedy(a.len(), s.len(), MIN_SENTENCE_SCORE, |i, j| {
+            sentence_score(&a[i], &s[j])
+        });
+    }
+    assign_best_first(a.len(), s.len(), indexed_sentence_pairs(a, s))
+}
+
+/// Scored candidate pairs `(score, i, j)` (score ≥ [`MIN_SENTENCE_SCORE`]) found through an
+/// inverted index of `s`'s words; short sentences (scored by their exact word sequence) are found
+/// through their sequence's hash.
+fn indexed_sentence_pairs(a: &[Bag], s: &[Bag]) -> Vec<(f64, usize, usize)> {
+    use rayon::prelude::*;
+    use wiretrace_text::FastMap;
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
+    let mut by_masked_seq: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (j, b) in s.iter().enumerate() {
+        let mut prev = None;
+        for &w in &b.raw {
+            if prev != Some(w) {
+                postings.entry(w).or_default().push(j as u32);
+            }
+            prev = Some(w);
+        }
+        by_masked_seq
+            .entry(seq_hash(&b.masked_seq))
+            .or_default()
+            .push(j as u32);
+    }
+    a.par_iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut words: Vec<(usize, u64)> = x
+                .raw
+                .iter()
+                .filter_map(|w| postings.get(w).map(|p| (p.len(), *w)))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let mut cand: Vec<u32> = by_masked_seq
+                .get(&seq_hash(&x.masked_seq))
+                .cloned()
+                .unwrap_or_default();
+            for (len, w) in words {
+                if cand.len() + len > MAX_CANDIDATES_PER_SENTENCE {
+                    break;
+                }
+                cand.extend(&postings[&w]);
+            }
+            cand.sort_unstable();
+            cand.dedup();
+            cand.into_iter()
+                .filter_map(|j| {
+                    let score = sentence_score(x, &s[j as usize]);
+                    (score >= MIN_SENTENCE_SCORE).then_some((score, i, j as usize))
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect()
+}
+
+/// A hash of a word sequence (order kept).
+fn seq_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
+        (h ^ w).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// One-to-one assignment of scored pairs, best score first; ties prefer pairs at similar positions,
+/// then the smaller indexes (the order [`align_greedy`] uses, so both paths agree on the same pairs).
+fn assign_best_first(n: usize, m: usize, mut cand: Vec<(f64, usize, usize)>) -> Vec<Option<usize>> {
+    cand.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+            .then_with(|| (x.1, x.2).cmp(&(y.1, y.2)))
+    });
+    let mut ma = vec![None; n];
+    let mut used = vec![false; m];
+    for (_, i, j) in cand {
+        if ma[i].is_none() && !used[j] {
+            ma[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    ma
 }
 
 fn sentence_score(a: &Bag, b: &Bag) -> f64 {
@@ -458,9 +564,7 @@ pub(crate) fn explain_prepared(
         let others: Vec<&Article> = others.iter().map(|(o, _)| *o).collect();
         return crate::translate::explain_translation(article, source, a, s, &others, model);
     }
-    let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
-        sentence_score(&a.bags[i], &s.bags[j])
-    });
+    let ma = align_sentences(&a.bags, &s.bags);
     let mut matched_a = vec![false; a.sents.len()];
     let mut matched_s = vec![false; s.sents.len()];
     for (i, m) in ma.iter().enumerate() {
@@ -881,5 +985,57 @@ mod tests {
             }
         }
         assert!(matches > 1_000, "{matches}");
+    }
+
+    #[test]
+    fn indexed_sentence_alignment_equals_the_full_one() {
+        // A long source (repeated and near-repeated sentences, as in a book-length text) and a
+        // version of it with edited, renumbered, dropped and new sentences: the index must find
+        // every pair the full n × m scoring aligns.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let vocab: Vec<String> = (0..400).map(|k| format!("w{k}")).collect();
+        let sentence = |next: &mut dyn FnMut() -> u64| -> Vec<String> {
+            let n = 3 + (next() % 16) as usize;
+            (0..n)
+                .map(|_| vocab[(next() % vocab.len() as u64) as usize].clone())
+                .collect()
+        };
+        let mut source: Vec<Vec<String>> = Vec::new();
+        for _ in 0..800 {
+            if !source.is_empty() && next() % 5 == 0 {
+                let k = (next() % source.len() as u64) as usize;
+                source.push(source[k].clone());
+            } else {
+                source.push(sentence(&mut next));
+            }
+        }
+        let mut article: Vec<Vec<String>> = Vec::new();
+        for s in &source {
+            match next() % 6 {
+                0 => {}
+                1 => article.push(sentence(&mut next)),
+                2 => {
+                    let mut t = s.clone();
+                    let k = (next() % t.len() as u64) as usize;
+                    t[k] = format!("{}", next() % 1000);
+                    article.push(t);
+                }
+                _ => article.push(s.clone()),
+            }
+        }
+        let bags = |v: &[Vec<String>]| -> Vec<Bag> { v.iter().map(|t| Bag::of_text(&t.join(" "))).collect() };
+        let (a, s) = (bags(&article), bags(&source));
+        let full = align_greedy(a.len(), s.len(), MIN_SENTENCE_SCORE, |i, j| {
+            sentence_score(&a[i], &s[j])
+        });
+        let indexed = assign_best_first(a.len(), s.len(), indexed_sentence_pairs(&a, &s));
+        assert!(full.iter().filter(|m| m.is_some()).count() > 500);
+        assert_eq!(full, indexed);
     }
 }
