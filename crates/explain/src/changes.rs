@@ -187,7 +187,7 @@ const FULL_ALIGNMENT_MAX_PAIRS: usize = 4_000_000;
 /// In the word index of a long text, each sentence follows its rarest words until their postings
 /// hold this many sentences: a sentence's counterpart shares at least half its words, so the
 /// rarest ones find it, and words common to thousands of sentences are never scanned.
-const MAX_CANDIDATES_PER_SENTENCE: usize = 512;
+const MAX_CANDIDATES_PER_SENTENCE: usize = 64;
 
 /// Least score at which two sentences align (the share of the longer one's words they share).
 const MIN_SENTENCE_SCORE: f64 = 0.5;
