@@ -337,8 +337,8 @@ pub(crate) fn furniture_paragraphs(
     story: impl FnOnce() -> BTreeSet<String>,
 ) -> BTreeSet<usize> {
     let mut out = furniture_by_form(p, matched, model, id);
-    let unmatched =
-        |pi: usize| !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) && !p.credit[pi];
+    let para_matched = paragraphs_matched(p, matched);
+    let unmatched = |pi: usize| !para_matched[pi] && !p.credit[pi];
     if !(0..p.paras.len()).any(|pi| !out.contains(&pi) && unmatched(pi)) {
         return out;
     }
@@ -380,9 +380,24 @@ pub(crate) fn furniture_paragraphs(
 /// that have a counterpart.
 pub(crate) fn story_words(p: &Prepared, matched: &[bool], other: &Prepared) -> BTreeSet<String> {
     let mut out = content_words(other.text, &other.lang);
+    let para_matched = paragraphs_matched(p, matched);
     for (pi, (s, e)) in p.paras.iter().enumerate() {
-        if (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) {
+        if para_matched[pi] {
             out.extend(content_words(&p.text[*s..*e], &p.lang));
+        }
+    }
+    out
+}
+
+/// For each paragraph of `p`: does it hold a matched sentence? One pass over the sentences (asking
+/// per paragraph would scan the whole text once per paragraph: quadratic in a book-length text).
+fn paragraphs_matched(p: &Prepared, matched: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; p.paras.len()];
+    for (k, s) in p.sents.iter().enumerate() {
+        if matched[k] {
+            if let Some(m) = out.get_mut(s.paragraph) {
+                *m = true;
+            }
         }
     }
     out
@@ -395,13 +410,13 @@ fn furniture_by_form(
     id: wiretrace_model::ArticleId,
 ) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
+    let para_matched = paragraphs_matched(p, matched);
     for (pi, (s, e)) in p.paras.iter().enumerate() {
         let text = &p.text[*s..*e];
         if p.credit[pi] {
             continue;
         }
-        let any_matched = (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]);
-        if any_matched {
+        if para_matched[pi] {
             // text the source carries too is furniture only when it recurs widely
             if model.is_some_and(|m| m.is_widely_recurring(id, pi)) {
                 out.insert(pi);
