@@ -258,6 +258,56 @@ fn indexed_sentence_pairs(a: &[Bag], s: &[Bag]) -> Vec<(f64, usize, usize)> {
         .collect()
 }
 
+/// Candidate quote pairs `(i, j)` of a long text: the source's quotes inside the sentence that
+/// quote `i`'s sentence is aligned with, and those sharing `i`'s rarest words (a quote matched by
+/// overlap alone shares most of its words). Each `i` follows at most
+/// [`MAX_CANDIDATES_PER_SENTENCE`] quotes through the word index.
+fn indexed_quote_pairs(
+    ta: &[Vec<String>],
+    ts: &[Vec<String>],
+    sent_a: &[Option<usize>],
+    sent_s: &[Option<usize>],
+    ma: &[Option<usize>],
+) -> Vec<(usize, usize)> {
+    use wiretrace_text::FastMap;
+    let mut postings: FastMap<&str, Vec<u32>> = FastMap::default();
+    let mut in_sentence: FastMap<usize, Vec<u32>> = FastMap::default();
+    for (j, words) in ts.iter().enumerate() {
+        let mut seen: Vec<&str> = words.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(j as u32);
+        }
+        if let Some(y) = sent_s[j] {
+            in_sentence.entry(y).or_default().push(j as u32);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, words) in ta.iter().enumerate() {
+        let mut cand: Vec<u32> = sent_a[i]
+            .and_then(|x| ma.get(x).copied().flatten())
+            .and_then(|y| in_sentence.get(&y).cloned())
+            .unwrap_or_default();
+        let mut rare: Vec<(usize, &str)> = words
+            .iter()
+            .filter_map(|w| postings.get(w.as_str()).map(|p| (p.len(), w.as_str())))
+            .collect();
+        rare.sort_unstable();
+        rare.dedup();
+        for (len, w) in rare {
+            if cand.len() + len > MAX_CANDIDATES_PER_SENTENCE {
+                break;
+            }
+            cand.extend(&postings[w]);
+        }
+        cand.sort_unstable();
+        cand.dedup();
+        out.extend(cand.into_iter().map(|j| (i, j as usize)));
+    }
+    out
+}
+
 /// A hash of a word sequence (order kept).
 fn seq_hash(words: &[u64]) -> u64 {
     words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
@@ -843,7 +893,7 @@ fn quote_changes(
     let byte_s: Vec<usize> = qs.iter().map(|q| s.idx.byte_of(q.span.start as usize)).collect();
     let sent_a: Vec<Option<usize>> = byte_a.iter().map(|b| a.sentence_of(*b)).collect();
     let sent_s: Vec<Option<usize>> = byte_s.iter().map(|b| s.sentence_of(*b)).collect();
-    let m = align_greedy(qa.len(), qs.len(), 0.5, |i, j| {
+    let score = |i: usize, j: usize| {
         let o = overlap(&ta[i], &ts[j]);
         let aligned =
             matches!((sent_a[i], sent_s[j]), (Some(x), Some(y)) if ma.get(x).copied().flatten() == Some(y));
@@ -852,7 +902,17 @@ fn quote_changes(
         } else {
             0.0
         }
-    });
+    };
+    let m = if qa.len().saturating_mul(qs.len()) <= FULL_ALIGNMENT_MAX_PAIRS {
+        align_greedy(qa.len(), qs.len(), 0.5, score)
+    } else {
+        let cand = indexed_quote_pairs(&ta, &ts, &sent_a, &sent_s, ma)
+            .into_iter()
+            .map(|(i, j)| (score(i, j), i, j))
+            .filter(|c| c.0 >= 0.5)
+            .collect();
+        assign_best_first(qa.len(), qs.len(), cand)
+    };
     let a_all = words_of(a.text);
     let s_all = words_of(s.text);
     let mut out = Vec::new();
@@ -1052,5 +1112,51 @@ mod tests {
         let indexed = assign_best_first(a.len(), s.len(), indexed_sentence_pairs(&a, &s));
         assert!(full.iter().filter(|m| m.is_some()).count() > 500);
         assert_eq!(full, indexed);
+    }
+
+    #[test]
+    fn indexed_quote_pairs_find_every_overlapping_quote() {
+        // Quotes repeated, with a word changed, or new: every pair the full scoring would align by
+        // overlap (≥ 0.7) is among the indexed candidates.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let quote = |next: &mut dyn FnMut() -> u64| -> Vec<String> {
+            (0..4 + next() % 10)
+                .map(|_| format!("q{}", next() % 300))
+                .collect()
+        };
+        let ts: Vec<Vec<String>> = (0..600).map(|_| quote(&mut next)).collect();
+        let ta: Vec<Vec<String>> = ts
+            .iter()
+            .map(|t| match next() % 3 {
+                0 => quote(&mut next),
+                1 => {
+                    let mut t = t.clone();
+                    t[0] = "changed".into();
+                    t
+                }
+                _ => t.clone(),
+            })
+            .collect();
+        let none = vec![None; 600];
+        let cand: std::collections::BTreeSet<(usize, usize)> =
+            indexed_quote_pairs(&ta, &ts, &none, &none, &[])
+                .into_iter()
+                .collect();
+        let mut found = 0;
+        for (i, a) in ta.iter().enumerate() {
+            for (j, b) in ts.iter().enumerate() {
+                if overlap(a, b) >= 0.7 {
+                    found += 1;
+                    assert!(cand.contains(&(i, j)), "{i} {j}");
+                }
+            }
+        }
+        assert!(found > 300, "{found}");
     }
 }
