@@ -542,9 +542,50 @@ pub(crate) fn candidates(
             }
         }
     }));
+    out.extend(near_duplicate_candidates(corpus, cfg.duplicate_minhashes));
     out.extend(given.keys().copied());
     out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// Candidate pairs between versions of one text, whatever their number: for each of `hashes`
+/// min-hashes of the 3-gram sets, the articles with the same minimum are paired with the first of
+/// them (O(articles × hashes) pairs). The shingle index skips 3-grams held by more than
+/// [`Config::max_posting`] articles, so without this the copies of a story republished thousands of
+/// times would find each other only through the few 3-grams their edits made rare. Two texts
+/// sharing a share `J` of their 3-grams (Jaccard) meet on one min-hash with probability `J`.
+pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(usize, usize)> {
+    use rayon::prelude::*;
+    let n = corpus.len();
+    let mut out = Vec::new();
+    for k in 0..hashes as u32 {
+        // A different odd multiplier and offset per min-hash: a fixed permutation of the 32-bit space.
+        let mult = 0x9E37_79B1u32.wrapping_add(k.wrapping_mul(0x85EB_CA6A)) | 1;
+        let offset = k.wrapping_mul(0xC2B2_AE35);
+        let mut keyed: Vec<(u32, u32)> = (0..n)
+            .into_par_iter()
+            .filter_map(|i| {
+                let min = corpus
+                    .shingles(i)
+                    .iter()
+                    .map(|&h| (h ^ offset).wrapping_mul(mult))
+                    .min()?;
+                Some((min, i as u32))
+            })
+            .collect();
+        keyed.par_sort_unstable();
+        let mut a = 0;
+        while a < keyed.len() {
+            let mut b = a + 1;
+            while b < keyed.len() && keyed[b].0 == keyed[a].0 {
+                b += 1;
+            }
+            let first = keyed[a].1 as usize;
+            out.extend(keyed[a + 1..b].iter().map(|&(_, j)| (first, j as usize)));
+            a = b;
+        }
+    }
     out
 }
 

@@ -108,6 +108,11 @@ pub struct Config {
     /// changed word removes up to three 3-grams: 0.8 admits two copies of a 150-word text that each
     /// changed four words of it, and no two texts that differ in a fifth of their wording.
     pub duplicate_share: f32,
+    /// Min-hashes of each article's 3-grams used to find versions of one text in corpora above
+    /// [`Config::exhaustive_max_articles`] (see the `cluster` module): a copy sharing 90% of its
+    /// 3-grams with its source is missed by all four with probability 10⁻⁴; each adds at most one
+    /// candidate pair per article.
+    pub duplicate_minhashes: usize,
     /// Weight of a capitalised span of two or more words (a full name, an organisation).
     pub span_weight: f32,
     /// Weight of a single capitalised word that does not start a sentence.
@@ -199,6 +204,7 @@ impl Default for Config {
             max_posting: 200,
             dense_component_max: 400,
             duplicate_share: 0.8,
+            duplicate_minhashes: 4,
             span_weight: 3.0,
             name_weight: 2.0,
             term_weight: 1.0,

@@ -78,10 +78,35 @@ fn large_corpus_config() -> Config {
     }
 }
 
+const STORIES: u32 = 5;
+const COPIES: u32 = 60;
+
 #[test]
 fn near_identical_copies_of_five_stories_make_five_stories() {
-    const STORIES: u32 = 5;
-    const COPIES: u32 = 60;
+    let (articles, pairs) = five_copied_stories();
+    assert_five_stories(&build_stories(&large_corpus_config(), &articles, &pairs));
+}
+
+#[test]
+fn copies_find_each_other_without_reuse_pairs() {
+    // Every 3-gram a story's copies share is held by more articles than an index posting keeps, and
+    // no reuse pair is given: the copies must still find their versions.
+    let (articles, _) = five_copied_stories();
+    assert_five_stories(&build_stories(&large_corpus_config(), &articles, &[]));
+}
+
+fn assert_five_stories(stories: &[Story]) {
+    let sizes: Vec<usize> = stories.iter().map(|s| s.articles.len()).collect();
+    assert_eq!(stories.len(), STORIES as usize, "story sizes {sizes:?}");
+    for s in 0..STORIES {
+        let first = 1 + s * COPIES;
+        assert!((first..first + COPIES).all(|id| story_of(stories, id) == first));
+    }
+}
+
+/// Five stories of four paragraphs, each copied 60 times with about four words changed per copy;
+/// with the pairs a bounded reuse stage would give (each copy to two earlier copies).
+fn five_copied_stories() -> (Vec<Article>, Vec<Pair>) {
     let mut w = Words(7);
     let origins: Vec<Vec<Vec<String>>> = (0..STORIES)
         .map(|_| (0..4).map(|_| w.paragraph(40)).collect())
@@ -107,13 +132,7 @@ fn near_identical_copies_of_five_stories_make_five_stories() {
             }
         }
     }
-    let stories = build_stories(&large_corpus_config(), &articles, &pairs);
-    let sizes: Vec<usize> = stories.iter().map(|s| s.articles.len()).collect();
-    assert_eq!(stories.len(), STORIES as usize, "story sizes {sizes:?}");
-    for s in 0..STORIES {
-        let first = 1 + s * COPIES;
-        assert!((first..first + COPIES).all(|id| story_of(&stories, id) == first));
-    }
+    (articles, pairs)
 }
 
 #[test]
