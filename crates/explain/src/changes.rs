@@ -83,9 +83,11 @@ impl<'a> Prepared<'a> {
     }
 
     fn sentence_of(&self, byte: usize) -> Option<usize> {
-        self.sents
-            .iter()
-            .position(|s| s.start <= byte && byte < s.end.max(s.start + 1))
+        // Sentences are in text order and do not overlap: the last one starting at or before
+        // `byte` is the only candidate (a binary search, not a scan: long texts ask often).
+        let k = self.sents.partition_point(|s| s.start <= byte).checked_sub(1)?;
+        let s = &self.sents[k];
+        (byte < s.end.max(s.start + 1)).then_some(k)
     }
 }
 
@@ -178,6 +180,160 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
     sorted_overlap(a, b) * a.len().max(b.len()) as f64 / a.len() as f64
 }
 
+/// Sentence pairs of two texts are all scored when there are at most this many (any article of
+/// ordinary length); above it (a book-length text), only the pairs the word index proposes.
+const FULL_ALIGNMENT_MAX_PAIRS: usize = 4_000_000;
+
+/// In the word index of a long text, each sentence follows its rarest words until their postings
+/// hold this many sentences: a sentence's counterpart shares at least half its words, so the
+/// rarest ones find it, and words common to thousands of sentences are never scanned.
+const MAX_CANDIDATES_PER_SENTENCE: usize = 64;
+
+/// Least score at which two sentences align (the share of the longer one's words they share).
+const MIN_SENTENCE_SCORE: f64 = 0.5;
+
+/// Aligns the sentences of an article (`a`) with those of its source (`s`) one-to-one, best
+/// first. Texts of ordinary length score every pair; long ones score only the pairs found through
+/// an index of the source's words (near-linear instead of n × m).
+fn align_sentences(a: &[Bag], s: &[Bag]) -> Vec<Option<usize>> {
+    if a.len().saturating_mul(s.len()) <= FULL_ALIGNMENT_MAX_PAIRS {
+        return align_greedy(a.len(), s.len(), MIN_SENTENCE_SCORE, |i, j| {
+            sentence_score(&a[i], &s[j])
+        });
+    }
+    assign_best_first(a.len(), s.len(), indexed_sentence_pairs(a, s))
+}
+
+/// Scored candidate pairs `(score, i, j)` (score ≥ [`MIN_SENTENCE_SCORE`]) found through an
+/// inverted index of `s`'s words; short sentences (scored by their exact word sequence) are found
+/// through their sequence's hash.
+fn indexed_sentence_pairs(a: &[Bag], s: &[Bag]) -> Vec<(f64, usize, usize)> {
+    use rayon::prelude::*;
+    use wiretrace_text::FastMap;
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
+    let mut by_masked_seq: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (j, b) in s.iter().enumerate() {
+        let mut prev = None;
+        for &w in &b.raw {
+            if prev != Some(w) {
+                postings.entry(w).or_default().push(j as u32);
+            }
+            prev = Some(w);
+        }
+        by_masked_seq
+            .entry(seq_hash(&b.masked_seq))
+            .or_default()
+            .push(j as u32);
+    }
+    a.par_iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut words: Vec<(usize, u64)> = x
+                .raw
+                .iter()
+                .filter_map(|w| postings.get(w).map(|p| (p.len(), *w)))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let mut cand: Vec<u32> = by_masked_seq
+                .get(&seq_hash(&x.masked_seq))
+                .cloned()
+                .unwrap_or_default();
+            for (len, w) in words {
+                if cand.len() + len > MAX_CANDIDATES_PER_SENTENCE {
+                    break;
+                }
+                cand.extend(&postings[&w]);
+            }
+            cand.sort_unstable();
+            cand.dedup();
+            cand.into_iter()
+                .filter_map(|j| {
+                    let score = sentence_score(x, &s[j as usize]);
+                    (score >= MIN_SENTENCE_SCORE).then_some((score, i, j as usize))
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect()
+}
+
+/// Candidate quote pairs `(i, j)` of a long text: the source's quotes inside the sentence that
+/// quote `i`'s sentence is aligned with, and those sharing `i`'s rarest words (a quote matched by
+/// overlap alone shares most of its words). Each `i` follows at most
+/// [`MAX_CANDIDATES_PER_SENTENCE`] quotes through the word index.
+fn indexed_quote_pairs(
+    ta: &[Vec<String>],
+    ts: &[Vec<String>],
+    sent_a: &[Option<usize>],
+    sent_s: &[Option<usize>],
+    ma: &[Option<usize>],
+) -> Vec<(usize, usize)> {
+    use wiretrace_text::FastMap;
+    let mut postings: FastMap<&str, Vec<u32>> = FastMap::default();
+    let mut in_sentence: FastMap<usize, Vec<u32>> = FastMap::default();
+    for (j, words) in ts.iter().enumerate() {
+        let mut seen: Vec<&str> = words.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(j as u32);
+        }
+        if let Some(y) = sent_s[j] {
+            in_sentence.entry(y).or_default().push(j as u32);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, words) in ta.iter().enumerate() {
+        let mut cand: Vec<u32> = sent_a[i]
+            .and_then(|x| ma.get(x).copied().flatten())
+            .and_then(|y| in_sentence.get(&y).cloned())
+            .unwrap_or_default();
+        let mut rare: Vec<(usize, &str)> = words
+            .iter()
+            .filter_map(|w| postings.get(w.as_str()).map(|p| (p.len(), w.as_str())))
+            .collect();
+        rare.sort_unstable();
+        rare.dedup();
+        for (len, w) in rare {
+            if cand.len() + len > MAX_CANDIDATES_PER_SENTENCE {
+                break;
+            }
+            cand.extend(&postings[w]);
+        }
+        cand.sort_unstable();
+        cand.dedup();
+        out.extend(cand.into_iter().map(|j| (i, j as usize)));
+    }
+    out
+}
+
+/// A hash of a word sequence (order kept).
+fn seq_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
+        (h ^ w).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// One-to-one assignment of scored pairs, best score first; ties prefer pairs at similar positions,
+/// then the smaller indexes (the order [`align_greedy`] uses, so both paths agree on the same pairs).
+fn assign_best_first(n: usize, m: usize, mut cand: Vec<(f64, usize, usize)>) -> Vec<Option<usize>> {
+    cand.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+            .then_with(|| (x.1, x.2).cmp(&(y.1, y.2)))
+    });
+    let mut ma = vec![None; n];
+    let mut used = vec![false; m];
+    for (_, i, j) in cand {
+        if ma[i].is_none() && !used[j] {
+            ma[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    ma
+}
+
 fn sentence_score(a: &Bag, b: &Bag) -> f64 {
     if a.seq == b.seq {
         return 1.0;
@@ -231,8 +387,8 @@ pub(crate) fn furniture_paragraphs(
     story: impl FnOnce() -> BTreeSet<String>,
 ) -> BTreeSet<usize> {
     let mut out = furniture_by_form(p, matched, model, id);
-    let unmatched =
-        |pi: usize| !(0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) && !p.credit[pi];
+    let para_matched = paragraphs_matched(p, matched);
+    let unmatched = |pi: usize| !para_matched[pi] && !p.credit[pi];
     if !(0..p.paras.len()).any(|pi| !out.contains(&pi) && unmatched(pi)) {
         return out;
     }
@@ -274,9 +430,24 @@ pub(crate) fn furniture_paragraphs(
 /// that have a counterpart.
 pub(crate) fn story_words(p: &Prepared, matched: &[bool], other: &Prepared) -> BTreeSet<String> {
     let mut out = content_words(other.text, &other.lang);
+    let para_matched = paragraphs_matched(p, matched);
     for (pi, (s, e)) in p.paras.iter().enumerate() {
-        if (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]) {
+        if para_matched[pi] {
             out.extend(content_words(&p.text[*s..*e], &p.lang));
+        }
+    }
+    out
+}
+
+/// For each paragraph of `p`: does it hold a matched sentence? One pass over the sentences (asking
+/// per paragraph would scan the whole text once per paragraph: quadratic in a book-length text).
+fn paragraphs_matched(p: &Prepared, matched: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; p.paras.len()];
+    for (k, s) in p.sents.iter().enumerate() {
+        if matched[k] {
+            if let Some(m) = out.get_mut(s.paragraph) {
+                *m = true;
+            }
         }
     }
     out
@@ -289,13 +460,13 @@ fn furniture_by_form(
     id: wiretrace_model::ArticleId,
 ) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
+    let para_matched = paragraphs_matched(p, matched);
     for (pi, (s, e)) in p.paras.iter().enumerate() {
         let text = &p.text[*s..*e];
         if p.credit[pi] {
             continue;
         }
-        let any_matched = (0..p.sents.len()).any(|k| p.sents[k].paragraph == pi && matched[k]);
-        if any_matched {
+        if para_matched[pi] {
             // text the source carries too is furniture only when it recurs widely
             if model.is_some_and(|m| m.is_widely_recurring(id, pi)) {
                 out.insert(pi);
@@ -458,9 +629,7 @@ pub(crate) fn explain_prepared(
         let others: Vec<&Article> = others.iter().map(|(o, _)| *o).collect();
         return crate::translate::explain_translation(article, source, a, s, &others, model);
     }
-    let ma = align_greedy(a.sents.len(), s.sents.len(), 0.5, |i, j| {
-        sentence_score(&a.bags[i], &s.bags[j])
-    });
+    let ma = align_sentences(&a.bags, &s.bags);
     let mut matched_a = vec![false; a.sents.len()];
     let mut matched_s = vec![false; s.sents.len()];
     for (i, m) in ma.iter().enumerate() {
@@ -724,7 +893,7 @@ fn quote_changes(
     let byte_s: Vec<usize> = qs.iter().map(|q| s.idx.byte_of(q.span.start as usize)).collect();
     let sent_a: Vec<Option<usize>> = byte_a.iter().map(|b| a.sentence_of(*b)).collect();
     let sent_s: Vec<Option<usize>> = byte_s.iter().map(|b| s.sentence_of(*b)).collect();
-    let m = align_greedy(qa.len(), qs.len(), 0.5, |i, j| {
+    let score = |i: usize, j: usize| {
         let o = overlap(&ta[i], &ts[j]);
         let aligned =
             matches!((sent_a[i], sent_s[j]), (Some(x), Some(y)) if ma.get(x).copied().flatten() == Some(y));
@@ -733,7 +902,17 @@ fn quote_changes(
         } else {
             0.0
         }
-    });
+    };
+    let m = if qa.len().saturating_mul(qs.len()) <= FULL_ALIGNMENT_MAX_PAIRS {
+        align_greedy(qa.len(), qs.len(), 0.5, score)
+    } else {
+        let cand = indexed_quote_pairs(&ta, &ts, &sent_a, &sent_s, ma)
+            .into_iter()
+            .map(|(i, j)| (score(i, j), i, j))
+            .filter(|c| c.0 >= 0.5)
+            .collect();
+        assign_best_first(qa.len(), qs.len(), cand)
+    };
     let a_all = words_of(a.text);
     let s_all = words_of(s.text);
     let mut out = Vec::new();
@@ -881,5 +1060,103 @@ mod tests {
             }
         }
         assert!(matches > 1_000, "{matches}");
+    }
+
+    #[test]
+    fn indexed_sentence_alignment_equals_the_full_one() {
+        // A long source (repeated and near-repeated sentences, as in a book-length text) and a
+        // version of it with edited, renumbered, dropped and new sentences: the index must find
+        // every pair the full n × m scoring aligns.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let vocab: Vec<String> = (0..400).map(|k| format!("w{k}")).collect();
+        let sentence = |next: &mut dyn FnMut() -> u64| -> Vec<String> {
+            let n = 3 + (next() % 16) as usize;
+            (0..n)
+                .map(|_| vocab[(next() % vocab.len() as u64) as usize].clone())
+                .collect()
+        };
+        let mut source: Vec<Vec<String>> = Vec::new();
+        for _ in 0..800 {
+            if !source.is_empty() && next() % 5 == 0 {
+                let k = (next() % source.len() as u64) as usize;
+                source.push(source[k].clone());
+            } else {
+                source.push(sentence(&mut next));
+            }
+        }
+        let mut article: Vec<Vec<String>> = Vec::new();
+        for s in &source {
+            match next() % 6 {
+                0 => {}
+                1 => article.push(sentence(&mut next)),
+                2 => {
+                    let mut t = s.clone();
+                    let k = (next() % t.len() as u64) as usize;
+                    t[k] = format!("{}", next() % 1000);
+                    article.push(t);
+                }
+                _ => article.push(s.clone()),
+            }
+        }
+        let bags = |v: &[Vec<String>]| -> Vec<Bag> { v.iter().map(|t| Bag::of_text(&t.join(" "))).collect() };
+        let (a, s) = (bags(&article), bags(&source));
+        let full = align_greedy(a.len(), s.len(), MIN_SENTENCE_SCORE, |i, j| {
+            sentence_score(&a[i], &s[j])
+        });
+        let indexed = assign_best_first(a.len(), s.len(), indexed_sentence_pairs(&a, &s));
+        assert!(full.iter().filter(|m| m.is_some()).count() > 500);
+        assert_eq!(full, indexed);
+    }
+
+    #[test]
+    fn indexed_quote_pairs_find_every_overlapping_quote() {
+        // Quotes repeated, with a word changed, or new: every pair the full scoring would align by
+        // overlap (≥ 0.7) is among the indexed candidates.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let quote = |next: &mut dyn FnMut() -> u64| -> Vec<String> {
+            (0..4 + next() % 10)
+                .map(|_| format!("q{}", next() % 300))
+                .collect()
+        };
+        let ts: Vec<Vec<String>> = (0..600).map(|_| quote(&mut next)).collect();
+        let ta: Vec<Vec<String>> = ts
+            .iter()
+            .map(|t| match next() % 3 {
+                0 => quote(&mut next),
+                1 => {
+                    let mut t = t.clone();
+                    t[0] = "changed".into();
+                    t
+                }
+                _ => t.clone(),
+            })
+            .collect();
+        let none = vec![None; 600];
+        let cand: std::collections::BTreeSet<(usize, usize)> =
+            indexed_quote_pairs(&ta, &ts, &none, &none, &[])
+                .into_iter()
+                .collect();
+        let mut found = 0;
+        for (i, a) in ta.iter().enumerate() {
+            for (j, b) in ts.iter().enumerate() {
+                if overlap(a, b) >= 0.7 {
+                    found += 1;
+                    assert!(cand.contains(&(i, j)), "{i} {j}");
+                }
+            }
+        }
+        assert!(found > 300, "{found}");
     }
 }

@@ -18,7 +18,7 @@
 //! Ties are broken by article ids, and every map that feeds an output is sorted, so the result does not
 //! depend on input order.
 
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use wiretrace_model::Pair;
 use wiretrace_text::ListTable;
@@ -300,14 +300,49 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     Edge { reuse, content }
 }
 
-/// Reuse score of a pair from the reuse stage: the largest of its containments and coverages.
+/// Reuse score of a pair from the reuse stage: the larger of its containments (the share of one
+/// text's word n-grams found in the other).
+///
+/// Coverage (the share inside edit-tolerant aligned passages) is not used: two reports of different
+/// events that each reword one background paragraph align over that paragraph with many words
+/// differing, a third of a short text's coverage, yet share few n-grams. A copy, even edited, keeps
+/// most of its word sequences, and the stage's own 3-gram containment (see [`edge`]) measures that
+/// for every candidate pair.
 pub(crate) fn pair_score(p: &Pair) -> f32 {
-    p.similarity
-        .max(p.containment_a_in_b)
-        .max(p.containment_b_in_a)
-        .max(p.coverage_a)
-        .max(p.coverage_b)
-        .clamp(0.0, 1.0)
+    p.containment_a_in_b.max(p.containment_b_in_a).clamp(0.0, 1.0)
+}
+
+/// Whether articles `i` and `j` are versions of one text: each holds at least `share` of the other's
+/// word 3-grams (a copy with a few words changed). Symmetric on purpose: a short text wholly inside a
+/// longer one (a brief inside a round-up) is not a version of it.
+pub(crate) fn near_duplicate(corpus: &Corpus, i: usize, j: usize, share: f32) -> bool {
+    let (a, b) = (corpus.shingles(i), corpus.shingles(j));
+    let large = a.len().max(b.len());
+    large > 0 && intersect_count(a, b) as f32 >= share * large as f32
+}
+
+/// Groups of a component's positions joined by near-duplicate edges (transitively), each sorted,
+/// in order of their smallest position. Only edges present in `edges` are tested.
+pub(crate) fn duplicate_groups(
+    corpus: &Corpus,
+    share: f32,
+    nodes: &[usize],
+    edges: &BTreeMap<(usize, usize), f32>,
+) -> Vec<Vec<usize>> {
+    let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
+    let mut dsu = Dsu::new(nodes.len());
+    for &(i, j) in edges.keys() {
+        if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
+            if near_duplicate(corpus, i, j, share) {
+                dsu.union(a, b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &p) in nodes.iter().enumerate() {
+        groups.entry(dsu.find(k)).or_default().push(p);
+    }
+    groups.into_values().collect()
 }
 
 /// Postings in compressed sparse row form: for each key, the articles holding it.
@@ -505,9 +540,50 @@ pub(crate) fn candidates(
             }
         }
     }));
+    out.extend(near_duplicate_candidates(corpus, cfg.duplicate_minhashes));
     out.extend(given.keys().copied());
     out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// Candidate pairs between versions of one text, whatever their number: for each of `hashes`
+/// min-hashes of the 3-gram sets, the articles with the same minimum are paired with the first of
+/// them (O(articles × hashes) pairs). The shingle index skips 3-grams held by more than
+/// [`Config::max_posting`] articles, so without this the copies of a story republished thousands of
+/// times would find each other only through the few 3-grams their edits made rare. Two texts
+/// sharing a share `J` of their 3-grams (Jaccard) meet on one min-hash with probability `J`.
+pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(usize, usize)> {
+    use rayon::prelude::*;
+    let n = corpus.len();
+    let mut out = Vec::new();
+    for k in 0..hashes as u32 {
+        // A different odd multiplier and offset per min-hash: a fixed permutation of the 32-bit space.
+        let mult = 0x9E37_79B1u32.wrapping_add(k.wrapping_mul(0x85EB_CA6A)) | 1;
+        let offset = k.wrapping_mul(0xC2B2_AE35);
+        let mut keyed: Vec<(u32, u32)> = (0..n)
+            .into_par_iter()
+            .filter_map(|i| {
+                let min = corpus
+                    .shingles(i)
+                    .iter()
+                    .map(|&h| (h ^ offset).wrapping_mul(mult))
+                    .min()?;
+                Some((min, i as u32))
+            })
+            .collect();
+        keyed.par_sort_unstable();
+        let mut a = 0;
+        while a < keyed.len() {
+            let mut b = a + 1;
+            while b < keyed.len() && keyed[b].0 == keyed[a].0 {
+                b += 1;
+            }
+            let first = keyed[a].1 as usize;
+            out.extend(keyed[a + 1..b].iter().map(|&(_, j)| (first, j as usize)));
+            a = b;
+        }
+    }
     out
 }
 
@@ -585,35 +661,84 @@ impl TimeSpan {
 }
 
 /// Average-linkage clustering of one component. `nodes` are positions (sorted); `edges` maps
-/// (i, j) with i < j to the edge weight; `times` gives each node's publication time. Two clusters
+/// (i, j) with i < j to the edge weight; `time(p)` is position `p`'s publication time. Two clusters
 /// never merge when their dated members would span more than `max_span_secs`: one event is reported
-/// within days, so undated articles cannot chain reports dated weeks apart into one story.
+/// within days, so undated articles cannot chain reports dated weeks apart into one story — unless
+/// a pair in `copies` links them: a copy republished later belongs to its source's story.
 /// Returns clusters of positions, each sorted.
-#[allow(clippy::needless_range_loop)]
 pub(crate) fn average_linkage(
     threshold: f32,
     max_span_secs: i64,
     nodes: &[usize],
-    times: &[Option<i64>],
+    time: impl Fn(usize) -> Option<i64>,
     edges: &BTreeMap<(usize, usize), f32>,
+    copies: &BTreeSet<(usize, usize)>,
 ) -> Vec<Vec<usize>> {
-    let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
-    let n = nodes.len();
-    let mut span: Vec<TimeSpan> = times.iter().map(|&t| TimeSpan::of(t)).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|k| vec![k]).collect();
+    let singletons: Vec<Vec<usize>> = nodes.iter().map(|&p| vec![p]).collect();
+    average_linkage_from(threshold, max_span_secs, &singletons, time, edges, copies)
+}
+
+/// Average linkage starting from `groups` (disjoint, each sorted, in order of their first position)
+/// taken as already merged: the mean edge weight between two clusters counts every member pair.
+#[allow(clippy::needless_range_loop)]
+pub(crate) fn average_linkage_from(
+    threshold: f32,
+    max_span_secs: i64,
+    groups: &[Vec<usize>],
+    time: impl Fn(usize) -> Option<i64>,
+    edges: &BTreeMap<(usize, usize), f32>,
+    copies: &BTreeSet<(usize, usize)>,
+) -> Vec<Vec<usize>> {
+    // A group given already merged may span more (a text republished weeks later); it may not grow.
+    let mut span: Vec<TimeSpan> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .fold(TimeSpan(None), |s, &p| s.union(TimeSpan::of(time(p))))
+        })
+        .collect();
+    let nodes: Vec<usize> = groups.iter().flatten().copied().collect();
+    let local: BTreeMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| g.iter().map(move |&p| (p, k)))
+        .collect();
+    let n = groups.len();
+    // Members are indices into `nodes`, which lists the groups one after another.
+    let mut next = 0;
+    let mut members: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            next += g.len();
+            (next - g.len()..next).collect()
+        })
+        .collect();
     let mut alive = vec![true; n];
     let mut adj: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
     for (&(i, j), &w) in edges {
         if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
-            *adj[a].entry(b).or_insert(0.0) += w;
-            *adj[b].entry(a).or_insert(0.0) += w;
+            if a != b {
+                *adj[a].entry(b).or_insert(0.0) += w;
+                *adj[b].entry(a).or_insert(0.0) += w;
+            }
+        }
+    }
+    // Which clusters a copy links (kept up to date through merges like `adj`).
+    let mut copy_adj: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for &(i, j) in copies {
+        if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
+            if a != b {
+                copy_adj[a].insert(b);
+                copy_adj[b].insert(a);
+            }
         }
     }
     let mut heap = BinaryHeap::new();
     for a in 0..n {
         for (&b, &w) in &adj[a] {
-            if a < b && w >= threshold {
-                heap.push(Cand { score: w, a, b });
+            let avg = w / (members[a].len() * members[b].len()) as f32;
+            if a < b && avg >= threshold {
+                heap.push(Cand { score: avg, a, b });
             }
         }
     }
@@ -683,7 +808,14 @@ mod tests {
         }
         e.insert((2, 3), 0.8);
         e.insert((3, 4), 0.8);
-        let c = average_linkage(0.3, i64::MAX, &[0, 1, 2, 3, 4, 5, 6], &[None; 7], &e);
+        let c = average_linkage(
+            0.3,
+            i64::MAX,
+            &[0, 1, 2, 3, 4, 5, 6],
+            |_| None,
+            &e,
+            &BTreeSet::new(),
+        );
         assert!(c.iter().all(|m| !(m.contains(&0) && m.contains(&6))), "{c:?}");
         assert!(c.iter().any(|m| m.starts_with(&[0, 1, 2])));
     }

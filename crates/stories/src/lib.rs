@@ -67,13 +67,15 @@ mod storyline;
 pub use passages::{anchored_pairs, PassageConfig};
 pub use similarity::{Score, Similarity, MAX_EVIDENCE};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
 use wiretrace_model::{Article, ArticleId, Pair, Story, StoryId};
 
-use crate::cluster::{average_linkage, candidates, edge, pair_score, Corpus, Dsu};
+use crate::cluster::{
+    average_linkage, average_linkage_from, candidates, duplicate_groups, edge, pair_score, Corpus, Dsu, Edge,
+};
 use crate::features::Kind;
 
 /// Story, storyline and lineage settings. `Default` gives the tested values.
@@ -96,14 +98,29 @@ pub struct Config {
     pub event_max_days: f32,
     /// Factor on content evidence when either date is unknown.
     pub unknown_time_factor: f32,
-    /// The dated members of one story lie at most this many days apart. Reports of one event
-    /// appear within days; undated articles (a third of real web news) would otherwise chain a
-    /// follow-up weeks later, or the same place's earlier event, into the story.
+    /// The dated members of one story lie at most this many days apart, unless a copy (reuse
+    /// evidence alone reaching [`Config::link_threshold`]) links them. Reports of one event and
+    /// their rewrites appear within days; undated articles (a third of real web news) would
+    /// otherwise chain a follow-up weeks later, or the same place's earlier event, into the story.
+    /// A week keeps late rewrites (republished up to five days later in the generated set).
     pub story_max_span_days: f32,
     /// Inverted-index postings longer than this are skipped (too common to be evidence).
     pub max_posting: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
     pub dense_component_max: usize,
+    /// In components larger than [`Config::dense_component_max`] (only candidate pairs weighed),
+    /// articles that each hold at least this share of the other's word 3-grams (versions of one text
+    /// with a few words changed) form one cluster before average linkage. Without it, a story copied
+    /// thousands of times splits: each copy has edges to a few candidates only, and the mean over all
+    /// member pairs of two large clusters (absent edges count 0) falls below the threshold. Each
+    /// changed word removes up to three 3-grams: 0.8 admits two copies of a 150-word text that each
+    /// changed four words of it, and no two texts that differ in a fifth of their wording.
+    pub duplicate_share: f32,
+    /// Min-hashes of each article's 3-grams used to find versions of one text in corpora above
+    /// [`Config::exhaustive_max_articles`] (see the `cluster` module): a copy sharing 90% of its
+    /// 3-grams with its source is missed by all four with probability 10⁻⁴; each adds at most one
+    /// candidate pair per article.
+    pub duplicate_minhashes: usize,
     /// Story anchors' weights by kind (see the `anchors` module): a shared name says more than a
     /// shared figure, a figure more than a word.
     pub anchor_name_weight: f32,
@@ -182,9 +199,11 @@ impl Default for Config {
             event_window_days: 1.0,
             event_max_days: 3.0,
             unknown_time_factor: 1.0,
-            story_max_span_days: 3.0,
+            story_max_span_days: 7.0,
             max_posting: 200,
             dense_component_max: 400,
+            duplicate_share: 0.8,
+            duplicate_minhashes: 4,
             anchor_name_weight: 2.5,
             anchor_figure_weight: 1.5,
             anchor_date_weight: 2.0,
@@ -240,6 +259,9 @@ struct Graph {
     corpus: Corpus,
     /// Components (positions, sorted) with their edge weights.
     components: Vec<Component>,
+    /// Pairs (i < j) whose reuse evidence alone reaches [`Config::link_threshold`]: copies, which
+    /// may join a story whatever their dates.
+    copies: BTreeSet<(usize, usize)>,
 }
 
 fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
@@ -263,15 +285,24 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
     let cands = candidates(cfg, &corpus, &given);
     tracing::debug!(elapsed = ?t0.elapsed(), candidates = cands.len(), "candidate pairs found");
     // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
-    let weighed: Vec<(usize, usize, f32)> = cands
+    let weighed: Vec<(usize, usize, Edge)> = cands
         .par_iter()
         .map(|&(i, j)| {
-            let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
-            (i, j, w)
+            (
+                i,
+                j,
+                edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)),
+            )
         })
-        .filter(|&(_, _, w)| w >= cfg.min_edge)
+        .filter(|(_, _, e)| e.weight() >= cfg.min_edge)
         .collect();
-    weights.extend(weighed.into_iter().map(|(i, j, w)| ((i, j), w)));
+    let mut copies: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (i, j, e) in weighed {
+        if e.reuse >= cfg.link_threshold {
+            copies.insert((i, j));
+        }
+        weights.insert((i, j), e.weight());
+    }
     tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
     let mut dsu = Dsu::new(arts.len());
     for &(i, j) in weights.keys() {
@@ -295,24 +326,37 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         components[comp_of[i]].1.insert((i, j), w);
     }
     // Small components: weigh every member pair, so that the average linkage sees all the evidence.
-    components.par_iter_mut().for_each(|(nodes, edges)| {
-        if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
-            return;
-        }
-        for (x, &i) in nodes.iter().enumerate() {
-            for &j in &nodes[x + 1..] {
-                if edges.contains_key(&(i, j)) {
-                    continue;
-                }
-                let w = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)).weight();
-                if w >= cfg.min_edge {
-                    edges.insert((i, j), w);
+    let dense_copies: Vec<Vec<(usize, usize)>> = components
+        .par_iter_mut()
+        .map(|(nodes, edges)| {
+            let mut found = Vec::new();
+            if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
+                return found;
+            }
+            for (x, &i) in nodes.iter().enumerate() {
+                for &j in &nodes[x + 1..] {
+                    if edges.contains_key(&(i, j)) {
+                        continue;
+                    }
+                    let e = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0));
+                    if e.weight() >= cfg.min_edge {
+                        edges.insert((i, j), e.weight());
+                    }
+                    if e.reuse >= cfg.link_threshold {
+                        found.push((i, j));
+                    }
                 }
             }
-        }
-    });
+            found
+        })
+        .collect();
+    copies.extend(dense_copies.into_iter().flatten());
     tracing::debug!(elapsed = ?t0.elapsed(), "small components weighed densely");
-    Graph { corpus, components }
+    Graph {
+        corpus,
+        components,
+        copies,
+    }
 }
 
 /// Returns the evidence components: groups of article ids linked by reuse or content evidence, each
@@ -363,18 +407,28 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
     }
     let g = graph(cfg, &arts, pairs);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
     for (nodes, edges) in &g.components {
         if nodes.len() == 1 {
             clusters.push(nodes.clone());
+        } else if nodes.len() > cfg.dense_component_max {
+            let groups = duplicate_groups(&g.corpus, cfg.duplicate_share, nodes, edges);
+            clusters.extend(average_linkage_from(
+                cfg.link_threshold,
+                max_span,
+                &groups,
+                |p| g.corpus.time(p),
+                edges,
+                &g.copies,
+            ));
         } else {
-            let times: Vec<Option<i64>> = nodes.iter().map(|&p| g.corpus.time(p)).collect();
-            let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
             clusters.extend(average_linkage(
                 cfg.link_threshold,
                 max_span,
                 nodes,
-                &times,
+                |p| g.corpus.time(p),
                 edges,
+                &g.copies,
             ));
         }
     }

@@ -176,6 +176,17 @@ pub(super) fn candidate_edges(
     for (r, &k) in by_time.iter().enumerate() {
         rank[k] = r;
     }
+    // Per-story facts the edges below consult, computed once (a story copied thousands of times
+    // would otherwise scan every member for every candidate edge).
+    let mut title_count: FastMap<&[u64], usize> = FastMap::default();
+    for k in 0..n {
+        *title_count.entry(f(k).detail.title.as_slice()).or_insert(0) += 1;
+    }
+    let undated = (0..n).filter(|&k| f(k).time.is_none()).count();
+    let mut dated: Vec<(i64, usize)> = (0..n).filter_map(|k| f(k).time.map(|t| (t, k))).collect();
+    dated.sort_unstable();
+    // The earliest time among the members other than `y`.
+    let earliest_other = |y: usize| dated.iter().find(|&&(_, k)| k != y).map(|&(t, _)| t);
     for x in 0..n {
         let fx = f(x);
         let sx = fx.shingles.len().max(1) as f32;
@@ -245,12 +256,13 @@ pub(super) fn candidate_edges(
                 });
             let shared_title = !fx.detail.title.is_empty()
                 && fx.detail.title == fy.detail.title
-                && (0..n).filter(|&k| f(k).detail.title == fx.detail.title).count() == 2;
+                && title_count.get(fx.detail.title.as_slice()) == Some(&2);
             // A version that is undated, or dated before every other, may itself be the agency's
             // original under an outlet name we do not recognise: it is never ruled out this way.
             let possible_original = match fy.time {
                 None => true,
-                Some(t) => (0..n).all(|k| k == y || f(k).time.is_some_and(|tk| strictly_before(t, tk))),
+                // `strictly_before(t, ·)` grows with its second argument: the earliest other decides.
+                Some(t) => undated == 0 && earliest_other(y).is_none_or(|tk| strictly_before(t, tk)),
             };
             let missing_agency =
                 missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
