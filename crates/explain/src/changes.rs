@@ -9,8 +9,8 @@
 //! 2. Aligned sentences that differ are compared figure by figure ([`crate::numbers`]) and word by
 //!    word (LCS hunks) for proper names spelt differently ([`crate::names`]).
 //! 3. Quotations of both texts ([`crate::quotes`]) are matched by word overlap; a matched pair worded
-//!    differently is `quote_altered`, unless the only differences are figures or names (reported
-//!    as such).
+//!    differently is `quote_altered`, unless the only differences are figures, names (reported
+//!    as such) or regional spellings of one word ([`crate::lang::are_spelling_variants`]).
 //! 4. Article sentences with no counterpart form `added` blocks (contiguous sentences of one
 //!    paragraph); a block carried by another version of the story is `supported_elsewhere`.
 //!    Paragraphs that are furniture ([`crate::boilerplate`]) are `boilerplate` instead.
@@ -29,7 +29,7 @@ use crate::boilerplate::{
     looks_like_furniture, masked_words, FurnitureModel, FURNITURE_SCORE,
 };
 use crate::diff::{align_greedy, hunks, overlap};
-use crate::lang::LangData;
+use crate::lang::{are_spelling_variants, LangData};
 use crate::names::is_name_variant;
 use crate::numbers;
 use crate::quotes::{quotes, Quote};
@@ -935,7 +935,9 @@ fn quote_changes(
                 && sw.iter().zip(aw).all(|(x, y)| {
                     let numeric =
                         x.chars().any(|c| c.is_ascii_digit()) && y.chars().any(|c| c.is_ascii_digit());
-                    numeric || name_like(&qs[j].text, x, &qa[i].text, y)
+                    numeric
+                        || name_like(&qs[j].text, x, &qa[i].text, y)
+                        || are_spelling_variants(a.lang_code.as_deref(), x, y)
                 })
         });
         if explained {

@@ -1259,6 +1259,49 @@ fn credit_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// Regional spellings of one word (folded letter groups, either may replace the other): British and
+/// American English write `cheque`/`check`, `colour`/`color`, `organise`/`organize`, `travelled`/`traveled`,
+/// `centre`/`center`, `licence`/`license`, `programme`/`program`. A copy localising its spelling has not
+/// altered what a quotation says.
+fn spelling_variants(lang: &str) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        "en" => &[
+            ("que", "ck"),
+            ("our", "or"),
+            ("is", "iz"),
+            ("ys", "yz"),
+            ("lled", "led"),
+            ("lling", "ling"),
+            ("llor", "lor"),
+            ("tre", "ter"),
+            ("bre", "ber"),
+            ("ence", "ense"),
+            ("mme", "m"),
+            ("ogue", "og"),
+        ],
+        _ => &[],
+    }
+}
+
+/// Whether two folded words are the same word in two regional spellings of `lang` (see
+/// [`spelling_variants`]): one letter group of `x` swapped for its variant gives `y`.
+pub fn are_spelling_variants(lang: Option<&str>, x: &str, y: &str) -> bool {
+    if x == y {
+        return false;
+    }
+    let lang = lang.map(|l| l.get(..2).unwrap_or(l));
+    let swaps = for_lang(lang, spelling_variants);
+    let one_way = |a: &str, b: &str| {
+        swaps.iter().any(|(p, q)| {
+            [(*p, *q), (*q, *p)].iter().any(|(from, to)| {
+                a.match_indices(from)
+                    .any(|(i, _)| format!("{}{}{}", &a[..i], to, &a[i + from.len()..]) == b)
+            })
+        })
+    };
+    one_way(x, y)
+}
+
 fn for_lang<T: Copy>(lang: Option<&str>, f: fn(&str) -> &'static [T]) -> Vec<T> {
     match lang {
         Some(l) if LANGUAGES.contains(&l) => f(l).to_vec(),
@@ -1421,5 +1464,31 @@ mod tests {
         assert!(d.is_speech_verb("said") && d.is_speech_verb("sagte") && d.is_speech_verb("disse"));
         assert_eq!(d.number_word("Million"), Some((1e6, true)));
         assert!(!d.decimal_comma);
+    }
+
+    #[test]
+    fn regional_spellings_are_one_word_and_other_words_are_not() {
+        for (a, b) in [
+            ("cheque", "check"),
+            ("colour", "color"),
+            ("organisation", "organization"),
+            ("travelled", "traveled"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("programme", "program"),
+        ] {
+            assert!(are_spelling_variants(Some("en"), a, b), "{a}/{b}");
+            assert!(are_spelling_variants(Some("en"), b, a), "{b}/{a}");
+        }
+        for (a, b) in [
+            ("wanted", "wants"),
+            ("believe", "think"),
+            ("said", "sad"),
+            ("check", "check"),
+        ] {
+            assert!(!are_spelling_variants(Some("en"), a, b), "{a}/{b}");
+        }
+        // No table for the language: nothing is a spelling variant there.
+        assert!(!are_spelling_variants(Some("de"), "cheque", "check"));
     }
 }

@@ -816,3 +816,19 @@ The terminal will handle 4 million passengers a year, according to the port auth
         "{ch:#?}"
     );
 }
+
+#[test]
+fn regional_spelling_inside_a_quote_is_not_an_altered_quote() {
+    // Localised spelling only: the quotation says the same thing.
+    let localised = art(
+        2,
+        &WIRE.replace("the future of the town", "the centre of the town's future"),
+    );
+    let respelt = art(3, &localised.text.replace("the centre of", "the center of"));
+    let ch = explain_pair(&Config::default(), &respelt, &localised, None, &[]);
+    assert!(of_kind(&ch, ChangeKind::QuoteAltered).is_empty(), "{ch:?}");
+    // A word that is not a spelling of the same word still alters the quote.
+    let reworded = art(4, &localised.text.replace("the centre of", "the heart of"));
+    let ch = explain_pair(&Config::default(), &reworded, &localised, None, &[]);
+    assert_eq!(of_kind(&ch, ChangeKind::QuoteAltered).len(), 1, "{ch:?}");
+}

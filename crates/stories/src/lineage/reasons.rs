@@ -4,6 +4,7 @@
 //! print: the share of each text inside the passages the reuse stage aligned with the other (the
 //! pair's coverage), never the 3-gram shares lineage weighs internally, so every command agrees.
 
+use chrono::{DateTime, Utc};
 use wiretrace_model::{Article, ArticleId, Pair};
 use wiretrace_text::FastMap;
 
@@ -55,19 +56,40 @@ pub(super) fn pct(x: f32) -> u32 {
 
 fn gap(src: &Article, copy: &Article) -> String {
     match (src.published, copy.published) {
-        (Some(s), Some(c)) => {
-            let mins = (c - s).num_minutes();
-            if mins <= 0 {
-                ", published at the same time".to_string()
-            } else if mins < 120 {
-                format!(", published {mins} min after it")
-            } else if mins < 48 * 60 {
-                format!(", published {} h after it", mins / 60)
-            } else {
-                format!(", published {} days after it", mins / 1440)
-            }
-        }
+        (Some(s), Some(c)) => gap_between(s, c),
         _ => ", with dates missing".to_string(),
+    }
+}
+
+/// Whether a publication time is a date without a time of day: exactly midnight UTC is what a date
+/// read from a file name or date-only metadata becomes (the same reading as lineage's time test).
+fn date_only(t: DateTime<Utc>) -> bool {
+    t.timestamp().rem_euclid(SECONDS_PER_DAY) == 0
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// The publication gap between a source and its copy, as a reason clause. When either side has only
+/// a date, the gap is told in calendar days: its minutes would be an artefact of the missing time of
+/// day (a copy at 00:40 "40 min after" a source known only by its date).
+fn gap_between(s: DateTime<Utc>, c: DateTime<Utc>) -> String {
+    if date_only(s) || date_only(c) {
+        let days = c.timestamp().div_euclid(SECONDS_PER_DAY) - s.timestamp().div_euclid(SECONDS_PER_DAY);
+        return match days {
+            d if d <= 0 => ", published the same day".to_string(),
+            1 => ", published the next day".to_string(),
+            d => format!(", published {d} days after it"),
+        };
+    }
+    let mins = (c - s).num_minutes();
+    if mins <= 0 {
+        ", published at the same time".to_string()
+    } else if mins < 120 {
+        format!(", published {mins} min after it")
+    } else if mins < 48 * 60 {
+        format!(", published {} h after it", mins / 60)
+    } else {
+        format!(", published {} days after it", mins / 1440)
     }
 }
 
@@ -179,4 +201,42 @@ pub(super) fn origin_reason(
         None => parts.push("every other version is dated later".to_string()),
     }
     format!("Origin: {}.", parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn gap_with_a_date_only_side_is_told_in_days() {
+        // The source is known only by its date; the copy has a time shortly after midnight.
+        assert_eq!(
+            gap_between(at("2024-03-05T00:00:00Z"), at("2024-03-05T00:40:00Z")),
+            ", published the same day"
+        );
+        assert_eq!(
+            gap_between(at("2024-03-05T00:00:00Z"), at("2024-03-06T23:10:00Z")),
+            ", published the next day"
+        );
+        assert_eq!(
+            gap_between(at("2024-03-05T14:00:00Z"), at("2024-03-08T00:00:00Z")),
+            ", published 3 days after it"
+        );
+    }
+
+    #[test]
+    fn gap_between_full_times_is_told_in_minutes_and_hours() {
+        assert_eq!(
+            gap_between(at("2024-03-05T10:00:00Z"), at("2024-03-05T10:40:00Z")),
+            ", published 40 min after it"
+        );
+        assert_eq!(
+            gap_between(at("2024-03-05T10:00:00Z"), at("2024-03-05T15:30:00Z")),
+            ", published 5 h after it"
+        );
+    }
 }
