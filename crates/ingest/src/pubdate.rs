@@ -537,8 +537,17 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
         .find(|s| s.date.cue == Cue::Published)
         .or_else(|| usable().find(|s| s.in_date_line))
         .or_else(|| usable().find(|s| s.in_root && s.short))
-        .or_else(|| usable().find(|s| s.short))
+        .or_else(|| unanimous(usable().filter(|s| s.short)))
         .map(|s| midnight(s.date))
+}
+
+/// The first of `seen` when every one states the same day. Without a cue, a date-line class or the
+/// text root, a short date line may be a listing's, a sidebar's or a version's: several different
+/// days are conflicting evidence, and a wrong date is worse than none (htmldate's caution on
+/// pages that are not articles: forums, portals, wikis).
+fn unanimous<'a>(mut seen: impl Iterator<Item = &'a Seen>) -> Option<&'a Seen> {
+    let first = seen.next()?;
+    seen.all(|s| s.date.date == first.date.date).then_some(first)
 }
 
 /// Every date in the visible text of `body`, block by block, outside comments, sidebars and footers.

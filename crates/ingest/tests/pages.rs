@@ -232,3 +232,18 @@ fn lead_written_beside_the_article_root_is_kept() {
     );
     assert!(!a.text.contains("checked by our editors"), "{}", a.text);
 }
+
+#[test]
+fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
+    let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
+<p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
+<p>Members may borrow up to twenty books at a time and renew them twice online or at the desk.</p></div>";
+    let one = format!("<html><body>{body}<div class=\"box\"><p>Book fair 03.05.2025</p></div></body></html>");
+    assert_eq!(day(&page(&one)).as_deref(), Some("2025-05-03"));
+
+    // A portal's list of events: each line has its own day, none of them the page's.
+    let many = format!(
+        "<html><body>{body}<div class=\"box\"><p>Book fair 03.05.2025</p><p>Reading night 14.06.2025</p></div></body></html>"
+    );
+    assert_eq!(day(&page(&many)), None);
+}
