@@ -536,13 +536,13 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     seen.iter()
         .find(|s| s.date.cue == Cue::Published)
         .or_else(|| usable().find(|s| s.in_date_line))
-        .or_else(|| usable().find(|s| s.in_root && s.short))
+        .or_else(|| unanimous(usable().filter(|s| s.in_root && s.short)))
         .or_else(|| unanimous(usable().filter(|s| s.short)))
         .map(|s| midnight(s.date))
 }
 
-/// The first of `seen` when every one states the same day. Without a cue, a date-line class or the
-/// text root, a short date line may be a listing's, a sidebar's or a version's: several different
+/// The first of `seen` when every one states the same day. Without a cue or a date-line class, a
+/// short date line may be a listing's, a forum post's, a sidebar's or a version's: several different
 /// days are conflicting evidence, and a wrong date is worse than none (htmldate's caution on
 /// pages that are not articles: forums, portals, wikis).
 fn unanimous<'a>(mut seen: impl Iterator<Item = &'a Seen>) -> Option<&'a Seen> {

@@ -246,4 +246,13 @@ fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
         "<html><body>{body}<div class=\"box\"><p>Book fair 03.05.2025</p><p>Reading night 14.06.2025</p></div></body></html>"
     );
     assert_eq!(day(&page(&many)), None);
+
+    // A forum thread: the replies inside the text each carry their own day.
+    let thread = "<html><body><div class=\"main\"><h1>Which bike for the hill roads?</h1>\
+<p>I am looking for a bike that copes with steep gravel roads and still rides well on tarmac to work.</p>\
+<p>Reply of 03.05.2025</p>\
+<p>Take one with wide tyres and low gears; the frame matters less than most shops will tell you.</p>\
+<p>Reply of 14.06.2025</p>\
+<p>I rode a touring bike on those roads for years and never had a problem with it on the climbs.</p></div></body></html>";
+    assert_eq!(day(&page(thread)), None);
 }
