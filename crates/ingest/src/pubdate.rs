@@ -212,6 +212,14 @@ pub(crate) fn publication_date(
         Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
             Some(PageDate { when: u, from: "url" })
         }
+        // A UTC instant near midnight falls on a neighbouring day of the publisher's calendar; the URL
+        // was minted on the publisher's day.
+        Some(u)
+            if chosen.when.offset().local_minus_utc() == 0
+                && (chosen.when.date_naive() - u.date_naive()).num_days().abs() == 1 =>
+        {
+            Some(PageDate { when: u, from: "url" })
+        }
         _ => Some(chosen),
     }
 }

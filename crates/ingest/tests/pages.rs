@@ -256,3 +256,17 @@ fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
 <p>I rode a touring bike on those roads for years and never had a problem with it on the climbs.</p></div></body></html>";
     assert_eq!(day(&page(thread)), None);
 }
+
+#[test]
+fn a_utc_time_near_midnight_takes_the_day_of_the_url() {
+    let html = r#"<html><head><link rel="canonical" href="https://diary.example/2025/01/01/new-year-walk/">
+<meta property="article:published_time" content="2024-12-31T23:20:00Z"></head>
+<body><article><p>We walked up the hill at dawn on the first morning of the year and watched the fog lift over the town.</p></article></body></html>"#;
+    let a = page(html);
+    assert_eq!(day(&a).as_deref(), Some("2025-01-01"));
+    assert_eq!(a.metadata["published_from"], "url");
+
+    // With the publisher's offset stated, the instant's own day stands.
+    let local = html.replace("2024-12-31T23:20:00Z", "2024-12-31T23:20:00+01:00");
+    assert_eq!(day(&page(&local)).as_deref(), Some("2024-12-31"));
+}
