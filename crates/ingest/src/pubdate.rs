@@ -27,7 +27,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
 
@@ -207,6 +207,11 @@ pub(crate) fn publication_date(
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
+    if chosen.when.offset().local_minus_utc() == 0 && chosen.from != "text" {
+        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc()) {
+            chosen.when = day.and_time(NaiveTime::MIN).and_utc().fixed_offset();
+        }
+    }
     // A URL's date is minted when the page is first published: a later stated date is a re-publication.
     match url {
         Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
@@ -254,6 +259,43 @@ fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<Fixe
     }
     None
 }
+
+/// The day the page shows beside a UTC publication instant when it is the next or previous day and the
+/// instant's own day is not shown: a UTC time near midnight falls on a neighbouring day of the
+/// publisher's calendar, and the visible date line states that day. Only one such day, and only from
+/// date lines (short blocks, date-line classes), never from prose or an "updated" line.
+fn visible_neighbour_day(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    utc: chrono::NaiveDateTime,
+) -> Option<NaiveDate> {
+    let utc_day = utc.date();
+    let reachable = |d: NaiveDate| {
+        let local_midnight = d.and_time(NaiveTime::MIN);
+        let hours = (utc - local_midnight).num_minutes() as f64 / 60.0;
+        // The local day `d` holds the instant for some real offset when it starts at most the
+        // eastmost offset before it and ends at most the westmost offset after it.
+        (-MAX_EAST_OFFSET_HOURS..24.0 + MAX_WEST_OFFSET_HOURS).contains(&hours) && d != utc_day
+    };
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    let seen = visible_dates(body, root);
+    let lines: Vec<NaiveDate> = seen
+        .iter()
+        .filter(|s| s.date.cue != Cue::Updated && (s.short || s.in_date_line))
+        .map(|s| s.date.date)
+        .collect();
+    if lines.contains(&utc_day) {
+        return None;
+    }
+    let mut near = lines.into_iter().filter(|d| reachable(*d));
+    let first = near.next()?;
+    near.all(|d| d == first).then_some(first)
+}
+
+/// The largest UTC offsets in use (UTC+14, UTC−12): a local day other than the UTC day must be
+/// reachable by one of them to hold the same instant.
+const MAX_EAST_OFFSET_HOURS: f64 = 14.0;
+const MAX_WEST_OFFSET_HOURS: f64 = 12.0;
 
 /// Days a stated date may fall after the date in the page's URL before the URL's date is taken as the
 /// original publication (time zones and overnight edits move a stated date by a day).

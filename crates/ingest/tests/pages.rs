@@ -270,3 +270,14 @@ fn a_utc_time_near_midnight_takes_the_day_of_the_url() {
     let local = html.replace("2024-12-31T23:20:00Z", "2024-12-31T23:20:00+01:00");
     assert_eq!(day(&page(&local)).as_deref(), Some("2024-12-31"));
 }
+
+#[test]
+fn a_utc_time_near_midnight_takes_the_neighbouring_day_the_page_shows() {
+    let html = r#"<html><head><meta property="article:published_time" content="2025-03-09T23:30:00Z"></head>
+<body><article><p>10.03.2025</p><p>The night train to the coast will run again from April, the rail company said on Monday.</p></article></body></html>"#;
+    assert_eq!(day(&page(html)).as_deref(), Some("2025-03-10"));
+
+    // At 08:00 UTC no real offset puts the instant on the next day: the shown day is another one.
+    let morning = html.replace("T23:30:00Z", "T08:00:00Z");
+    assert_eq!(day(&page(&morning)).as_deref(), Some("2025-03-09"));
+}
