@@ -11,12 +11,13 @@
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
 //! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
 //! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page; a date inside prose is an event's, never the page's |
+//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
-//! Then two corrections: a winner more than a day after the page's URL date gives way to the URL's
-//! (a re-publication; the URL was minted first), and a winner in UTC takes the publisher's offset when
-//! the page writes the same instant in local time elsewhere. A date element whose visible text states
+//! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
+//! the page writes the same instant in local time elsewhere, else the URL's day when it is one day
+//! off, else the neighbouring day (reachable by a real UTC offset) that the page's date lines alone show. A date element whose visible text states
 //! another day than its attribute gives the visible day; explicit date marks that all agree date the
 //! page even from a sidebar or footer.
 //!
