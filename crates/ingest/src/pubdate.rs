@@ -208,7 +208,7 @@ pub(crate) fn publication_date(
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
-    if chosen.when.offset().local_minus_utc() == 0 && chosen.from != "text" {
+    if chosen.when.offset().local_minus_utc() == 0 && !matches!(chosen.from, "text" | "url") {
         if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc()) {
             chosen.when = day.and_time(NaiveTime::MIN).and_utc().fixed_offset();
         }
