@@ -11,12 +11,13 @@
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
 //! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
 //! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page; a date inside prose is an event's, never the page's |
+//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
 //! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
-//! Then two corrections: a winner more than a day after the page's URL date gives way to the URL's
-//! (a re-publication; the URL was minted first), and a winner in UTC takes the publisher's offset when
-//! the page writes the same instant in local time elsewhere. A date element whose visible text states
+//! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
+//! the page writes the same instant in local time elsewhere, else the URL's day when it is one day
+//! off, else the neighbouring day (reachable by a real UTC offset) that the page's date lines alone show. A date element whose visible text states
 //! another day than its attribute gives the visible day; explicit date marks that all agree date the
 //! page even from a sidebar or footer.
 //!
@@ -27,7 +28,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use ego_tree::iter::Edge;
 use scraper::{node::Node, ElementRef, Html, Selector};
 
@@ -207,9 +208,22 @@ pub(crate) fn publication_date(
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
+    if chosen.when.offset().local_minus_utc() == 0 && !matches!(chosen.from, "text" | "url") {
+        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc()) {
+            chosen.when = day.and_time(NaiveTime::MIN).and_utc().fixed_offset();
+        }
+    }
     // A URL's date is minted when the page is first published: a later stated date is a re-publication.
     match url {
         Some(u) if (chosen.when.date_naive() - u.date_naive()).num_days() > URL_DATE_SLACK_DAYS => {
+            Some(PageDate { when: u, from: "url" })
+        }
+        // A UTC instant near midnight falls on a neighbouring day of the publisher's calendar; the URL
+        // was minted on the publisher's day.
+        Some(u)
+            if chosen.when.offset().local_minus_utc() == 0
+                && (chosen.when.date_naive() - u.date_naive()).num_days().abs() == 1 =>
+        {
             Some(PageDate { when: u, from: "url" })
         }
         _ => Some(chosen),
@@ -246,6 +260,43 @@ fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<Fixe
     }
     None
 }
+
+/// The day the page shows beside a UTC publication instant when it is the next or previous day and the
+/// instant's own day is not shown: a UTC time near midnight falls on a neighbouring day of the
+/// publisher's calendar, and the visible date line states that day. Only one such day, and only from
+/// date lines (short blocks, date-line classes), never from prose or an "updated" line.
+fn visible_neighbour_day(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    utc: chrono::NaiveDateTime,
+) -> Option<NaiveDate> {
+    let utc_day = utc.date();
+    let reachable = |d: NaiveDate| {
+        let local_midnight = d.and_time(NaiveTime::MIN);
+        let hours = (utc - local_midnight).num_minutes() as f64 / 60.0;
+        // The local day `d` holds the instant for some real offset when it starts at most the
+        // eastmost offset before it and ends at most the westmost offset after it.
+        (-MAX_EAST_OFFSET_HOURS..24.0 + MAX_WEST_OFFSET_HOURS).contains(&hours) && d != utc_day
+    };
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    let seen = visible_dates(body, root);
+    let lines: Vec<NaiveDate> = seen
+        .iter()
+        .filter(|s| s.date.cue != Cue::Updated && (s.short || s.in_date_line))
+        .map(|s| s.date.date)
+        .collect();
+    if lines.contains(&utc_day) {
+        return None;
+    }
+    let mut near = lines.into_iter().filter(|d| reachable(*d));
+    let first = near.next()?;
+    near.all(|d| d == first).then_some(first)
+}
+
+/// The largest UTC offsets in use (UTC+14, UTC−12): a local day other than the UTC day must be
+/// reachable by one of them to hold the same instant.
+const MAX_EAST_OFFSET_HOURS: f64 = 14.0;
+const MAX_WEST_OFFSET_HOURS: f64 = 12.0;
 
 /// Days a stated date may fall after the date in the page's URL before the URL's date is taken as the
 /// original publication (time zones and overnight edits move a stated date by a day).
@@ -536,9 +587,18 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     seen.iter()
         .find(|s| s.date.cue == Cue::Published)
         .or_else(|| usable().find(|s| s.in_date_line))
-        .or_else(|| usable().find(|s| s.in_root && s.short))
-        .or_else(|| usable().find(|s| s.short))
+        .or_else(|| unanimous(usable().filter(|s| s.in_root && s.short)))
+        .or_else(|| unanimous(usable().filter(|s| s.short)))
         .map(|s| midnight(s.date))
+}
+
+/// The first of `seen` when every one states the same day. Without a cue or a date-line class, a
+/// short date line may be a listing's, a forum post's, a sidebar's or a version's: several different
+/// days are conflicting evidence, and a wrong date is worse than none (htmldate's caution on
+/// pages that are not articles: forums, portals, wikis).
+fn unanimous<'a>(mut seen: impl Iterator<Item = &'a Seen>) -> Option<&'a Seen> {
+    let first = seen.next()?;
+    seen.all(|s| s.date.date == first.date.date).then_some(first)
 }
 
 /// Every date in the visible text of `body`, block by block, outside comments, sidebars and footers.

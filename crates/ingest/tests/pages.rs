@@ -232,3 +232,52 @@ fn lead_written_beside_the_article_root_is_kept() {
     );
     assert!(!a.text.contains("checked by our editors"), "{}", a.text);
 }
+
+#[test]
+fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
+    let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
+<p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
+<p>Members may borrow up to twenty books at a time and renew them twice online or at the desk.</p></div>";
+    let one = format!("<html><body>{body}<div class=\"box\"><p>Book fair 03.05.2025</p></div></body></html>");
+    assert_eq!(day(&page(&one)).as_deref(), Some("2025-05-03"));
+
+    // A portal's list of events: each line has its own day, none of them the page's.
+    let many = format!(
+        "<html><body>{body}<div class=\"box\"><p>Book fair 03.05.2025</p><p>Reading night 14.06.2025</p></div></body></html>"
+    );
+    assert_eq!(day(&page(&many)), None);
+
+    // A forum thread: the replies inside the text each carry their own day.
+    let thread = "<html><body><div class=\"main\"><h1>Which bike for the hill roads?</h1>\
+<p>I am looking for a bike that copes with steep gravel roads and still rides well on tarmac to work.</p>\
+<p>Reply of 03.05.2025</p>\
+<p>Take one with wide tyres and low gears; the frame matters less than most shops will tell you.</p>\
+<p>Reply of 14.06.2025</p>\
+<p>I rode a touring bike on those roads for years and never had a problem with it on the climbs.</p></div></body></html>";
+    assert_eq!(day(&page(thread)), None);
+}
+
+#[test]
+fn a_utc_time_near_midnight_takes_the_day_of_the_url() {
+    let html = r#"<html><head><link rel="canonical" href="https://diary.example/2025/01/01/new-year-walk/">
+<meta property="article:published_time" content="2024-12-31T23:20:00Z"></head>
+<body><article><p>We walked up the hill at dawn on the first morning of the year and watched the fog lift over the town.</p></article></body></html>"#;
+    let a = page(html);
+    assert_eq!(day(&a).as_deref(), Some("2025-01-01"));
+    assert_eq!(a.metadata["published_from"], "url");
+
+    // With the publisher's offset stated, the instant's own day stands.
+    let local = html.replace("2024-12-31T23:20:00Z", "2024-12-31T23:20:00+01:00");
+    assert_eq!(day(&page(&local)).as_deref(), Some("2024-12-31"));
+}
+
+#[test]
+fn a_utc_time_near_midnight_takes_the_neighbouring_day_the_page_shows() {
+    let html = r#"<html><head><meta property="article:published_time" content="2025-03-09T23:30:00Z"></head>
+<body><article><p>10.03.2025</p><p>The night train to the coast will run again from April, the rail company said on Monday.</p></article></body></html>"#;
+    assert_eq!(day(&page(html)).as_deref(), Some("2025-03-10"));
+
+    // At 08:00 UTC no real offset puts the instant on the next day: the shown day is another one.
+    let morning = html.replace("T23:30:00Z", "T08:00:00Z");
+    assert_eq!(day(&page(&morning)).as_deref(), Some("2025-03-09"));
+}
