@@ -64,6 +64,7 @@ fn pair(a: u32, b: u32, containment: f32, coverage: f32) -> Pair {
         coverage_a: coverage,
         coverage_b: coverage,
         passages: Vec::<Passage>::new(),
+        method: Default::default(),
     }
 }
 
