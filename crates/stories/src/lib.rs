@@ -173,6 +173,11 @@ pub struct Config {
     /// In stories larger than this, each article is compared only with this many versions on either
     /// side of it in time order (the cost of lineage is O(members × window)).
     pub lineage_window: usize,
+    /// Candidate sources weighed per story at most (members × window on both sides): in a story of
+    /// thousands of near-identical copies the window shrinks to `lineage_pair_budget / members`
+    /// (at least [`MIN_LINEAGE_WINDOW`]), so lineage stays linear with a bounded constant. Versions
+    /// that close in time order are the likeliest sources anyway.
+    pub lineage_pair_budget: usize,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -221,6 +226,7 @@ impl Default for Config {
             hidden_source_share: 0.06,
             max_parent_candidates: 12,
             lineage_window: 250,
+            lineage_pair_budget: 2_000_000,
             outlet_credit_bonus: 0.3,
             rewrite_fact_coverage: 0.6,
             missing_agency_factor: 0.4,
@@ -241,6 +247,25 @@ impl Config {
             Kind::Date => self.anchor_date_weight,
             Kind::Term | Kind::Quote => self.anchor_term_weight,
         }
+    }
+}
+
+/// The narrowest lineage window [`Config::lineage_pair_budget`] may impose: a copy still meets the
+/// versions published around it.
+pub const MIN_LINEAGE_WINDOW: usize = 20;
+
+impl Config {
+    /// The lineage window for a story of `members` articles (see [`Config::lineage_pair_budget`]).
+    ///
+    /// ```
+    /// let cfg = wiretrace_stories::Config::default();
+    /// assert_eq!(cfg.lineage_window_for(300), cfg.lineage_window);
+    /// assert_eq!(cfg.lineage_window_for(20_000), 50);
+    /// assert_eq!(cfg.lineage_window_for(10_000_000), wiretrace_stories::MIN_LINEAGE_WINDOW);
+    /// ```
+    pub fn lineage_window_for(&self, members: usize) -> usize {
+        let budgeted = self.lineage_pair_budget / (2 * members.max(1));
+        self.lineage_window.min(budgeted.max(MIN_LINEAGE_WINDOW))
     }
 }
 

@@ -187,12 +187,13 @@ pub(super) fn candidate_edges(
     dated.sort_unstable();
     // The earliest time among the members other than `y`.
     let earliest_other = |y: usize| dated.iter().find(|&&(_, k)| k != y).map(|&(t, _)| t);
+    let window = cfg.lineage_window_for(n);
     for x in 0..n {
         let fx = f(x);
         let sx = fx.shingles.len().max(1) as f32;
         let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
-        let lo = rank[x].saturating_sub(cfg.lineage_window);
-        let hi = (rank[x] + cfg.lineage_window + 1).min(n);
+        let lo = rank[x].saturating_sub(window);
+        let hi = (rank[x] + window + 1).min(n);
         let mut window: Vec<usize> = by_time[lo..hi].to_vec();
         window.sort_unstable();
         for y in window {
