@@ -93,7 +93,11 @@ fn copies_find_each_other_without_reuse_pairs() {
     // Every 3-gram a story's copies share is held by more articles than an index posting keeps, and
     // no reuse pair is given: the copies must still find their versions.
     let (articles, _) = five_copied_stories();
-    assert_five_stories(&build_stories(&large_corpus_config(), &articles, &[]));
+    let cfg = Config {
+        duplicate_minhashes: 4,
+        ..large_corpus_config()
+    };
+    assert_five_stories(&build_stories(&cfg, &articles, &[]));
 }
 
 fn assert_five_stories(stories: &[Story]) {
