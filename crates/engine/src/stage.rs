@@ -173,13 +173,8 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
         Stage::Align => {
             for (n, line) in lines {
                 let job: AlignJob = parse(n, &line?)?;
-                if job.a.id == job.b.id {
-                    // A pair of one id reads as an article paired with itself downstream.
-                    let reason = format!(
-                        "line {n}: a and b both have id {}; give them distinct ids",
-                        job.a.id
-                    );
-                    emit(&mut output, &serde_json::json!({ "error": reason }))?;
+                if let Some(error) = same_id_error(n, &job.a, &job.b) {
+                    emit(&mut output, &error)?;
                     continue;
                 }
                 if let Some(p) = wiretrace_reuse::align(&cfg.reuse, &job.a, &job.b) {
@@ -285,12 +280,8 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
         Stage::Grade => {
             for (n, line) in lines {
                 let job: GradeJob = parse(n, &line?)?;
-                if job.a.id == job.b.id {
-                    let reason = format!(
-                        "line {n}: a and b both have id {}; give them distinct ids",
-                        job.a.id
-                    );
-                    emit(&mut output, &serde_json::json!({ "error": reason }))?;
+                if let Some(error) = same_id_error(n, &job.a, &job.b) {
+                    emit(&mut output, &error)?;
                     continue;
                 }
                 let df = wiretrace_reuse::CorpusDf::new(job.df, job.max_df);
@@ -324,6 +315,16 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
 }
 
 /// A publication time given as RFC 3339 or as a plain `YYYY-MM-DD` day (midnight UTC).
+/// The error record for a pair job whose two articles share an id: such a pair reads downstream as
+/// an article paired with itself.
+fn same_id_error(n: usize, a: &Article, b: &Article) -> Option<serde_json::Value> {
+    (a.id == b.id).then(|| {
+        serde_json::json!({
+            "error": format!("line {n}: a and b both have id {}; give them distinct ids", a.id)
+        })
+    })
+}
+
 fn parse_day_or_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&chrono::Utc));
