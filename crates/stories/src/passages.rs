@@ -14,22 +14,41 @@
 //! 2. Two sentences are similar by the weighted Dice coefficient of their anchor sets. Sentences are
 //!    aligned in order (translations and rewrites keep the order of the facts) by dynamic
 //!    programming over the pairs at least [`PassageConfig::min_sentence_similarity`] similar.
-//! 3. Two versions form a pair when enough sentences align ([`PassageConfig::min_aligned_sentences`]),
-//!    closely enough ([`PassageConfig::min_mean_similarity`]), covering enough of each text
-//!    ([`PassageConfig::min_coverage`]): a rewrite restates its source sentence by sentence, while
-//!    two independent reports of one event meet in a sentence or two.
+//! 3. Which versions form a pair depends on the languages:
+//!    - **Different languages (translations), on by default**: the *translation test*. A
+//!      translation renders every sentence of its source, so it keeps the source's facts (names,
+//!      figures, dates: [`PassageConfig::min_shared_facts`], [`PassageConfig::min_fact_containment`]
+//!      of the text holding fewer), in the same order ([`PassageConfig::min_fact_order`]), each at
+//!      the same relative place in the text ([`PassageConfig::max_fact_shift`]), at a similar length
+//!      ([`PassageConfig::min_length_ratio`]). An independent report of the same event shares the
+//!      lead facts but not all of them in place: it leaves facts out, adds its own, and its length
+//!      and paragraphs differ. The pair's passages are the aligned sentences.
+//!    - **One language (rewrites), off by default**: enough sentences align
+//!      ([`PassageConfig::min_aligned_sentences`]), closely enough
+//!      ([`PassageConfig::min_mean_similarity`]), covering enough of each text
+//!      ([`PassageConfig::min_coverage`]).
 //!
-//! Across languages word stems are left out of the similarity (they meet only as cognates), so a
-//! translation is aligned on names, figures and dates alone; that is too little to tell a
-//! translated copy from an independent report, and [`PassageConfig::cross_language`] is off.
-//! Within one language an independent rewrite of the same facts aligns as closely as a rewritten
-//! copy, so [`PassageConfig::same_language`] is off too: the aligner is there for callers who
-//! want candidate rewrites and translations listed, not for the default export.
+//! What the translation test cannot do (measured on real-news-dev, 180 real articles, 12
+//! cross-language gold copy pairs against 1,027 same-story cross-language pairs that are not
+//! copies): most real cross-language "copies" there are re-edited renderings of one agency
+//! dispatch (cut, merged with other sources, sentences reordered), and nothing names, figures and
+//! dates show separates them from independent reports of the same event: news keeps the inverted
+//! pyramid, so independent reports share the lead facts in the same order too. For each of shared
+//! facts, weighted Dice and containment, longest common subsequence and order share, share of
+//! sentences holding a shared fact, rare shared facts, length ratio, facts co-occurring in one
+//! sentence and the median position shift, at least 160 of the non-copies score above the
+//! median copy. The test therefore asks for a whole rendering, and finds the faithful
+//! translation (1 of the 12) with no false pair; the re-edited renderings would need the wording
+//! itself compared across languages (a bilingual lexicon), which the project does not have.
+//! Same-language copies missed by the reuse stage are the same case in one language (AI-written
+//! rewrites of a dispatch sharing no word sequence with it), and the sentence test pairs
+//! independent rewrites as often (examples/corpus's greenline-report), so it stays off.
 //!
 //! Cost: for each member, candidates are the members sharing its rarer anchors (an inverted index
 //! over the story, postings longer than [`PassageConfig::max_posting`] skipped), at most
 //! [`PassageConfig::max_candidates`] of them, so a story copied thousands of times is not compared
-//! pair by pair.
+//! pair by pair. A story whose members are all in one language is skipped when same-language
+//! alignment is off.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,13 +59,14 @@ use crate::anchors::occurrences;
 use crate::features::Kind;
 
 /// Settings of the anchored aligner. `Default` gives the values measured on real multilingual
-/// news (real-news-dev copy groups).
+/// news (real-news-dev copy groups) and on examples/corpus.
 #[derive(Debug, Clone)]
 pub struct PassageConfig {
-    /// Whether to align versions in different languages (translations). Off by default: on real
-    /// multilingual news (real-news-dev) names, figures and dates alone did not separate a
-    /// translated copy from an independent report of the same event in another language (every
-    /// setting that found one of the 12 translated pairs also paired as many unrelated reports).
+    /// Whether to pair versions in different languages that pass the translation test (see the
+    /// module's method). On by default: on real-news-dev it pairs the one faithful translation of
+    /// the 12 cross-language copy pairs and none of the 1,027 same-story cross-language pairs that
+    /// are not copies; on examples/corpus it pairs the two translated wire copies with their
+    /// dispatch and its verbatim copies.
     pub cross_language: bool,
     /// Whether to align same-language versions the reuse stage found no shared wording in
     /// (rewrites that restate their source sentence by sentence). Off by default: an independent
@@ -66,14 +86,39 @@ pub struct PassageConfig {
     pub term_weight: f32,
     /// Two sentences below this anchor similarity (weighted Dice, 0..1) are never aligned.
     pub min_sentence_similarity: f32,
-    /// A pair needs at least this many aligned sentences: one shared fact is not a copy.
+    /// A same-language pair needs at least this many aligned sentences: one shared fact is not a
+    /// copy.
     pub min_aligned_sentences: usize,
-    /// A pair needs its aligned sentences to cover at least this share of each text (characters):
-    /// a rewrite restates much of its source, while an independent report of the same event meets
-    /// it in a sentence or two.
+    /// A same-language pair needs its aligned sentences to cover at least this share of each text
+    /// (characters): a rewrite restates much of its source, while an independent report of the
+    /// same event meets it in a sentence or two.
     pub min_coverage: f32,
-    /// A pair needs its aligned sentences' mean anchor similarity to be at least this.
+    /// A same-language pair needs its aligned sentences' mean anchor similarity to be at least
+    /// this.
     pub min_mean_similarity: f32,
+    /// Translation test: at least this many distinct facts (names, figures, dates) in both texts.
+    /// Fewer cannot show an order: the translated copies of examples/corpus share 17–30, the
+    /// faithful translation of real-news-dev 8.
+    pub min_shared_facts: usize,
+    /// Translation test: the shared facts are at least this share of the distinct facts of the
+    /// text holding fewer. A translation keeps its source's facts (examples/corpus 0.65–0.81,
+    /// real-news-dev's translation 0.73); an independent report picks its own (the real-news-dev
+    /// non-copies that pass every other condition: 0.40–0.50).
+    pub min_fact_containment: f32,
+    /// Translation test: the longest common subsequence of the shared facts in each text's order
+    /// is at least this share of them: a translation states them in its source's order (0.96–1.0
+    /// in every translation measured).
+    pub min_fact_order: f32,
+    /// Translation test: the median distance between where a shared fact first appears in each
+    /// text, as a share of each text's length, is at most this: a translation renders sentence
+    /// after sentence, so each fact sits at the same relative place (0.015–0.076 measured), while
+    /// a report that cuts or adds paragraphs shifts them.
+    pub max_fact_shift: f32,
+    /// Translation test: the shorter text has at least this share of the longer one's characters.
+    /// Languages differ in length by up to a fifth for one content (0.81–0.95 measured on
+    /// translations); a report half as long as the other cannot render it whole (a ro–fr non-copy
+    /// of real-news-dev passes every other condition at 0.53).
+    pub min_length_ratio: f32,
     /// Each member is compared with at most this many candidates (those sharing most rare
     /// anchors), which keeps large stories near-linear.
     pub max_candidates: usize,
@@ -84,7 +129,7 @@ pub struct PassageConfig {
 impl Default for PassageConfig {
     fn default() -> Self {
         PassageConfig {
-            cross_language: false,
+            cross_language: true,
             same_language: false,
             name_weight: 1.0,
             figure_weight: 1.5,
@@ -94,6 +139,11 @@ impl Default for PassageConfig {
             min_aligned_sentences: 5,
             min_coverage: 0.35,
             min_mean_similarity: 0.4,
+            min_shared_facts: 8,
+            min_fact_containment: 0.6,
+            min_fact_order: 0.9,
+            max_fact_shift: 0.08,
+            min_length_ratio: 0.7,
             max_candidates: 12,
             max_posting: 256,
         }
@@ -150,8 +200,14 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
 }
 
-/// The sentences of one article with their anchors.
-fn sentences(text: &str) -> Vec<Sentence> {
+/// Whether an anchor kind is a fact that survives translation: a name, a figure or a date (word
+/// stems and quoted words are language-bound).
+fn is_fact(kind: Kind) -> bool {
+    matches!(kind, Kind::Name | Kind::Span | Kind::Figure | Kind::Date)
+}
+
+/// The sentences of one article with their anchors, and its facts (see [`Version::facts`]).
+fn sentences(text: &str) -> (Vec<Sentence>, Vec<(u64, f32)>) {
     let ranges = sentence_ranges(text);
     let mut out: Vec<Sentence> = ranges
         .iter()
@@ -162,6 +218,11 @@ fn sentences(text: &str) -> Vec<Sentence> {
         })
         .collect();
     let base = text.as_ptr() as usize;
+    let total_chars = text.chars().count().max(1) as f32;
+    let mut facts = Vec::new();
+    let mut seen = wiretrace_text::FastSet::default();
+    // Occurrences come in text order: count characters up to each one incrementally.
+    let (mut byte_at, mut char_at) = (0usize, 0usize);
     for a in occurrences(None, text) {
         let at = a.surface.as_ptr() as usize - base;
         // Sentences are sorted and disjoint: the last one starting at or before `at` holds it.
@@ -169,12 +230,17 @@ fn sentences(text: &str) -> Vec<Sentence> {
         if k > 0 && at < out[k - 1].end {
             out[k - 1].keys.push((a.key, a.kind));
         }
+        if is_fact(a.kind) && at >= byte_at && seen.insert(a.key) {
+            char_at += text[byte_at..at].chars().count();
+            byte_at = at;
+            facts.push((a.key, char_at as f32 / total_chars));
+        }
     }
     for s in &mut out {
         s.keys.sort_unstable();
         s.keys.dedup();
     }
-    out
+    (out, facts)
 }
 
 /// One member prepared for alignment.
@@ -183,6 +249,75 @@ struct Version<'a> {
     sentences: Vec<Sentence>,
     /// Every anchor key of the member (sorted, deduplicated).
     keys: Vec<u64>,
+    /// The member's distinct facts (names, figures, dates) in the order they first appear, each
+    /// with that first place as a share of the text's characters.
+    facts: Vec<(u64, f32)>,
+    /// The text's length in characters.
+    chars: usize,
+}
+
+impl<'a> Version<'a> {
+    fn new(article: &'a Article) -> Version<'a> {
+        let (sentences, facts) = sentences(&article.text);
+        let mut keys: Vec<u64> = sentences
+            .iter()
+            .flat_map(|s| s.keys.iter().map(|k| k.0))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Version {
+            article,
+            sentences,
+            keys,
+            facts,
+            chars: article.text.chars().count(),
+        }
+    }
+}
+
+/// Length of the longest increasing subsequence of `xs` (patience sorting, O(n log n)).
+fn longest_increasing(xs: &[usize]) -> usize {
+    let mut tails: Vec<usize> = Vec::new();
+    for &x in xs {
+        let k = tails.partition_point(|&t| t < x);
+        if k == tails.len() {
+            tails.push(x);
+        } else {
+            tails[k] = x;
+        }
+    }
+    tails.len()
+}
+
+/// The translation test (see the module's method): whether `y` renders `x` whole, each fact in
+/// its place, as a translation does.
+fn renders_whole(cfg: &PassageConfig, x: &Version, y: &Version) -> bool {
+    let (short, long) = (x.chars.min(y.chars), x.chars.max(y.chars));
+    if long == 0 || (short as f32) < cfg.min_length_ratio * long as f32 {
+        return false;
+    }
+    let in_y: FastMap<u64, (usize, f32)> = y
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(rank, &(k, at))| (k, (rank, at)))
+        .collect();
+    // The shared facts in x's order: their rank in y, and how far each moved.
+    let (ranks, mut shifts): (Vec<usize>, Vec<f32>) = x
+        .facts
+        .iter()
+        .filter_map(|(k, at)| in_y.get(k).map(|&(rank, at_y)| (rank, (at - at_y).abs())))
+        .unzip();
+    let shared = ranks.len();
+    let fewer = x.facts.len().min(y.facts.len()).max(1);
+    if shared < cfg.min_shared_facts || (shared as f32) < cfg.min_fact_containment * fewer as f32 {
+        return false;
+    }
+    if (longest_increasing(&ranks) as f32) < cfg.min_fact_order * shared as f32 {
+        return false;
+    }
+    shifts.sort_unstable_by(f32::total_cmp);
+    shifts[shared / 2] <= cfg.max_fact_shift
 }
 
 /// Anchor weights of one story: kind weight times inverse member frequency.
@@ -309,22 +444,32 @@ fn coverage(text: &str, sentences: &[Sentence], chosen: impl Iterator<Item = usi
     covered as f32 / total as f32
 }
 
-/// The anchored pair of two versions, when they restate each other sentence by sentence.
+/// The anchored pair of two versions, when they restate each other sentence by sentence: in
+/// different languages when one renders the other whole (the translation test), in one language
+/// when enough sentences align closely over enough of each text.
 fn anchored_pair(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> Option<Pair> {
     let (x, y) = if x.article.id < y.article.id {
         (x, y)
     } else {
         (y, x)
     };
-    let same_language = x.article.language == y.article.language;
+    let same_language = !different_languages(x.article, y.article);
+    if !same_language && !renders_whole(cfg, x, y) {
+        return None;
+    }
     let aligned = align(cfg, w, &x.sentences, &y.sentences, same_language);
-    if aligned.len() < cfg.min_aligned_sentences {
+    let enough = if same_language {
+        cfg.min_aligned_sentences
+    } else {
+        1
+    };
+    if aligned.len() < enough {
         return None;
     }
     let cov_a = coverage(&x.article.text, &x.sentences, aligned.iter().map(|t| t.0));
     let cov_b = coverage(&y.article.text, &y.sentences, aligned.iter().map(|t| t.1));
     let mean = aligned.iter().map(|t| t.2).sum::<f32>() / aligned.len() as f32;
-    if cov_a.min(cov_b) < cfg.min_coverage || mean < cfg.min_mean_similarity {
+    if same_language && (cov_a.min(cov_b) < cfg.min_coverage || mean < cfg.min_mean_similarity) {
         return None;
     }
     let (ia, ib) = (CharIndex::new(&x.article.text), CharIndex::new(&y.article.text));
@@ -354,13 +499,27 @@ fn round4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+/// Whether both languages are known and differ; unknown languages count as one language.
+fn different_languages(a: &Article, b: &Article) -> bool {
+    matches!((a.language.as_deref(), b.language.as_deref()), (Some(p), Some(q)) if p != q)
+}
+
 /// Whether the aligner looks at two versions: in different languages (translations) or in one
-/// language (rewrites), as configured; unknown languages count as one language.
+/// language (rewrites), as configured.
 fn wanted(cfg: &PassageConfig, a: &Article, b: &Article) -> bool {
-    match (a.language.as_deref(), b.language.as_deref()) {
-        (Some(p), Some(q)) if p != q => cfg.cross_language,
-        _ => cfg.same_language,
+    if different_languages(a, b) {
+        cfg.cross_language
+    } else {
+        cfg.same_language
     }
+}
+
+/// Whether any two members of a story are wanted (a story in one language needs same-language
+/// alignment), so that stories with nothing to align cost nothing.
+fn any_wanted(cfg: &PassageConfig, members: &[&Article]) -> bool {
+    let mut known = members.iter().filter_map(|a| a.language.as_deref());
+    let first = known.next();
+    cfg.same_language || (cfg.cross_language && known.any(|l| Some(l) != first))
 }
 
 /// Each member's candidates: the members sharing most of its anchors held by at most
@@ -402,23 +561,10 @@ fn story_pairs(
     members: &[&Article],
     known: &BTreeSet<(ArticleId, ArticleId)>,
 ) -> Vec<Pair> {
-    let versions: Vec<Version> = members
-        .iter()
-        .map(|a| {
-            let sentences = sentences(&a.text);
-            let mut keys: Vec<u64> = sentences
-                .iter()
-                .flat_map(|s| s.keys.iter().map(|k| k.0))
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            Version {
-                article: a,
-                sentences,
-                keys,
-            }
-        })
-        .collect();
+    if !any_wanted(cfg, members) {
+        return Vec::new();
+    }
+    let versions: Vec<Version> = members.iter().map(|a| Version::new(a)).collect();
     let w = Weights::new(cfg, &versions);
     candidates(cfg, &versions)
         .into_iter()
@@ -533,16 +679,104 @@ mod tests {
         assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]).is_empty());
     }
 
+    /// A fictional agency dispatch, its faithful rendering in Spanish, and an independent Spanish
+    /// report of the same accident that gives the same names and figures in its own order.
+    const DISPATCH: &str = "Harbour authorities in Velmora closed the Ostrel bridge on Monday after \
+        the cargo ship Marit Solberg struck a pillar at dawn. Mayor Ilse Drummond said 14 engineers \
+        were inspecting the damage and that the bridge would stay shut for at least 21 days. The \
+        Karsten Shipping vessel was carrying 3,200 tonnes of grain from Port Amsel to Tessin. \
+        Engineer Tomas Vreeland estimated repairs at 4.5 million euros. About 38,000 vehicles cross \
+        the bridge every day, according to the Velmora transport office. Ferries run by Norblad Lines \
+        will carry commuters until March. Police chief Arno Pelt said the captain, aged 52, had been \
+        questioned and released. The harbour safety board will publish a first report within 30 days.";
+    const RENDERING: &str = "Las autoridades portuarias de Velmora cerraron el lunes el puente de \
+        Ostrel después de que el carguero Marit Solberg chocara contra un pilar al amanecer. La \
+        alcaldesa Ilse Drummond dijo que 14 ingenieros inspeccionaban los daños y que el puente \
+        seguiría cerrado al menos 21 días. El buque de Karsten Shipping transportaba 3.200 toneladas \
+        de grano desde Port Amsel hacia Tessin. El ingeniero Tomas Vreeland calculó las reparaciones \
+        en 4,5 millones de euros. Unos 38.000 vehículos cruzan el puente cada día, según la oficina \
+        de transporte de Velmora. Los transbordadores de Norblad Lines llevarán a los viajeros hasta \
+        marzo. El jefe de policía Arno Pelt dijo que el capitán, de 52 años, fue interrogado y puesto \
+        en libertad. La junta de seguridad portuaria publicará un primer informe en 30 días.";
+    const INDEPENDENT: &str = "Miles de conductores buscaron el lunes otras rutas en Velmora. El \
+        puente de Ostrel seguirá cerrado al menos 21 días, y por él pasan cada día unos 38.000 \
+        vehículos. Norblad Lines reforzó sus transbordadores, y los comerciantes temen perder \
+        clientes durante semanas. Vecinos de Tessin recordaron que piden un segundo paso desde hace \
+        años. La alcaldesa Ilse Drummond prometió ayudas a los negocios. El accidente del carguero \
+        Marit Solberg, de Karsten Shipping, que llevaba 3.200 toneladas de grano desde Port Amsel, \
+        lo investiga el jefe de policía Arno Pelt. La reparación, que el ingeniero Tomas Vreeland \
+        estima en 4,5 millones de euros, empezará cuando terminen su trabajo los 14 ingenieros. El \
+        capitán, de 52 años, ya fue interrogado.";
+
+    #[test]
+    fn a_translated_dispatch_is_paired_and_an_independent_report_is_not() {
+        let arts = [
+            article(1, "en", DISPATCH),
+            article(2, "es", RENDERING),
+            article(3, "es", INDEPENDENT),
+        ];
+        let pairs = anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2, 3])], &[]);
+        let found: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a.0, p.b.0)).collect();
+        assert_eq!(found, [(1, 2)], "{pairs:?}");
+        let p = &pairs[0];
+        assert_eq!(p.method, PairMethod::Anchors);
+        // Sentence to sentence: the repair estimate is one passage in both languages.
+        let repairs = p
+            .passages
+            .iter()
+            .find(|x| x.a.slice(DISPATCH).contains("4.5 million"))
+            .expect("the repair sentence is aligned");
+        assert!(repairs.b.slice(RENDERING).contains("4,5 millones"), "{repairs:?}");
+        assert!(p.passages.len() >= 6, "{:?}", p.passages);
+        assert!(p.coverage_a > 0.7 && p.coverage_b > 0.7, "{p:?}");
+    }
+
     #[test]
     fn cross_language_alignment_follows_the_setting() {
-        let arts = [article(1, "en", SOURCE), article(2, "nl", REWRITE)];
+        let arts = [article(1, "en", DISPATCH), article(2, "es", RENDERING)];
         let stories = [story(&[1, 2])];
-        assert!(anchored_pairs(&PassageConfig::default(), &arts, &stories, &[]).is_empty());
-        let on = PassageConfig {
-            cross_language: true,
+        assert_eq!(
+            anchored_pairs(&PassageConfig::default(), &arts, &stories, &[]).len(),
+            1
+        );
+        let off = PassageConfig {
+            cross_language: false,
             ..Default::default()
         };
-        assert_eq!(anchored_pairs(&on, &arts, &stories, &[]).len(), 1);
+        assert!(anchored_pairs(&off, &arts, &stories, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_rendering_of_half_the_dispatch_is_not_a_whole_translation() {
+        // The first four sentences only: the facts are in order and in place, but half the text
+        // is not rendered.
+        let half: String = RENDERING.split_inclusive(". ").take(4).collect();
+        let arts = [article(1, "en", DISPATCH), article(2, "es", &half)];
+        assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_reordered_rendering_is_not_a_translation() {
+        // The same sentences with the second half first: every fact is kept but out of place.
+        let sentences: Vec<&str> = RENDERING.split_inclusive(". ").collect();
+        let (head, tail) = sentences.split_at(sentences.len() / 2);
+        let reordered: String = tail.iter().chain(head).copied().collect();
+        let arts = [article(1, "en", DISPATCH), article(2, "es", &reordered)];
+        assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]).is_empty());
+    }
+
+    #[test]
+    fn facts_are_counted_once_in_order_of_first_appearance() {
+        // Velmora appears twice; its one fact sits where it first appears, at the start.
+        let (_, facts) = sentences(DISPATCH);
+        assert!(facts.windows(2).all(|w| w[0].1 <= w[1].1), "{facts:?}");
+        let mut keys: Vec<u64> = facts.iter().map(|f| f.0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), facts.len());
+        assert!(facts[0].1 < 0.1, "{facts:?}");
+        assert!(facts.len() >= 15, "{facts:?}");
+        assert_eq!(longest_increasing(&[3, 1, 2, 5, 4, 6]), 4);
     }
 
     #[test]
