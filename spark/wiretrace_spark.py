@@ -324,7 +324,10 @@ def write_final(run, articles, pairs, analysis, parquet):
     final = os.path.join(run.out, "final")
     sets = {
         "articles": articles,
-        "pairs": pairs.map(json.loads).sortBy(lambda p: (position(p["a"]), position(p["b"])), numPartitions=1).map(
+        # The reuse pairs, then the anchored pairs (translations) the analyze stage found in stories.
+        "pairs": pairs.map(json.loads).union(
+            analysis.map(json.loads).filter(lambda r: r["type"] == "pair").map(lambda r: r["data"])
+        ).sortBy(lambda p: (position(p["a"]), position(p["b"])), numPartitions=1).map(
             lambda p: json.dumps(p, ensure_ascii=False)
         ),
         "stories": analysis.map(json.loads).filter(lambda r: r["type"] == "story").map(

@@ -203,7 +203,9 @@ fn staged_run(env: &Env, input: &std::path::Path, dir: &std::path::Path) {
     };
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     std::fs::write(dir.join("articles.jsonl"), lines(&articles)).unwrap();
-    std::fs::write(dir.join("pairs.jsonl"), lines(&pairs)).unwrap();
+    // The reuse pairs and the anchored pairs (translations) the analysis found in its stories.
+    let all_pairs: Vec<serde_json::Value> = pairs.iter().cloned().chain(of("pair")).collect();
+    std::fs::write(dir.join("pairs.jsonl"), lines(&all_pairs)).unwrap();
     // A directory of Spark part files for one set, with Spark's marker file.
     std::fs::write(dir.join("stories/part-00000"), lines(&of("story"))).unwrap();
     std::fs::write(dir.join("stories/_SUCCESS"), "").unwrap();

@@ -11,7 +11,7 @@
 //! | `discover` | a path (as `extract`): file or directory | each input file under it, canonical, sorted: `{"file": "/abs/f.txt", "index": N}`, or `{"error": …}` |
 //! | `sketch` | `Article` lines | one `Sketch` per article (`{"v", "article", "tokens", "grams", "fingerprints"}`) |
 //! | `grade` | `{"a": Article, "b": Article, "df": [[key, df], …], "max_df": M}` (the corpus's document frequencies of the two articles' fingerprints, keys `fingerprint >> fingerprint_key_shift`) | `{"pair": Pair, "strong": bool}` when they share text |
-//! | `analyze` | as `cluster` (the whole corpus) | `{"type": "story", "data": Story}` then `{"type": "change", "data": Change}` lines: what `Engine::analyze` computes from the same articles and pairs |
+//! | `analyze` | as `cluster` (the whole corpus) | `{"type": "story", "data": Story}`, then `{"type": "pair", "data": Pair}` for the anchored pairs (method `anchors`: translations aligned sentence to sentence within a story), then `{"type": "change", "data": Change}` lines: what `Engine::analyze` computes from the same articles and pairs |
 //! | `settings` | `{"articles": N}` | `{"reuse": reuse::Config, "max_df": cap for N articles, "fingerprint_key_shift", "candidate_weight_one"}` |
 //! | `similarity` | `{"id": ANY, "a": ARTICLE, "b": ARTICLE}`, ARTICLE with `text` and optionally `title`, `language`, `published`, `outlet` | `{"id", "story_similarity"}` (0..1) per line, in input order |
 //!
@@ -241,6 +241,14 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
             if stage == Stage::Analyze {
                 for s in &stories {
                     emit(&mut output, &serde_json::json!({ "type": "story", "data": s }))?;
+                }
+                // Anchored pairs (translations) come from the stories, so this stage writes them.
+                let pairs = pairs
+                    .into_iter()
+                    .filter(|p| p.method.is_text())
+                    .collect::<Vec<_>>();
+                for p in wiretrace_stories::anchored_pairs(&cfg.passages, &articles, &stories, &pairs) {
+                    emit(&mut output, &serde_json::json!({ "type": "pair", "data": p }))?;
                 }
                 for c in &changes {
                     emit(&mut output, &serde_json::json!({ "type": "change", "data": c }))?;
