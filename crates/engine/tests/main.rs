@@ -4,4 +4,5 @@ mod util;
 
 mod incremental;
 mod scenarios;
+mod translations;
 mod views;
