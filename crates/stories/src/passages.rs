@@ -68,7 +68,7 @@ pub struct PassageConfig {
     /// are not copies; on examples/corpus it pairs the two translated wire copies with their
     /// dispatch and its verbatim copies; on semeval8-dev's 375 cross-language pairs (each traced
     /// alone) it pairs none, neither the 232 rated about different events nor the 143 rated
-    /// similar (different outlets' reports, none a translation of the other).
+    /// similar (1–2.5 on its scale: mostly different outlets' reports of one event).
     pub cross_language: bool,
     /// Whether to align same-language versions the reuse stage found no shared wording in
     /// (rewrites that restate their source sentence by sentence). Off by default: an independent
