@@ -220,11 +220,7 @@ fn sentences(text: &str) -> (Vec<Sentence>, Vec<(u64, f32)>) {
         })
         .collect();
     let base = text.as_ptr() as usize;
-    let total_chars = text.chars().count().max(1) as f32;
-    let mut facts = Vec::new();
-    let mut seen = wiretrace_text::FastSet::default();
-    // Occurrences come in text order: count characters up to each one incrementally.
-    let (mut byte_at, mut char_at) = (0usize, 0usize);
+    let mut facts_at: Vec<(usize, u64)> = Vec::new();
     for a in occurrences(None, text) {
         let at = a.surface.as_ptr() as usize - base;
         // Sentences are sorted and disjoint: the last one starting at or before `at` holds it.
@@ -232,10 +228,22 @@ fn sentences(text: &str) -> (Vec<Sentence>, Vec<(u64, f32)>) {
         if k > 0 && at < out[k - 1].end {
             out[k - 1].keys.push((a.key, a.kind));
         }
-        if is_fact(a.kind) && at >= byte_at && seen.insert(a.key) {
-            char_at += text[byte_at..at].chars().count();
-            byte_at = at;
-            facts.push((a.key, char_at as f32 / total_chars));
+        if is_fact(a.kind) {
+            facts_at.push((at, a.key));
+        }
+    }
+    // Each fact once, where it first appears, as a share of the text's characters (counted
+    // incrementally over the sorted byte offsets).
+    facts_at.sort_unstable();
+    let total_chars = text.chars().count().max(1) as f32;
+    let mut seen = wiretrace_text::FastSet::default();
+    let (mut byte_at, mut char_at) = (0usize, 0usize);
+    let mut facts = Vec::new();
+    for (at, key) in facts_at {
+        char_at += text[byte_at..at].chars().count();
+        byte_at = at;
+        if seen.insert(key) {
+            facts.push((key, char_at as f32 / total_chars));
         }
     }
     for s in &mut out {
