@@ -10,6 +10,10 @@
 //! - small bonuses for a shared headline and for a credit line naming the source's agency;
 //! - the **time constraint**: a source published after the copy is ruled out (unknown dates rule
 //!   nothing out);
+//! - the **contradiction test**: a candidate that replaced two or more of the copy's figures or names
+//!   where the copy keeps the presumed original's wording (the earliest dated candidates, or a wire
+//!   agency's own article among them) is ruled out: a copy cannot restore what its source changed,
+//!   while two editors often make the same common word substitution;
 //! - the **hidden common source** test: when the copy holds on-topic paragraphs (names shared with the
 //!   candidate) that the candidate lacks, the candidate cannot be its only source; the edge is halved,
 //!   so two versions of a wire missing from the corpus come out as sibling origins.
