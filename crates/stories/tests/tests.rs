@@ -429,6 +429,8 @@ fn a_source_that_changed_figures_the_copy_keeps_is_ruled_out() {
         Some(20),
         "a copy cannot restore the figure and the name its source changed: {stories:#?}"
     );
+    let why = explain_lineage(&stories[0], ArticleId(29)).unwrap();
+    assert!(why.contains("not a28, which changed 2 figures or names"), "{why}");
 }
 
 // --- The repository's shared scenario sets (testdata/*/expected.json). ---

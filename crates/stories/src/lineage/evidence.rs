@@ -54,12 +54,28 @@ pub(super) struct Member<'a> {
     pub(super) detail: Detail,
 }
 
-/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
-pub(super) struct Incoming(pub(super) Vec<BTreeMap<usize, (f64, EdgeFacts)>>);
+/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts); `1[x]` lists
+/// the candidates the contradiction test ruled out: (candidate, places it changed, share of `x`'s
+/// 3-grams it holds).
+pub(super) struct Incoming(
+    pub(super) Vec<BTreeMap<usize, (f64, EdgeFacts)>>,
+    pub(super) Vec<Vec<(usize, usize, f32)>>,
+);
 
 impl Incoming {
     pub(super) fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
         self.0[x].get(&y).copied()
+    }
+
+    /// Among the candidate sources of `x` ruled out by the contradiction test, the one holding the
+    /// most of `x`'s wording if it holds at least `explained` (it looked closer than the chosen
+    /// source), with the number of places it changed.
+    pub(super) fn ruled_out_closer(&self, x: usize, explained: f32) -> Option<(usize, usize)> {
+        self.1[x]
+            .iter()
+            .filter(|r| r.2 >= explained)
+            .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+            .map(|r| (r.0, r.1))
     }
 }
 
@@ -247,7 +263,7 @@ pub(super) fn candidate_edges(
 ) -> Incoming {
     let n = feats.len();
     let f = |k: usize| &feats[k];
-    let mut facts = Incoming(vec![BTreeMap::new(); n]);
+    let mut facts = Incoming(vec![BTreeMap::new(); n], vec![Vec::new(); n]);
     // Large stories: compare each article with the `lineage_window` nearest versions in time order on
     // either side (undated ones sort last), which bounds the cost at O(n × window).
     let mut by_time: Vec<usize> = (0..n).collect();
@@ -284,11 +300,13 @@ pub(super) fn candidate_edges(
         let earliest_members: Vec<&Member> = earliest.iter().map(|&k| f(k)).collect();
         for y in window {
             let fy = f(y);
-            if !earliest.is_empty()
-                && !earliest.contains(&y)
-                && contradicted_sites(fx, fy, &earliest_members) >= MIN_CONTRADICTED_SITES
-            {
-                continue;
+            if !earliest.is_empty() && !earliest.contains(&y) {
+                let sites = contradicted_sites(fx, fy, &earliest_members);
+                if sites >= MIN_CONTRADICTED_SITES {
+                    let held = intersect_count(fx.shingles, fy.shingles) as f32 / sx;
+                    facts.1[x].push((y, sites, held));
+                    continue;
+                }
             }
             let inter = intersect_count(fx.shingles, fy.shingles) as f32;
             let explained = inter / sx;

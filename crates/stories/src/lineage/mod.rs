@@ -122,7 +122,10 @@ pub(crate) fn lineage(
         let reason = match source {
             Some(y) => {
                 let (_, ef) = facts.get(y, x).unwrap_or_default();
-                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared);
+                let ruled_out = facts
+                    .ruled_out_closer(x, ef.explained)
+                    .map(|(z, sites)| (articles[members[z]].id, sites));
+                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared, ruled_out);
                 if ancestor_preferred[x] {
                     r.pop();
                     r.push_str("; chosen over related versions by the wording and cuts it inherits.");
