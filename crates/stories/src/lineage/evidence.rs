@@ -141,7 +141,13 @@ fn contradicted_sites(x: &Member, y: &Member, earliest: &[&Member]) -> usize {
             if lo > hi || last_site.is_some_and(|q| p <= q + 2) {
                 continue;
             }
-            if in_y[lo..=hi].iter().any(|&b| b) {
+            // The word replaced is the fact itself: the 3-grams just before and just after those
+            // covering it (which hold its neighbours, not it) are in `y`.
+            let beside: Vec<usize> = [p.checked_sub(3), Some(p + 1).filter(|&k| k < grams.len())]
+                .into_iter()
+                .flatten()
+                .collect();
+            if in_y[lo..=hi].iter().any(|&b| b) || beside.is_empty() || beside.iter().any(|&k| !in_y[k]) {
                 continue;
             }
             let rest = grams.len() - (hi + 1 - lo);
@@ -412,4 +418,48 @@ pub(super) fn candidate_edges(
     }
 
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{extract, extract_detail};
+    use wiretrace_model::Article;
+
+    const ORIGINAL: &str = "Mr Calado said the first 180 kilometres of pipe would reach the northern reservoirs at Monte Alvo by 2028, four years after work begins.";
+
+    /// Counts the places where a copy holding `ORIGINAL` contradicts a source holding `source`.
+    fn sites_against(source: &str) -> usize {
+        let (copy, orig, src) = (
+            Article::new("copy.txt", ORIGINAL),
+            Article::new("wire.txt", ORIGINAL),
+            Article::new("source.txt", source),
+        );
+        let feats: Vec<_> = [&copy, &orig, &src].iter().map(|a| extract(a)).collect();
+        let member = |k: usize, a: &Article| Member {
+            time: None,
+            language: None,
+            shingles: &feats[k].shingles,
+            facts: &[],
+            detail: extract_detail(a),
+        };
+        let (x, w, y) = (member(0, &copy), member(1, &orig), member(2, &src));
+        contradicted_sites(&x, &y, &[&w])
+    }
+
+    #[test]
+    fn a_replaced_figure_and_a_misspelt_name_are_two_contradicted_places() {
+        let source = ORIGINAL
+            .replace("180 kilometres", "280 kilometres")
+            .replace("Monte Alvo", "Monte Alva");
+        assert_eq!(sites_against(&source), 2);
+    }
+
+    #[test]
+    fn a_word_replaced_beside_a_name_does_not_contradict_the_name() {
+        // "said" became "stated" next to "Calado": the name itself is unchanged.
+        let source = ORIGINAL.replace("Calado said", "Calado stated");
+        assert_eq!(sites_against(&source), 0);
+        assert_eq!(sites_against(ORIGINAL), 0);
+    }
 }
