@@ -143,6 +143,25 @@ fn last_stop(text: &str, start: usize, b: usize) -> usize {
     }
 }
 
+/// The stack position of the open quotation that a straight double mark at byte `b`, spaced on both
+/// sides, closes: one of its family is open and its text so far ends a sentence or a clause.
+fn stray_spaced_closer(
+    text: &str,
+    stack: &[Open],
+    fam: Family,
+    prev: Option<char>,
+    next: Option<char>,
+    b: usize,
+) -> Option<usize> {
+    let spaced = prev.is_some_and(char::is_whitespace) && next.is_none_or(char::is_whitespace);
+    if fam != Family::Double || !spaced || fixed_direction(text[b..].chars().next()?).is_some() {
+        return None;
+    }
+    let pos = stack.iter().rposition(|o| o.family == fam)?;
+    let so_far = text[stack[pos].content_start..b].trim_end();
+    so_far.ends_with(['.', '!', '?', '…', ',']).then_some(pos)
+}
+
 fn scan(text: &str) -> Vec<Raw> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -229,7 +248,18 @@ fn scan(text: &str) -> Vec<Raw> {
                         emit(&mut out, &o, b);
                     }
                 }
-                Role::Skip => {}
+                Role::Skip => {
+                    // A straight mark spaced on both sides after a finished sentence of an open
+                    // quotation is its closer with a stray space ("…than ever. " A ruling is due"):
+                    // read as an opener, the narration after it would become quoted text.
+                    if let Some(pos) = stray_spaced_closer(text, &stack, fam, prev, next, b) {
+                        while stack.len() > pos + 1 {
+                            stack.pop();
+                        }
+                        let o = stack.pop().expect("position exists");
+                        emit(&mut out, &o, b);
+                    }
+                }
             }
         }
         if !c.is_whitespace() {
@@ -710,6 +740,15 @@ mod tests {
                 ("It is over.", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_spaced_mark_after_a_finished_quoted_sentence_closes_it() {
+        let t =
+            "Lena Ortiz said: \"The river is back to its bed. \" A report on the damage is expected in May.";
+        assert_eq!(texts(t), ["The river is back to its bed."]);
+        // Spaced marks with no quotation open, or inside an unfinished clause, are left alone.
+        assert_eq!(texts("Scores \" 3 \" and \"fine\" again."), ["fine"]);
     }
 
     #[test]

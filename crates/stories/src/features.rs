@@ -69,6 +69,10 @@ pub(crate) struct Detail {
     pub paragraph_quoted: Vec<Vec<bool>>,
     /// Sentences as (3-grams inside the sentence, sorted names), for the hidden-source test.
     pub sentences: Vec<(Vec<u32>, Vec<u64>)>,
+    /// For each sentence of [`Detail::sentences`], the positions (token index within the sentence) of
+    /// its figures and names, for the contradicted-source test (a copy keeping a figure or a name
+    /// that its candidate source changed).
+    pub sentence_facts: Vec<Vec<u32>>,
     /// Sorted, deduplicated hashes of the folded title words.
     pub title: Vec<u64>,
     /// The headline as written (trimmed, whitespace folded): its casing and prefixes are idiosyncrasies.
@@ -345,6 +349,7 @@ fn scan(text: &str, detail: bool) -> Scan {
     let mut content: Vec<(u64, Kind)> = Vec::new();
     let mut names = Vec::new();
     let mut sentences = Vec::new();
+    let mut sentence_facts = Vec::new();
     let want_content = !detail;
 
     for para in text.split("\n\n") {
@@ -385,6 +390,7 @@ fn scan(text: &str, detail: bool) -> Scan {
         }
 
         let mut name_at: Vec<(usize, u64)> = Vec::new();
+        let mut figure_at: Vec<usize> = Vec::new();
         let mut starts: Vec<usize> = vec![0];
         let mut span: Vec<&str> = Vec::new();
         let flush = |span: &mut Vec<&str>, content: &mut Vec<(u64, Kind)>| {
@@ -409,6 +415,7 @@ fn scan(text: &str, detail: bool) -> Scan {
             let first = surface.chars().next().unwrap_or(' ');
             let is_digit = surface.chars().any(|c| c.is_ascii_digit());
             if is_digit && !want_content {
+                figure_at.push(i);
                 flush(&mut span, &mut content);
                 continue;
             }
@@ -470,6 +477,15 @@ fn scan(text: &str, detail: bool) -> Scan {
             nm.sort_unstable();
             nm.dedup();
             sentences.push((sh, nm));
+            let mut at: Vec<u32> = figure_at
+                .iter()
+                .copied()
+                .chain(name_at.iter().map(|(k, _)| *k))
+                .filter(|k| *k >= a && *k < b)
+                .map(|k| (k - a) as u32)
+                .collect();
+            at.sort_unstable();
+            sentence_facts.push(at);
         }
 
         for q in quotes(para).into_iter().filter(|_| want_content) {
@@ -487,6 +503,7 @@ fn scan(text: &str, detail: bool) -> Scan {
             paragraph_shingles,
             paragraph_quoted,
             sentences,
+            sentence_facts,
             ..Detail::default()
         },
     }

@@ -385,6 +385,54 @@ fn shared_garbled_quote_reveals_descent() {
     }
 }
 
+#[test]
+fn a_source_that_changed_figures_the_copy_keeps_is_ruled_out() {
+    // Y changed a figure and misspelt a name of the wire; X keeps both as the wire has them, although it
+    // made the same three common word substitutions as Y (editors reach for the same synonyms).
+    let wire = pipeline_wire(Some("2026-03-02T08:00:00Z"));
+    let reworded = |p: &str| {
+        p.replace("approved on Tuesday", "endorsed on Tuesday")
+            .replace("warned that", "cautioned that")
+            .replace("welcomed the decision", "hailed the decision")
+    };
+    let changer = art(
+        28,
+        "Valley Herald",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T10:00:00Z"),
+        &[
+            &reworded(PIPE_1),
+            &PIPE_2.replace("first 180 kilometres", "first 280 kilometres"),
+            PIPE_3,
+            &reworded(PIPE_4).replace("Brisa Point plant", "Briza Point plant"),
+            &reworded(PIPE_5),
+        ],
+    );
+    let keeper = art(
+        29,
+        "Sunday Ledger",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-03T09:00:00Z"),
+        &[
+            &reworded(PIPE_1),
+            PIPE_2,
+            PIPE_3,
+            &reworded(PIPE_4),
+            &reworded(PIPE_5),
+        ],
+    );
+    let stories = build_stories(&Config::default(), &[keeper, changer, wire], &[]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(source_of(&stories, 28), Some(20));
+    assert_eq!(
+        source_of(&stories, 29),
+        Some(20),
+        "a copy cannot restore the figure and the name its source changed: {stories:#?}"
+    );
+    let why = explain_lineage(&stories[0], ArticleId(29)).unwrap();
+    assert!(why.contains("not a28, which changed 2 figures or names"), "{why}");
+}
+
 // --- The repository's shared scenario sets (testdata/*/expected.json). ---
 
 /// Reads a scenario folder the way the text files are laid out (line 1 headline, blank line, body;

@@ -25,6 +25,15 @@ const TRANSLATION_MAX_EXPLAINED: f32 = 0.3;
 const TRANSLATION_BELOW_ORIGIN: f32 = 0.1;
 /// See [`TRANSLATION_BELOW_ORIGIN`].
 const TRANSLATION_FACT_WEIGHT: f32 = 0.4;
+/// A figure or name of the copy counts as changed by the candidate source when the candidate holds
+/// none of the 3-grams around it but at least this share of the rest of its sentence (the candidate
+/// carries the sentence, with that word replaced).
+const CONTRADICTION_SENTENCE_SHARE: f32 = 0.5;
+/// A candidate source that changed this many of the copy's figures and names, at places where the
+/// copy keeps the earliest versions' wording, is ruled out: a copy cannot restore wording its source
+/// replaced. One such place is left to chance (an editor fixing a misspelt name, a rounded figure
+/// put back); two are not.
+const MIN_CONTRADICTED_SITES: usize = 2;
 /// Tie-breaks far below any evidence: a wire agency's own article, then an earlier version, wins an
 /// exact tie (verbatim copies of a wire).
 const AGENCY_TIE_BREAK: f32 = 1e-3;
@@ -45,12 +54,28 @@ pub(super) struct Member<'a> {
     pub(super) detail: Detail,
 }
 
-/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts).
-pub(super) struct Incoming(pub(super) Vec<BTreeMap<usize, (f64, EdgeFacts)>>);
+/// Scored candidate sources of each member: `0[x]` maps source `y` to (score, facts); `1[x]` lists
+/// the candidates the contradiction test ruled out: (candidate, places it changed, share of `x`'s
+/// 3-grams it holds).
+pub(super) struct Incoming(
+    pub(super) Vec<BTreeMap<usize, (f64, EdgeFacts)>>,
+    pub(super) Vec<Vec<(usize, usize, f32)>>,
+);
 
 impl Incoming {
     pub(super) fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
         self.0[x].get(&y).copied()
+    }
+
+    /// Among the candidate sources of `x` ruled out by the contradiction test, the one holding the
+    /// most of `x`'s wording if it holds at least `explained` (it looked closer than the chosen
+    /// source), with the number of places it changed.
+    pub(super) fn ruled_out_closer(&self, x: usize, explained: f32) -> Option<(usize, usize)> {
+        self.1[x]
+            .iter()
+            .filter(|r| r.2 >= explained)
+            .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+            .map(|r| (r.0, r.1))
     }
 }
 
@@ -94,6 +119,83 @@ fn hidden_share(x: &Member, y: &Member) -> f32 {
         }
     }
     hidden as f32 / total
+}
+
+/// The places where copy `x` keeps the wording of every one of the `earliest` versions around one of
+/// its figures or names while candidate `y` carries the sentence with that word replaced (a changed
+/// figure, a misspelt name). Counted once per place: adjacent facts (a first and a last name) are
+/// one edit.
+fn contradicted_sites(x: &Member, y: &Member, earliest: &[&Member]) -> usize {
+    let holds = |m: &Member, g: &u32| m.shingles.binary_search(g).is_ok();
+    let mut sites = 0;
+    for ((grams, _), facts) in x.detail.sentences.iter().zip(&x.detail.sentence_facts) {
+        if grams.len() < HIDDEN_MIN_SENTENCE_GRAMS || facts.is_empty() {
+            continue;
+        }
+        let in_y: Vec<bool> = grams.iter().map(|g| holds(y, g)).collect();
+        let mut last_site: Option<usize> = None;
+        for &p in facts {
+            let p = p as usize;
+            // The 3-grams covering token `p`: gram `k` spans tokens `k..k + 3`.
+            let (lo, hi) = (p.saturating_sub(2), p.min(grams.len() - 1));
+            if lo > hi || last_site.is_some_and(|q| p <= q + 2) {
+                continue;
+            }
+            // The word replaced is the fact itself: the 3-grams just before and just after those
+            // covering it (which hold its neighbours, not it) are in `y`.
+            let beside: Vec<usize> = [p.checked_sub(3), Some(p + 1).filter(|&k| k < grams.len())]
+                .into_iter()
+                .flatten()
+                .collect();
+            if in_y[lo..=hi].iter().any(|&b| b) || beside.is_empty() || beside.iter().any(|&k| !in_y[k]) {
+                continue;
+            }
+            let rest = grams.len() - (hi + 1 - lo);
+            let rest_in_y = in_y.iter().filter(|&&b| b).count();
+            if rest == 0 || (rest_in_y as f32) < CONTRADICTION_SENTENCE_SHARE * rest as f32 {
+                continue;
+            }
+            if earliest
+                .iter()
+                .all(|o| grams[lo..=hi].iter().all(|g| holds(o, g)))
+            {
+                sites += 1;
+                last_site = Some(p);
+            }
+        }
+    }
+    sites
+}
+
+/// The candidates presumed to hold the original wording: the earliest dated ones (none dated
+/// strictly before them), narrowed to a wire agency's own article when one is among them (see
+/// [`root_scores`]).
+fn presumed_originals(feats: &[Member], candidates: &[usize]) -> Vec<usize> {
+    let day = |t: i64| t.div_euclid(86_400);
+    let day_only = |t: i64| t.rem_euclid(86_400) == 0;
+    let dated = || candidates.iter().filter_map(|&k| feats[k].time);
+    let Some(first_day) = dated().map(day).min() else {
+        return Vec::new();
+    };
+    let first_time = dated().filter(|&t| !day_only(t)).min();
+    // `strictly_before` compares by day when either side is a date only, by time otherwise.
+    let earliest: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&k| {
+            feats[k]
+                .time
+                .is_some_and(|t| day(t) == first_day && (day_only(t) || first_time.is_none_or(|f| t <= f)))
+        })
+        .collect();
+    if earliest.iter().any(|&k| feats[k].detail.own_agency.is_some()) {
+        earliest
+            .into_iter()
+            .filter(|&k| feats[k].detail.own_agency.is_some())
+            .collect()
+    } else {
+        earliest
+    }
 }
 
 /// Whether `a` is strictly before `b`; a time of exactly midnight UTC is a date only, compared by day.
@@ -167,7 +269,7 @@ pub(super) fn candidate_edges(
 ) -> Incoming {
     let n = feats.len();
     let f = |k: usize| &feats[k];
-    let mut facts = Incoming(vec![BTreeMap::new(); n]);
+    let mut facts = Incoming(vec![BTreeMap::new(); n], vec![Vec::new(); n]);
     // Large stories: compare each article with the `lineage_window` nearest versions in time order on
     // either side (undated ones sort last), which bounds the cost at O(n × window).
     let mut by_time: Vec<usize> = (0..n).collect();
@@ -194,15 +296,23 @@ pub(super) fn candidate_edges(
         let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
         let lo = rank[x].saturating_sub(window);
         let hi = (rank[x] + window + 1).min(n);
-        let mut window: Vec<usize> = by_time[lo..hi].to_vec();
+        let mut window: Vec<usize> = by_time[lo..hi]
+            .iter()
+            .copied()
+            .filter(|&y| y != x && allowed(f(y).time, fx.time))
+            .collect();
         window.sort_unstable();
+        let earliest = presumed_originals(feats, &window);
+        let earliest_members: Vec<&Member> = earliest.iter().map(|&k| f(k)).collect();
         for y in window {
-            if x == y {
-                continue;
-            }
             let fy = f(y);
-            if !allowed(fy.time, fx.time) {
-                continue;
+            if !earliest.is_empty() && !earliest.contains(&y) {
+                let sites = contradicted_sites(fx, fy, &earliest_members);
+                if sites >= MIN_CONTRADICTED_SITES {
+                    let held = intersect_count(fx.shingles, fy.shingles) as f32 / sx;
+                    facts.1[x].push((y, sites, held));
+                    continue;
+                }
             }
             let inter = intersect_count(fx.shingles, fy.shingles) as f32;
             let explained = inter / sx;
@@ -308,4 +418,48 @@ pub(super) fn candidate_edges(
     }
 
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{extract, extract_detail};
+    use wiretrace_model::Article;
+
+    const ORIGINAL: &str = "Mr Calado said the first 180 kilometres of pipe would reach the northern reservoirs at Monte Alvo by 2028, four years after work begins.";
+
+    /// Counts the places where a copy holding `ORIGINAL` contradicts a source holding `source`.
+    fn sites_against(source: &str) -> usize {
+        let (copy, orig, src) = (
+            Article::new("copy.txt", ORIGINAL),
+            Article::new("wire.txt", ORIGINAL),
+            Article::new("source.txt", source),
+        );
+        let feats: Vec<_> = [&copy, &orig, &src].iter().map(|a| extract(a)).collect();
+        let member = |k: usize, a: &Article| Member {
+            time: None,
+            language: None,
+            shingles: &feats[k].shingles,
+            facts: &[],
+            detail: extract_detail(a),
+        };
+        let (x, w, y) = (member(0, &copy), member(1, &orig), member(2, &src));
+        contradicted_sites(&x, &y, &[&w])
+    }
+
+    #[test]
+    fn a_replaced_figure_and_a_misspelt_name_are_two_contradicted_places() {
+        let source = ORIGINAL
+            .replace("180 kilometres", "280 kilometres")
+            .replace("Monte Alvo", "Monte Alva");
+        assert_eq!(sites_against(&source), 2);
+    }
+
+    #[test]
+    fn a_word_replaced_beside_a_name_does_not_contradict_the_name() {
+        // "said" became "stated" next to "Calado": the name itself is unchanged.
+        let source = ORIGINAL.replace("Calado said", "Calado stated");
+        assert_eq!(sites_against(&source), 0);
+        assert_eq!(sites_against(ORIGINAL), 0);
+    }
 }

@@ -10,6 +10,10 @@
 //! - small bonuses for a shared headline and for a credit line naming the source's agency;
 //! - the **time constraint**: a source published after the copy is ruled out (unknown dates rule
 //!   nothing out);
+//! - the **contradiction test**: a candidate that replaced two or more of the copy's figures or names
+//!   where the copy keeps the presumed original's wording (the earliest dated candidates, or a wire
+//!   agency's own article among them) is ruled out: a copy cannot restore what its source changed,
+//!   while two editors often make the same common word substitution;
 //! - the **hidden common source** test: when the copy holds on-topic paragraphs (names shared with the
 //!   candidate) that the candidate lacks, the candidate cannot be its only source; the edge is halved,
 //!   so two versions of a wire missing from the corpus come out as sibling origins.
@@ -118,7 +122,10 @@ pub(crate) fn lineage(
         let reason = match source {
             Some(y) => {
                 let (_, ef) = facts.get(y, x).unwrap_or_default();
-                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared);
+                let ruled_out = facts
+                    .ruled_out_closer(x, ef.explained)
+                    .map(|(z, sites)| (articles[members[z]].id, sites));
+                let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared, ruled_out);
                 if ancestor_preferred[x] {
                     r.pop();
                     r.push_str("; chosen over related versions by the wording and cuts it inherits.");

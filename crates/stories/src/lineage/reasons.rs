@@ -93,8 +93,15 @@ fn gap_between(s: DateTime<Utc>, c: DateTime<Utc>) -> String {
     }
 }
 
-/// Why `copy` derives from `src`.
-pub(super) fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts, shared: &SharedText) -> String {
+/// Why `copy` derives from `src`; `ruled_out` names a closer-looking version the contradiction test
+/// ruled out, with the number of figures and names it changed.
+pub(super) fn parent_reason(
+    src: &Article,
+    copy: &Article,
+    ef: EdgeFacts,
+    shared: &SharedText,
+    ruled_out: Option<(ArticleId, usize)>,
+) -> String {
     if let Some(facts) = ef.rewrite {
         return format!(
             "Translates {}: {}, but {}% of its names, places and figures come from that version{}.",
@@ -124,6 +131,11 @@ pub(super) fn parent_reason(src: &Article, copy: &Article, ef: EdgeFacts, shared
     }
     if ef.title > 0.99 {
         s.push_str("; same headline");
+    }
+    if let Some((other, sites)) = ruled_out {
+        s.push_str(&format!(
+            "; not {other}, which changed {sites} figures or names that this version keeps as the earliest version has them"
+        ));
     }
     s.push('.');
     s
