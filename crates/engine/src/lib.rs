@@ -119,8 +119,10 @@ pub struct AnalyzeReport {
     pub compared: usize,
     /// New reuse pairs found.
     pub new_pairs: usize,
-    /// Reuse pairs in the store after the analysis.
+    /// Reuse pairs in the store after the analysis (shared wording).
     pub pairs: usize,
+    /// Translation pairs (fact-aligned versions in different languages) found in the stories.
+    pub translation_pairs: usize,
     /// Stories.
     pub stories: usize,
     /// Stories with more than one article.
@@ -341,6 +343,7 @@ impl Engine {
         if pending.is_empty() && counts.stories > 0 {
             return Ok(AnalyzeReport {
                 pairs: counts.pairs as usize,
+                translation_pairs: counts.translation_pairs as usize,
                 stories: counts.stories as usize,
                 multi_article_stories: counts.multi_article_stories as usize,
                 changes: counts.changes as usize,
@@ -401,7 +404,8 @@ impl Engine {
             timings,
             compared: pending.len(),
             new_pairs: new_pairs.len(),
-            pairs: pairs.len() + anchored.len(),
+            pairs: pairs.len(),
+            translation_pairs: anchored.len(),
             stories: stories.len(),
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             changes: changes.len(),

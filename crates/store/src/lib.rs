@@ -64,8 +64,10 @@ pub struct Counts {
     pub articles: u64,
     /// Articles not yet analysed.
     pub pending: u64,
-    /// Reuse pairs.
+    /// Reuse pairs (shared wording).
     pub pairs: u64,
+    /// Translation pairs (fact-aligned versions in different languages, method `anchors`).
+    pub translation_pairs: u64,
     /// Stories.
     pub stories: u64,
     /// Stories with more than one article.
@@ -138,6 +140,10 @@ impl WriterLock {
 pub struct Store {
     conn: Connection,
 }
+
+/// SQL condition selecting the anchored pairs (translations): they follow the stories, which every
+/// analysis recomputes whole, so they are replaced whole and counted apart from reuse pairs.
+const ANCHORED_PAIR: &str = "data LIKE '%\"method\":\"anchors\"%'";
 
 const ARTICLE_COLUMNS: &str =
     "id, path, title, outlet, author, published, url, language, text, boilerplate, metadata";
@@ -329,7 +335,7 @@ impl Store {
             } else {
                 // Anchored pairs (translations, rewrites) follow the stories, which every analysis
                 // recomputes whole, so they are replaced whole too.
-                tx.execute("DELETE FROM pairs WHERE data LIKE '%\"method\":\"anchors\"%'", [])?;
+                tx.execute(&format!("DELETE FROM pairs WHERE {ANCHORED_PAIR}"), [])?;
             }
             let mut ins = tx.prepare_cached(
                 "INSERT OR REPLACE INTO pairs (a, b, similarity, data) VALUES (?1, ?2, ?3, ?4)",
@@ -466,10 +472,12 @@ impl Store {
     pub fn counts(&self) -> Result<Counts> {
         let one =
             |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let translation_pairs = one(&format!("SELECT count(*) FROM pairs WHERE {ANCHORED_PAIR}"))?;
         Ok(Counts {
             articles: one("SELECT count(*) FROM articles")?,
             pending: one("SELECT count(*) FROM pending")?,
-            pairs: one("SELECT count(*) FROM pairs")?,
+            pairs: one("SELECT count(*) FROM pairs")? - translation_pairs,
+            translation_pairs,
             stories: one("SELECT count(*) FROM stories")?,
             multi_article_stories: one(
                 "SELECT count(*) FROM (SELECT story FROM lineage GROUP BY story HAVING count(*) > 1)",

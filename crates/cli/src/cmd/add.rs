@@ -73,9 +73,10 @@ fn print_analysis(r: &AnalyzeReport, full: bool) {
         format!("analysed {}", plural(r.compared, "new or changed article"))
     };
     eprintln!(
-        "{what}: {} ({} new), {} ({} with several versions), {}",
+        "{what}: {} ({} new), {}, {} ({} with several versions), {}",
         plural(r.pairs, "reuse pair"),
         r.new_pairs,
+        plural(r.translation_pairs, "translation pair"),
         plural(r.stories, "story"),
         r.multi_article_stories,
         plural(r.changes, "change")

@@ -172,12 +172,14 @@ pub fn print_summary(engine: &Engine, export: &Export) -> anyhow::Result<()> {
     for c in &export.changes {
         *kinds.entry(c.kind.as_str()).or_default() += 1;
     }
+    let translations = export.pairs.iter().filter(|p| !p.method.is_text()).count();
     println!(
-        "{} articles, {} stories ({} with several versions), {} reuse pairs, {} changes",
+        "{} articles, {} stories ({} with several versions), {} reuse pairs, {} translation pairs, {} changes",
         export.articles.len(),
         export.stories.len(),
         rows.len(),
-        export.pairs.len(),
+        export.pairs.len() - translations,
+        translations,
         export.changes.len()
     );
     if !kinds.is_empty() {

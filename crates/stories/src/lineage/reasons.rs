@@ -37,7 +37,8 @@ impl SharedText {
     }
 
     /// `85% of a9's text is in a3, 80% of a3's is in a9` (the wording of `diff`, `explain` and
-    /// `story`), or that they share no aligned text.
+    /// `story`), or that they share no wording (lineage weighs the reuse stage's pairs; a
+    /// translation's fact-aligned passages are listed by `story` and `diff`, not counted here).
     fn sentence(&self, x: ArticleId, y: ArticleId) -> String {
         match self.of(x, y) {
             Some((cx, cy)) => format!(
@@ -45,7 +46,7 @@ impl SharedText {
                 cx * 100.0,
                 cy * 100.0
             ),
-            None => format!("{x} and {y} share no aligned text"),
+            None => format!("{x} and {y} share no wording"),
         }
     }
 }
