@@ -46,6 +46,8 @@
 //!
 //! Not done here: boilerplate in plain text (txt/Markdown/JSON text) is left for the explain stage.
 
+use std::collections::HashMap;
+
 use scraper::{node::Node, ElementRef, Html, Selector};
 
 use crate::article::{author_from_byline, clean_line, Block, Draft};
@@ -98,6 +100,8 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("footer", "footer"),
     ("cookie", "cookie"),
     ("cookies", "cookie"),
+    ("dsgvo", "cookie"),
+    ("rgpd", "cookie"),
     ("consent", "cookie"),
     ("gdpr", "cookie"),
     ("comments", "comments"),
@@ -139,8 +143,11 @@ const FURNITURE_PREFIXES: &[(&str, &str)] = &[
     ("adsense", "ad"),
     ("googlead", "ad"),
     ("sponsor", "ad"),
-    ("promo", "ad"),
 ];
+
+/// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,
+/// `no-comments`): the element holding them is the page, not the furniture named.
+const LAYOUT_MODIFIERS: &[&str] = &["has", "with", "no", "without", "show", "hide"];
 
 /// Token pairs naming furniture (`most-read`, `more-stories`, `sign-up`, `editorial-box`…).
 const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
@@ -274,7 +281,8 @@ fn sel(s: &str) -> Selector {
 pub(crate) fn draft_of_document(html: &str) -> Draft {
     let doc = Html::parse_document(html);
     let mut meta = PageMeta::collect(&doc);
-    let marked_root = choose_root(&doc);
+    let density = Density::of(&doc);
+    let marked_root = choose_root(&doc, &density);
     let mut draft = Draft::default();
 
     // Headline and byline inside the article.
@@ -356,7 +364,7 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .or(meta.take(&["og:locale", "content-language", "language"]));
 
     let headline = draft.title.clone().or(h1);
-    draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    draft.blocks = walk_best_root(&doc, marked_root, density.root(&doc), headline.as_deref());
     if let Some(desc) = meta.description() {
         keep_standfirst(&doc, &mut draft.blocks, &desc);
     }
@@ -472,7 +480,12 @@ const MIN_ROOT_TEXT: usize = 250;
 
 /// Walks the marked root; when it gives less than [`MIN_ROOT_TEXT`], also the densest container and
 /// `<body>`, and keeps whichever gives the most body text.
-fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: Option<&str>) -> Vec<Block> {
+fn walk_best_root<'d>(
+    doc: &'d Html,
+    marked: Option<ElementRef<'d>>,
+    densest: Option<ElementRef<'d>>,
+    headline: Option<&str>,
+) -> Vec<Block> {
     let mut best: (Vec<Block>, usize) = (Vec::new(), 0);
     if let Some(r) = marked {
         let blocks = Walker::new(headline).walk(r);
@@ -483,7 +496,7 @@ fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: O
         return best.0;
     }
     let body = doc.select(&sel("body")).next();
-    for alt in [densest_root(doc), body].into_iter().flatten() {
+    for alt in [densest, body].into_iter().flatten() {
         if marked.is_some_and(|m| m.id() == alt.id()) {
             continue;
         }
@@ -918,13 +931,36 @@ fn ld_name(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// How many times the text of a marked root (`<article>`, `<main>`) the densest container outside
+/// it must hold to be the root instead: the marked element was then a teaser, a call-to-action box or
+/// one entry of a listing, and the page's text lives elsewhere.
+const DENSEST_OVER_MARKED: usize = 2;
+
 /// Picks the element holding the article body (see the module doc).
-fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
-    // The first <article> with the most paragraph text (ties go to document order).
+fn choose_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
+    let densest = density.root(doc);
+    let marked = marked_root(doc, density);
+    match (marked, densest) {
+        (Some(m), Some(d))
+            if !d.ancestors().any(|a| a.id() == m.id())
+                && d.id() != m.id()
+                && density.held(d) > DENSEST_OVER_MARKED * density.held(m) =>
+        {
+            Some(d)
+        }
+        (Some(m), _) => Some(m),
+        (None, d) => d,
+    }
+}
+
+/// The element the markup names as the article: the `<article>` with the most paragraph text (ties
+/// go to document order), else `[itemprop=articleBody]`, `<main>`, `[role=main]`; never one that is
+/// furniture or inside furniture (a comment's `<article>`, a call-to-action box).
+fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
     let mut best_article: Option<(usize, ElementRef<'_>)> = None;
     for a in doc.select(&sel("article")) {
         let n = paragraph_chars(a);
-        if n > 0 && best_article.as_ref().is_none_or(|(b, _)| n > *b) {
+        if n > 0 && best_article.as_ref().is_none_or(|(b, _)| n > *b) && !density.in_furniture(a) {
             best_article = Some((n, a));
         }
     }
@@ -932,43 +968,247 @@ fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
         return Some(a);
     }
     for s in ["[itemprop=articleBody]", "main", "[role=main]"] {
-        if let Some(e) = doc.select(&sel(s)).find(|e| paragraph_chars(*e) > 0) {
+        if let Some(e) = doc
+            .select(&sel(s))
+            .find(|e| paragraph_chars(*e) > 0 && !density.in_furniture(*e))
+        {
             return Some(e);
         }
     }
-    densest_root(doc)
+    None
 }
 
-/// The element whose `<p>` children hold the most text, else `<body>`.
-fn densest_root(doc: &Html) -> Option<ElementRef<'_>> {
-    // Readability-style: the parent whose <p> children hold the most text.
-    let mut best: Option<(usize, ElementRef<'_>)> = None;
-    let mut scores: std::collections::BTreeMap<ego_tree::NodeId, usize> = std::collections::BTreeMap::new();
-    for p in doc.select(&sel("p, pre, blockquote")) {
-        let len = text_len(p);
-        if len < 25 {
-            continue;
+/// Shortest text (bytes, link text not counted) of a block that counts as a paragraph when scoring
+/// containers: shorter blocks are labels, buttons and headings.
+const SCORED_PARAGRAPH_MIN: usize = 25;
+
+/// Share of a paragraph's text credited to its parent, grandparent and great-grandparent when scoring
+/// containers (readability's idea: text split over sibling boxes still makes their common ancestor win,
+/// while one box holding all the text keeps the lead over its ancestors).
+const ANCESTOR_CREDIT: [f64; 3] = [1.0, 0.5, 1.0 / 3.0];
+
+/// Text a furniture-classed element must exceed (bytes, and more than half the page's paragraph text)
+/// to be scored anyway: a wrapper whose class merely mentions a sidebar holds the page, as in the walker.
+const FURNITURE_GUARD_MIN: usize = 200;
+
+/// How the page's prose is spread over its elements, readability-style: every block's own text (text
+/// nodes whose nearest block ancestor it is, minus link text) of at least [`SCORED_PARAGRAPH_MIN`]
+/// credits its ancestors by [`ANCESTOR_CREDIT`]; paragraphs inside furniture (comments, sidebars, calls
+/// to action: [`furniture_reason`]) credit nothing.
+struct Density {
+    /// The best-scored container.
+    best: Option<ego_tree::NodeId>,
+    /// Paragraph text outside furniture held under each element.
+    clean_held: HashMap<ego_tree::NodeId, usize>,
+    scan: ParagraphScan,
+}
+
+impl Density {
+    fn of(doc: &Html) -> Self {
+        let scan = ParagraphScan::of(doc);
+        // Parents of paragraphs hold the text; the best one is then widened (see `climb`).
+        let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+        let mut clean_held: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+        for (net, chain) in &scan.paragraphs {
+            if chain.iter().any(|id| scan.excluded(*id)) {
+                continue;
+            }
+            for id in chain {
+                *clean_held.entry(*id).or_insert(0) += net;
+            }
+            for (id, credit) in chain.iter().rev().skip(1).zip(ANCESTOR_CREDIT) {
+                *scores.entry(*id).or_insert(0.0) += *net as f64 * credit;
+            }
         }
-        // A heading is no container: paragraphs inside one come from an unclosed <h1> in broken HTML.
-        let parent = p.parent().and_then(ElementRef::wrap).and_then(|e| {
-            if matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                e.parent().and_then(ElementRef::wrap)
-            } else {
-                Some(e)
-            }
-        });
-        if let Some(parent) = parent {
-            let score = scores.entry(parent.id()).or_insert(0);
-            *score += len;
-            let score = *score;
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, parent));
-            }
+        let best = scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(id, _)| *id);
+        let best = best.map(|b| climb(doc, &scores, b));
+        Density {
+            best,
+            clean_held,
+            scan,
         }
     }
-    best.map(|(_, e)| e)
-        .or_else(|| doc.select(&sel("body")).next())
-        .or(Some(doc.root_element()))
+
+    /// The best container, else `<body>`.
+    fn root<'d>(&self, doc: &'d Html) -> Option<ElementRef<'d>> {
+        self.best
+            .and_then(|id| doc.tree.get(id))
+            .and_then(ElementRef::wrap)
+            .or_else(|| doc.select(&sel("body")).next())
+            .or(Some(doc.root_element()))
+    }
+
+    /// Paragraph text outside furniture under an element.
+    fn held(&self, e: ElementRef<'_>) -> usize {
+        self.clean_held.get(&e.id()).copied().unwrap_or(0)
+    }
+
+    /// True when the element or one of its ancestors is furniture that does not hold most of the page.
+    fn in_furniture(&self, e: ElementRef<'_>) -> bool {
+        std::iter::once(*e)
+            .chain(e.ancestors())
+            .any(|n| self.scan.excluded(n.id()))
+    }
+}
+
+/// Elements whose content is never prose, left out when scoring containers (unlike [`SKIP_TAGS`], a
+/// `<form>` stays: ASP.NET pages wrap the whole body in one).
+const TEXTLESS_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "select", "textarea",
+    "button", "iframe", "object",
+];
+
+/// Furniture reasons that never name the page itself, however much text they hold: a cookie dialog
+/// and a comment thread can outweigh the article, but a layout class naming an ad or a sidebar may
+/// sit on the page's own wrapper.
+const NEVER_THE_PAGE: &[&str] = &["cookie", "comments"];
+
+/// Share of the best container's score its parent must reach to be the container instead: the parent
+/// then holds about as much prose again in other children (a quote box and the paragraphs around
+/// it, a recipe's ingredient and step lists), which a single best child would cut off.
+const CLIMB_RATIO: f64 = 0.75;
+
+/// How many levels the best container may be widened: one joins a quote box or a list to the
+/// paragraphs beside it; more would join the entries of a teaser list into one body.
+const CLIMB_STEPS: usize = 1;
+
+/// Widens the best container to its parent while the parent scores at least [`CLIMB_RATIO`] of it.
+fn climb(
+    doc: &Html,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+    mut best: ego_tree::NodeId,
+) -> ego_tree::NodeId {
+    let score = |id: ego_tree::NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    for _ in 0..CLIMB_STEPS {
+        let Some(parent) = doc.tree.get(best).and_then(|n| n.parent()) else {
+            break;
+        };
+        let is_element = matches!(parent.value(), Node::Element(el) if !matches!(el.name(), "html"));
+        if !is_element || score(parent.id()) < CLIMB_RATIO * score(best) {
+            break;
+        }
+        best = parent.id();
+    }
+    best
+}
+
+/// The paragraphs of a page with their ancestor chains, and what furniture contains them.
+struct ParagraphScan {
+    /// Each paragraph's own text (bytes, links excluded) and its element chain from the root down to itself.
+    paragraphs: Vec<(usize, Vec<ego_tree::NodeId>)>,
+    /// Elements furniture by class, id, tag or role.
+    furniture: HashMap<ego_tree::NodeId, &'static str>,
+    /// Paragraph text held under each element.
+    held: HashMap<ego_tree::NodeId, usize>,
+    /// Heading elements (never credited as containers).
+    headings: std::collections::HashSet<ego_tree::NodeId>,
+    total: usize,
+}
+
+impl ParagraphScan {
+    fn of(doc: &Html) -> Self {
+        let mut scan = ParagraphScan {
+            paragraphs: Vec::new(),
+            furniture: Default::default(),
+            held: HashMap::new(),
+            headings: Default::default(),
+            total: 0,
+        };
+        // Open elements: id, whether it is a block, its own text and own link text so far.
+        let mut stack: Vec<(ego_tree::NodeId, bool, usize, usize)> = Vec::new();
+        let mut skip: Option<ego_tree::NodeId> = None;
+        let mut links = 0usize;
+        for edge in doc.root_element().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            let name = el.name();
+                            if TEXTLESS_TAGS.contains(&name) {
+                                skip = Some(n.id());
+                                continue;
+                            }
+                            if name == "a" {
+                                links += 1;
+                            }
+                            if let Some(r) = furniture_reason(el).filter(|_| !matches!(name, "html" | "body"))
+                            {
+                                scan.furniture.insert(n.id(), r);
+                            }
+                            if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                                scan.headings.insert(n.id());
+                            }
+                            stack.push((n.id(), BLOCK_TAGS.contains(&name), 0, 0));
+                        }
+                        Node::Text(t) => {
+                            if let Some(top) = stack.iter_mut().rev().find(|f| f.1) {
+                                let len = t.trim().len();
+                                top.2 += len;
+                                if links > 0 {
+                                    top.3 += len;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    if let Some(s) = skip {
+                        if s == n.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if !matches!(n.value(), Node::Element(_)) {
+                        continue;
+                    }
+                    if let Node::Element(el) = n.value() {
+                        if el.name() == "a" {
+                            links = links.saturating_sub(1);
+                        }
+                    }
+                    let Some((id, block, own, link)) = stack.pop() else {
+                        continue;
+                    };
+                    let net = own.saturating_sub(link);
+                    if block && own >= SCORED_PARAGRAPH_MIN && net > 0 {
+                        // A heading is no container: paragraphs inside one come from an unclosed
+                        // <h1> in broken HTML, and belong to the heading's parent.
+                        let mut chain: Vec<ego_tree::NodeId> = stack
+                            .iter()
+                            .filter(|f| !scan.headings.contains(&f.0))
+                            .map(|f| f.0)
+                            .collect();
+                        chain.push(id);
+                        for a in &chain {
+                            *scan.held.entry(*a).or_insert(0) += net;
+                        }
+                        scan.total += net;
+                        scan.paragraphs.push((net, chain));
+                    }
+                }
+            }
+        }
+        scan
+    }
+
+    /// True when an element is furniture and does not hold most of the page (see [`FURNITURE_GUARD_MIN`]).
+    fn excluded(&self, id: ego_tree::NodeId) -> bool {
+        let Some(reason) = self.furniture.get(&id) else {
+            return false;
+        };
+        if NEVER_THE_PAGE.contains(reason) {
+            return true;
+        }
+        let held = self.held.get(&id).copied().unwrap_or(0);
+        !(held > FURNITURE_GUARD_MIN && held * 2 > self.total)
+    }
 }
 
 fn paragraph_chars(e: ElementRef<'_>) -> usize {
@@ -1103,6 +1343,13 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
             return Some(r);
         }
     }
+    // `has-ads`, `with-sidebar`, `no-comments` describe a layout around the text, not furniture.
+    let mut prev_modifier = false;
+    toks.retain(|t| {
+        let keep = !prev_modifier;
+        prev_modifier = LAYOUT_MODIFIERS.contains(&t.as_str());
+        keep
+    });
     if let Some(r) = toks
         .iter()
         .find_map(|t| FURNITURE_TOKENS.iter().find(|(k, _)| k == t).map(|&(_, r)| r))

@@ -281,3 +281,51 @@ fn a_utc_time_near_midnight_takes_the_neighbouring_day_the_page_shows() {
     let morning = html.replace("T23:30:00Z", "T08:00:00Z");
     assert_eq!(day(&page(&morning)).as_deref(), Some("2025-03-09"));
 }
+
+#[test]
+fn a_comment_article_is_never_the_text_root() {
+    // Themes put each comment in its own <article>; a long comment must not outweigh a post in divs.
+    let post: String = (1..=4)
+        .map(|i| format!("<p>Paragraph {i} of the post: the orchard kept its old pear trees and the town planted forty more along the river path this spring.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"entry\">{post}</div>\
+         <ol class=\"comment-list\"><li><article class=\"comment-body\"><p>A reader writes a long reply about pear varieties, grafting and the weather of the last ten springs in the valley, at some length.</p>\
+         <p>And a second paragraph of the same reply, still about the pears and the path along the river.</p></article></li></ol></body></html>"
+    );
+    let a = page(&html);
+    assert!(a.text.starts_with("Paragraph 1 of the post"), "{}", a.text);
+    assert!(!a.text.contains("A reader writes"), "{}", a.text);
+}
+
+#[test]
+fn a_small_article_box_loses_to_the_prose_beside_it() {
+    // An <article> holding a call-to-action teaser, while the page's text sits in sibling divs.
+    let sections: String = (1..=3)
+        .map(|i| format!("<div class=\"text-element\"><h2>Step {i}</h2><p>Section {i}: the heat pump draws warmth from the ground through a loop of pipe buried below the frost line, and the house needs low flow temperatures.</p><p>More on section {i}, with the costs of drilling and the grants a household can claim.</p></div>"))
+        .collect();
+    let html = format!(
+        "<html><body><article class=\"promo-card\"><p>Ask our advisers for a free quote today.</p></article>\
+         <div class=\"content\">{sections}</div></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(
+            a.text.contains(&format!("Section {i}: the heat pump")),
+            "{}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn layout_modifier_classes_are_not_furniture() {
+    // `has-ads` says the section carries ad slots, not that it is one.
+    let html = "<html><body><section class=\"intro has-ads\"><div class=\"copy\">\
+        <p>The skate park opens on Saturday after two years of building, with a bowl, rails and a long flat section for beginners.</p>\
+        <p>The club will run free lessons every Sunday morning through the summer.</p></div></section>\
+        <section class=\"related-articles\"><p>Another story about a different park in another town, written as a teaser.</p></section></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("The skate park opens on Saturday"), "{}", a.text);
+    assert!(a.text.contains("free lessons"), "{}", a.text);
+}
