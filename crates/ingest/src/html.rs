@@ -978,6 +978,14 @@ fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
     None
 }
 
+/// Longest heading read as the title of furniture: a longer one is a standfirst or a sentence set
+/// as a heading.
+const TITLE_MAX_CHARS: usize = 80;
+
+/// Furniture whose heading, written just before it, is its title and goes with it. Not ads or share
+/// bars: they sit between a section's heading and its text.
+const TITLED_FURNITURE: &[&str] = &["related", "nav", "comments", "newsletter"];
+
 /// Shortest text (bytes, link text not counted) of a block that counts as a paragraph when scoring
 /// containers: shorter blocks are labels, buttons and headings.
 const SCORED_PARAGRAPH_MIN: usize = 25;
@@ -1525,6 +1533,10 @@ struct Walker<'h> {
     buf_link_chars: usize,
     link_depth: usize,
     blocks: Vec<Block>,
+    /// Indexes of the paragraphs that are headings (`h2`…`h6`).
+    heading_paras: Vec<usize>,
+    /// Open heading elements around the walk's position.
+    heading_depth: usize,
     root_text: usize,
     _p: std::marker::PhantomData<&'h ()>,
 }
@@ -1538,6 +1550,8 @@ impl<'h> Walker<'h> {
             buf_link_chars: 0,
             link_depth: 0,
             blocks: Vec::new(),
+            heading_paras: Vec::new(),
+            heading_depth: 0,
             root_text: 0,
             _p: std::marker::PhantomData,
         }
@@ -1560,13 +1574,14 @@ impl<'h> Walker<'h> {
                                 skip = Some(n.id());
                                 continue;
                             }
+                            if BLOCK_TAGS.contains(&name) {
+                                self.flush();
+                            }
                             match name {
                                 "a" => self.link_depth += 1,
                                 "br" => self.buf.push('\n'),
+                                "h2" | "h3" | "h4" | "h5" | "h6" => self.heading_depth += 1,
                                 _ => {}
-                            }
-                            if BLOCK_TAGS.contains(&name) {
-                                self.flush();
                             }
                         }
                         _ => {}
@@ -1586,12 +1601,58 @@ impl<'h> Walker<'h> {
                         if BLOCK_TAGS.contains(&el.name()) {
                             self.flush();
                         }
+                        if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6") {
+                            self.heading_depth = self.heading_depth.saturating_sub(1);
+                        }
                     }
                 }
             }
         }
         self.flush();
+        self.prune_trailing_headings();
         self.blocks
+    }
+
+    /// Headings left at the end of the text title nothing that was kept: what they titled (a related
+    /// list, a comment form, a gallery) was furniture or media.
+    fn prune_trailing_headings(&mut self) {
+        while let Some(&i) = self.heading_paras.last() {
+            let is_para = |b: &Block| matches!(b, Block::Para(_));
+            // Kept when text follows it, or when it is all the text there is.
+            if self.blocks[i + 1..].iter().any(is_para) || !self.blocks[..i].iter().any(is_para) {
+                break;
+            }
+            self.heading_paras.pop();
+            self.furnish(i, "related");
+        }
+    }
+
+    /// Turns the paragraph at `i` into furniture when it is short enough to be a title (see
+    /// [`TITLE_MAX_CHARS`]).
+    fn furnish(&mut self, i: usize, reason: &'static str) {
+        if let Block::Para(text) = &self.blocks[i] {
+            if text.chars().count() > TITLE_MAX_CHARS {
+                return;
+            }
+            self.blocks[i] = Block::Furniture {
+                text: text.clone(),
+                reason,
+            };
+        }
+    }
+
+    /// A heading written just before a related list, navigation, comment section or newsletter box
+    /// is that furniture's title ("More on this", "Comments").
+    fn furnish_title_of(&mut self, reason: &'static str) {
+        if !TITLED_FURNITURE.contains(&reason) {
+            return;
+        }
+        if let Some(&i) = self.heading_paras.last() {
+            if i + 1 == self.blocks.len() {
+                self.heading_paras.pop();
+                self.furnish(i, reason);
+            }
+        }
     }
 
     /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
@@ -1633,6 +1694,7 @@ impl<'h> Walker<'h> {
             return false;
         }
         self.flush();
+        self.furnish_title_of(reason);
         let text = block_text(e);
         if reason == "byline" && author_from_byline(&text).is_some() {
             return true;
@@ -1734,6 +1796,9 @@ impl<'h> Walker<'h> {
                     reason: "related",
                 });
             } else {
+                if self.heading_depth > 0 {
+                    self.heading_paras.push(self.blocks.len());
+                }
                 self.blocks.push(Block::Para(text.to_string()));
             }
         }

@@ -329,3 +329,22 @@ fn layout_modifier_classes_are_not_furniture() {
     assert!(a.text.contains("The skate park opens on Saturday"), "{}", a.text);
     assert!(a.text.contains("free lessons"), "{}", a.text);
 }
+
+#[test]
+fn headings_of_furniture_and_trailing_headings_are_furniture() {
+    let html = "<html><body><article>\
+        <h2>A new bridge for the old town</h2>\
+        <p>The council approved the footbridge on Tuesday after a year of debate about its cost and its look.</p>\
+        <h2>Building starts in March</h2>\
+        <p>Work will take nine months, and the river path stays open for walkers during the day.</p>\
+        <h3>More from the valley</h3>\
+        <ul class=\"related-links\"><li><a href=\"/a\">Ferry timetable changes</a></li><li><a href=\"/b\">Market moves to the square</a></li></ul>\
+        <p>The bridge will be lit at night by lamps powered from the nearby weir.</p>\
+        <h3>Photo gallery</h3>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("Building starts in March"), "{}", a.text);
+    assert!(!a.text.contains("More from the valley"), "{}", a.text);
+    assert!(!a.text.contains("Photo gallery"), "{}", a.text);
+    assert!(a.text.ends_with("powered from the nearby weir."), "{}", a.text);
+}
