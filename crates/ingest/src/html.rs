@@ -1471,6 +1471,41 @@ const PROMPT_OPENINGS: &[(&str, &str)] = &[
     ("sobre el autor", "byline"),
 ];
 
+/// How many closing paragraphs are read for promotions of the publisher's channels.
+const CLOSING_PARAS: usize = 3;
+
+/// Words naming a publisher's channel (lowercase; a word starting with one matches): app stores,
+/// messaging and video services, and the stems of "subscribe" in en, es, pt, fr, de, it, pl.
+const CHANNEL_WORDS: &[&str] = &[
+    "app",
+    "apps",
+    "ios",
+    "android",
+    "telegram",
+    "whatsapp",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "podcast",
+    "newsletter",
+    "subscri",
+    "suscri",
+    "subskryp",
+    "abonn",
+    "assin",
+    "iscriv",
+];
+
+/// True when a text names one of [`CHANNEL_WORDS`].
+fn names_a_channel(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        CHANNEL_WORDS
+            .iter()
+            .any(|c| if c.len() <= 3 { w == *c } else { w.starts_with(c) })
+    })
+}
+
 /// Longest block read as a call to action or credit line.
 const PROMPT_MAX_CHARS: usize = 250;
 
@@ -1537,6 +1572,8 @@ struct Walker<'h> {
     heading_paras: Vec<usize>,
     /// Open heading elements around the walk's position.
     heading_depth: usize,
+    /// Indexes of the paragraphs holding a link.
+    linked_paras: Vec<usize>,
     root_text: usize,
     _p: std::marker::PhantomData<&'h ()>,
 }
@@ -1552,6 +1589,7 @@ impl<'h> Walker<'h> {
             blocks: Vec::new(),
             heading_paras: Vec::new(),
             heading_depth: 0,
+            linked_paras: Vec::new(),
             root_text: 0,
             _p: std::marker::PhantomData,
         }
@@ -1610,7 +1648,33 @@ impl<'h> Walker<'h> {
         }
         self.flush();
         self.prune_trailing_headings();
+        self.prune_closing_promotions();
+        self.prune_trailing_headings();
         self.blocks
+    }
+
+    /// The last paragraphs of a text that link to a channel of the publisher (its app, a messaging or
+    /// video channel, a subscription) are promotions, not the article's close: "Download our app for
+    /// iOS and Android", "Join our Telegram channel here". Only the last [`CLOSING_PARAS`] paragraphs
+    /// are read, and only short ones holding a link.
+    fn prune_closing_promotions(&mut self) {
+        let paras: Vec<usize> = (0..self.blocks.len())
+            .filter(|i| matches!(self.blocks[*i], Block::Para(_)))
+            .collect();
+        if paras.len() <= CLOSING_PARAS {
+            return;
+        }
+        for &i in paras.iter().rev().take(CLOSING_PARAS) {
+            let Block::Para(text) = &self.blocks[i] else {
+                continue;
+            };
+            if text.len() <= PROMPT_MAX_CHARS && self.linked_paras.contains(&i) && names_a_channel(text) {
+                self.blocks[i] = Block::Furniture {
+                    text: text.clone(),
+                    reason: "share",
+                };
+            }
+        }
     }
 
     /// Headings left at the end of the text title nothing that was kept: what they titled (a related
@@ -1798,6 +1862,9 @@ impl<'h> Walker<'h> {
             } else {
                 if self.heading_depth > 0 {
                     self.heading_paras.push(self.blocks.len());
+                }
+                if self.buf_link_chars > 0 {
+                    self.linked_paras.push(self.blocks.len());
                 }
                 self.blocks.push(Block::Para(text.to_string()));
             }

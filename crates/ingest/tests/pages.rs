@@ -348,3 +348,26 @@ fn headings_of_furniture_and_trailing_headings_are_furniture() {
     assert!(!a.text.contains("Photo gallery"), "{}", a.text);
     assert!(a.text.ends_with("powered from the nearby weir."), "{}", a.text);
 }
+
+#[test]
+fn closing_promotions_of_the_publishers_channels_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The lighthouse keeper retired on Friday after thirty-one years, and the light will now be run from the harbour office.</p>\
+        <p>Visitors can still climb the tower on summer weekends, the harbour board said.</p>\
+        <p>Her farewell was broadcast on the local station, and the <a href=\"/radio\">recording</a> is online.</p>\
+        <p>Get every story first: download our app for <a href=\"https://apps.example/ios\">iOS</a> and <a href=\"https://apps.example/android\">Android</a>.</p>\
+        <p>¿Ya nos sigues? Únete a nuestro canal de <a href=\"https://t.example/coast\">Telegram</a>.</p>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("the recording is online."), "{}", a.text);
+    assert!(!a.text.contains("download our app"), "{}", a.text);
+    assert!(!a.text.contains("Telegram"), "{}", a.text);
+    // A paragraph naming a channel without linking to it is reporting, and stays.
+    let news = "<html><body><article>\
+        <p>The ministry said the new rules apply from June and cover every messaging service.</p>\
+        <p>Officials met the companies twice in May to explain the reporting duties.</p>\
+        <p>Telegram did not answer a request for comment on Monday.</p></article></body></html>";
+    assert!(page(news)
+        .text
+        .ends_with("Telegram did not answer a request for comment on Monday."));
+}
