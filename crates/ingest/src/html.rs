@@ -115,6 +115,11 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("pagination", "nav"),
     ("pager", "nav"),
     ("caption", "caption"),
+    ("figcaption", "caption"),
+    ("imagedescription", "caption"),
+    ("imagecaption", "caption"),
+    ("photocredit", "caption"),
+    ("bildunterschrift", "caption"),
     ("toolbar", "share"),
     ("byline", "byline"),
     ("postmetadata", "byline"),
@@ -143,6 +148,22 @@ const FURNITURE_PREFIXES: &[(&str, &str)] = &[
     ("adsense", "ad"),
     ("googlead", "ad"),
     ("sponsor", "ad"),
+];
+
+/// Class tokens naming a picture, before a token of [`MEDIA_NOTE_TOKENS`]: `image-credits`,
+/// `photo-caption`, `img-copyright`, `image-subtitle` hold a caption or credit, not text.
+const MEDIA_TOKENS: &[&str] = &["image", "img", "photo", "picture", "pic", "foto", "bild", "media"];
+
+/// Class tokens that, after one of [`MEDIA_TOKENS`], name the picture's caption or credit.
+const MEDIA_NOTE_TOKENS: &[&str] = &[
+    "credit",
+    "credits",
+    "copyright",
+    "caption",
+    "subtitle",
+    "description",
+    "source",
+    "legend",
 ];
 
 /// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,
@@ -1350,6 +1371,12 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
         if let Some(&(_, _, r)) = FURNITURE_PAIRS.iter().find(|(a, b, _)| *a == w[0] && *b == w[1]) {
             return Some(r);
         }
+    }
+    if toks
+        .windows(2)
+        .any(|w| MEDIA_TOKENS.contains(&w[0].as_str()) && MEDIA_NOTE_TOKENS.contains(&w[1].as_str()))
+    {
+        return Some("caption");
     }
     // `has-ads`, `with-sidebar`, `no-comments` describe a layout around the text, not furniture.
     let mut prev_modifier = false;

@@ -371,3 +371,23 @@ fn closing_promotions_of_the_publishers_channels_are_furniture() {
         .text
         .ends_with("Telegram did not answer a request for comment on Monday."));
 }
+
+#[test]
+fn picture_credits_and_captions_by_class_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The old mill reopened as a bakery on Saturday, and the queue reached the bridge by eight.</p>\
+        <div class=\"post-image-credits\">Jana Novak | Valley Agency</div>\
+        <p>The owners kept the millstones and the water wheel, which turns again for visitors.</p>\
+        <p class=\"imagedescription\">The wheel on its first morning. © Valley Agency</p>\
+        <div class=\"image-text\"><p>Bread is baked in a wood oven built from the mill's own bricks, the owners said.</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(!a.text.contains("Jana Novak"), "{}", a.text);
+    assert!(!a.text.contains("first morning"), "{}", a.text);
+    assert!(a.text.contains("wood oven"), "{}", a.text);
+    assert!(
+        a.boilerplate.iter().any(|b| b.reason == "caption"),
+        "{:?}",
+        a.boilerplate
+    );
+}
