@@ -1100,28 +1100,38 @@ const NEVER_THE_PAGE: &[&str] = &["cookie", "comments"];
 /// it, a recipe's ingredient and step lists), which a single best child would cut off.
 const CLIMB_RATIO: f64 = 0.75;
 
-/// How many levels the best container may be widened: one joins a quote box or a list to the
-/// paragraphs beside it; more would join the entries of a teaser list into one body.
-const CLIMB_STEPS: usize = 1;
+/// How many levels above the best container are looked at for widening: page builders wrap each
+/// section's text box in two or three layout boxes before the boxes become siblings.
+const CLIMB_STEPS: usize = 3;
 
-/// Widens the best container to its parent while the parent scores at least [`CLIMB_RATIO`] of it.
-fn climb(
-    doc: &Html,
-    scores: &HashMap<ego_tree::NodeId, f64>,
-    mut best: ego_tree::NodeId,
-) -> ego_tree::NodeId {
+/// Share of the best container's score a sibling must hold to make their parent the container: the
+/// text is then split over sibling boxes (one per section, as page builders write it). Readability
+/// joins siblings from the same share (a fifth of the top score).
+const SIBLING_SHARE: f64 = 0.2;
+
+/// Widens the best container to the highest ancestor within [`CLIMB_STEPS`] that scores at least
+/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score.
+fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::NodeId) -> ego_tree::NodeId {
     let score = |id: ego_tree::NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    let base = score(best);
+    let (mut chosen, mut cur) = (best, best);
     for _ in 0..CLIMB_STEPS {
-        let Some(parent) = doc.tree.get(best).and_then(|n| n.parent()) else {
+        let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) else {
             break;
         };
-        let is_element = matches!(parent.value(), Node::Element(el) if !matches!(el.name(), "html"));
-        if !is_element || score(parent.id()) < CLIMB_RATIO * score(best) {
+        if !matches!(parent.value(), Node::Element(el) if !matches!(el.name(), "html")) {
             break;
         }
-        best = parent.id();
+        let sibling_prose = parent
+            .children()
+            .filter(|c| c.id() != cur)
+            .any(|c| score(c.id()) >= SIBLING_SHARE * base);
+        if sibling_prose || score(parent.id()) >= CLIMB_RATIO * base {
+            chosen = parent.id();
+        }
+        cur = parent.id();
     }
-    best
+    chosen
 }
 
 /// The paragraphs of a page with their ancestor chains, and what furniture contains them.

@@ -391,3 +391,26 @@ fn picture_credits_and_captions_by_class_are_furniture() {
         a.boilerplate
     );
 }
+
+#[test]
+fn text_split_over_sibling_section_boxes_is_kept_whole() {
+    // A page builder: each section's text in its own wrapped box, headings between them, no <article>.
+    let section = |i: usize, words: &str| {
+        format!(
+            "<div class=\"headline\"><h2>Part {i}</h2></div><div class=\"text-wrap\"><div class=\"text-box\"><p>Part {i} says {words}.</p><p>In part {i} the coach adds {words}.</p></div></div>"
+        )
+    };
+    let body = [
+        section(1, "that the cup quarter-final sends the second-division club against its former coach's brother, in a hall that holds twelve hundred"),
+        section(2, "that both brothers grew up in the same village club and still train together in the summer"),
+        section(3, "that the other three quarter-finals are played on Friday and Sunday"),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/cup\">Cup</a></nav><div class=\"content\"><div class=\"col\">{body}</div></div></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(a.text.contains(&format!("Part {i} says")), "{}", a.text);
+    }
+}
