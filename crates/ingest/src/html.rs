@@ -131,6 +131,9 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("toc", "nav"),
     ("paywall", "ad"),
     ("cta", "newsletter"),
+    ("popup", "ad"),
+    ("modal", "ad"),
+    ("flyout", "ad"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -205,6 +208,10 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("skip", "link", "nav"),
     ("news", "letter", "newsletter"),
     ("tag", "links", "nav"),
+    ("pop", "up", "ad"),
+    ("savoir", "plus", "related"),
+    ("meta", "info", "byline"),
+    ("privacy", "embed", "cookie"),
 ];
 
 /// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with

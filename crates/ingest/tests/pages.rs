@@ -414,3 +414,19 @@ fn text_split_over_sibling_section_boxes_is_kept_whole() {
         assert!(a.text.contains(&format!("Part {i} says")), "{}", a.text);
     }
 }
+
+#[test]
+fn pop_ups_and_consent_placeholders_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The town library extends its opening hours from Monday, closing at nine on weekdays.</p>\
+        <div class=\"rty-pop-up\"><p>Liked this story? Back local reporting with a small monthly gift.</p></div>\
+        <div class=\"privacy-embed-preview\"><p>We respect your privacy: this post from a video service loads only after you agree.</p></div>\
+        <div class=\"c-flyout\"><p>Every small donation helps the reading room.</p></div>\
+        <p>Staff will be added from the autumn budget, the council said.</p></article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("closing at nine"), "{}", a.text);
+    assert!(a.text.contains("autumn budget"), "{}", a.text);
+    for gone in ["monthly gift", "respect your privacy", "small donation"] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+}
