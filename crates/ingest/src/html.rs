@@ -14,12 +14,17 @@
 //! | url | `link[rel=canonical]`, `og:url`, JSON-LD `url` |
 //! | language | `<html lang>`, `og:locale`, `content-language` |
 //!
-//! **Main text.** The root is the `<article>` with the most paragraph text, else `<main>` / `[role=main]`
-//! / `[itemprop=articleBody]`, else the element whose `<p>` children hold the most text (the readability
-//! idea: score parents by the paragraph text they hold). When the marked root gives less than
-//! [`MIN_ROOT_TEXT`] of body text (an `<article>` teaser, a forum post in `div`s), the densest container
-//! and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody` holds
-//! [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
+//! **Main text.** The page's prose is first scored readability-style ([`Density`]): every block's own
+//! text (minus link text) credits its parent, grandparent and great-grandparent, paragraphs inside
+//! furniture credit nothing, and the best container is widened to an ancestor within [`CLIMB_STEPS`]
+//! when that ancestor scores about as much or holds a sibling box with [`SIBLING_SHARE`] of its score
+//! (text split over page-builder section boxes). The root is the `<article>` with the most paragraph
+//! text, else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
+//! comment's `<article>`, a call-to-action box), unless the densest container outside it holds
+//! [`DENSEST_OVER_MARKED`] times its text; without a marked element the densest container is the root.
+//! When the root gives less than [`MIN_ROOT_TEXT`] of body text (a forum post in `div`s), the densest
+//! container and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody`
+//! holds [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
 //! root is walked in document order (an
 //! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
 //! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
@@ -39,7 +44,11 @@
 //!
 //! Short blocks that point elsewhere ("Read more: …", "Lea también", "Mehr zum Thema") or call to action
 //! ("Subscribe now…", "Follow us…", "Foto: …") are furniture too, by their opening words
-//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]).
+//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]); so are a picture's credit or caption by class
+//! ([`MEDIA_TOKENS`]), a short heading just before a related list, navigation, comments or newsletter
+//! box (its title), headings left at the end of the text, and short closing paragraphs linking to the
+//! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
+//! `with-sidebar`) are not furniture.
 //!
 //! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
 //! draft carries the reason and the page is skipped, unless it declares itself an article.
