@@ -143,6 +143,7 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("popup", "ad"),
     ("modal", "ad"),
     ("flyout", "ad"),
+    ("teaser", "related"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,

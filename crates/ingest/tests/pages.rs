@@ -422,11 +422,17 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         <div class=\"rty-pop-up\"><p>Liked this story? Back local reporting with a small monthly gift.</p></div>\
         <div class=\"privacy-embed-preview\"><p>We respect your privacy: this post from a video service loads only after you agree.</p></div>\
         <div class=\"c-flyout\"><p>Every small donation helps the reading room.</p></div>\
+        <div class=\"c-teaser\"><h3>Another story</h3><p>Swimming pool repairs start in spring, a teaser for another page.</p></div>\
         <p>Staff will be added from the autumn budget, the council said.</p></article></body></html>";
     let a = page(html);
     assert!(a.text.contains("closing at nine"), "{}", a.text);
     assert!(a.text.contains("autumn budget"), "{}", a.text);
-    for gone in ["monthly gift", "respect your privacy", "small donation"] {
+    for gone in [
+        "monthly gift",
+        "respect your privacy",
+        "small donation",
+        "Swimming pool",
+    ] {
         assert!(!a.text.contains(gone), "{gone}: {}", a.text);
     }
 }
