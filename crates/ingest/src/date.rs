@@ -30,7 +30,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-use crate::date_words::{FILLERS, MONTHS, WEEKDAYS, ZONES};
+use wiretrace_lang::date_words::{FILLERS, MONTHS, WEEKDAYS, ZONES};
 
 /// Returns the UTC instant a date string denotes, or `None` when it cannot be read with confidence.
 ///
@@ -450,7 +450,7 @@ const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
 
 /// Returns the complete calendar dates (day, month and year) written in running text, in order:
 /// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`) and with month names in the languages of
-/// [`crate::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
+/// [`wiretrace_lang::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
 /// years (`© 2026`) and month–year forms are not dates. Each date carries the cue the words before it
 /// give ([`Cue`]).
 pub(crate) fn dates_in_text(s: &str) -> Vec<TextDate> {
@@ -571,7 +571,7 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
 
 /// The cue the nearest cue word within [`CUE_WINDOW`] tokens before token `i` gives.
 fn cue_before(toks: &[Tok], i: usize) -> Cue {
-    use crate::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
+    use wiretrace_lang::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
     for t in toks[i.saturating_sub(CUE_WINDOW)..i].iter().rev() {
         if let Tok::Word(w) = t {
             if PUBLISHED_WORDS.contains(&w.as_str()) {

@@ -14,12 +14,17 @@
 //! | url | `link[rel=canonical]`, `og:url`, JSON-LD `url` |
 //! | language | `<html lang>`, `og:locale`, `content-language` |
 //!
-//! **Main text.** The root is the `<article>` with the most paragraph text, else `<main>` / `[role=main]`
-//! / `[itemprop=articleBody]`, else the element whose `<p>` children hold the most text (the readability
-//! idea: score parents by the paragraph text they hold). When the marked root gives less than
-//! [`MIN_ROOT_TEXT`] of body text (an `<article>` teaser, a forum post in `div`s), the densest container
-//! and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody` holds
-//! [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
+//! **Main text.** The page's prose is first scored readability-style ([`Density`]): every block's own
+//! text (minus link text) credits its parent, grandparent and great-grandparent, paragraphs inside
+//! furniture credit nothing, and the best container is widened to an ancestor within [`CLIMB_STEPS`]
+//! when that ancestor scores about as much or holds a sibling box with [`SIBLING_SHARE`] of its score
+//! (text split over page-builder section boxes). The root is the `<article>` with the most paragraph
+//! text, else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
+//! comment's `<article>`, a call-to-action box), unless the densest container outside it holds
+//! [`DENSEST_OVER_MARKED`] times its text; without a marked element the densest container is the root.
+//! When the root gives less than [`MIN_ROOT_TEXT`] of body text (a forum post in `div`s), the densest
+//! container and then `<body>` are walked too and the richest result kept; when JSON-LD `articleBody`
+//! holds [`LD_BODY_MIN_RATIO`] times the walked text, it is the body (`metadata.text_from = json-ld`). The
 //! root is walked in document order (an
 //! explicit stack, no recursion, so hostile nesting cannot overflow); block elements (`p`, headings,
 //! `li`, `blockquote`, `div`…) end paragraphs and `<br>` breaks lines.
@@ -39,12 +44,18 @@
 //!
 //! Short blocks that point elsewhere ("Read more: …", "Lea también", "Mehr zum Thema") or call to action
 //! ("Subscribe now…", "Follow us…", "Foto: …") are furniture too, by their opening words
-//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]).
+//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]); so are a picture's credit or caption by class
+//! ([`MEDIA_TOKENS`]), a short heading just before a related list, navigation, comments or newsletter
+//! box (its title), headings left at the end of the text, and short closing paragraphs linking to the
+//! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
+//! `with-sidebar`) are not furniture.
 //!
 //! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
 //! draft carries the reason and the page is skipped, unless it declares itself an article.
 //!
 //! Not done here: boilerplate in plain text (txt/Markdown/JSON text) is left for the explain stage.
+
+use std::collections::HashMap;
 
 use scraper::{node::Node, ElementRef, Html, Selector};
 
@@ -98,6 +109,8 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("footer", "footer"),
     ("cookie", "cookie"),
     ("cookies", "cookie"),
+    ("dsgvo", "cookie"),
+    ("rgpd", "cookie"),
     ("consent", "cookie"),
     ("gdpr", "cookie"),
     ("comments", "comments"),
@@ -111,6 +124,11 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("pagination", "nav"),
     ("pager", "nav"),
     ("caption", "caption"),
+    ("figcaption", "caption"),
+    ("imagedescription", "caption"),
+    ("imagecaption", "caption"),
+    ("photocredit", "caption"),
+    ("bildunterschrift", "caption"),
     ("toolbar", "share"),
     ("byline", "byline"),
     ("postmetadata", "byline"),
@@ -122,6 +140,10 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("toc", "nav"),
     ("paywall", "ad"),
     ("cta", "newsletter"),
+    ("popup", "ad"),
+    ("modal", "ad"),
+    ("flyout", "ad"),
+    ("teaser", "related"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -139,8 +161,27 @@ const FURNITURE_PREFIXES: &[(&str, &str)] = &[
     ("adsense", "ad"),
     ("googlead", "ad"),
     ("sponsor", "ad"),
-    ("promo", "ad"),
 ];
+
+/// Class tokens naming a picture, before a token of [`MEDIA_NOTE_TOKENS`]: `image-credits`,
+/// `photo-caption`, `img-copyright`, `image-subtitle` hold a caption or credit, not text.
+const MEDIA_TOKENS: &[&str] = &["image", "img", "photo", "picture", "pic", "foto", "bild", "media"];
+
+/// Class tokens that, after one of [`MEDIA_TOKENS`], name the picture's caption or credit.
+const MEDIA_NOTE_TOKENS: &[&str] = &[
+    "credit",
+    "credits",
+    "copyright",
+    "caption",
+    "subtitle",
+    "description",
+    "source",
+    "legend",
+];
+
+/// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,
+/// `no-comments`): the element holding them is the page, not the furniture named.
+const LAYOUT_MODIFIERS: &[&str] = &["has", "with", "no", "without", "show", "hide"];
 
 /// Token pairs naming furniture (`most-read`, `more-stories`, `sign-up`, `editorial-box`…).
 const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
@@ -177,6 +218,10 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("skip", "link", "nav"),
     ("news", "letter", "newsletter"),
     ("tag", "links", "nav"),
+    ("pop", "up", "ad"),
+    ("savoir", "plus", "related"),
+    ("meta", "info", "byline"),
+    ("privacy", "embed", "cookie"),
 ];
 
 /// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with
@@ -274,7 +319,8 @@ fn sel(s: &str) -> Selector {
 pub(crate) fn draft_of_document(html: &str) -> Draft {
     let doc = Html::parse_document(html);
     let mut meta = PageMeta::collect(&doc);
-    let marked_root = choose_root(&doc);
+    let density = Density::of(&doc);
+    let marked_root = choose_root(&doc, &density);
     let mut draft = Draft::default();
 
     // Headline and byline inside the article.
@@ -356,7 +402,7 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
         .or(meta.take(&["og:locale", "content-language", "language"]));
 
     let headline = draft.title.clone().or(h1);
-    draft.blocks = walk_best_root(&doc, marked_root, headline.as_deref());
+    draft.blocks = walk_best_root(&doc, marked_root, density.root(&doc), headline.as_deref());
     if let Some(desc) = meta.description() {
         keep_standfirst(&doc, &mut draft.blocks, &desc);
     }
@@ -472,7 +518,12 @@ const MIN_ROOT_TEXT: usize = 250;
 
 /// Walks the marked root; when it gives less than [`MIN_ROOT_TEXT`], also the densest container and
 /// `<body>`, and keeps whichever gives the most body text.
-fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: Option<&str>) -> Vec<Block> {
+fn walk_best_root<'d>(
+    doc: &'d Html,
+    marked: Option<ElementRef<'d>>,
+    densest: Option<ElementRef<'d>>,
+    headline: Option<&str>,
+) -> Vec<Block> {
     let mut best: (Vec<Block>, usize) = (Vec::new(), 0);
     if let Some(r) = marked {
         let blocks = Walker::new(headline).walk(r);
@@ -483,7 +534,7 @@ fn walk_best_root<'d>(doc: &'d Html, marked: Option<ElementRef<'d>>, headline: O
         return best.0;
     }
     let body = doc.select(&sel("body")).next();
-    for alt in [densest_root(doc), body].into_iter().flatten() {
+    for alt in [densest, body].into_iter().flatten() {
         if marked.is_some_and(|m| m.id() == alt.id()) {
             continue;
         }
@@ -918,13 +969,36 @@ fn ld_name(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// How many times the text of a marked root (`<article>`, `<main>`) the densest container outside
+/// it must hold to be the root instead: the marked element was then a teaser, a call-to-action box or
+/// one entry of a listing, and the page's text lives elsewhere.
+const DENSEST_OVER_MARKED: usize = 2;
+
 /// Picks the element holding the article body (see the module doc).
-fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
-    // The first <article> with the most paragraph text (ties go to document order).
+fn choose_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
+    let densest = density.root(doc);
+    let marked = marked_root(doc, density);
+    match (marked, densest) {
+        (Some(m), Some(d))
+            if !d.ancestors().any(|a| a.id() == m.id())
+                && d.id() != m.id()
+                && density.held(d) > DENSEST_OVER_MARKED * density.held(m) =>
+        {
+            Some(d)
+        }
+        (Some(m), _) => Some(m),
+        (None, d) => d,
+    }
+}
+
+/// The element the markup names as the article: the `<article>` with the most paragraph text (ties
+/// go to document order), else `[itemprop=articleBody]`, `<main>`, `[role=main]`; never one that is
+/// furniture or inside furniture (a comment's `<article>`, a call-to-action box).
+fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
     let mut best_article: Option<(usize, ElementRef<'_>)> = None;
     for a in doc.select(&sel("article")) {
         let n = paragraph_chars(a);
-        if n > 0 && best_article.as_ref().is_none_or(|(b, _)| n > *b) {
+        if n > 0 && best_article.as_ref().is_none_or(|(b, _)| n > *b) && !density.in_furniture(a) {
             best_article = Some((n, a));
         }
     }
@@ -932,43 +1006,265 @@ fn choose_root(doc: &Html) -> Option<ElementRef<'_>> {
         return Some(a);
     }
     for s in ["[itemprop=articleBody]", "main", "[role=main]"] {
-        if let Some(e) = doc.select(&sel(s)).find(|e| paragraph_chars(*e) > 0) {
+        if let Some(e) = doc
+            .select(&sel(s))
+            .find(|e| paragraph_chars(*e) > 0 && !density.in_furniture(*e))
+        {
             return Some(e);
         }
     }
-    densest_root(doc)
+    None
 }
 
-/// The element whose `<p>` children hold the most text, else `<body>`.
-fn densest_root(doc: &Html) -> Option<ElementRef<'_>> {
-    // Readability-style: the parent whose <p> children hold the most text.
-    let mut best: Option<(usize, ElementRef<'_>)> = None;
-    let mut scores: std::collections::BTreeMap<ego_tree::NodeId, usize> = std::collections::BTreeMap::new();
-    for p in doc.select(&sel("p, pre, blockquote")) {
-        let len = text_len(p);
-        if len < 25 {
-            continue;
+/// Longest heading read as the title of furniture: a longer one is a standfirst or a sentence set
+/// as a heading.
+const TITLE_MAX_CHARS: usize = 80;
+
+/// Furniture whose heading, written just before it, is its title and goes with it. Not ads or share
+/// bars: they sit between a section's heading and its text.
+const TITLED_FURNITURE: &[&str] = &["related", "nav", "comments", "newsletter"];
+
+/// Shortest text (bytes, link text not counted) of a block that counts as a paragraph when scoring
+/// containers: shorter blocks are labels, buttons and headings.
+const SCORED_PARAGRAPH_MIN: usize = 25;
+
+/// Share of a paragraph's text credited to its parent, grandparent and great-grandparent when scoring
+/// containers (readability's idea: text split over sibling boxes still makes their common ancestor win,
+/// while one box holding all the text keeps the lead over its ancestors).
+const ANCESTOR_CREDIT: [f64; 3] = [1.0, 0.5, 1.0 / 3.0];
+
+/// Text a furniture-classed element must exceed (bytes, and more than half the page's paragraph text)
+/// to be scored anyway: a wrapper whose class merely mentions a sidebar holds the page, as in the walker.
+const FURNITURE_GUARD_MIN: usize = 200;
+
+/// How the page's prose is spread over its elements, readability-style: every block's own text (text
+/// nodes whose nearest block ancestor it is, minus link text) of at least [`SCORED_PARAGRAPH_MIN`]
+/// credits its ancestors by [`ANCESTOR_CREDIT`]; paragraphs inside furniture (comments, sidebars, calls
+/// to action: [`furniture_reason`]) credit nothing.
+struct Density {
+    /// The best-scored container.
+    best: Option<ego_tree::NodeId>,
+    /// Paragraph text outside furniture held under each element.
+    clean_held: HashMap<ego_tree::NodeId, usize>,
+    scan: ParagraphScan,
+}
+
+impl Density {
+    fn of(doc: &Html) -> Self {
+        let scan = ParagraphScan::of(doc);
+        // Parents of paragraphs hold the text; the best one is then widened (see `climb`).
+        let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+        let mut clean_held: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+        for (net, chain) in &scan.paragraphs {
+            if chain.iter().any(|id| scan.excluded(*id)) {
+                continue;
+            }
+            for id in chain {
+                *clean_held.entry(*id).or_insert(0) += net;
+            }
+            for (id, credit) in chain.iter().rev().skip(1).zip(ANCESTOR_CREDIT) {
+                *scores.entry(*id).or_insert(0.0) += *net as f64 * credit;
+            }
         }
-        // A heading is no container: paragraphs inside one come from an unclosed <h1> in broken HTML.
-        let parent = p.parent().and_then(ElementRef::wrap).and_then(|e| {
-            if matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                e.parent().and_then(ElementRef::wrap)
-            } else {
-                Some(e)
-            }
-        });
-        if let Some(parent) = parent {
-            let score = scores.entry(parent.id()).or_insert(0);
-            *score += len;
-            let score = *score;
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, parent));
-            }
+        let best = scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(id, _)| *id);
+        let best = best.map(|b| climb(doc, &scores, b));
+        Density {
+            best,
+            clean_held,
+            scan,
         }
     }
-    best.map(|(_, e)| e)
-        .or_else(|| doc.select(&sel("body")).next())
-        .or(Some(doc.root_element()))
+
+    /// The best container, else `<body>`.
+    fn root<'d>(&self, doc: &'d Html) -> Option<ElementRef<'d>> {
+        self.best
+            .and_then(|id| doc.tree.get(id))
+            .and_then(ElementRef::wrap)
+            .or_else(|| doc.select(&sel("body")).next())
+            .or(Some(doc.root_element()))
+    }
+
+    /// Paragraph text outside furniture under an element.
+    fn held(&self, e: ElementRef<'_>) -> usize {
+        self.clean_held.get(&e.id()).copied().unwrap_or(0)
+    }
+
+    /// True when the element or one of its ancestors is furniture that does not hold most of the page.
+    fn in_furniture(&self, e: ElementRef<'_>) -> bool {
+        std::iter::once(*e)
+            .chain(e.ancestors())
+            .any(|n| self.scan.excluded(n.id()))
+    }
+}
+
+/// Elements whose content is never prose, left out when scoring containers (unlike [`SKIP_TAGS`], a
+/// `<form>` stays: ASP.NET pages wrap the whole body in one).
+const TEXTLESS_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "select", "textarea",
+    "button", "iframe", "object",
+];
+
+/// Furniture reasons that never name the page itself, however much text they hold: a cookie dialog
+/// and a comment thread can outweigh the article, but a layout class naming an ad or a sidebar may
+/// sit on the page's own wrapper.
+const NEVER_THE_PAGE: &[&str] = &["cookie", "comments"];
+
+/// Share of the best container's score its parent must reach to be the container instead: the parent
+/// then holds about as much prose again in other children (a quote box and the paragraphs around
+/// it, a recipe's ingredient and step lists), which a single best child would cut off.
+const CLIMB_RATIO: f64 = 0.75;
+
+/// How many levels above the best container are looked at for widening: page builders wrap each
+/// section's text box in two or three layout boxes before the boxes become siblings.
+const CLIMB_STEPS: usize = 3;
+
+/// Share of the best container's score a sibling must hold to make their parent the container: the
+/// text is then split over sibling boxes (one per section, as page builders write it). Readability
+/// joins siblings from the same share (a fifth of the top score).
+const SIBLING_SHARE: f64 = 0.2;
+
+/// Widens the best container to the highest ancestor within [`CLIMB_STEPS`] that scores at least
+/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score.
+fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::NodeId) -> ego_tree::NodeId {
+    let score = |id: ego_tree::NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    let base = score(best);
+    let (mut chosen, mut cur) = (best, best);
+    for _ in 0..CLIMB_STEPS {
+        let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) else {
+            break;
+        };
+        if !matches!(parent.value(), Node::Element(el) if !matches!(el.name(), "html")) {
+            break;
+        }
+        let sibling_prose = parent
+            .children()
+            .filter(|c| c.id() != cur)
+            .any(|c| score(c.id()) >= SIBLING_SHARE * base);
+        if sibling_prose || score(parent.id()) >= CLIMB_RATIO * base {
+            chosen = parent.id();
+        }
+        cur = parent.id();
+    }
+    chosen
+}
+
+/// The paragraphs of a page with their ancestor chains, and what furniture contains them.
+struct ParagraphScan {
+    /// Each paragraph's own text (bytes, links excluded) and its element chain from the root down to itself.
+    paragraphs: Vec<(usize, Vec<ego_tree::NodeId>)>,
+    /// Elements furniture by class, id, tag or role.
+    furniture: HashMap<ego_tree::NodeId, &'static str>,
+    /// Paragraph text held under each element.
+    held: HashMap<ego_tree::NodeId, usize>,
+    /// Heading elements (never credited as containers).
+    headings: std::collections::HashSet<ego_tree::NodeId>,
+    total: usize,
+}
+
+impl ParagraphScan {
+    fn of(doc: &Html) -> Self {
+        let mut scan = ParagraphScan {
+            paragraphs: Vec::new(),
+            furniture: Default::default(),
+            held: HashMap::new(),
+            headings: Default::default(),
+            total: 0,
+        };
+        // Open elements: id, whether it is a block, its own text and own link text so far.
+        let mut stack: Vec<(ego_tree::NodeId, bool, usize, usize)> = Vec::new();
+        let mut skip: Option<ego_tree::NodeId> = None;
+        let mut links = 0usize;
+        for edge in doc.root_element().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            let name = el.name();
+                            if TEXTLESS_TAGS.contains(&name) {
+                                skip = Some(n.id());
+                                continue;
+                            }
+                            if name == "a" {
+                                links += 1;
+                            }
+                            if let Some(r) = furniture_reason(el).filter(|_| !matches!(name, "html" | "body"))
+                            {
+                                scan.furniture.insert(n.id(), r);
+                            }
+                            if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                                scan.headings.insert(n.id());
+                            }
+                            stack.push((n.id(), BLOCK_TAGS.contains(&name), 0, 0));
+                        }
+                        Node::Text(t) => {
+                            if let Some(top) = stack.iter_mut().rev().find(|f| f.1) {
+                                let len = t.trim().len();
+                                top.2 += len;
+                                if links > 0 {
+                                    top.3 += len;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    if let Some(s) = skip {
+                        if s == n.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if !matches!(n.value(), Node::Element(_)) {
+                        continue;
+                    }
+                    if let Node::Element(el) = n.value() {
+                        if el.name() == "a" {
+                            links = links.saturating_sub(1);
+                        }
+                    }
+                    let Some((id, block, own, link)) = stack.pop() else {
+                        continue;
+                    };
+                    let net = own.saturating_sub(link);
+                    if block && own >= SCORED_PARAGRAPH_MIN && net > 0 {
+                        // A heading is no container: paragraphs inside one come from an unclosed
+                        // <h1> in broken HTML, and belong to the heading's parent.
+                        let mut chain: Vec<ego_tree::NodeId> = stack
+                            .iter()
+                            .filter(|f| !scan.headings.contains(&f.0))
+                            .map(|f| f.0)
+                            .collect();
+                        chain.push(id);
+                        for a in &chain {
+                            *scan.held.entry(*a).or_insert(0) += net;
+                        }
+                        scan.total += net;
+                        scan.paragraphs.push((net, chain));
+                    }
+                }
+            }
+        }
+        scan
+    }
+
+    /// True when an element is furniture and does not hold most of the page (see [`FURNITURE_GUARD_MIN`]).
+    fn excluded(&self, id: ego_tree::NodeId) -> bool {
+        let Some(reason) = self.furniture.get(&id) else {
+            return false;
+        };
+        if NEVER_THE_PAGE.contains(reason) {
+            return true;
+        }
+        let held = self.held.get(&id).copied().unwrap_or(0);
+        !(held > FURNITURE_GUARD_MIN && held * 2 > self.total)
+    }
 }
 
 fn paragraph_chars(e: ElementRef<'_>) -> usize {
@@ -1103,6 +1399,19 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
             return Some(r);
         }
     }
+    if toks
+        .windows(2)
+        .any(|w| MEDIA_TOKENS.contains(&w[0].as_str()) && MEDIA_NOTE_TOKENS.contains(&w[1].as_str()))
+    {
+        return Some("caption");
+    }
+    // `has-ads`, `with-sidebar`, `no-comments` describe a layout around the text, not furniture.
+    let mut prev_modifier = false;
+    toks.retain(|t| {
+        let keep = !prev_modifier;
+        prev_modifier = LAYOUT_MODIFIERS.contains(&t.as_str());
+        keep
+    });
     if let Some(r) = toks
         .iter()
         .find_map(|t| FURNITURE_TOKENS.iter().find(|(k, _)| k == t).map(|&(_, r)| r))
@@ -1216,6 +1525,41 @@ const PROMPT_OPENINGS: &[(&str, &str)] = &[
     ("sobre el autor", "byline"),
 ];
 
+/// How many closing paragraphs are read for promotions of the publisher's channels.
+const CLOSING_PARAS: usize = 3;
+
+/// Words naming a publisher's channel (lowercase; a word starting with one matches): app stores,
+/// messaging and video services, and the stems of "subscribe" in en, es, pt, fr, de, it, pl.
+const CHANNEL_WORDS: &[&str] = &[
+    "app",
+    "apps",
+    "ios",
+    "android",
+    "telegram",
+    "whatsapp",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "podcast",
+    "newsletter",
+    "subscri",
+    "suscri",
+    "subskryp",
+    "abonn",
+    "assin",
+    "iscriv",
+];
+
+/// True when a text names one of [`CHANNEL_WORDS`].
+fn names_a_channel(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        CHANNEL_WORDS
+            .iter()
+            .any(|c| if c.len() <= 3 { w == *c } else { w.starts_with(c) })
+    })
+}
+
 /// Longest block read as a call to action or credit line.
 const PROMPT_MAX_CHARS: usize = 250;
 
@@ -1278,6 +1622,12 @@ struct Walker<'h> {
     buf_link_chars: usize,
     link_depth: usize,
     blocks: Vec<Block>,
+    /// Indexes of the paragraphs that are headings (`h2`…`h6`).
+    heading_paras: Vec<usize>,
+    /// Open heading elements around the walk's position.
+    heading_depth: usize,
+    /// Indexes of the paragraphs holding a link.
+    linked_paras: Vec<usize>,
     root_text: usize,
     _p: std::marker::PhantomData<&'h ()>,
 }
@@ -1291,6 +1641,9 @@ impl<'h> Walker<'h> {
             buf_link_chars: 0,
             link_depth: 0,
             blocks: Vec::new(),
+            heading_paras: Vec::new(),
+            heading_depth: 0,
+            linked_paras: Vec::new(),
             root_text: 0,
             _p: std::marker::PhantomData,
         }
@@ -1313,13 +1666,14 @@ impl<'h> Walker<'h> {
                                 skip = Some(n.id());
                                 continue;
                             }
+                            if BLOCK_TAGS.contains(&name) {
+                                self.flush();
+                            }
                             match name {
                                 "a" => self.link_depth += 1,
                                 "br" => self.buf.push('\n'),
+                                "h2" | "h3" | "h4" | "h5" | "h6" => self.heading_depth += 1,
                                 _ => {}
-                            }
-                            if BLOCK_TAGS.contains(&name) {
-                                self.flush();
                             }
                         }
                         _ => {}
@@ -1339,12 +1693,84 @@ impl<'h> Walker<'h> {
                         if BLOCK_TAGS.contains(&el.name()) {
                             self.flush();
                         }
+                        if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6") {
+                            self.heading_depth = self.heading_depth.saturating_sub(1);
+                        }
                     }
                 }
             }
         }
         self.flush();
+        self.prune_trailing_headings();
+        self.prune_closing_promotions();
+        self.prune_trailing_headings();
         self.blocks
+    }
+
+    /// The last paragraphs of a text that link to a channel of the publisher (its app, a messaging or
+    /// video channel, a subscription) are promotions, not the article's close: "Download our app for
+    /// iOS and Android", "Join our Telegram channel here". Only the last [`CLOSING_PARAS`] paragraphs
+    /// are read, and only short ones holding a link.
+    fn prune_closing_promotions(&mut self) {
+        let paras: Vec<usize> = (0..self.blocks.len())
+            .filter(|i| matches!(self.blocks[*i], Block::Para(_)))
+            .collect();
+        if paras.len() <= CLOSING_PARAS {
+            return;
+        }
+        for &i in paras.iter().rev().take(CLOSING_PARAS) {
+            let Block::Para(text) = &self.blocks[i] else {
+                continue;
+            };
+            if text.len() <= PROMPT_MAX_CHARS && self.linked_paras.contains(&i) && names_a_channel(text) {
+                self.blocks[i] = Block::Furniture {
+                    text: text.clone(),
+                    reason: "share",
+                };
+            }
+        }
+    }
+
+    /// Headings left at the end of the text title nothing that was kept: what they titled (a related
+    /// list, a comment form, a gallery) was furniture or media.
+    fn prune_trailing_headings(&mut self) {
+        while let Some(&i) = self.heading_paras.last() {
+            let is_para = |b: &Block| matches!(b, Block::Para(_));
+            // Kept when text follows it, or when it is all the text there is.
+            if self.blocks[i + 1..].iter().any(is_para) || !self.blocks[..i].iter().any(is_para) {
+                break;
+            }
+            self.heading_paras.pop();
+            self.furnish(i, "related");
+        }
+    }
+
+    /// Turns the paragraph at `i` into furniture when it is short enough to be a title (see
+    /// [`TITLE_MAX_CHARS`]).
+    fn furnish(&mut self, i: usize, reason: &'static str) {
+        if let Block::Para(text) = &self.blocks[i] {
+            if text.chars().count() > TITLE_MAX_CHARS {
+                return;
+            }
+            self.blocks[i] = Block::Furniture {
+                text: text.clone(),
+                reason,
+            };
+        }
+    }
+
+    /// A heading written just before a related list, navigation, comment section or newsletter box
+    /// is that furniture's title ("More on this", "Comments").
+    fn furnish_title_of(&mut self, reason: &'static str) {
+        if !TITLED_FURNITURE.contains(&reason) {
+            return;
+        }
+        if let Some(&i) = self.heading_paras.last() {
+            if i + 1 == self.blocks.len() {
+                self.heading_paras.pop();
+                self.furnish(i, reason);
+            }
+        }
     }
 
     /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
@@ -1386,6 +1812,7 @@ impl<'h> Walker<'h> {
             return false;
         }
         self.flush();
+        self.furnish_title_of(reason);
         let text = block_text(e);
         if reason == "byline" && author_from_byline(&text).is_some() {
             return true;
@@ -1487,6 +1914,12 @@ impl<'h> Walker<'h> {
                     reason: "related",
                 });
             } else {
+                if self.heading_depth > 0 {
+                    self.heading_paras.push(self.blocks.len());
+                }
+                if self.buf_link_chars > 0 {
+                    self.linked_paras.push(self.blocks.len());
+                }
                 self.blocks.push(Block::Para(text.to_string()));
             }
         }

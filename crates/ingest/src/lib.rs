@@ -59,7 +59,6 @@
 mod article;
 mod charset;
 mod date;
-mod date_words;
 mod detect;
 mod error;
 mod feed;

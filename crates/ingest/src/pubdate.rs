@@ -24,7 +24,7 @@
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
 //! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
 //! box (an `<article>` or post/entry element around the main text), and bare years (a copyright line has no
-//! day). Visible dates are read with the multilingual tables of [`crate::date_words`].
+//! day). Visible dates are read with the multilingual tables of [`wiretrace_lang::date_words`].
 
 use std::sync::LazyLock;
 

@@ -207,7 +207,7 @@ fn header_line(line: &str, d: &mut Draft) -> Option<Header> {
 
 /// True for a line that is only a "Published" / "Updated" word (the date follows on the next line).
 fn lone_cue_word(line: &str) -> bool {
-    use crate::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
+    use wiretrace_lang::date_words::{PUBLISHED_WORDS, UPDATED_WORDS};
     let folded: String = line
         .trim_end_matches([':', '.'])
         .chars()

@@ -281,3 +281,158 @@ fn a_utc_time_near_midnight_takes_the_neighbouring_day_the_page_shows() {
     let morning = html.replace("T23:30:00Z", "T08:00:00Z");
     assert_eq!(day(&page(&morning)).as_deref(), Some("2025-03-09"));
 }
+
+#[test]
+fn a_comment_article_is_never_the_text_root() {
+    // Themes put each comment in its own <article>; a long comment must not outweigh a post in divs.
+    let post: String = (1..=4)
+        .map(|i| format!("<p>Paragraph {i} of the post: the orchard kept its old pear trees and the town planted forty more along the river path this spring.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"entry\">{post}</div>\
+         <ol class=\"comment-list\"><li><article class=\"comment-body\"><p>A reader writes a long reply about pear varieties, grafting and the weather of the last ten springs in the valley, at some length.</p>\
+         <p>And a second paragraph of the same reply, still about the pears and the path along the river.</p></article></li></ol></body></html>"
+    );
+    let a = page(&html);
+    assert!(a.text.starts_with("Paragraph 1 of the post"), "{}", a.text);
+    assert!(!a.text.contains("A reader writes"), "{}", a.text);
+}
+
+#[test]
+fn a_small_article_box_loses_to_the_prose_beside_it() {
+    // An <article> holding a call-to-action teaser, while the page's text sits in sibling divs.
+    let sections: String = (1..=3)
+        .map(|i| format!("<div class=\"text-element\"><h2>Step {i}</h2><p>Section {i}: the heat pump draws warmth from the ground through a loop of pipe buried below the frost line, and the house needs low flow temperatures.</p><p>More on section {i}, with the costs of drilling and the grants a household can claim.</p></div>"))
+        .collect();
+    let html = format!(
+        "<html><body><article class=\"promo-card\"><p>Ask our advisers for a free quote today.</p></article>\
+         <div class=\"content\">{sections}</div></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(
+            a.text.contains(&format!("Section {i}: the heat pump")),
+            "{}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn layout_modifier_classes_are_not_furniture() {
+    // `has-ads` says the section carries ad slots, not that it is one.
+    let html = "<html><body><section class=\"intro has-ads\"><div class=\"copy\">\
+        <p>The skate park opens on Saturday after two years of building, with a bowl, rails and a long flat section for beginners.</p>\
+        <p>The club will run free lessons every Sunday morning through the summer.</p></div></section>\
+        <section class=\"related-articles\"><p>Another story about a different park in another town, written as a teaser.</p></section></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("The skate park opens on Saturday"), "{}", a.text);
+    assert!(a.text.contains("free lessons"), "{}", a.text);
+}
+
+#[test]
+fn headings_of_furniture_and_trailing_headings_are_furniture() {
+    let html = "<html><body><article>\
+        <h2>A new bridge for the old town</h2>\
+        <p>The council approved the footbridge on Tuesday after a year of debate about its cost and its look.</p>\
+        <h2>Building starts in March</h2>\
+        <p>Work will take nine months, and the river path stays open for walkers during the day.</p>\
+        <h3>More from the valley</h3>\
+        <ul class=\"related-links\"><li><a href=\"/a\">Ferry timetable changes</a></li><li><a href=\"/b\">Market moves to the square</a></li></ul>\
+        <p>The bridge will be lit at night by lamps powered from the nearby weir.</p>\
+        <h3>Photo gallery</h3>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("Building starts in March"), "{}", a.text);
+    assert!(!a.text.contains("More from the valley"), "{}", a.text);
+    assert!(!a.text.contains("Photo gallery"), "{}", a.text);
+    assert!(a.text.ends_with("powered from the nearby weir."), "{}", a.text);
+}
+
+#[test]
+fn closing_promotions_of_the_publishers_channels_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The lighthouse keeper retired on Friday after thirty-one years, and the light will now be run from the harbour office.</p>\
+        <p>Visitors can still climb the tower on summer weekends, the harbour board said.</p>\
+        <p>Her farewell was broadcast on the local station, and the <a href=\"/radio\">recording</a> is online.</p>\
+        <p>Get every story first: download our app for <a href=\"https://apps.example/ios\">iOS</a> and <a href=\"https://apps.example/android\">Android</a>.</p>\
+        <p>¿Ya nos sigues? Únete a nuestro canal de <a href=\"https://t.example/coast\">Telegram</a>.</p>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("the recording is online."), "{}", a.text);
+    assert!(!a.text.contains("download our app"), "{}", a.text);
+    assert!(!a.text.contains("Telegram"), "{}", a.text);
+    // A paragraph naming a channel without linking to it is reporting, and stays.
+    let news = "<html><body><article>\
+        <p>The ministry said the new rules apply from June and cover every messaging service.</p>\
+        <p>Officials met the companies twice in May to explain the reporting duties.</p>\
+        <p>Telegram did not answer a request for comment on Monday.</p></article></body></html>";
+    assert!(page(news)
+        .text
+        .ends_with("Telegram did not answer a request for comment on Monday."));
+}
+
+#[test]
+fn picture_credits_and_captions_by_class_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The old mill reopened as a bakery on Saturday, and the queue reached the bridge by eight.</p>\
+        <div class=\"post-image-credits\">Jana Novak | Valley Agency</div>\
+        <p>The owners kept the millstones and the water wheel, which turns again for visitors.</p>\
+        <p class=\"imagedescription\">The wheel on its first morning. © Valley Agency</p>\
+        <div class=\"image-text\"><p>Bread is baked in a wood oven built from the mill's own bricks, the owners said.</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(!a.text.contains("Jana Novak"), "{}", a.text);
+    assert!(!a.text.contains("first morning"), "{}", a.text);
+    assert!(a.text.contains("wood oven"), "{}", a.text);
+    assert!(
+        a.boilerplate.iter().any(|b| b.reason == "caption"),
+        "{:?}",
+        a.boilerplate
+    );
+}
+
+#[test]
+fn text_split_over_sibling_section_boxes_is_kept_whole() {
+    // A page builder: each section's text in its own wrapped box, headings between them, no <article>.
+    let section = |i: usize, words: &str| {
+        format!(
+            "<div class=\"headline\"><h2>Part {i}</h2></div><div class=\"text-wrap\"><div class=\"text-box\"><p>Part {i} says {words}.</p><p>In part {i} the coach adds {words}.</p></div></div>"
+        )
+    };
+    let body = [
+        section(1, "that the cup quarter-final sends the second-division club against its former coach's brother, in a hall that holds twelve hundred"),
+        section(2, "that both brothers grew up in the same village club and still train together in the summer"),
+        section(3, "that the other three quarter-finals are played on Friday and Sunday"),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/cup\">Cup</a></nav><div class=\"content\"><div class=\"col\">{body}</div></div></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(a.text.contains(&format!("Part {i} says")), "{}", a.text);
+    }
+}
+
+#[test]
+fn pop_ups_and_consent_placeholders_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The town library extends its opening hours from Monday, closing at nine on weekdays.</p>\
+        <div class=\"rty-pop-up\"><p>Liked this story? Back local reporting with a small monthly gift.</p></div>\
+        <div class=\"privacy-embed-preview\"><p>We respect your privacy: this post from a video service loads only after you agree.</p></div>\
+        <div class=\"c-flyout\"><p>Every small donation helps the reading room.</p></div>\
+        <div class=\"c-teaser\"><h3>Another story</h3><p>Swimming pool repairs start in spring, a teaser for another page.</p></div>\
+        <p>Staff will be added from the autumn budget, the council said.</p></article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("closing at nine"), "{}", a.text);
+    assert!(a.text.contains("autumn budget"), "{}", a.text);
+    for gone in [
+        "monthly gift",
+        "respect your privacy",
+        "small donation",
+        "Swimming pool",
+    ] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+}

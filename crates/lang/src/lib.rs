@@ -1,4 +1,6 @@
-//! Language knowledge as data, in one place: function words and month names per language.
+//! Language knowledge as data, in one place: function words and month names per language, and the
+//! date-reading tables of [`date_words`] (month names and abbreviations, weekdays, time zones, the
+//! "published" / "updated" cue words of many languages).
 //!
 //! Every word is stored *folded*: lowercase, transliterated to ASCII letters (diacritics dropped,
 //! Cyrillic and Greek romanised), which is how the story stage compares words across languages and
@@ -11,6 +13,8 @@
 //! assert_eq!(wiretrace_lang::month_number("fevrier"), Some(2));
 //! ```
 #![deny(missing_docs)]
+
+pub mod date_words;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

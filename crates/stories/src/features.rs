@@ -192,19 +192,11 @@ const CAPITALISED_STOP: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
+
+/// The language whose month names are capitalised function words too ("January" opens no name);
+/// the names come from `wiretrace_lang::MONTHS`, the one month table.
+const CAPITALISED_MONTHS_LANGUAGE: &str = "en";
 
 /// Short function words of en, es, pt, fr, ro, de that are never content terms (terms need 4+ letters,
 /// so only longer function words are listed).
@@ -243,7 +235,17 @@ fn tables() -> &'static [WordSet; 2] {
     static SETS: std::sync::OnceLock<[WordSet; 2]> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         [
-            CAPITALISED_STOP.iter().map(|w| token_hash(w)).collect(),
+            CAPITALISED_STOP
+                .iter()
+                .copied()
+                .chain(
+                    wiretrace_lang::MONTHS
+                        .iter()
+                        .filter(|(l, _)| *l == CAPITALISED_MONTHS_LANGUAGE)
+                        .flat_map(|(_, names)| names.split_whitespace()),
+                )
+                .map(token_hash)
+                .collect(),
             STOPWORDS.iter().map(|w| token_hash(w)).collect(),
         ]
     })

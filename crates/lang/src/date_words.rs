@@ -1,14 +1,17 @@
 //! Data tables for reading dates in many languages: month names, weekdays, filler words, time-zone
-//! abbreviations, and the words that mark a date as the publication or the update date.
+//! abbreviations, and the words that mark a date as the publication or the update date ("Published /
+//! Publicado / Veröffentlicht / Publié"). The ingest crate's date reader (HTML date lines, `.txt`
+//! headers) reads them.
 //!
-//! Everything is lowercased and folded as `date::fold_char` folds it (accents dropped, `ä` → `ae`,
-//! `ö` → `oe`, `ü` → `ue`, Polish and Czech letters to their base letter), so the tables hold folded forms.
-//! Adding a language means adding rows here, nothing else.
+//! Folded as that reader folds a date line, which keeps more than the crate's story folding: lowercase,
+//! accents dropped, `ä` → `ae`, `ö` → `oe`, `ü` → `ue`, Polish and Czech letters to their base letter,
+//! Cyrillic kept (dates are matched in their own script). Adding a language means adding rows here,
+//! nothing else.
 
 /// Month names and abbreviations, lowercased and without accents, as (name, month number).
 /// A token matches when it equals a name, or is a prefix of at least 3 letters of one
 /// (`sept`, `janv`, `févr`).
-pub(crate) const MONTHS: &[(&str, u32)] = &[
+pub const MONTHS: &[(&str, u32)] = &[
     // en
     ("january", 1),
     ("february", 2),
@@ -168,7 +171,7 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Words skipped by the human-form reader: weekdays (by 3-letter prefix below) and fillers.
-pub(crate) const FILLERS: &[&str] = &[
+pub const FILLERS: &[&str] = &[
     "de",
     "del",
     "of",
@@ -222,7 +225,8 @@ pub(crate) const FILLERS: &[&str] = &[
     "les",
 ];
 
-pub(crate) const WEEKDAYS: &[&str] = &[
+/// Weekday names, skipped before or inside a date ("Monday, 3 March").
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -267,7 +271,7 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 ];
 
 /// Time-zone abbreviations and their offset from UTC in minutes.
-pub(crate) const ZONES: &[(&str, i32)] = &[
+pub const ZONES: &[(&str, i32)] = &[
     ("utc", 0),
     ("gmt", 0),
     ("ut", 0),
@@ -303,7 +307,7 @@ pub(crate) const ZONES: &[(&str, i32)] = &[
 
 /// Words that mark the date after them as the publication date ("Published 8 Jan 2026",
 /// "Veröffentlicht am…", "Publié le…"), in folded form.
-pub(crate) const PUBLISHED_WORDS: &[&str] = &[
+pub const PUBLISHED_WORDS: &[&str] = &[
     "published",
     "posted",
     "publication",
@@ -334,7 +338,7 @@ pub(crate) const PUBLISHED_WORDS: &[&str] = &[
 
 /// Words that mark the date after them as an update, never the publication date
 /// ("Updated…", "Aktualisiert…", "Mis à jour…", "Actualizado…").
-pub(crate) const UPDATED_WORDS: &[&str] = &[
+pub const UPDATED_WORDS: &[&str] = &[
     "updated",
     "update",
     "modified",
@@ -363,3 +367,33 @@ pub(crate) const UPDATED_WORDS: &[&str] = &[
     "guncellenme",
     "обновлено",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_month_is_named_in_the_main_languages() {
+        for first in [
+            "january", "enero", "janvier", "janeiro", "januar", "gennaio", "stycznia",
+        ] {
+            let at = MONTHS.iter().position(|(n, _)| *n == first).expect(first);
+            let numbers: Vec<u32> = MONTHS[at..].iter().take(12).map(|(_, m)| *m).collect();
+            assert_eq!(numbers.first(), Some(&1), "{first}");
+        }
+        for m in 1..=12 {
+            assert!(MONTHS.iter().any(|(_, n)| *n == m), "month {m}");
+        }
+        assert!(MONTHS.iter().all(|(_, n)| (1..=12).contains(n)));
+    }
+
+    #[test]
+    fn publication_and_update_cues_never_overlap() {
+        for w in PUBLISHED_WORDS {
+            assert!(!UPDATED_WORDS.contains(w), "{w} is both");
+        }
+        for w in PUBLISHED_WORDS.iter().chain(UPDATED_WORDS) {
+            assert_eq!(w.to_lowercase(), *w, "not lowercase: {w}");
+        }
+    }
+}
