@@ -52,6 +52,33 @@ pub(crate) struct Corpus {
     anchor_norms: Vec<f32>,
     /// Euclidean norm of each article's language-independent anchors (names, figures, dates).
     fact_norms: Vec<f32>,
+    /// Euclidean norm of each article's anchors of each [`KindGroup`], indexed by `KindGroup as usize`.
+    group_norms: Vec<[f32; KIND_GROUPS]>,
+}
+
+/// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
+/// storyline), facts (figures and dates) say which event, terms say what happened in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KindGroup {
+    /// Names and capitalised spans.
+    Names = 0,
+    /// Figures and dates.
+    Facts = 1,
+    /// Word stems, CJK bigrams and quotes.
+    Terms = 2,
+}
+
+/// Number of [`KindGroup`]s.
+pub(crate) const KIND_GROUPS: usize = 3;
+
+impl KindGroup {
+    pub(crate) fn of(k: Kind) -> KindGroup {
+        match k {
+            Kind::Name | Kind::Span => KindGroup::Names,
+            Kind::Figure | Kind::Date => KindGroup::Facts,
+            Kind::Term | Kind::Quote => KindGroup::Terms,
+        }
+    }
 }
 
 impl Corpus {
@@ -134,6 +161,12 @@ impl Corpus {
         let fact_norms = (0..time.len())
             .map(|i| norm_of(i, &language_independent))
             .collect();
+        let group_norms = (0..time.len())
+            .map(|i| {
+                [KindGroup::Names, KindGroup::Facts, KindGroup::Terms]
+                    .map(|g| norm_of(i, &|k| KindGroup::of(k) == g))
+            })
+            .collect();
         Corpus {
             time,
             language,
@@ -145,12 +178,54 @@ impl Corpus {
             anchor_w,
             anchor_norms,
             fact_norms,
+            group_norms,
         }
+    }
+
+    /// The anchor cosine of articles `i` and `j` within each [`KindGroup`] (each over its own
+    /// norms), indexed by `KindGroup as usize`.
+    pub fn group_cosines(&self, i: usize, j: usize) -> [f32; KIND_GROUPS] {
+        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
+        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
+        let (mut x, mut y) = (0, 0);
+        let mut dot = [0.0f32; KIND_GROUPS];
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let id = a[x] as usize;
+                    let w = self.anchor_w[id];
+                    dot[KindGroup::of(self.anchor_kind[id]) as usize] +=
+                        w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let (na, nb) = (self.group_norms[i], self.group_norms[j]);
+        std::array::from_fn(|g| {
+            let denom = na[g] * nb[g];
+            if denom > 0.0 {
+                (dot[g] / denom).min(1.0)
+            } else {
+                0.0
+            }
+        })
     }
 
     /// Article `i`'s story-anchor ids, ascending.
     pub fn anchors(&self, i: usize) -> &[u32] {
         self.anchors.get(i)
+    }
+
+    /// Article `i`'s story anchors with their damped counts (1 + ln count), ids ascending.
+    pub fn anchor_counts(&self, i: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.anchors
+            .get(i)
+            .iter()
+            .zip(self.anchor_tf.get(i))
+            .map(|(&id, &tf)| (id, f32::from_bits(tf)))
     }
 
     /// Story similarity of articles `i` and `j` before the time factor: the cosine of their anchor

@@ -65,7 +65,7 @@ mod similarity;
 mod storyline;
 
 pub use passages::{anchored_pairs, PassageConfig};
-pub use similarity::{Score, Similarity, MAX_EVIDENCE};
+pub use similarity::{KindCosines, Score, Similarity, MAX_EVIDENCE};
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -50,6 +50,9 @@ pub struct Score {
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
+    /// The anchor cosine within names alone, figures and dates alone, and terms alone (each over
+    /// its own norms): names link a storyline, figures and dates tell its events apart.
+    pub kind_cosines: KindCosines,
     /// The time factor (1 within the event window, falling to 0 at its edge; fixed when a date is
     /// missing).
     pub time_factor: f32,
@@ -60,6 +63,17 @@ pub struct Score {
     /// Shared anchors by kind ("name", "figure", "date", "term"), as each article writes them
     /// (`"Selenskyj / Zelensky"`), the rarest in the corpus first, at most [`MAX_EVIDENCE`] per kind.
     pub shared: BTreeMap<String, Vec<String>>,
+}
+
+/// Anchor cosines by kind group.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct KindCosines {
+    /// Names and capitalised spans.
+    pub names: f32,
+    /// Figures and dates.
+    pub facts: f32,
+    /// Word stems (compared within one language only by the score).
+    pub terms: f32,
 }
 
 /// At most this many shared anchors of each kind are listed as evidence.
@@ -93,6 +107,10 @@ impl<'a> Similarity<'a> {
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
+            kind_cosines: {
+                let [names, facts, terms] = self.corpus.group_cosines(i, j);
+                KindCosines { names, facts, terms }
+            },
             time_factor: time_factor(&self.cfg, self.corpus.time(i), self.corpus.time(j)),
             days_apart,
             languages: (x.language.clone(), y.language.clone()),

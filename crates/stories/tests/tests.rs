@@ -229,6 +229,65 @@ fn follow_up_is_linked_as_a_storyline_not_merged() {
     );
 }
 
+/// Names in one page's clutter.
+const CLUTTER_NAMES: usize = 40;
+
+/// Page clutter: a row of links to unrelated stories, each naming people and places of its own
+/// (fictional names made of syllables, different for each `page`).
+fn clutter(page: usize) -> String {
+    // Syllables with consonants the phonetic key keeps apart, so each name is its own actor.
+    const SYLLABLES: [&str; 8] = ["Ba", "De", "Ki", "Lo", "Mu", "Na", "Re", "Si"];
+    let names: Vec<String> = (0..CLUTTER_NAMES)
+        .map(|k| {
+            let n = page * CLUTTER_NAMES + k;
+            let name = [n % 8, (n / 8) % 8, (n / 64) % 8].map(|s| SYLLABLES[s]).concat();
+            // Capitalised like a name: first letter upper, the rest lower.
+            let mut c = name.chars();
+            c.next()
+                .into_iter()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect::<String>()
+        })
+        .collect();
+    format!(
+        "Related stories: {}.",
+        names
+            .chunks(2)
+            .map(|p| format!("{} meets {}", p[0], p[1]))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )
+}
+
+#[test]
+fn a_follow_up_links_to_a_story_whose_pages_carry_clutter() {
+    // The storyline compares what a story's members have in common (the centroid of their names),
+    // so the names in eight pages' unrelated links do not drown the matter's actors.
+    let mut corpus = call_and_meeting();
+    let call = corpus[0].clone();
+    corpus[0].text = format!("{}\n\n{}", call.text, clutter(0));
+    corpus[1].text = format!("{}\n\n{}", corpus[1].text, clutter(1));
+    let copies: Vec<u32> = (13..19).collect();
+    for (k, &id) in copies.iter().enumerate() {
+        let mut copy = call.clone();
+        copy.id = ArticleId(id);
+        copy.path = format!("copy/{id}.txt");
+        copy.text = format!("{}\n\n{}", call.text, clutter(k + 2));
+        corpus.push(copy);
+    }
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    for &id in [11].iter().chain(&copies) {
+        assert!(together(&stories, 10, id), "{stories:#?}");
+    }
+    assert!(!together(&stories, 10, 12), "{stories:#?}");
+    assert_eq!(
+        story_of(&stories, 12).storyline.as_deref(),
+        Some("l10"),
+        "{stories:#?}"
+    );
+    assert_eq!(story_of(&stories, 4).storyline, None);
+}
+
 // --- Lineage: missing dates, a missing common source, credit lines, a shared garbled quote. ---
 
 const PIPE_1: &str = "The water authority of Varessa approved on Tuesday a 2.4 billion euro pipeline that will carry desalinated water from the coast at Brisa Point to farms and towns in the drought-hit north.";
