@@ -36,6 +36,8 @@ pub(crate) struct Corpus {
     time: Vec<Option<i64>>,
     /// Language code of each article, when known.
     language: Vec<Option<String>>,
+    /// The weekdays each article's headline and lead name, as bits.
+    lead_weekdays: Vec<u8>,
     /// Each article's sorted, deduplicated 3-gram hashes.
     shingles: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
@@ -108,6 +110,7 @@ impl Corpus {
         let mut fact_ids = Interner::default();
         let mut time = Vec::new();
         let mut language = Vec::new();
+        let mut lead_weekdays = Vec::new();
         let mut shingles = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
@@ -131,6 +134,7 @@ impl Corpus {
                 shingles.push(f.shingles);
                 time.push(f.time);
                 language.push(f.language);
+                lead_weekdays.push(f.lead_weekdays);
             }
         }
         let Interner {
@@ -170,6 +174,7 @@ impl Corpus {
         Corpus {
             time,
             language,
+            lead_weekdays,
             shingles,
             facts,
             anchors,
@@ -264,6 +269,13 @@ impl Corpus {
         }
     }
 
+    /// Whether the leads of articles `i` and `j` both name weekdays and none in common: reports of
+    /// one event state its day alike, a report of the next day's event states its own.
+    pub fn weekdays_differ(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.lead_weekdays[i], self.lead_weekdays[j]);
+        a != 0 && b != 0 && a & b == 0
+    }
+
     /// Number of articles.
     pub fn len(&self) -> usize {
         self.time.len()
@@ -319,11 +331,27 @@ pub(crate) struct Edge {
     pub reuse: f32,
     /// Content evidence 0..=1 (time factor applied).
     pub content: f32,
+    /// The leads name different weekdays and the pair is no copy: evidence of two events.
+    pub weekdays_differ: bool,
 }
 
 impl Edge {
-    pub fn weight(&self) -> f32 {
-        self.reuse.max(self.content)
+    /// The weight average linkage sums: the larger of reuse and content evidence, or
+    /// `-weekday_conflict_weight` when the leads name different days (see
+    /// [`Config::weekday_conflict_weight`]).
+    pub fn weight(&self, cfg: &Config) -> f32 {
+        if self.weekdays_differ {
+            -cfg.weekday_conflict_weight
+        } else {
+            self.reuse.max(self.content)
+        }
+    }
+
+    /// Whether the edge enters the graph: positive evidence above [`Config::min_edge`], or
+    /// evidence against (which never joins a component by itself).
+    pub fn kept(&self, cfg: &Config) -> bool {
+        let w = self.weight(cfg);
+        w >= cfg.min_edge || w < 0.0
     }
 }
 
@@ -372,7 +400,13 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     } else {
         (corpus.anchor_cosine(i, j) * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
     };
-    Edge { reuse, content }
+    // A copy is one story whatever its lead says; only reports written apart can disagree.
+    let weekdays_differ = reuse < cfg.link_threshold && corpus.weekdays_differ(i, j);
+    Edge {
+        reuse,
+        content,
+        weekdays_differ,
+    }
 }
 
 /// Reuse score of a pair from the reuse stage: the larger of its containments (the share of one

@@ -41,8 +41,12 @@ pub struct Similarity<'a> {
 /// The story similarity of two articles and what it rests on.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Score {
-    /// The score clustering uses, 0..=1: the larger of `reuse` and `content`.
+    /// The score clustering uses, 0..=1: the larger of `reuse` and `content`, or 0 when
+    /// `weekdays_differ`.
     pub story_similarity: f32,
+    /// The two leads name different weekdays (and the pair is no copy): evidence of two events,
+    /// which sets `story_similarity` to 0 and weighs against a merge in clustering.
+    pub weekdays_differ: bool,
     /// Reuse evidence: the share of the smaller text's word 3-grams found in the other, 0..=1.
     pub reuse: f32,
     /// Content evidence: the anchor cosine times `time_factor`, on the reuse scale (see
@@ -103,7 +107,8 @@ impl<'a> Similarity<'a> {
             _ => None,
         };
         Some(Score {
-            story_similarity: e.weight(),
+            story_similarity: e.weight(&self.cfg).max(0.0),
+            weekdays_differ: e.weekdays_differ,
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
