@@ -169,6 +169,11 @@ fn compare_gives_the_score_and_its_evidence_for_two_files() {
     assert!(names.iter().any(|n| n.as_str().unwrap().contains("Восс")), "{v}");
     let text = env.run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(text.stdout().contains("story similarity"), "{}", text.stdout());
+    // The Russian and the English text share their names and their one figure.
+    let kinds = &s["kind_cosines"];
+    assert!(kinds["names"].as_f64().unwrap() > 0.2, "{v}");
+    assert_eq!(kinds["facts"].as_f64().unwrap(), 1.0, "{v}");
+    assert!(text.stdout().contains("by kind: names"), "{}", text.stdout());
     assert!(
         !env.db().exists(),
         "compare of two files must not create a database"

@@ -1,6 +1,6 @@
-//! Language knowledge as data, in one place: function words and month names per language, and the
-//! date-reading tables of [`date_words`] (month names and abbreviations, weekdays, time zones, the
-//! "published" / "updated" cue words of many languages).
+//! Language knowledge as data, in one place: function words, month names and weekday names per
+//! language, and the date-reading tables of [`date_words`] (month names and abbreviations, weekday
+//! words skipped inside dates, time zones, the "published" / "updated" cue words of many languages).
 //!
 //! Every word is stored *folded*: lowercase, transliterated to ASCII letters (diacritics dropped,
 //! Cyrillic and Greek romanised), which is how the story stage compares words across languages and
@@ -106,6 +106,152 @@ pub const MONTHS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Weekday names per language, folded, Monday first; `|` separates forms of one day (a case
+/// ending after a preposition: Polish "w środę", Russian "в среду"). Portuguese days are written
+/// "segunda-feira": the caller joins a word and a following "feira" ("segundafeira"); bare
+/// "segunda", "quarta", "quinta" are also ordinals and are not listed. Romanian "luni" is also
+/// "months", so only "lunea" stands for Monday.
+pub const WEEKDAYS: &[(&str, [&str; 7])] = &[
+    (
+        "en",
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    ),
+    (
+        "es",
+        [
+            "lunes",
+            "martes",
+            "miercoles",
+            "jueves",
+            "viernes",
+            "sabado",
+            "domingo",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "segundafeira",
+            "tercafeira|terca",
+            "quartafeira",
+            "quintafeira",
+            "sextafeira",
+            "sabado",
+            "domingo",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ],
+    ),
+    (
+        "ro",
+        [
+            "lunea", "marti", "miercuri", "joi", "vineri", "sambata", "duminica",
+        ],
+    ),
+    (
+        "de",
+        [
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag|sonnabend",
+            "sonntag",
+        ],
+    ),
+    (
+        "it",
+        [
+            "lunedi",
+            "martedi",
+            "mercoledi",
+            "giovedi",
+            "venerdi",
+            "sabato",
+            "domenica",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+        ],
+    ),
+    (
+        "pl",
+        [
+            "poniedzialek",
+            "wtorek",
+            "sroda|srode",
+            "czwartek",
+            "piatek",
+            "sobota|sobote",
+            "niedziela|niedziele",
+        ],
+    ),
+    (
+        "ru",
+        [
+            "ponedelnik",
+            "vtornik",
+            "sreda|sredu",
+            "chetverg",
+            "piatnitsa|piatnitsu",
+            "subbota|subbotu",
+            "voskresene|voskresenie",
+        ],
+    ),
+    (
+        "tr",
+        [
+            "pazartesi",
+            "sali",
+            "carsamba",
+            "persembe",
+            "cuma",
+            "cumartesi",
+            "pazar",
+        ],
+    ),
+];
+
+/// The weekday (0 = Monday … 6 = Sunday) a folded word names in any supported language.
+pub fn weekday_number(folded: &str) -> Option<u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (_, days) in WEEKDAYS {
+            for (n, forms) in days.iter().enumerate() {
+                for w in forms.split('|') {
+                    m.entry(w).or_insert(n as u8);
+                }
+            }
+        }
+        m
+    })
+    .get(folded)
+    .copied()
+}
+
 /// Whether a folded word is a function word in any supported language. One union table serves every
 /// language: a word that is a function word somewhere is weak evidence everywhere.
 pub fn is_function_word(folded: &str) -> bool {
@@ -159,8 +305,12 @@ mod tests {
             let n = months.1.split_whitespace().filter(|w| *w != "maerz").count();
             assert_eq!(n, 12, "{lang} lists {n} months");
         }
+        for lang in LANGUAGES {
+            assert!(WEEKDAYS.iter().any(|(l, _)| l == lang), "weekdays: {lang}");
+        }
         assert_eq!(FUNCTION_WORDS.len(), LANGUAGES.len());
         assert_eq!(MONTHS.len(), LANGUAGES.len());
+        assert_eq!(WEEKDAYS.len(), LANGUAGES.len());
     }
 
     #[test]
@@ -173,6 +323,23 @@ mod tests {
         assert_eq!(month_number("grudnia"), Some(12));
         assert_eq!(month_number("aralik"), Some(12));
         assert_eq!(month_number("storm"), None);
+    }
+
+    #[test]
+    fn weekdays_are_found_in_every_language() {
+        assert_eq!(weekday_number("sunday"), Some(6));
+        assert_eq!(weekday_number("domingo"), Some(6));
+        assert_eq!(weekday_number("sonntag"), Some(6));
+        assert_eq!(weekday_number("sredu"), Some(2));
+        assert_eq!(weekday_number("tercafeira"), Some(1));
+        assert_eq!(weekday_number("segunda"), None, "also an ordinal");
+        assert_eq!(weekday_number("luni"), None, "also 'months'");
+        for (_, days) in WEEKDAYS {
+            for w in days.iter().flat_map(|d| d.split('|')) {
+                assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "not folded: {w}");
+                assert_eq!(month_number(w), None, "{w} is also a month");
+            }
+        }
     }
 
     #[test]

@@ -74,6 +74,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "a": articles[a.0 as usize - 1].path, "b": articles[b.0 as usize - 1].path,
                     "langs": langs, "overall": overall, "story_similarity": s,
                     "anchor_cosine": score.anchor_cosine, "reuse": score.reuse, "content": score.content,
+                    "names": score.kind_cosines.names, "facts": score.kind_cosines.facts,
+                    "terms": score.kind_cosines.terms,
                 })
             )?;
         }

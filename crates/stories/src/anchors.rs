@@ -32,6 +32,9 @@ pub(crate) const TERM_PREFIX: usize = 6;
 const NAME_KEY: usize = 4;
 /// Words of the headline and this many words of the text form the lead.
 pub(crate) const LEAD_WORDS: usize = 30;
+/// Characters per lead word read when only the lead matters: words and their spacing average well
+/// under this in every script, so the prefix holds the whole lead.
+const LEAD_CHARS_PER_WORD: usize = 40;
 /// An anchor in the lead counts this many times.
 pub(crate) const LEAD_BOOST: f32 = 5.0;
 /// Arabic-script proclitics (the article and its prepositions, "and"): stripped before
@@ -414,6 +417,49 @@ fn word_anchors<'t>(
     }
 }
 
+/// The weekdays the headline and the lead ([`LEAD_WORDS`] words) name, as a bit set (bit 0 =
+/// Monday): news leads state the day of the event ("on Sunday", "el domingo", "am Sonntag").
+/// A Portuguese day followed by "feira" is read as one word ("segunda-feira").
+pub(crate) fn lead_weekdays(title: Option<&str>, text: &str) -> u8 {
+    let mut days = 0u8;
+    let mut folded = String::new();
+    let mut previous = String::new();
+    let mut words_seen = 0usize;
+    // Only the lead is read: a prefix long enough for its words, so a long text costs no more.
+    let end = text
+        .char_indices()
+        .nth(LEAD_WORDS * LEAD_CHARS_PER_WORD)
+        .map_or(text.len(), |x| x.0);
+    for (part, is_title) in [(title.unwrap_or(""), true), (&text[..end], false)] {
+        for t in scan(part) {
+            if !is_title && words_seen >= LEAD_WORDS {
+                return days;
+            }
+            match t {
+                Tok::Word(w) => {
+                    ascii_fold_into(w, &mut folded);
+                    let day = if folded == "feira" {
+                        previous.push_str("feira");
+                        wiretrace_lang::weekday_number(&previous)
+                    } else {
+                        wiretrace_lang::weekday_number(&folded)
+                    };
+                    if let Some(d) = day {
+                        days |= 1 << d;
+                    }
+                    std::mem::swap(&mut previous, &mut folded);
+                }
+                Tok::Number(_) => previous.clear(),
+                Tok::SentenceEnd => continue,
+            }
+            if !is_title {
+                words_seen += 1;
+            }
+        }
+    }
+    days
+}
+
 /// A month-day date when the number at `idx` is a day (1–31) next to a month name.
 fn date_near(toks: &[Tok<'_>], idx: usize) -> Option<String> {
     let Tok::Number(n) = toks[idx] else { return None };
@@ -500,6 +546,28 @@ mod tests {
         let harbou = key_hash(Kind::Term, b"harbou");
         let w: Vec<f32> = a.iter().filter(|x| x.1 == harbou).map(|x| x.2).collect();
         assert_eq!(w, [LEAD_BOOST, 1.0]);
+    }
+
+    #[test]
+    fn lead_weekdays_are_read_in_several_languages() {
+        let sunday = 1 << 6;
+        assert_eq!(
+            lead_weekdays(None, "Rebels entered the capital on Sunday."),
+            sunday
+        );
+        assert_eq!(
+            lead_weekdays(Some("Los rebeldes entraron el domingo"), ""),
+            sunday
+        );
+        assert_eq!(lead_weekdays(None, "Am Sonntag zogen die Rebellen ein."), sunday);
+        assert_eq!(lead_weekdays(None, "Os rebeldes entraram na segunda-feira."), 1);
+        assert_eq!(lead_weekdays(None, "Повстанцы вошли в город в среду."), 1 << 2);
+        // Only the lead: a weekday in the background says nothing about this event.
+        let filler = "word ".repeat(LEAD_WORDS);
+        assert_eq!(
+            lead_weekdays(None, &format!("Rebels entered. {filler} On Monday, talks.")),
+            0
+        );
     }
 
     #[test]

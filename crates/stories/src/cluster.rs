@@ -36,6 +36,8 @@ pub(crate) struct Corpus {
     time: Vec<Option<i64>>,
     /// Language code of each article, when known.
     language: Vec<Option<String>>,
+    /// The weekdays each article's headline and lead name, as bits.
+    lead_weekdays: Vec<u8>,
     /// Each article's sorted, deduplicated 3-gram hashes.
     shingles: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
@@ -52,6 +54,33 @@ pub(crate) struct Corpus {
     anchor_norms: Vec<f32>,
     /// Euclidean norm of each article's language-independent anchors (names, figures, dates).
     fact_norms: Vec<f32>,
+    /// Euclidean norm of each article's anchors of each [`KindGroup`], indexed by `KindGroup as usize`.
+    group_norms: Vec<[f32; KIND_GROUPS]>,
+}
+
+/// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
+/// storyline), facts (figures and dates) say which event, terms say what happened in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KindGroup {
+    /// Names and capitalised spans.
+    Names = 0,
+    /// Figures and dates.
+    Facts = 1,
+    /// Word stems, CJK bigrams and quotes.
+    Terms = 2,
+}
+
+/// Number of [`KindGroup`]s.
+pub(crate) const KIND_GROUPS: usize = 3;
+
+impl KindGroup {
+    pub(crate) fn of(k: Kind) -> KindGroup {
+        match k {
+            Kind::Name | Kind::Span => KindGroup::Names,
+            Kind::Figure | Kind::Date => KindGroup::Facts,
+            Kind::Term | Kind::Quote => KindGroup::Terms,
+        }
+    }
 }
 
 impl Corpus {
@@ -81,6 +110,7 @@ impl Corpus {
         let mut fact_ids = Interner::default();
         let mut time = Vec::new();
         let mut language = Vec::new();
+        let mut lead_weekdays = Vec::new();
         let mut shingles = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
@@ -104,6 +134,7 @@ impl Corpus {
                 shingles.push(f.shingles);
                 time.push(f.time);
                 language.push(f.language);
+                lead_weekdays.push(f.lead_weekdays);
             }
         }
         let Interner {
@@ -134,9 +165,16 @@ impl Corpus {
         let fact_norms = (0..time.len())
             .map(|i| norm_of(i, &language_independent))
             .collect();
+        let group_norms = (0..time.len())
+            .map(|i| {
+                [KindGroup::Names, KindGroup::Facts, KindGroup::Terms]
+                    .map(|g| norm_of(i, &|k| KindGroup::of(k) == g))
+            })
+            .collect();
         Corpus {
             time,
             language,
+            lead_weekdays,
             shingles,
             facts,
             anchors,
@@ -145,12 +183,54 @@ impl Corpus {
             anchor_w,
             anchor_norms,
             fact_norms,
+            group_norms,
         }
+    }
+
+    /// The anchor cosine of articles `i` and `j` within each [`KindGroup`] (each over its own
+    /// norms), indexed by `KindGroup as usize`.
+    pub fn group_cosines(&self, i: usize, j: usize) -> [f32; KIND_GROUPS] {
+        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
+        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
+        let (mut x, mut y) = (0, 0);
+        let mut dot = [0.0f32; KIND_GROUPS];
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let id = a[x] as usize;
+                    let w = self.anchor_w[id];
+                    dot[KindGroup::of(self.anchor_kind[id]) as usize] +=
+                        w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let (na, nb) = (self.group_norms[i], self.group_norms[j]);
+        std::array::from_fn(|g| {
+            let denom = na[g] * nb[g];
+            if denom > 0.0 {
+                (dot[g] / denom).min(1.0)
+            } else {
+                0.0
+            }
+        })
     }
 
     /// Article `i`'s story-anchor ids, ascending.
     pub fn anchors(&self, i: usize) -> &[u32] {
         self.anchors.get(i)
+    }
+
+    /// Article `i`'s story anchors with their damped counts (1 + ln count), ids ascending.
+    pub fn anchor_counts(&self, i: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.anchors
+            .get(i)
+            .iter()
+            .zip(self.anchor_tf.get(i))
+            .map(|(&id, &tf)| (id, f32::from_bits(tf)))
     }
 
     /// Story similarity of articles `i` and `j` before the time factor: the cosine of their anchor
@@ -187,6 +267,13 @@ impl Corpus {
         } else {
             0.0
         }
+    }
+
+    /// Whether the leads of articles `i` and `j` both name weekdays and none in common: reports of
+    /// one event state its day alike, a report of the next day's event states its own.
+    pub fn weekdays_differ(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.lead_weekdays[i], self.lead_weekdays[j]);
+        a != 0 && b != 0 && a & b == 0
     }
 
     /// Number of articles.
@@ -244,11 +331,27 @@ pub(crate) struct Edge {
     pub reuse: f32,
     /// Content evidence 0..=1 (time factor applied).
     pub content: f32,
+    /// The leads name different weekdays and the pair is no copy: evidence of two events.
+    pub weekdays_differ: bool,
 }
 
 impl Edge {
-    pub fn weight(&self) -> f32 {
-        self.reuse.max(self.content)
+    /// The weight average linkage sums: the larger of reuse and content evidence, or
+    /// `-weekday_conflict_weight` when the leads name different days (see
+    /// [`Config::weekday_conflict_weight`]).
+    pub fn weight(&self, cfg: &Config) -> f32 {
+        if self.weekdays_differ {
+            -cfg.weekday_conflict_weight
+        } else {
+            self.reuse.max(self.content)
+        }
+    }
+
+    /// Whether the edge enters the graph: positive evidence above [`Config::min_edge`], or
+    /// evidence against (which never joins a component by itself).
+    pub fn kept(&self, cfg: &Config) -> bool {
+        let w = self.weight(cfg);
+        w >= cfg.min_edge || w < 0.0
     }
 }
 
@@ -297,7 +400,13 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     } else {
         (corpus.anchor_cosine(i, j) * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
     };
-    Edge { reuse, content }
+    // A copy is one story whatever its lead says; only reports written apart can disagree.
+    let weekdays_differ = reuse < cfg.link_threshold && corpus.weekdays_differ(i, j);
+    Edge {
+        reuse,
+        content,
+        weekdays_differ,
+    }
 }
 
 /// Reuse score of a pair from the reuse stage: the larger of its containments (the share of one

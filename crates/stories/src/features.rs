@@ -56,6 +56,8 @@ pub(crate) struct Features {
     pub facts: Vec<u64>,
     /// Story anchors (see [`crate::anchors`]): (hash, kind, lead-weighted count), sorted by hash.
     pub anchors: Vec<(u64, Kind, f32)>,
+    /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
+    pub lead_weekdays: u8,
 }
 
 /// What only lineage reads of an article: paragraph and sentence detail, headline, names, credits
@@ -534,6 +536,7 @@ pub(crate) fn extract(article: &Article) -> Features {
         language: article.language.clone(),
         facts,
         anchors: anchor_features(article),
+        lead_weekdays: crate::anchors::lead_weekdays(article.title.as_deref(), &article.text),
     }
 }
 

@@ -65,7 +65,7 @@ mod similarity;
 mod storyline;
 
 pub use passages::{anchored_pairs, PassageConfig};
-pub use similarity::{Score, Similarity, MAX_EVIDENCE};
+pub use similarity::{KindCosines, Score, Similarity, MAX_EVIDENCE};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -145,6 +145,13 @@ pub struct Config {
     /// Corpora of at most this many articles weigh every pair instead of indexed candidates: the
     /// cost is small and no evidence is missed.
     pub exhaustive_max_articles: usize,
+    /// Weight against a pair of reports (not copies) whose headline and lead name weekdays and
+    /// none in common, summed by average linkage like any edge. Reports of one event state its day
+    /// alike ("on Sunday", "el domingo", "am Sonntag"); a follow-up the next day, which shares the
+    /// event's names and figures, states its own. 1: a clash weighs as much against as a full copy
+    /// weighs for. On real-news-dev, leads naming days agree in 105 of 109 same-event pairs and
+    /// clash in 69 of 77 pairs of one storyline's different events.
+    pub weekday_conflict_weight: f32,
     /// Two stories join one storyline when the cosine of their content vectors is at least this.
     pub storyline_threshold: f32,
     /// Stories further apart than this (median dates, days) are never linked.
@@ -218,6 +225,7 @@ impl Default for Config {
             exhaustive_max_articles: 3000,
             anchor_cosine_at_link: 0.08,
             min_reuse_evidence: 0.2,
+            weekday_conflict_weight: 1.0,
             storyline_threshold: 0.15,
             storyline_max_days: 120.0,
             origin_score: 0.5,
@@ -321,18 +329,19 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
                 edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)),
             )
         })
-        .filter(|(_, _, e)| e.weight() >= cfg.min_edge)
+        .filter(|(_, _, e)| e.kept(cfg))
         .collect();
     let mut copies: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, j, e) in weighed {
         if e.reuse >= cfg.link_threshold {
             copies.insert((i, j));
         }
-        weights.insert((i, j), e.weight());
+        weights.insert((i, j), e.weight(cfg));
     }
     tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
     let mut dsu = Dsu::new(arts.len());
-    for &(i, j) in weights.keys() {
+    // Evidence against a pair never joins two articles' components.
+    for (&(i, j), _) in weights.iter().filter(|(_, &w)| w > 0.0) {
         dsu.union(i, j);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -366,8 +375,8 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
                         continue;
                     }
                     let e = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0));
-                    if e.weight() >= cfg.min_edge {
-                        edges.insert((i, j), e.weight());
+                    if e.kept(cfg) {
+                        edges.insert((i, j), e.weight(cfg));
                     }
                     if e.reuse >= cfg.link_threshold {
                         found.push((i, j));

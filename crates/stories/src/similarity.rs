@@ -41,8 +41,12 @@ pub struct Similarity<'a> {
 /// The story similarity of two articles and what it rests on.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Score {
-    /// The score clustering uses, 0..=1: the larger of `reuse` and `content`.
+    /// The score clustering uses, 0..=1: the larger of `reuse` and `content`, or 0 when
+    /// `weekdays_differ`.
     pub story_similarity: f32,
+    /// The two leads name different weekdays (and the pair is no copy): evidence of two events,
+    /// which sets `story_similarity` to 0 and weighs against a merge in clustering.
+    pub weekdays_differ: bool,
     /// Reuse evidence: the share of the smaller text's word 3-grams found in the other, 0..=1.
     pub reuse: f32,
     /// Content evidence: the anchor cosine times `time_factor`, on the reuse scale (see
@@ -50,6 +54,9 @@ pub struct Score {
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
+    /// The anchor cosine within names alone, figures and dates alone, and terms alone (each over
+    /// its own norms): names link a storyline, figures and dates tell its events apart.
+    pub kind_cosines: KindCosines,
     /// The time factor (1 within the event window, falling to 0 at its edge; fixed when a date is
     /// missing).
     pub time_factor: f32,
@@ -60,6 +67,17 @@ pub struct Score {
     /// Shared anchors by kind ("name", "figure", "date", "term"), as each article writes them
     /// (`"Selenskyj / Zelensky"`), the rarest in the corpus first, at most [`MAX_EVIDENCE`] per kind.
     pub shared: BTreeMap<String, Vec<String>>,
+}
+
+/// Anchor cosines by kind group.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct KindCosines {
+    /// Names and capitalised spans.
+    pub names: f32,
+    /// Figures and dates.
+    pub facts: f32,
+    /// Word stems (compared within one language only by the score).
+    pub terms: f32,
 }
 
 /// At most this many shared anchors of each kind are listed as evidence.
@@ -89,10 +107,15 @@ impl<'a> Similarity<'a> {
             _ => None,
         };
         Some(Score {
-            story_similarity: e.weight(),
+            story_similarity: e.weight(&self.cfg).max(0.0),
+            weekdays_differ: e.weekdays_differ,
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
+            kind_cosines: {
+                let [names, facts, terms] = self.corpus.group_cosines(i, j);
+                KindCosines { names, facts, terms }
+            },
             time_factor: time_factor(&self.cfg, self.corpus.time(i), self.corpus.time(j)),
             days_apart,
             languages: (x.language.clone(), y.language.clone()),

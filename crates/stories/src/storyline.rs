@@ -1,8 +1,8 @@
 //! Storylines: stories that follow one another about one ongoing matter (a phone call between two
 //! leaders, then their meeting a month later) are linked, not merged.
 //!
-//! Each story gets a vector of its actors: the name anchors of its members (phonetic keys, so
-//! Zelensky / Selenskyj / Зеленский are one actor and storylines cross languages), weighted by
+//! Each story gets a vector of its actors: the centroid of its members' name anchors (phonetic keys,
+//! so Zelensky / Selenskyj / Зеленский are one actor and storylines cross languages), weighted by
 //! inverse story frequency. Candidate story pairs come from an inverted index over names and spans; a pair is linked when
 //! the cosine of their vectors reaches [`Config::storyline_threshold`] and their dates lie within
 //! [`Config::storyline_max_days`]. Linked stories form storylines by union (a storyline may run
@@ -17,38 +17,57 @@ use crate::Config;
 /// Returns, for each cluster, the index of the first cluster of its storyline (itself when alone).
 pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<usize> {
     let m = clusters.len();
-    // Story vectors: the names and multi-word spans of the members (the actors of the matter), weighted
-    // by kind and by inverse *story* frequency, so that a story's many copies do not count as many.
-    let sets: Vec<Vec<(u32, Kind)>> = clusters
+    // Which names each story holds, for their inverse *story* frequency: a story's many copies do
+    // not count as many.
+    let sets: Vec<Vec<u32>> = clusters
         .iter()
         .map(|members| {
-            let mut v: BTreeMap<u32, Kind> = BTreeMap::new();
-            for &p in members {
-                for &id in corpus.anchors(p) {
-                    let k = corpus.anchor_kind[id as usize];
-                    if storyline_kind(k) {
-                        v.insert(id, k);
-                    }
-                }
-            }
-            v.into_iter().collect()
+            let mut v: Vec<u32> = members
+                .iter()
+                .flat_map(|&p| corpus.anchors(p).iter().copied())
+                .filter(|&id| storyline_kind(corpus.anchor_kind[id as usize]))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         })
         .collect();
     let mut sdf: FastMap<u32, u32> = FastMap::default();
     for set in &sets {
-        for (h, _) in set {
+        for h in set {
             *sdf.entry(*h).or_insert(0) += 1;
         }
     }
     let ms = m.max(1) as f32;
-    let vectors: Vec<Vec<(u32, f32, Kind)>> = sets
+    let weight = |id: u32| {
+        let d = sdf.get(&id).copied().unwrap_or(1) as f32;
+        cfg.anchor_weight(corpus.anchor_kind[id as usize]) * (1.0 + ms / d).ln()
+    };
+    // Story vectors: the centroid of the members' name vectors (each member's damped counts times
+    // the weights, scaled to unit length), so a name most members write (the matter's actors)
+    // outweighs one a single page carries in its clutter.
+    let vectors: Vec<Vec<(u32, f32, Kind)>> = clusters
         .iter()
-        .map(|set| {
-            set.iter()
-                .map(|(h, k)| {
-                    let d = sdf.get(h).copied().unwrap_or(1) as f32;
-                    (*h, cfg.anchor_weight(*k) * (1.0 + ms / d).ln(), *k)
-                })
+        .map(|members| {
+            let mut v: BTreeMap<u32, f32> = BTreeMap::new();
+            let mut member: Vec<(u32, f32)> = Vec::new();
+            for &p in members {
+                member.clear();
+                member.extend(
+                    corpus
+                        .anchor_counts(p)
+                        .filter(|&(id, _)| storyline_kind(corpus.anchor_kind[id as usize]))
+                        .map(|(id, tf)| (id, tf * weight(id))),
+                );
+                let norm = member.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    for &(id, w) in &member {
+                        *v.entry(id).or_insert(0.0) += w / norm;
+                    }
+                }
+            }
+            v.into_iter()
+                .map(|(id, w)| (id, w, corpus.anchor_kind[id as usize]))
                 .collect()
         })
         .collect();

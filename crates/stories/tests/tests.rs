@@ -229,6 +229,113 @@ fn follow_up_is_linked_as_a_storyline_not_merged() {
     );
 }
 
+/// Names in one page's clutter.
+const CLUTTER_NAMES: usize = 40;
+
+/// Page clutter: a row of links to unrelated stories, each naming people and places of its own
+/// (fictional names made of syllables, different for each `page`).
+fn clutter(page: usize) -> String {
+    // Syllables with consonants the phonetic key keeps apart, so each name is its own actor.
+    const SYLLABLES: [&str; 8] = ["Ba", "De", "Ki", "Lo", "Mu", "Na", "Re", "Si"];
+    let names: Vec<String> = (0..CLUTTER_NAMES)
+        .map(|k| {
+            let n = page * CLUTTER_NAMES + k;
+            let name = [n % 8, (n / 8) % 8, (n / 64) % 8].map(|s| SYLLABLES[s]).concat();
+            // Capitalised like a name: first letter upper, the rest lower.
+            let mut c = name.chars();
+            c.next()
+                .into_iter()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect::<String>()
+        })
+        .collect();
+    format!(
+        "Related stories: {}.",
+        names
+            .chunks(2)
+            .map(|p| format!("{} meets {}", p[0], p[1]))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )
+}
+
+#[test]
+fn a_follow_up_links_to_a_story_whose_pages_carry_clutter() {
+    // The storyline compares what a story's members have in common (the centroid of their names),
+    // so the names in eight pages' unrelated links do not drown the matter's actors.
+    let mut corpus = call_and_meeting();
+    let call = corpus[0].clone();
+    corpus[0].text = format!("{}\n\n{}", call.text, clutter(0));
+    corpus[1].text = format!("{}\n\n{}", corpus[1].text, clutter(1));
+    let copies: Vec<u32> = (13..19).collect();
+    for (k, &id) in copies.iter().enumerate() {
+        let mut copy = call.clone();
+        copy.id = ArticleId(id);
+        copy.path = format!("copy/{id}.txt");
+        copy.text = format!("{}\n\n{}", call.text, clutter(k + 2));
+        corpus.push(copy);
+    }
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    for &id in [11].iter().chain(&copies) {
+        assert!(together(&stories, 10, id), "{stories:#?}");
+    }
+    assert!(!together(&stories, 10, 12), "{stories:#?}");
+    assert_eq!(
+        story_of(&stories, 12).storyline.as_deref(),
+        Some("l10"),
+        "{stories:#?}"
+    );
+    assert_eq!(story_of(&stories, 4).storyline, None);
+}
+
+// --- A hurricane's two landfalls a day apart, undated, in two languages. ---
+
+fn landfalls() -> Vec<Article> {
+    let lang = |mut a: Article, l: &str| {
+        a.language = Some(l.into());
+        a
+    };
+    vec![
+        lang(art(31, "Island Wire", "Hurricane Odile slams into Tavaro", None, &[
+            "Hurricane Odile made landfall on the island of Tavaro on Tuesday as a category 4 storm with winds of 230 km/h, tearing roofs off homes in the port of Miravel and cutting power to 80,000 people, governor Lucia Brandt said.",
+            "Forecasters at the Caribbean Storm Centre in Port Dessa said Odile would weaken slightly before reaching Sarnia, where 12,000 residents have been told to leave the coast.",
+        ]), "en"),
+        lang(art(32, "Diario Insular", "El huracán Odile golpea Tavaro", None, &[
+            "El huracán Odile tocó tierra el martes en la isla de Tavaro como tormenta de categoría 4, con vientos de 230 km/h, arrancó tejados en el puerto de Miravel y dejó sin luz a 80.000 personas, según la gobernadora Lucia Brandt.",
+            "El Centro de Tormentas del Caribe en Port Dessa prevé que Odile se debilite antes de llegar a Sarnia, donde se ha pedido a 12.000 vecinos que abandonen la costa.",
+        ]), "es"),
+        lang(art(33, "Island Wire", "Odile reaches Sarnia after battering Tavaro", None, &[
+            "Hurricane Odile made landfall in eastern Sarnia on Wednesday as a category 3 storm, flooding the town of Koster a day after it tore through Tavaro and the port of Miravel, where 80,000 people are still without power.",
+            "The Caribbean Storm Centre in Port Dessa said Odile would move out to sea by Thursday; Sarnia's prime minister Jonas Weller said 12,000 people had spent the night in shelters.",
+        ]), "en"),
+        lang(art(34, "Diario Insular", "Odile llega a Sarnia tras azotar Tavaro", None, &[
+            "El huracán Odile tocó tierra el miércoles en el este de Sarnia como tormenta de categoría 3 e inundó la ciudad de Koster, un día después de arrasar Tavaro y el puerto de Miravel, donde 80.000 personas siguen sin luz.",
+            "El Centro de Tormentas del Caribe en Port Dessa prevé que Odile salga al mar el jueves; el primer ministro de Sarnia, Jonas Weller, dijo que 12.000 personas pasaron la noche en refugios.",
+        ]), "es"),
+    ]
+}
+
+#[test]
+fn the_next_days_landfall_is_another_event_even_undated() {
+    // The two landfalls share the storm, the islands, the port and the figures; their leads name
+    // different days (Tuesday / martes, Wednesday / miércoles), which reports of one event never do.
+    let corpus = landfalls();
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    assert!(together(&stories, 31, 32), "{stories:#?}");
+    assert!(together(&stories, 33, 34), "{stories:#?}");
+    assert!(!together(&stories, 31, 33), "{stories:#?}");
+    assert!(!together(&stories, 32, 34), "{stories:#?}");
+    let (first, second) = (story_of(&stories, 31), story_of(&stories, 33));
+    assert!(first.storyline.is_some(), "one storyline: {stories:#?}");
+    assert_eq!(first.storyline, second.storyline, "{stories:#?}");
+    let index = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let clash = index.score(ArticleId(31), ArticleId(34)).unwrap();
+    assert!(
+        clash.weekdays_differ && clash.story_similarity == 0.0,
+        "{clash:?}"
+    );
+}
+
 // --- Lineage: missing dates, a missing common source, credit lines, a shared garbled quote. ---
 
 const PIPE_1: &str = "The water authority of Varessa approved on Tuesday a 2.4 billion euro pipeline that will carry desalinated water from the coast at Brisa Point to farms and towns in the drought-hit north.";

@@ -26,6 +26,14 @@ pub fn compare(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<
         "story similarity {:.2}  (reused text {:.2}, shared anchors {:.2})",
         score.story_similarity, score.reuse, score.content
     );
+    if score.weekdays_differ {
+        println!("the leads name different weekdays: evidence of two events (similarity 0)");
+    }
+    let k = &score.kind_cosines;
+    println!(
+        "anchor cosine {:.2}; by kind: names {:.2}, figures and dates {:.2}, terms {:.2}",
+        score.anchor_cosine, k.names, k.facts, k.terms
+    );
     let (la, lb) = &score.languages;
     let lang = |l: &Option<String>| l.clone().unwrap_or_else(|| "unknown".into());
     println!("languages: {} / {}", lang(la), lang(lb));
