@@ -118,16 +118,19 @@ impl Wording {
         })
     }
 
-    /// True when `text` (folded words) has the drifted wording and not the earlier one.
+    /// True when `text` (folded words) has the drifted wording and not the earlier one at its
+    /// place. The earlier wording is always looked for with its neighbours: a text quoting it
+    /// elsewhere in another sentence (`by the "back door"` beside a drifted `"by back door"`)
+    /// has not restored it.
     fn carried_in(&self, text: &[String]) -> bool {
-        self.has(text, &self.after) && !self.has(text, &self.before)
+        self.has(text, &self.after, true) && !self.has(text, &self.before, false)
     }
 
-    /// True when `text` has `core` at its place: alone when it is long enough to anchor itself,
-    /// else with its left or its right neighbours.
-    fn has(&self, text: &[String], core: &[String]) -> bool {
-        if core.len() >= SELF_ANCHORED_WORDS {
-            return contains(text, core);
+    /// True when `text` has `core` at its place: with its left or its right neighbours, or alone
+    /// when `may_stand_alone` and it is long enough to anchor itself.
+    fn has(&self, text: &[String], core: &[String], may_stand_alone: bool) -> bool {
+        if may_stand_alone && core.len() >= SELF_ANCHORED_WORDS && contains(text, core) {
+            return true;
         }
         let with_left: Vec<String> = self.left.iter().chain(core).cloned().collect();
         let with_right: Vec<String> = core.iter().chain(&self.right).cloned().collect();
@@ -197,6 +200,17 @@ mod tests {
         assert!(!w.carried_in(&words("The levy rose 5% this spring, and 5% of firms paid late.")));
         // a copy without the sentence carries nothing
         assert!(!w.carried_in(&words("Firms paid late.")));
+    }
+
+    #[test]
+    fn the_earlier_wording_elsewhere_in_the_text_is_not_a_restoration() {
+        let b = art(2, "Critics say it opens the way \"by back door\" to the sale.");
+        let at = b.text.find("by back door").unwrap() as u32;
+        let w = Wording::new(&b, CharSpan::new(at, at + 12), "by the back door", "by back door").unwrap();
+        let copy = "Critics say it opens the way \"by back door\" to the sale. A rival said it came by the \"back door\" too.";
+        assert!(w.carried_in(&words(copy)));
+        let restored = "Critics say it opens the way \"by the back door\" to the sale.";
+        assert!(!w.carried_in(&words(restored)));
     }
 
     #[test]
