@@ -103,7 +103,11 @@ fn print_inherited(engine: &Engine, inherited: &[Change]) -> anyhow::Result<()> 
             style(after).green()
         );
         let first = engine.resolve(&c.article.to_string())?;
-        let outlet = first.outlet.as_deref().unwrap_or("-");
+        let outlet = first
+            .outlet
+            .as_deref()
+            .or(first.title.as_deref())
+            .unwrap_or(&first.path);
         if c.same_drift_in.is_empty() {
             println!("      first seen in {} {outlet}", c.article);
         } else {
