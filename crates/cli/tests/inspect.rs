@@ -297,4 +297,25 @@ fn explain_names_where_inherited_drift_first_appeared() {
     assert_eq!(inherited[0]["article"], "a2");
     let b = env.run(&["explain", "c/2-b.md"]).stdout();
     assert!(b.contains("carried on by its copies a3, a4"), "{b}");
+    // the story tree marks each copy's inherited drift
+    let tree = env.run(&["story", "a1"]).stdout();
+    assert!(
+        tree.contains("keeps drift first seen in a2: quote_altered, number_changed"),
+        "{tree}"
+    );
+    assert!(
+        tree.contains("keeps drift first seen in a2: quote_altered\n"),
+        "{tree}"
+    );
+    let story = env.run(&["story", "a1", "--json"]).json();
+    let drift_of = |id: &str| {
+        let members = story["members"].as_array().unwrap();
+        let m = members.iter().find(|m| m["article"] == id).unwrap();
+        m["inherited_drift"].as_array().unwrap().len()
+    };
+    assert_eq!(
+        (drift_of("a2"), drift_of("a3"), drift_of("a4")),
+        (0, 2, 1),
+        "{story}"
+    );
 }
