@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharIndex, CharSpan, Story};
 
 /// Words taken on each side of a drifted wording to anchor it at its place: a short figure or
@@ -47,11 +49,36 @@ pub fn mark_inherited(articles: &BTreeMap<ArticleId, &Article>, stories: &[Story
             }
         }
     }
-    let mut words: BTreeMap<ArticleId, Vec<String>> = BTreeMap::new();
-    for c in changes.iter_mut().filter(|c| is_drift(c.kind)) {
-        c.carried_by = carriers(c, articles, &children, &mut words);
-    }
+    // the words of every copy a drift could pass to, tokenised once, in parallel
+    let copies: BTreeSet<ArticleId> = changes
+        .iter()
+        .filter(|c| is_drift(c.kind))
+        .flat_map(|c| descendants(c.article, &children))
+        .collect();
+    let words: BTreeMap<ArticleId, Vec<String>> = copies
+        .into_par_iter()
+        .filter_map(|d| Some((d, crate::changes::words_of(&articles.get(&d)?.text))))
+        .collect();
+    changes
+        .par_iter_mut()
+        .filter(|c| is_drift(c.kind))
+        .for_each(|c| c.carried_by = carriers(c, articles, &children, &words));
     mark_same_drift(changes, &story_of);
+}
+
+/// Every article copied from `id`, directly or not (a malformed cyclic lineage ends where it
+/// meets an article already seen).
+fn descendants(id: ArticleId, children: &BTreeMap<ArticleId, Vec<ArticleId>>) -> BTreeSet<ArticleId> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![id];
+    while let Some(x) = stack.pop() {
+        for &c in children.get(&x).into_iter().flatten() {
+            if out.insert(c) {
+                stack.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The descendants of `c.article` that carry its drift, reached through carriers only, by id.
@@ -59,7 +86,7 @@ fn carriers(
     c: &Change,
     articles: &BTreeMap<ArticleId, &Article>,
     children: &BTreeMap<ArticleId, Vec<ArticleId>>,
-    words: &mut BTreeMap<ArticleId, Vec<String>>,
+    words: &BTreeMap<ArticleId, Vec<String>>,
 ) -> Vec<ArticleId> {
     let (Some(before), Some(after), Some(origin)) = (&c.before, &c.after, articles.get(&c.article)) else {
         return Vec::new();
@@ -75,10 +102,7 @@ fn carriers(
             if !seen.insert(d) {
                 continue;
             }
-            let Some(art) = articles.get(&d) else { continue };
-            let w = words
-                .entry(d)
-                .or_insert_with(|| crate::changes::words_of(&art.text));
+            let Some(w) = words.get(&d) else { continue };
             if wording.carried_in(w) {
                 out.insert(d);
                 stack.push(d);
