@@ -50,10 +50,14 @@ pub fn mark_inherited(articles: &BTreeMap<ArticleId, &Article>, stories: &[Story
         }
     }
     // the words of every copy a drift could pass to, tokenised once, in parallel
-    let copies: BTreeSet<ArticleId> = changes
+    let drifted: BTreeSet<ArticleId> = changes
         .iter()
         .filter(|c| is_drift(c.kind))
-        .flat_map(|c| descendants(c.article, &children))
+        .map(|c| c.article)
+        .collect();
+    let copies: BTreeSet<ArticleId> = drifted
+        .into_iter()
+        .flat_map(|a| crate::descendants_of(a, &children))
         .collect();
     let words: BTreeMap<ArticleId, Vec<String>> = copies
         .into_par_iter()
@@ -64,21 +68,6 @@ pub fn mark_inherited(articles: &BTreeMap<ArticleId, &Article>, stories: &[Story
         .filter(|c| is_drift(c.kind))
         .for_each(|c| c.carried_by = carriers(c, articles, &children, &words));
     mark_same_drift(changes, &story_of);
-}
-
-/// Every article copied from `id`, directly or not (a malformed cyclic lineage ends where it
-/// meets an article already seen).
-fn descendants(id: ArticleId, children: &BTreeMap<ArticleId, Vec<ArticleId>>) -> BTreeSet<ArticleId> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![id];
-    while let Some(x) = stack.pop() {
-        for &c in children.get(&x).into_iter().flatten() {
-            if out.insert(c) {
-                stack.push(c);
-            }
-        }
-    }
-    out
 }
 
 /// The descendants of `c.article` that carry its drift, reached through carriers only, by id.
