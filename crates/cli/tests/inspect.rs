@@ -262,3 +262,65 @@ fn outlets_prints_the_report_as_text_json_and_csv() {
         .unwrap();
     assert_eq!(copy["credit"], "credited", "{story}");
 }
+
+/// A fictional wire for the inherited-drift test: B alters its quote and a figure, C copies B,
+/// D copies B and restores the figure.
+const DAM_WIRE: &str = "Engineers in Valdora said on Tuesday that the river dam would cost 240 million euros and take four years to finish, the largest public works project in the valley for a generation.\n\n\
+The reservoir will supply water to 90,000 homes across the valley, the regional water board said in a statement issued after a meeting with the contractors.\n\n\
+\"We will open the gates only when the spring floods have passed,\" said chief engineer Mira Castell, who has led the project since its first survey.\n\n\
+Farmers downstream have asked for a study of how the dam will change the river's flow in summer, when their orchards need the most water.\n\n\
+The board will publish its timetable next week, and public hearings are planned in three towns along the river before the first concrete is poured.";
+
+#[test]
+fn explain_names_where_inherited_drift_first_appeared() {
+    let env = Env::new();
+    let b = DAM_WIRE.replace("90,000 homes", "120,000 homes").replace(
+        "only when the spring floods have passed",
+        "as soon as the spring floods are over",
+    );
+    let d = b.replace("120,000 homes", "90,000 homes");
+    for (name, outlet, hour, body) in [
+        ("1-wire.md", "Valley Wire", 8, DAM_WIRE),
+        ("2-b.md", "River Courier", 10, b.as_str()),
+        ("3-c.md", "Daily Lantern", 12, b.as_str()),
+        ("4-d.md", "Hill Gazette", 13, d.as_str()),
+    ] {
+        env.write(
+            &format!("c/{name}"),
+            format!("---\ntitle: Valdora dam costs\noutlet: {outlet}\ndate: 2026-03-10T{hour:02}:00:00Z\n---\n{body}\n"),
+        );
+    }
+    let run = env.run(&["add", "c"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let c = env.run(&["explain", "c/3-c.md"]).stdout();
+    assert!(c.contains("inherited drift (2)"), "{c}");
+    assert!(c.contains("first seen in a2 River Courier"), "{c}");
+    let d = env.run(&["explain", "c/4-d.md", "--json"]).json();
+    let inherited = d["inherited"].as_array().unwrap();
+    assert_eq!(inherited.len(), 1, "{d}");
+    assert_eq!(inherited[0]["kind"], "quote_altered");
+    assert_eq!(inherited[0]["article"], "a2");
+    let b = env.run(&["explain", "c/2-b.md"]).stdout();
+    assert!(b.contains("carried on by its copies a3, a4"), "{b}");
+    // the story tree marks each copy's inherited drift
+    let tree = env.run(&["story", "a1"]).stdout();
+    assert!(
+        tree.contains("keeps drift first seen in a2: quote_altered, number_changed"),
+        "{tree}"
+    );
+    assert!(
+        tree.contains("keeps drift first seen in a2: quote_altered\n"),
+        "{tree}"
+    );
+    let story = env.run(&["story", "a1", "--json"]).json();
+    let drift_of = |id: &str| {
+        let members = story["members"].as_array().unwrap();
+        let m = members.iter().find(|m| m["article"] == id).unwrap();
+        m["inherited_drift"].as_array().unwrap().len()
+    };
+    assert_eq!(
+        (drift_of("a2"), drift_of("a3"), drift_of("a4")),
+        (0, 2, 1),
+        "{story}"
+    );
+}

@@ -553,6 +553,36 @@ impl Engine {
             .and_then(|e| e.source))
     }
 
+    /// Returns the drift `article` inherited: the changes of its lineage ancestors (altered quotes,
+    /// figures, names) whose `carried_by` lists it, nearest ancestor first. Each change's `article`
+    /// is where that wording first appeared in the corpus (see its `same_drift_in`).
+    pub fn inherited_drift(&self, article: ArticleId) -> Result<Vec<Change>> {
+        let Some(story) = self.story_of(article)? else {
+            return Ok(Vec::new());
+        };
+        let source_of = |id: ArticleId| {
+            story
+                .lineage
+                .iter()
+                .find(|e| e.article == id)
+                .and_then(|e| e.source)
+        };
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::from([article]);
+        let mut at = source_of(article);
+        // a malformed lineage with a cycle stops at the first article seen twice
+        while let Some(x) = at.filter(|x| seen.insert(*x)) {
+            out.extend(
+                self.store
+                    .changes_of(x)?
+                    .into_iter()
+                    .filter(|c| c.carried_by.contains(&article)),
+            );
+            at = source_of(x);
+        }
+        Ok(out)
+    }
+
     /// Returns the changes of `article` against `against` (computed now), or its stored changes
     /// against its lineage source when `against` is `None`.
     pub fn explain(&self, article: &Article, against: Option<&Article>) -> Result<Vec<Change>> {

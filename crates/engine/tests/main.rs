@@ -3,6 +3,7 @@
 mod util;
 
 mod incremental;
+mod inherited;
 mod scenarios;
 mod translations;
 mod views;

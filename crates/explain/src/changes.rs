@@ -572,6 +572,8 @@ pub(crate) fn boilerplate_changes(
             span: p.span(s, e),
             source_span: None,
             supported_elsewhere: None,
+            carried_by: Vec::new(),
+            same_drift_in: Vec::new(),
             note: None,
         });
         i = j + 1;
@@ -586,6 +588,8 @@ pub(crate) fn boilerplate_changes(
             span: CharSpan::new(b.at, b.at),
             source_span: None,
             supported_elsewhere: None,
+            carried_by: Vec::new(),
+            same_drift_in: Vec::new(),
             note: Some(format!("removed at extraction ({})", b.reason)),
         });
     }
@@ -677,6 +681,8 @@ pub(crate) fn explain_prepared(
         span,
         source_span,
         supported_elsewhere: None,
+        carried_by: Vec::new(),
+        same_drift_in: Vec::new(),
         note: None,
     };
 
@@ -952,6 +958,8 @@ fn quote_changes(
             span: qa[i].span,
             source_span: Some(qs[j].span),
             supported_elsewhere: None,
+            carried_by: Vec::new(),
+            same_drift_in: Vec::new(),
             note: qa[i]
                 .speaker
                 .clone()

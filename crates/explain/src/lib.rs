@@ -11,6 +11,9 @@
 //! - [`summarize`] / [`kept_share`]: how much of the source an article kept and its changes by kind
 //!   (`wiretrace explain` reports).
 //!
+//! - [`inherit::mark_inherited`] (run by [`explain_corpus`]): each altered quote, figure or name
+//!   lists the copies further down the lineage that still carry it (`Change::carried_by`).
+//!
 //! Modules: [`segment`] (paragraphs, sentences), [`diff`] (token and sentence alignment),
 //! [`quotes`](mod@quotes), [`numbers`] (figures and units), [`names`] (name variants),
 //! [`boilerplate`] (furniture, by recurrence, shape and content), [`lang`] (per-language tables),
@@ -37,6 +40,7 @@
 pub mod boilerplate;
 mod changes;
 pub mod diff;
+pub mod inherit;
 pub mod lang;
 pub mod names;
 pub mod numbers;
@@ -163,6 +167,8 @@ pub fn explain_corpus_with(
     out.extend(per_rest.into_iter().flatten());
     changes::sort_changes(&mut out);
     out.dedup();
+    // which copies of a version carry the quotes, figures and names it altered
+    inherit::mark_inherited(&by_id, stories, &mut out);
     out
 }
 

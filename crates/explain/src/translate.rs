@@ -410,6 +410,8 @@ pub(crate) fn explain_translation(
         span,
         source_span,
         supported_elsewhere: None,
+        carried_by: Vec::new(),
+        same_drift_in: Vec::new(),
         note: Some(match extra {
             Some(e) => format!("{note}; {e}"),
             None => note.clone(),

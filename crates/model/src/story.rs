@@ -151,4 +151,16 @@ pub struct Change {
     /// Extra detail, e.g. the speaker of an altered quote or the normalised quantities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a drift (`quote_altered`, `number_changed`, `name_variant`): the article's copies, direct
+    /// or not, whose text still has `after` at that place and not `before`, by id. This article is
+    /// where they got it: their own changes (against their sources) do not show it. Empty for other
+    /// kinds and when no copy carries it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_by: Vec<ArticleId>,
+    /// For a drift: other versions of the story, not copies of this article, that made the same
+    /// change (same `before` and `after`) against their own sources. The wording then most likely
+    /// entered in a common source missing from the corpus, so this article is not certainly where
+    /// it first appeared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_drift_in: Vec<ArticleId>,
 }

@@ -250,10 +250,27 @@ fn change_table(changes: &[Change], links: &dyn Links) -> Markup {
                                 Some(false) => " in no other version (padding)",
                                 None => "",
                             }
+                            @if !c.carried_by.is_empty() {
+                                " carried on by its copies " (article_links(&c.carried_by, links))
+                            }
+                            @if !c.same_drift_in.is_empty() {
+                                " the same change also in " (article_links(&c.same_drift_in, links))
+                                " (not copies of it: it may come from a source missing from the corpus)"
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Article ids as links, comma-separated.
+fn article_links(ids: &[ArticleId], links: &dyn Links) -> Markup {
+    html! {
+        @for (k, x) in ids.iter().enumerate() {
+            @if k > 0 { ", " }
+            a href=(links.article(*x)) { (x) }
         }
     }
 }

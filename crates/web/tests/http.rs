@@ -116,3 +116,33 @@ fn html_and_script_in_titles_outlets_and_text_render_as_text() {
     // The report's own script and style are allowed by hash; nothing else is.
     assert!(report.contains("script-src 'sha256-"));
 }
+
+#[test]
+fn the_story_page_lists_the_copies_that_carry_a_drift() {
+    // fictional: B alters the wire's quote, C copies B
+    let wire = "Engineers in Valdora said on Tuesday that the river dam would cost 240 million euros and take four years to finish, the largest public works project in the valley for a generation.\n\n\
+\"We will open the gates only when the spring floods have passed,\" said chief engineer Mira Castell, who has led the project since its first survey.\n\n\
+Farmers downstream have asked for a study of how the dam will change the river's flow in summer, when their orchards need the most water.";
+    let b = wire.replace(
+        "only when the spring floods have passed",
+        "as soon as the spring floods are over",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, hour, body) in [
+        ("1.md", 8, wire),
+        ("2.md", 10, b.as_str()),
+        ("3.md", 12, b.as_str()),
+    ] {
+        let text = format!("---\ntitle: Valdora dam\noutlet: Outlet {name}\ndate: 2026-03-10T{hour:02}:00:00Z\n---\n{body}\n");
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let addr = start(analysed(dir.path(), &[corpus]));
+    let (status, html, _) = get(addr, "/stories/s1");
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("carried on by its copies <a href=\"/articles/a3\">a3</a>"),
+        "{html}"
+    );
+}

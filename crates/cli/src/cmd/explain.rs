@@ -23,7 +23,7 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
             "article": article.id, "source": source.as_ref().map(|s| s.id),
             "kept": kept, "translated_from": view.translated_from,
             "coverage": shared.map(|(a, s)| serde_json::json!({"article": a, "source": s})),
-            "changes": changes,
+            "changes": changes, "inherited": view.inherited,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
@@ -60,7 +60,6 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
     }
     if changes.is_empty() {
         println!("\nno changes found");
-        return Ok(ExitCode::SUCCESS);
     }
     for kind in ORDER {
         let of_kind: Vec<&Change> = changes.iter().filter(|c| c.kind == kind).collect();
@@ -76,7 +75,54 @@ pub fn explain(engine: &Engine, spec: &str, against: Option<&str>, json: bool) -
             print_change(c);
         }
     }
+    print_inherited(engine, &view.inherited)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Drift the article carries from an ancestor, each with the version where it first appeared.
+fn print_inherited(engine: &Engine, inherited: &[Change]) -> anyhow::Result<()> {
+    if inherited.is_empty() {
+        return Ok(());
+    }
+    println!(
+        "\n{} ({})",
+        style("inherited drift").bold().underlined(),
+        inherited.len()
+    );
+    println!(
+        "  {}",
+        style("altered further up the lineage; this version keeps the altered wording").dim()
+    );
+    for c in inherited {
+        let before = one_line(c.before.as_deref().unwrap_or(""), 300);
+        let after = one_line(c.after.as_deref().unwrap_or(""), 300);
+        println!(
+            "  {} {} → {}",
+            c.kind.as_str(),
+            style(before).red(),
+            style(after).green()
+        );
+        let first = engine.resolve(&c.article.to_string())?;
+        let outlet = first
+            .outlet
+            .as_deref()
+            .or(first.title.as_deref())
+            .unwrap_or(&first.path);
+        if c.same_drift_in.is_empty() {
+            println!("      first seen in {} {outlet}", c.article);
+        } else {
+            println!(
+                "      seen first in {} {outlet} here, but {} made the same change apart from it: it may come from a source missing from the corpus",
+                c.article,
+                ids(&c.same_drift_in)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn ids(list: &[wiretrace_engine::model::ArticleId]) -> String {
+    list.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 fn print_change(c: &Change) {
@@ -99,6 +145,19 @@ fn print_change(c: &Change) {
     }
     if let Some(n) = &c.note {
         println!("      {}", style(n).dim());
+    }
+    if !c.carried_by.is_empty() {
+        println!(
+            "      {}",
+            style(format!("carried on by its copies {}", ids(&c.carried_by))).dim()
+        );
+    }
+    if !c.same_drift_in.is_empty() {
+        let what = format!(
+            "the same change also in {} (not a copy of this one): it may come from a source missing from the corpus",
+            ids(&c.same_drift_in)
+        );
+        println!("      {}", style(what).dim());
     }
 }
 

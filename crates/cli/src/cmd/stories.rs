@@ -56,6 +56,7 @@ pub fn stories(engine: &Engine, json: bool, all: bool) -> anyhow::Result<ExitCod
 
 pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode> {
     let view = engine.story_view(spec)?;
+    let inherited = inherited_drift(&view.changes);
     if json {
         let members: Vec<serde_json::Value> = view
             .members
@@ -67,6 +68,9 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
                     "path": m.article.path, "title": m.article.title,
                     "outlet": m.article.outlet,
                     "published": m.article.published,
+                    "inherited_drift": inherited.get(&m.article.id).map(|v| v.iter().map(|(first, kind)| {
+                        serde_json::json!({"first_seen": first, "kind": kind})
+                    }).collect::<Vec<_>>()).unwrap_or_default(),
                 })
             })
             .collect();
@@ -98,6 +102,7 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
         depth: usize,
         children: &BTreeMap<Option<ArticleId>, Vec<ArticleId>>,
         members: &BTreeMap<ArticleId, &Member>,
+        inherited: &Inherited,
         shown: &mut std::collections::BTreeSet<ArticleId>,
     ) {
         if !shown.insert(id) {
@@ -134,20 +139,49 @@ pub fn story(engine: &Engine, spec: &str, json: bool) -> anyhow::Result<ExitCode
             let line = crate::output::shared_text(&id.to_string(), cov_id, &src.to_string(), cov_src);
             println!("{}   {line}", "  ".repeat(depth));
         }
+        for (first, kinds) in group_by_first(inherited.get(&id)) {
+            println!(
+                "{}   keeps drift first seen in {first}: {}",
+                "  ".repeat(depth),
+                kinds.join(", ")
+            );
+        }
         if let Some(kids) = children.get(&Some(id)) {
             for k in kids {
-                walk(*k, depth + 1, children, members, shown);
+                walk(*k, depth + 1, children, members, inherited, shown);
             }
         }
     }
     for root in children.get(&None).cloned().unwrap_or_default() {
-        walk(root, 0, &children, &members, &mut shown);
+        walk(root, 0, &children, &members, &inherited, &mut shown);
     }
     // Members in a cycle (should not happen) are still listed.
     for m in &view.members {
-        walk(m.article.id, 0, &children, &members, &mut shown);
+        walk(m.article.id, 0, &children, &members, &inherited, &mut shown);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Per member, the drift it carries from an ancestor: (where it first appeared, change kind).
+type Inherited = BTreeMap<ArticleId, Vec<(ArticleId, &'static str)>>;
+
+fn inherited_drift(groups: &[wiretrace_engine::views::ChangeGroup]) -> Inherited {
+    let mut out: Inherited = BTreeMap::new();
+    for c in groups.iter().flat_map(|g| &g.changes) {
+        for x in &c.carried_by {
+            out.entry(*x).or_default().push((c.article, c.kind.as_str()));
+        }
+    }
+    out
+}
+
+/// The kinds of one member's inherited drift grouped by where they first appeared.
+fn group_by_first(list: Option<&Vec<(ArticleId, &'static str)>>) -> BTreeMap<ArticleId, Vec<&'static str>> {
+    let mut out: BTreeMap<ArticleId, Vec<&'static str>> = BTreeMap::new();
+    for (first, kind) in list.into_iter().flatten() {
+        out.entry(*first).or_default().push(kind);
+    }
+    out
 }
 
 /// `from 2 outlets, 2026-01-08 14:00 to …`, leaving out what no member gives.

@@ -241,6 +241,10 @@ pub struct ExplainView {
     pub translated_from: Option<String>,
     /// The changes.
     pub changes: Vec<Change>,
+    /// Drift this article carries from an ancestor further up its lineage (each change's
+    /// `article` is where the wording first appeared); empty with `--against`.
+    #[serde(default)]
+    pub inherited: Vec<Change>,
 }
 
 /// A story's quotations.
@@ -578,6 +582,10 @@ impl Engine {
             kept,
             translated_from: summary.translated_from,
             changes,
+            inherited: match against {
+                Some(_) => Vec::new(),
+                None => self.inherited_drift(article.id)?,
+            },
         })
     }
 
