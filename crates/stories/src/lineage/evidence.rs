@@ -52,6 +52,12 @@ impl Incoming {
     pub(super) fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
         self.0[x].get(&y).copied()
     }
+
+    /// The scored candidate sources of `x` in ascending order of source: a few per member, so
+    /// whatever reads every member's sources stays linear in the story's size.
+    pub(super) fn sources(&self, x: usize) -> impl Iterator<Item = (usize, f64, EdgeFacts)> + '_ {
+        self.0[x].iter().map(|(&y, &(s, ef))| (y, s, ef))
+    }
 }
 
 /// Facts about a candidate edge, kept for the reason sentence.
@@ -187,99 +193,127 @@ pub(super) fn candidate_edges(
     dated.sort_unstable();
     // The earliest time among the members other than `y`.
     let earliest_other = |y: usize| dated.iter().find(|&&(_, k)| k != y).map(|&(t, _)| t);
+    // The score of edge `y → x` and its facts, given the copy's hidden-source share (`None`: taken
+    // as passing that test; `variants` is counted only for the edges kept).
+    let edge = |x: usize, y: usize, hidden: Option<f32>| -> (f32, EdgeFacts) {
+        let (fx, fy) = (f(x), f(y));
+        let sx = fx.shingles.len().max(1) as f32;
+        let inter = intersect_count(fx.shingles, fy.shingles) as f32;
+        let explained = inter / sx;
+        let retained = inter / fy.shingles.len().max(1) as f32;
+        let title = jaccard(&fx.detail.title, &fy.detail.title);
+        let credit = fy
+            .detail
+            .own_agency
+            .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
+        let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
+        if credit {
+            score += cfg.credit_bonus;
+        }
+        if hidden.is_some_and(|h| h >= cfg.hidden_source_share) {
+            score *= HIDDEN_SOURCE_FACTOR;
+        }
+        // A translation shares no words but carries its source's facts: when most of its names,
+        // places and figures are in a version in another language, that is evidence of descent
+        // (weighed after the hidden-source test, since a translation explains none of its sentences
+        // by wording). A same-language rewrite sharing little wording is an independent report.
+        let facts = if fx.facts.is_empty() {
+            0.0
+        } else {
+            intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
+        };
+        let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
+        let rewrite =
+            cross_language && explained < TRANSLATION_MAX_EXPLAINED && facts >= cfg.rewrite_fact_coverage;
+        if rewrite {
+            score = score.max(cfg.origin_score - TRANSLATION_BELOW_ORIGIN + TRANSLATION_FACT_WEIGHT * facts);
+        }
+        // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
+        let outlet_credit = fx.detail.credited_names.iter().any(|c| {
+            c.len() >= 4
+                && fy
+                    .detail
+                    .known_as
+                    .iter()
+                    .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
+        });
+        if outlet_credit {
+            score += cfg.outlet_credit_bonus;
+        }
+        // The copy credits an agency whose original is not in the story, and nothing ties it to
+        // this version instead (no credit to its outlet, no shared headline): the two are more
+        // likely independent republications of the missing wire.
+        let missing_agency = fx
+            .detail
+            .credits
+            .iter()
+            .map(|c| c.code)
+            .find(|c| !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c));
+        let shared_title = !fx.detail.title.is_empty()
+            && fx.detail.title == fy.detail.title
+            && title_count.get(fx.detail.title.as_slice()) == Some(&2);
+        // A version that is undated, or dated before every other, may itself be the agency's
+        // original under an outlet name we do not recognise: it is never ruled out this way.
+        let possible_original = match fy.time {
+            None => true,
+            // `strictly_before(t, ·)` grows with its second argument: the earliest other decides.
+            Some(t) => undated == 0 && earliest_other(y).is_none_or(|tk| strictly_before(t, tk)),
+        };
+        let missing_agency = missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
+        if missing_agency.is_some() {
+            score *= cfg.missing_agency_factor;
+        }
+        // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
+        if fy.detail.own_agency.is_some() {
+            score += AGENCY_TIE_BREAK;
+        }
+        if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
+            if ty < tx {
+                score += EARLIER_TIE_BREAK;
+            }
+        }
+        let ef = EdgeFacts {
+            explained,
+            title,
+            credit,
+            hidden: hidden.unwrap_or(0.0),
+            variants: 0,
+            outlet_credit,
+            missing_agency,
+            rewrite: rewrite.then_some(facts),
+        };
+        (score, ef)
+    };
     let window = cfg.lineage_window_for(n);
     for x in 0..n {
         let fx = f(x);
-        let sx = fx.shingles.len().max(1) as f32;
-        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
         let lo = rank[x].saturating_sub(window);
         let hi = (rank[x] + window + 1).min(n);
-        let mut window: Vec<usize> = by_time[lo..hi].to_vec();
-        window.sort_unstable();
-        for y in window {
-            if x == y {
-                continue;
+        // Each edge's score with the hidden-source test passed is an upper bound (the test can only
+        // halve it). The test, the costly part (every sentence of the copy looked up in the source),
+        // runs in bound order until no remaining bound can enter the kept candidates: the same
+        // candidates as testing every edge, at a few tests per member instead of one per edge.
+        let mut bounds: Vec<(f32, usize)> = by_time[lo..hi]
+            .iter()
+            .filter(|&&y| y != x && allowed(f(y).time, fx.time))
+            .map(|&y| (edge(x, y, None).0, y))
+            .collect();
+        bounds.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
+        for (bound, y) in bounds {
+            if cands.len() >= cfg.max_parent_candidates
+                && (bound as f64) < cands[cfg.max_parent_candidates - 1].0
+            {
+                break;
             }
+            let (score, ef) = edge(x, y, Some(hidden_share(fx, f(y))));
+            cands.push((score as f64, y, ef));
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(cfg.max_parent_candidates);
+        }
+        for (s, y, mut ef) in cands {
             let fy = f(y);
-            if !allowed(fy.time, fx.time) {
-                continue;
-            }
-            let inter = intersect_count(fx.shingles, fy.shingles) as f32;
-            let explained = inter / sx;
-            let retained = inter / fy.shingles.len().max(1) as f32;
-            let title = jaccard(&fx.detail.title, &fy.detail.title);
-            let credit = fy
-                .detail
-                .own_agency
-                .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
-            let hidden = hidden_share(fx, fy);
-            let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
-            if credit {
-                score += cfg.credit_bonus;
-            }
-            if hidden >= cfg.hidden_source_share {
-                score *= HIDDEN_SOURCE_FACTOR;
-            }
-            // A translation shares no words but carries its source's facts: when most of its names,
-            // places and figures are in a version in another language, that is evidence of descent
-            // (weighed after the hidden-source test, since a translation explains none of its sentences
-            // by wording). A same-language rewrite sharing little wording is an independent report.
-            let facts = if fx.facts.is_empty() {
-                0.0
-            } else {
-                intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
-            };
-            let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
-            let rewrite =
-                cross_language && explained < TRANSLATION_MAX_EXPLAINED && facts >= cfg.rewrite_fact_coverage;
-            if rewrite {
-                score =
-                    score.max(cfg.origin_score - TRANSLATION_BELOW_ORIGIN + TRANSLATION_FACT_WEIGHT * facts);
-            }
-            // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
-            let outlet_credit = fx.detail.credited_names.iter().any(|c| {
-                c.len() >= 4
-                    && fy
-                        .detail
-                        .known_as
-                        .iter()
-                        .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
-            });
-            if outlet_credit {
-                score += cfg.outlet_credit_bonus;
-            }
-            // The copy credits an agency whose original is not in the story, and nothing ties it to
-            // this version instead (no credit to its outlet, no shared headline): the two are more
-            // likely independent republications of the missing wire.
-            let missing_agency =
-                fx.detail.credits.iter().map(|c| c.code).find(|c| {
-                    !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c)
-                });
-            let shared_title = !fx.detail.title.is_empty()
-                && fx.detail.title == fy.detail.title
-                && title_count.get(fx.detail.title.as_slice()) == Some(&2);
-            // A version that is undated, or dated before every other, may itself be the agency's
-            // original under an outlet name we do not recognise: it is never ruled out this way.
-            let possible_original = match fy.time {
-                None => true,
-                // `strictly_before(t, ·)` grows with its second argument: the earliest other decides.
-                Some(t) => undated == 0 && earliest_other(y).is_none_or(|tk| strictly_before(t, tk)),
-            };
-            let missing_agency =
-                missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
-            if missing_agency.is_some() {
-                score *= cfg.missing_agency_factor;
-            }
-            // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
-            if fy.detail.own_agency.is_some() {
-                score += AGENCY_TIE_BREAK;
-            }
-            if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
-                if ty < tx {
-                    score += EARLIER_TIE_BREAK;
-                }
-            }
-            let variants = if explained > 0.0 {
+            ef.variants = if ef.explained > 0.0 {
                 fx.shingles
                     .iter()
                     .filter(|s| fy.shingles.binary_search(s).is_ok())
@@ -288,21 +322,6 @@ pub(super) fn candidate_edges(
             } else {
                 0
             };
-            let ef = EdgeFacts {
-                explained,
-                title,
-                credit,
-                hidden,
-                variants,
-                outlet_credit,
-                missing_agency,
-                rewrite: rewrite.then_some(facts),
-            };
-            cands.push((score as f64, y, ef));
-        }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        cands.truncate(cfg.max_parent_candidates);
-        for (s, y, ef) in cands {
             facts.0[x].insert(y, (s, ef));
         }
     }
