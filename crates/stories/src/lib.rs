@@ -180,6 +180,10 @@ pub struct Config {
     /// (at least [`MIN_LINEAGE_WINDOW`]), so lineage stays linear with a bounded constant. Versions
     /// that close in time order are the likeliest sources anyway.
     pub lineage_pair_budget: usize,
+    /// Besides its window, every member weighs the story's this many earliest versions (in time
+    /// order) as sources: a wire story copied thousands of times is copied from its original, which
+    /// a window of neighbours in time leaves out for all but the first copies.
+    pub lineage_earliest: usize,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -229,6 +233,7 @@ impl Default for Config {
             max_parent_candidates: 12,
             lineage_window: 250,
             lineage_pair_budget: 2_000_000,
+            lineage_earliest: MIN_LINEAGE_WINDOW,
             outlet_credit_bonus: 0.3,
             rewrite_fact_coverage: 0.6,
             missing_agency_factor: 0.4,

@@ -293,8 +293,10 @@ pub(super) fn candidate_edges(
         // halve it). The test, the costly part (every sentence of the copy looked up in the source),
         // runs in bound order until no remaining bound can enter the kept candidates: the same
         // candidates as testing every edge, at a few tests per member instead of one per edge.
-        let mut bounds: Vec<(f32, usize)> = by_time[lo..hi]
+        let earliest = &by_time[..cfg.lineage_earliest.min(lo)];
+        let mut bounds: Vec<(f32, usize)> = earliest
             .iter()
+            .chain(&by_time[lo..hi])
             .filter(|&&y| y != x && allowed(f(y).time, fx.time))
             .map(|&y| (edge(x, y, None).0, y))
             .collect();
