@@ -623,20 +623,22 @@ pub(crate) fn explain(
         .copied()
         .zip(&prepared)
         .collect();
-    explain_prepared(cfg, (article, &a), (source, &s), &others, model)
+    explain_prepared(cfg, (article, &a), (source, &s), &|| others.clone(), model)
 }
 
 /// [`explain`] on texts already prepared: a story's versions are prepared once for all its pairs.
-/// `others` are the other versions that may support added material.
-pub(crate) fn explain_prepared(
+/// `others` lists the other versions that may support added material; it is called only when
+/// there is added material (or a translation) to look up, since in a story of thousands of
+/// versions listing them for every pair is quadratic.
+pub(crate) fn explain_prepared<'o>(
     _cfg: &Config,
     (article, a): (&Article, &Prepared),
     (source, s): (&Article, &Prepared),
-    others: &[(&Article, &Prepared)],
+    others: &dyn Fn() -> Vec<(&'o Article, &'o Prepared<'o>)>,
     model: Option<&FurnitureModel>,
 ) -> Vec<Change> {
     if crate::translate::is_translation(article, source, a, s) {
-        let others: Vec<&Article> = others.iter().map(|(o, _)| *o).collect();
+        let others: Vec<&Article> = others().iter().map(|(o, _)| *o).collect();
         return crate::translate::explain_translation(article, source, a, s, &others, model);
     }
     let ma = align_sentences(&a.bags, &s.bags);
@@ -774,6 +776,7 @@ pub(crate) fn explain_prepared(
         })
         .collect();
     // the other versions' sentences, only when there is added material to look up
+    let others = if added.is_empty() { Vec::new() } else { others() };
     let others_toks: Vec<&[Bag]> = others
         .iter()
         .filter(|(o, _)| o.id != article.id && o.id != source.id)
