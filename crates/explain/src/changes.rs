@@ -28,7 +28,7 @@ use crate::boilerplate::{
     content_words, ends_sentence, furniture_score, is_credit_line, is_label_line, is_list,
     looks_like_furniture, masked_words, FurnitureModel, FURNITURE_SCORE,
 };
-use crate::diff::{align_greedy, hunks, overlap};
+use crate::diff::{align_greedy, hunks};
 use crate::lang::{are_spelling_variants, LangData};
 use crate::names::is_name_variant;
 use crate::numbers;
@@ -153,7 +153,7 @@ impl Bag {
 }
 
 /// Multiset overlap of two sorted lists divided by the longer length.
-fn sorted_overlap(a: &[u64], b: &[u64]) -> f64 {
+fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -172,6 +172,13 @@ fn sorted_overlap(a: &[u64], b: &[u64]) -> f64 {
     n as f64 / a.len().max(b.len()) as f64
 }
 
+/// The words of a list in sorted order (for [`sorted_overlap`]).
+fn sorted_words(words: &[String]) -> Vec<&str> {
+    let mut v: Vec<&str> = words.iter().map(String::as_str).collect();
+    v.sort_unstable();
+    v
+}
+
 /// Share of `a`'s words (multiset, sorted lists) found in `b`.
 fn containment(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() {
@@ -183,6 +190,9 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
 /// Sentence pairs of two texts are all scored when there are at most this many (any article of
 /// ordinary length); above it (a book-length text), only the pairs the word index proposes.
 const FULL_ALIGNMENT_MAX_PAIRS: usize = 4_000_000;
+/// Two quotations in sentences that were not aligned are one quote worded twice when they share at
+/// least this share of the longer one's words (multiset overlap).
+const QUOTE_MATCH_OVERLAP: f64 = 0.7;
 
 /// In the word index of a long text, each sentence follows its rarest words until their postings
 /// hold this many sentences: a sentence's counterpart shares at least half its words, so the
@@ -617,20 +627,22 @@ pub(crate) fn explain(
         .copied()
         .zip(&prepared)
         .collect();
-    explain_prepared(cfg, (article, &a), (source, &s), &others, model)
+    explain_prepared(cfg, (article, &a), (source, &s), &|| others.clone(), model)
 }
 
 /// [`explain`] on texts already prepared: a story's versions are prepared once for all its pairs.
-/// `others` are the other versions that may support added material.
-pub(crate) fn explain_prepared(
+/// `others` lists the other versions that may support added material; it is called only when
+/// there is added material (or a translation) to look up, since in a story of thousands of
+/// versions listing them for every pair is quadratic.
+pub(crate) fn explain_prepared<'o>(
     _cfg: &Config,
     (article, a): (&Article, &Prepared),
     (source, s): (&Article, &Prepared),
-    others: &[(&Article, &Prepared)],
+    others: &dyn Fn() -> Vec<(&'o Article, &'o Prepared<'o>)>,
     model: Option<&FurnitureModel>,
 ) -> Vec<Change> {
     if crate::translate::is_translation(article, source, a, s) {
-        let others: Vec<&Article> = others.iter().map(|(o, _)| *o).collect();
+        let others: Vec<&Article> = others().iter().map(|(o, _)| *o).collect();
         return crate::translate::explain_translation(article, source, a, s, &others, model);
     }
     let ma = align_sentences(&a.bags, &s.bags);
@@ -770,6 +782,7 @@ pub(crate) fn explain_prepared(
         })
         .collect();
     // the other versions' sentences, only when there is added material to look up
+    let others = if added.is_empty() { Vec::new() } else { others() };
     let others_toks: Vec<&[Bag]> = others
         .iter()
         .filter(|(o, _)| o.id != article.id && o.id != source.id)
@@ -899,11 +912,20 @@ fn quote_changes(
     let byte_s: Vec<usize> = qs.iter().map(|q| s.idx.byte_of(q.span.start as usize)).collect();
     let sent_a: Vec<Option<usize>> = byte_a.iter().map(|b| a.sentence_of(*b)).collect();
     let sent_s: Vec<Option<usize>> = byte_s.iter().map(|b| s.sentence_of(*b)).collect();
+    // Each quote's words sorted once: the overlap of every quote pair is then a merge, not a map
+    // built per pair (a story of thousands of versions scores millions of quote pairs).
+    let sa: Vec<Vec<&str>> = ta.iter().map(|w| sorted_words(w)).collect();
+    let ss: Vec<Vec<&str>> = ts.iter().map(|w| sorted_words(w)).collect();
     let score = |i: usize, j: usize| {
-        let o = overlap(&ta[i], &ts[j]);
         let aligned =
             matches!((sent_a[i], sent_s[j]), (Some(x), Some(y)) if ma.get(x).copied().flatten() == Some(y));
-        if aligned || o >= 0.7 {
+        // The overlap is at most the shorter quote's length over the longer's.
+        let (la, ls) = (sa[i].len(), ss[j].len());
+        if !aligned && (la.min(ls) as f64 / la.max(ls) as f64) < QUOTE_MATCH_OVERLAP {
+            return 0.0;
+        }
+        let o = sorted_overlap(&sa[i], &ss[j]);
+        if aligned || o >= QUOTE_MATCH_OVERLAP {
             o + if aligned { 0.01 } else { 0.0 }
         } else {
             0.0
@@ -1029,6 +1051,30 @@ pub(crate) fn sort_changes(v: &mut [Change]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diff::overlap;
+
+    #[test]
+    fn sorted_quote_overlap_equals_the_multiset_overlap() {
+        // Random word lists with repeats: the merge over sorted words must give the counted overlap
+        // bit for bit (quote matching compares it with a threshold).
+        let mut state = 11u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            state >> 33
+        };
+        for _ in 0..2_000 {
+            let mut list =
+                || -> Vec<String> { (0..next() % 12).map(|_| format!("w{}", next() % 6)).collect() };
+            let (a, b) = (list(), list());
+            assert_eq!(
+                sorted_overlap(&sorted_words(&a), &sorted_words(&b)),
+                overlap(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
+    }
 
     #[test]
     fn sentence_score_bounds_never_hide_a_match() {

@@ -190,15 +190,16 @@ impl StoryJob<'_> {
             .pairs
             .par_iter()
             .flat_map_iter(|(art, src, descendants)| {
-                let others: Vec<(&Article, &changes::Prepared)> = self
-                    .members
-                    .iter()
-                    .copied()
-                    .zip(&prepared)
-                    .enumerate()
-                    .filter(|(k, (m, _))| k != art && k != src && !descendants.contains(&m.id))
-                    .map(|(_, x)| x)
-                    .collect();
+                let others = || -> Vec<(&Article, &changes::Prepared)> {
+                    self.members
+                        .iter()
+                        .copied()
+                        .zip(&prepared)
+                        .enumerate()
+                        .filter(|(k, (m, _))| k != art && k != src && !descendants.contains(&m.id))
+                        .map(|(_, x)| x)
+                        .collect()
+                };
                 changes::explain_prepared(
                     cfg,
                     (self.members[*art], &prepared[*art]),

@@ -179,16 +179,30 @@ pub(crate) fn align_graded(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dyn 
     // A passage needs a quarter of the specific words on its own; the pair needs them all together,
     // so a large story's short shared sentences count, and a lone boilerplate line does not.
     let mut total = 0f32;
-    let kept: Vec<Chain> = chains
-        .into_iter()
-        .filter(|c| match specific_tokens(cfg, pa, pb, c, df) {
+    let mut kept: Vec<Chain> = Vec::new();
+    let mut common: Vec<Chain> = Vec::new();
+    for c in chains {
+        match specific_tokens(cfg, pa, pb, &c, df) {
             Some(s) if s >= 0.25 * cfg.min_specific_tokens => {
                 total += s;
-                true
+                kept.push(c);
             }
-            _ => false,
-        })
-        .collect();
+            Some(_) => common.push(c),
+            None => {}
+        }
+    }
+    if total < cfg.min_specific_tokens && !common.is_empty() {
+        // Text that many articles share is still reuse when it is most of one of the two articles:
+        // a story republished by more outlets than the df cap consists of common text only, and
+        // each copy is its source's text. Its common passages count then.
+        let mut all = kept.clone();
+        all.extend(common);
+        all.sort_by_key(|c| (c.a0, c.b0));
+        let pair = build_pair(pa, pb, all);
+        if pair.similarity >= cfg.dominant_coverage {
+            return Some(Graded { pair, strong: true });
+        }
+    }
     if kept.is_empty() {
         return None;
     }

@@ -226,3 +226,27 @@ fn a_widely_copied_paragraph_pairs_two_versions_of_one_story() {
     }
     assert!(!ids(&bounded).contains(&(11, 12)));
 }
+
+#[test]
+fn a_story_copied_by_more_outlets_than_the_df_cap_is_still_reuse() {
+    // Forty outlets carry the wire whole: every fingerprint of it is above the df cap (20 for forty
+    // articles), so none of its text is specific. Each copy is still most of its source's text and
+    // must be paired: every version with some other, and the copies with the earliest version (the
+    // common fingerprints' first holder; the per-article bound keeps the closest of the rest).
+    let articles: Vec<_> = (1..=40)
+        .map(|i| article(i, format!("{}\n\n{WIRE_FLOOD}", filler(u64::from(i), 1))))
+        .collect();
+    assert!(cfg().effective_max_df(articles.len()) < 40);
+    let pairs = ids(&find_pairs(&cfg(), &articles, &|_| true));
+    for k in 1..=40 {
+        assert!(
+            pairs.iter().any(|&(a, b)| a == k || b == k),
+            "version {k} is in no pair"
+        );
+    }
+    let with_first = pairs.iter().filter(|p| p.0 == 1).count();
+    assert!(
+        with_first >= 30,
+        "{with_first} copies paired with the first version"
+    );
+}

@@ -119,9 +119,9 @@ pub struct Config {
     /// Min-hashes of each article's 3-grams used to find versions of one text in corpora above
     /// [`Config::exhaustive_max_articles`] (see the `cluster` module): a copy sharing 90% of its
     /// 3-grams with its source is missed by all four with probability 10⁻⁴; each adds at most one
-    /// candidate pair per article. Off (0) by default: switched on, 100,000 light edits of five
-    /// stories become five stories of 20,000 members each, and lineage's tree on stories that size
-    /// exhausts memory (24 GB, killed); it stays off until the tree is bounded for huge stories.
+    /// candidate pair per article. 100,000 light edits of five stories become five stories of
+    /// 20,000 members each (without it, 87,532 stories); lineage stays linear in a story's size
+    /// (each member weighs a bounded window of candidate sources, the tree reads only those).
     pub duplicate_minhashes: usize,
     /// Story anchors' weights by kind (see the `anchors` module): a shared name says more than a
     /// shared figure, a figure more than a word.
@@ -187,6 +187,10 @@ pub struct Config {
     /// (at least [`MIN_LINEAGE_WINDOW`]), so lineage stays linear with a bounded constant. Versions
     /// that close in time order are the likeliest sources anyway.
     pub lineage_pair_budget: usize,
+    /// Besides its window, every member weighs the story's this many earliest versions (in time
+    /// order) as sources: a wire story copied thousands of times is copied from its original, which
+    /// a window of neighbours in time leaves out for all but the first copies.
+    pub lineage_earliest: usize,
     /// Number of best candidate sources kept per article in the lineage tree.
     pub max_parent_candidates: usize,
     /// Subtracted from the origin score of an article that credits another agency whose own article
@@ -217,7 +221,7 @@ impl Default for Config {
             max_posting: 200,
             dense_component_max: 400,
             duplicate_share: 0.8,
-            duplicate_minhashes: 0,
+            duplicate_minhashes: 4,
             anchor_name_weight: 2.5,
             anchor_figure_weight: 1.5,
             anchor_date_weight: 2.0,
@@ -237,6 +241,7 @@ impl Default for Config {
             max_parent_candidates: 12,
             lineage_window: 250,
             lineage_pair_budget: 2_000_000,
+            lineage_earliest: MIN_LINEAGE_WINDOW,
             outlet_credit_bonus: 0.3,
             rewrite_fact_coverage: 0.6,
             missing_agency_factor: 0.4,

@@ -25,6 +25,11 @@ const TRANSLATION_MAX_EXPLAINED: f32 = 0.3;
 const TRANSLATION_BELOW_ORIGIN: f32 = 0.1;
 /// See [`TRANSLATION_BELOW_ORIGIN`].
 const TRANSLATION_FACT_WEIGHT: f32 = 0.4;
+/// Tie-breaks far below any evidence: a wire agency's own article, then an earlier version, wins an
+/// exact tie (verbatim copies of a wire).
+const AGENCY_TIE_BREAK: f32 = 1e-3;
+/// See [`AGENCY_TIE_BREAK`].
+const EARLIER_TIE_BREAK: f32 = 1e-4;
 /// A figure or name of the copy counts as changed by the candidate source when the candidate holds
 /// none of the 3-grams around it but at least this share of the rest of its sentence (the candidate
 /// carries the sentence, with that word replaced).
@@ -34,11 +39,6 @@ const CONTRADICTION_SENTENCE_SHARE: f32 = 0.5;
 /// replaced. One such place is left to chance (an editor fixing a misspelt name, a rounded figure
 /// put back); two are not.
 const MIN_CONTRADICTED_SITES: usize = 2;
-/// Tie-breaks far below any evidence: a wire agency's own article, then an earlier version, wins an
-/// exact tie (verbatim copies of a wire).
-const AGENCY_TIE_BREAK: f32 = 1e-3;
-/// See [`AGENCY_TIE_BREAK`].
-const EARLIER_TIE_BREAK: f32 = 1e-4;
 
 /// One member of the story as lineage sees it: its corpus evidence and what lineage alone reads,
 /// extracted for this story only.
@@ -65,6 +65,12 @@ pub(super) struct Incoming(
 impl Incoming {
     pub(super) fn get(&self, y: usize, x: usize) -> Option<(f64, EdgeFacts)> {
         self.0[x].get(&y).copied()
+    }
+
+    /// The scored candidate sources of `x` in ascending order of source: a few per member, so
+    /// whatever reads every member's sources stays linear in the story's size.
+    pub(super) fn sources(&self, x: usize) -> impl Iterator<Item = (usize, f64, EdgeFacts)> + '_ {
+        self.0[x].iter().map(|(&y, &(s, ef))| (y, s, ef))
     }
 
     /// Among the candidate sources of `x` ruled out by the contradiction test, the one holding the
@@ -289,107 +295,148 @@ pub(super) fn candidate_edges(
     dated.sort_unstable();
     // The earliest time among the members other than `y`.
     let earliest_other = |y: usize| dated.iter().find(|&&(_, k)| k != y).map(|&(t, _)| t);
+    // The score of edge `y → x` and its facts, given the copy's hidden-source share (`None`: taken
+    // as passing that test; `variants` is counted only for the edges kept).
+    let edge = |x: usize, y: usize, hidden: Option<f32>| -> (f32, EdgeFacts) {
+        let (fx, fy) = (f(x), f(y));
+        let sx = fx.shingles.len().max(1) as f32;
+        let inter = intersect_count(fx.shingles, fy.shingles) as f32;
+        let explained = inter / sx;
+        let retained = inter / fy.shingles.len().max(1) as f32;
+        let title = jaccard(&fx.detail.title, &fy.detail.title);
+        let credit = fy
+            .detail
+            .own_agency
+            .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
+        let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
+        if credit {
+            score += cfg.credit_bonus;
+        }
+        if hidden.is_some_and(|h| h >= cfg.hidden_source_share) {
+            score *= HIDDEN_SOURCE_FACTOR;
+        }
+        // A translation shares no words but carries its source's facts: when most of its names,
+        // places and figures are in a version in another language, that is evidence of descent
+        // (weighed after the hidden-source test, since a translation explains none of its sentences
+        // by wording). A same-language rewrite sharing little wording is an independent report.
+        let facts = if fx.facts.is_empty() {
+            0.0
+        } else {
+            intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
+        };
+        let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
+        let rewrite =
+            cross_language && explained < TRANSLATION_MAX_EXPLAINED && facts >= cfg.rewrite_fact_coverage;
+        if rewrite {
+            score = score.max(cfg.origin_score - TRANSLATION_BELOW_ORIGIN + TRANSLATION_FACT_WEIGHT * facts);
+        }
+        // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
+        let outlet_credit = fx.detail.credited_names.iter().any(|c| {
+            c.len() >= 4
+                && fy
+                    .detail
+                    .known_as
+                    .iter()
+                    .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
+        });
+        if outlet_credit {
+            score += cfg.outlet_credit_bonus;
+        }
+        // The copy credits an agency whose original is not in the story, and nothing ties it to
+        // this version instead (no credit to its outlet, no shared headline): the two are more
+        // likely independent republications of the missing wire.
+        let missing_agency = fx
+            .detail
+            .credits
+            .iter()
+            .map(|c| c.code)
+            .find(|c| !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c));
+        let shared_title = !fx.detail.title.is_empty()
+            && fx.detail.title == fy.detail.title
+            && title_count.get(fx.detail.title.as_slice()) == Some(&2);
+        // A version that is undated, or dated before every other, may itself be the agency's
+        // original under an outlet name we do not recognise: it is never ruled out this way.
+        let possible_original = match fy.time {
+            None => true,
+            // `strictly_before(t, ·)` grows with its second argument: the earliest other decides.
+            Some(t) => undated == 0 && earliest_other(y).is_none_or(|tk| strictly_before(t, tk)),
+        };
+        let missing_agency = missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
+        if missing_agency.is_some() {
+            score *= cfg.missing_agency_factor;
+        }
+        // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
+        if fy.detail.own_agency.is_some() {
+            score += AGENCY_TIE_BREAK;
+        }
+        if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
+            if ty < tx {
+                score += EARLIER_TIE_BREAK;
+            }
+        }
+        let ef = EdgeFacts {
+            explained,
+            title,
+            credit,
+            hidden: hidden.unwrap_or(0.0),
+            variants: 0,
+            outlet_credit,
+            missing_agency,
+            rewrite: rewrite.then_some(facts),
+        };
+        (score, ef)
+    };
     let window = cfg.lineage_window_for(n);
     for x in 0..n {
         let fx = f(x);
-        let sx = fx.shingles.len().max(1) as f32;
-        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
         let lo = rank[x].saturating_sub(window);
         let hi = (rank[x] + window + 1).min(n);
-        let mut window: Vec<usize> = by_time[lo..hi]
+        // Each edge's score with the hidden-source test passed is an upper bound (the test can only
+        // halve it). The test, the costly part (every sentence of the copy looked up in the source),
+        // runs in bound order until no remaining bound can enter the kept candidates: the same
+        // candidates as testing every edge, at a few tests per member instead of one per edge.
+        let first_versions = &by_time[..cfg.lineage_earliest.min(lo)];
+        let mut window: Vec<usize> = first_versions
             .iter()
+            .chain(&by_time[lo..hi])
             .copied()
             .filter(|&y| y != x && allowed(f(y).time, fx.time))
             .collect();
         window.sort_unstable();
-        let earliest = presumed_originals(feats, &window);
-        let earliest_members: Vec<&Member> = earliest.iter().map(|&k| f(k)).collect();
-        for y in window {
+        // A candidate that changed the copy's figures or names where the copy keeps the presumed
+        // original's wording is ruled out before scoring (the contradiction test).
+        let originals = presumed_originals(feats, &window);
+        let original_members: Vec<&Member> = originals.iter().map(|&k| f(k)).collect();
+        let sx = fx.shingles.len().max(1) as f32;
+        window.retain(|&y| {
+            if originals.is_empty() || originals.contains(&y) {
+                return true;
+            }
+            let sites = contradicted_sites(fx, f(y), &original_members);
+            if sites >= MIN_CONTRADICTED_SITES {
+                let held = intersect_count(fx.shingles, f(y).shingles) as f32 / sx;
+                facts.1[x].push((y, sites, held));
+                return false;
+            }
+            true
+        });
+        let mut bounds: Vec<(f32, usize)> = window.iter().map(|&y| (edge(x, y, None).0, y)).collect();
+        bounds.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut cands: Vec<(f64, usize, EdgeFacts)> = Vec::new();
+        for (bound, y) in bounds {
+            if cands.len() >= cfg.max_parent_candidates
+                && (bound as f64) < cands[cfg.max_parent_candidates - 1].0
+            {
+                break;
+            }
+            let (score, ef) = edge(x, y, Some(hidden_share(fx, f(y))));
+            cands.push((score as f64, y, ef));
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(cfg.max_parent_candidates);
+        }
+        for (s, y, mut ef) in cands {
             let fy = f(y);
-            if !earliest.is_empty() && !earliest.contains(&y) {
-                let sites = contradicted_sites(fx, fy, &earliest_members);
-                if sites >= MIN_CONTRADICTED_SITES {
-                    let held = intersect_count(fx.shingles, fy.shingles) as f32 / sx;
-                    facts.1[x].push((y, sites, held));
-                    continue;
-                }
-            }
-            let inter = intersect_count(fx.shingles, fy.shingles) as f32;
-            let explained = inter / sx;
-            let retained = inter / fy.shingles.len().max(1) as f32;
-            let title = jaccard(&fx.detail.title, &fy.detail.title);
-            let credit = fy
-                .detail
-                .own_agency
-                .is_some_and(|a| fx.detail.credits.iter().any(|c| c.code == a.code));
-            let hidden = hidden_share(fx, fy);
-            let mut score = explained + cfg.retention_weight * retained + cfg.title_weight * title;
-            if credit {
-                score += cfg.credit_bonus;
-            }
-            if hidden >= cfg.hidden_source_share {
-                score *= HIDDEN_SOURCE_FACTOR;
-            }
-            // A translation shares no words but carries its source's facts: when most of its names,
-            // places and figures are in a version in another language, that is evidence of descent
-            // (weighed after the hidden-source test, since a translation explains none of its sentences
-            // by wording). A same-language rewrite sharing little wording is an independent report.
-            let facts = if fx.facts.is_empty() {
-                0.0
-            } else {
-                intersect_count(fx.facts, fy.facts) as f32 / fx.facts.len() as f32
-            };
-            let cross_language = matches!((&fx.language, &fy.language), (Some(p), Some(q)) if p != q);
-            let rewrite =
-                cross_language && explained < TRANSLATION_MAX_EXPLAINED && facts >= cfg.rewrite_fact_coverage;
-            if rewrite {
-                score =
-                    score.max(cfg.origin_score - TRANSLATION_BELOW_ORIGIN + TRANSLATION_FACT_WEIGHT * facts);
-            }
-            // "Via Vennick Herald", "Originally published by …": the copy names this version's outlet.
-            let outlet_credit = fx.detail.credited_names.iter().any(|c| {
-                c.len() >= 4
-                    && fy
-                        .detail
-                        .known_as
-                        .iter()
-                        .any(|k| k == c || k.contains(&format!("{c}-")) || k.ends_with(c.as_str()))
-            });
-            if outlet_credit {
-                score += cfg.outlet_credit_bonus;
-            }
-            // The copy credits an agency whose original is not in the story, and nothing ties it to
-            // this version instead (no credit to its outlet, no shared headline): the two are more
-            // likely independent republications of the missing wire.
-            let missing_agency =
-                fx.detail.credits.iter().map(|c| c.code).find(|c| {
-                    !agencies_present.contains(c) && fy.detail.own_agency.is_none_or(|a| a.code != *c)
-                });
-            let shared_title = !fx.detail.title.is_empty()
-                && fx.detail.title == fy.detail.title
-                && title_count.get(fx.detail.title.as_slice()) == Some(&2);
-            // A version that is undated, or dated before every other, may itself be the agency's
-            // original under an outlet name we do not recognise: it is never ruled out this way.
-            let possible_original = match fy.time {
-                None => true,
-                // `strictly_before(t, ·)` grows with its second argument: the earliest other decides.
-                Some(t) => undated == 0 && earliest_other(y).is_none_or(|tk| strictly_before(t, tk)),
-            };
-            let missing_agency =
-                missing_agency.filter(|_| !outlet_credit && !shared_title && !possible_original);
-            if missing_agency.is_some() {
-                score *= cfg.missing_agency_factor;
-            }
-            // Wire articles and earlier versions win exact ties (verbatim copies of a wire).
-            if fy.detail.own_agency.is_some() {
-                score += AGENCY_TIE_BREAK;
-            }
-            if let (Some(ty), Some(tx)) = (fy.time, fx.time) {
-                if ty < tx {
-                    score += EARLIER_TIE_BREAK;
-                }
-            }
-            let variants = if explained > 0.0 {
+            ef.variants = if ef.explained > 0.0 {
                 fx.shingles
                     .iter()
                     .filter(|s| fy.shingles.binary_search(s).is_ok())
@@ -398,21 +445,6 @@ pub(super) fn candidate_edges(
             } else {
                 0
             };
-            let ef = EdgeFacts {
-                explained,
-                title,
-                credit,
-                hidden,
-                variants,
-                outlet_credit,
-                missing_agency,
-                rewrite: rewrite.then_some(facts),
-            };
-            cands.push((score as f64, y, ef));
-        }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        cands.truncate(cfg.max_parent_candidates);
-        for (s, y, ef) in cands {
             facts.0[x].insert(y, (s, ef));
         }
     }

@@ -106,11 +106,9 @@ pub(crate) fn lineage(
         } else {
             f64::NEG_INFINITY
         };
-        for y in 0..n {
+        for (y, s, _) in facts.sources(x) {
             if Some(y) != source {
-                if let Some((s, _)) = facts.get(y, x) {
-                    alt = alt.max(s);
-                }
+                alt = alt.max(s);
             }
         }
         let margin = if alt.is_finite() { chosen_score - alt } else { 1.0 };

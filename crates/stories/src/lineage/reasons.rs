@@ -155,8 +155,9 @@ pub(super) fn origin_reason(
     agencies_present: &[&'static str],
 ) -> String {
     let fx = &feats[x];
-    let best = (0..members.len())
-        .filter_map(|y| facts.get(y, x).map(|(s, ef)| (s, y, ef)))
+    let best = facts
+        .sources(x)
+        .map(|(y, s, ef)| (s, y, ef))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
     let missing_credit: Vec<&str> = fx
         .detail

@@ -37,14 +37,12 @@ pub(super) fn choose_sources(
             to: x + 1,
             score: root[x] as f64,
         });
-        for y in 0..n {
-            if let Some((s, _)) = facts.get(y, x) {
-                arcs.push(Arc {
-                    from: y + 1,
-                    to: x + 1,
-                    score: s,
-                });
-            }
+        for (y, s, _) in facts.sources(x) {
+            arcs.push(Arc {
+                from: y + 1,
+                to: x + 1,
+                score: s,
+            });
         }
     }
     let chosen = max_arborescence(n + 1, 0, &arcs);
@@ -78,20 +76,12 @@ pub(super) fn choose_sources(
         for &x in &order {
             let Some(w) = parent[x] else { continue };
             let mut best: Option<(f64, usize)> = None;
-            for y in 0..n {
-                if y == x
-                    || y == w
-                    || facts.get(y, x).is_none()
-                    || is_ancestor(&parent, x, y)
-                    || !is_ancestor(&parent, w, y)
-                {
+            for (y, s, _) in facts.sources(x) {
+                if y == x || y == w || is_ancestor(&parent, x, y) || !is_ancestor(&parent, w, y) {
                     continue;
                 }
-                if prefers_copy(cfg, f(x), f(y), f(w)) {
-                    let s = facts.get(y, x).map(|(s, _)| s).unwrap_or(0.0);
-                    if best.is_none_or(|(bs, _)| s > bs) {
-                        best = Some((s, y));
-                    }
+                if best.is_none_or(|(bs, _)| s > bs) && prefers_copy(cfg, f(x), f(y), f(w)) {
+                    best = Some((s, y));
                 }
             }
             if let Some((_, y)) = best {
