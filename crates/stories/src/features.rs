@@ -96,109 +96,18 @@ pub(crate) use wiretrace_text::FastMap;
 
 /// Capitalised words that are function words in en, es, pt, fr, ro, de; never names.
 const CAPITALISED_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "and",
-    "but",
-    "or",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "el",
-    "la",
-    "los",
-    "las",
-    "un",
-    "una",
-    "en",
-    "y",
-    "o",
-    "de",
-    "del",
-    "al",
-    "por",
-    "para",
-    "con",
-    "le",
-    "les",
-    "des",
-    "du",
-    "et",
-    "ou",
-    "il",
-    "elle",
-    "ils",
-    "nous",
-    "vous",
-    "o",
-    "os",
-    "as",
-    "um",
-    "uma",
-    "do",
-    "da",
-    "dos",
-    "das",
-    "no",
-    "na",
-    "e",
-    "si",
-    "sau",
-    "cu",
-    "pe",
-    "din",
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
-    "und",
-    "oder",
-    "mit",
-    "im",
-    "am",
-    "zu",
-    "von",
-    "er",
-    "sie",
-    "es",
-    "wir",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "but", "or", "he", "she", "it", "they",
+    "we", "i", "you", "his", "her", "their", "our", "this", "that", "these", "those", "there", "mr", "mrs",
+    "ms", "dr", "el", "la", "los", "las", "un", "una", "en", "y", "o", "de", "del", "al", "por", "para",
+    "con", "le", "les", "des", "du", "et", "ou", "il", "elle", "ils", "nous", "vous", "o", "os", "as", "um",
+    "uma", "do", "da", "dos", "das", "no", "na", "e", "si", "sau", "cu", "pe", "din", "der", "die", "das",
+    "ein", "eine", "und", "oder", "mit", "im", "am", "zu", "von", "er", "sie", "es", "wir",
 ];
 
-/// The language whose month names are capitalised function words too ("January" opens no name);
-/// the names come from `wiretrace_lang::MONTHS`, the one month table.
-const CAPITALISED_MONTHS_LANGUAGE: &str = "en";
+/// The language whose month and weekday names are capitalised function words too ("January",
+/// "Monday" open no name); the names come from `wiretrace_lang::MONTHS` and `WEEKDAYS`, the one
+/// place for them.
+const CAPITALISED_CALENDAR_LANGUAGE: &str = "en";
 
 /// Short function words of en, es, pt, fr, ro, de that are never content terms (terms need 4+ letters,
 /// so only longer function words are listed).
@@ -243,8 +152,14 @@ fn tables() -> &'static [WordSet; 2] {
                 .chain(
                     wiretrace_lang::MONTHS
                         .iter()
-                        .filter(|(l, _)| *l == CAPITALISED_MONTHS_LANGUAGE)
+                        .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
                         .flat_map(|(_, names)| names.split_whitespace()),
+                )
+                .chain(
+                    wiretrace_lang::WEEKDAYS
+                        .iter()
+                        .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
+                        .flat_map(|(_, days)| days.iter().copied()),
                 )
                 .map(token_hash)
                 .collect(),
