@@ -190,24 +190,10 @@ impl Corpus {
     /// The anchor cosine of articles `i` and `j` within each [`KindGroup`] (each over its own
     /// norms), indexed by `KindGroup as usize`.
     pub fn group_cosines(&self, i: usize, j: usize) -> [f32; KIND_GROUPS] {
-        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
-        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
-        let (mut x, mut y) = (0, 0);
         let mut dot = [0.0f32; KIND_GROUPS];
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let id = a[x] as usize;
-                    let w = self.anchor_w[id];
-                    dot[KindGroup::of(self.anchor_kind[id]) as usize] +=
-                        w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        self.for_shared_anchors(i, j, |id, product| {
+            dot[KindGroup::of(self.anchor_kind[id]) as usize] += product;
+        });
         let (na, nb) = (self.group_norms[i], self.group_norms[j]);
         std::array::from_fn(|g| {
             let denom = na[g] * nb[g];
@@ -217,6 +203,27 @@ impl Corpus {
                 0.0
             }
         })
+    }
+
+    /// Calls `f(anchor id, weighted count product)` for every anchor articles `i` and `j` share: the
+    /// terms of their anchor vectors' dot product (one merge of the two ascending id lists).
+    fn for_shared_anchors(&self, i: usize, j: usize, mut f: impl FnMut(usize, f32)) {
+        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
+        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let id = a[x] as usize;
+                    let w = self.anchor_w[id];
+                    f(id, w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]));
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -239,24 +246,12 @@ impl Corpus {
     /// across languages, and counting them in the norms would make every translation look remote.
     pub fn anchor_cosine(&self, i: usize, j: usize) -> f32 {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
-        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
-        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let id = a[x] as usize;
-                    if !across || language_independent(self.anchor_kind[id]) {
-                        let w = self.anchor_w[id];
-                        dot += w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]);
-                    }
-                    x += 1;
-                    y += 1;
-                }
+        let mut dot = 0.0f32;
+        self.for_shared_anchors(i, j, |id, product| {
+            if !across || language_independent(self.anchor_kind[id]) {
+                dot += product;
             }
-        }
+        });
         let denom = if across {
             self.fact_norms[i] * self.fact_norms[j]
         } else {
