@@ -2,8 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ArticleId, CharSpan};
 
-/// A story's identifier, printed as `s17`. Derived from the story's smallest member id, so that
-/// adding unrelated articles renames nothing.
+/// A story's identifier, printed as `s17`: stories are numbered in the order of their first
+/// article (see `wiretrace_stories::build_stories`), so articles added later append new stories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub struct StoryId(pub u32);

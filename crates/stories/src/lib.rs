@@ -425,8 +425,19 @@ pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> V
         .collect()
 }
 
+/// The number of the story at `index` in the list of stories sorted by first article (`s1` first).
+fn story_number(index: usize) -> u32 {
+    u32::try_from(index + 1).expect("fewer than 2^32 stories")
+}
+
 /// Groups `articles` into stories (with storylines and lineage filled), sorted by story id.
 /// The result does not depend on the order of `articles` or `pairs`.
+///
+/// Stories are numbered `s1, s2, …` in the order of their first article, and a storyline `l<N>` after
+/// its first story: ids are a function of the grouping alone, so an incremental analysis, a full
+/// one and a Spark run name every story alike, and articles added later (with higher ids) append
+/// stories at the end. A merge or split of earlier stories renumbers the stories after it; an
+/// article id (`story a17`) is the handle that never moves.
 ///
 /// Each story's `articles` are sorted by id and its `lineage` holds one edge per member, in the same
 /// order. See the crate docs for the method.
@@ -437,7 +448,7 @@ pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> V
 /// let mut a = Article::new("a.txt", "A quiet day of trading left the index unchanged at the close.");
 /// a.id = ArticleId(4);
 /// let stories = wiretrace_stories::build_stories(&Default::default(), &[a], &[]);
-/// assert_eq!(stories[0].id.to_string(), "s4");
+/// assert_eq!(stories[0].id.to_string(), "s1");
 /// assert_eq!(stories[0].storyline, None);
 /// assert_eq!(stories[0].lineage[0].source, None);
 /// ```
@@ -487,10 +498,9 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         .enumerate()
         .map(|(c, members)| {
             // Clusters are sorted by first member, so a storyline's root cluster has its smallest story id.
-            let storyline =
-                (line_size[&lines[c]] > 1).then(|| format!("l{}", arts[clusters[lines[c]][0]].id.0));
+            let storyline = (line_size[&lines[c]] > 1).then(|| format!("l{}", story_number(lines[c])));
             Story {
-                id: StoryId(arts[members[0]].id.0),
+                id: StoryId(story_number(c)),
                 articles: members.iter().map(|&p| arts[p].id).collect(),
                 storyline,
                 lineage: lineage::lineage(cfg, &arts, &g.corpus, members, &shared),

@@ -131,7 +131,8 @@ fn assert_five_stories(stories: &[Story]) {
     assert_eq!(stories.len(), STORIES as usize, "story sizes {sizes:?}");
     for s in 0..STORIES {
         let first = 1 + s * COPIES;
-        assert!((first..first + COPIES).all(|id| story_of(stories, id) == first));
+        let story = story_of(stories, first);
+        assert!((first..first + COPIES).all(|id| story_of(stories, id) == story));
     }
 }
 

@@ -151,12 +151,13 @@ fn input_order_does_not_change_the_result() {
     let mut rotated = corpus.clone();
     rotated.rotate_left(2);
     assert_eq!(forward, build_stories(&Config::default(), &rotated, &pairs));
-    // Stories are sorted, their members too, one lineage edge per member.
-    assert!(forward.windows(2).all(|w| w[0].id < w[1].id));
-    for s in &forward {
+    // Stories are numbered 1, 2, … in the order of their first article, their members sorted, one
+    // lineage edge per member.
+    assert!(forward.windows(2).all(|w| w[0].articles[0] < w[1].articles[0]));
+    for (k, s) in forward.iter().enumerate() {
+        assert_eq!(s.id.0 as usize, k + 1);
         assert!(s.articles.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(s.lineage.len(), s.articles.len());
-        assert_eq!(s.id.0, s.articles[0].0);
     }
 }
 
@@ -211,6 +212,18 @@ fn call_and_meeting() -> Vec<Article> {
 }
 
 #[test]
+fn stories_are_numbered_without_gaps_in_order_of_their_first_article() {
+    // Articles 4, 10, 11 and 12 make three stories; their ids must be s1, s2, s3 (not s4, s10,
+    // s12), in the order of each story's first article, and the storyline named after its first.
+    let stories = build_stories(&Config::default(), &call_and_meeting(), &[]);
+    let ids: Vec<String> = stories.iter().map(|s| s.id.to_string()).collect();
+    assert_eq!(ids, ["s1", "s2", "s3"], "{stories:#?}");
+    assert_eq!(story_of(&stories, 4).id.to_string(), "s1");
+    assert_eq!(story_of(&stories, 10).id.to_string(), "s2");
+    assert_eq!(story_of(&stories, 12).storyline.as_deref(), Some("l2"));
+}
+
+#[test]
 fn follow_up_is_linked_as_a_storyline_not_merged() {
     let stories = build_stories(&Config::default(), &call_and_meeting(), &[]);
     assert!(together(&stories, 10, 11), "{stories:#?}");
@@ -220,8 +233,10 @@ fn follow_up_is_linked_as_a_storyline_not_merged() {
     );
     let call = story_of(&stories, 10);
     let meeting = story_of(&stories, 12);
-    assert_eq!(call.storyline.as_deref(), Some("l10"));
-    assert_eq!(meeting.storyline.as_deref(), Some("l10"));
+    // The storyline is named after its first story, the call's.
+    let line = format!("l{}", call.id.0);
+    assert_eq!(call.storyline.as_deref(), Some(line.as_str()));
+    assert_eq!(meeting.storyline.as_deref(), Some(line.as_str()));
     assert_eq!(
         story_of(&stories, 4).storyline,
         None,
@@ -280,9 +295,10 @@ fn a_follow_up_links_to_a_story_whose_pages_carry_clutter() {
         assert!(together(&stories, 10, id), "{stories:#?}");
     }
     assert!(!together(&stories, 10, 12), "{stories:#?}");
+    let line = format!("l{}", story_of(&stories, 10).id.0);
     assert_eq!(
         story_of(&stories, 12).storyline.as_deref(),
-        Some("l10"),
+        Some(line.as_str()),
         "{stories:#?}"
     );
     assert_eq!(story_of(&stories, 4).storyline, None);
