@@ -38,13 +38,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         articles.push(a);
     }
     let index = Similarity::new(&Config::default(), &articles);
-    if let Some(path) = std::env::var_os("DUMP_ANCHORS") {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-        for a in &articles {
-            let p = index.anchor_profile(a.id).ok_or("unknown id")?;
-            writeln!(w, "{}", serde_json::json!(p))?;
-        }
-    }
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     for i in 0..articles.len() {
@@ -55,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     out,
                     "{}",
                     serde_json::json!({"a": i, "b": j, "story_similarity": s.story_similarity,
-                        "reuse": s.reuse, "content": s.content, "anchor_cosine": s.anchor_cosine, "lead_cosine": s.lead_cosine, "lead_coverage": s.lead_coverage, "weekdays_differ": s.weekdays_differ,
+                        "reuse": s.reuse, "content": s.content, "anchor_cosine": s.anchor_cosine,
                         "time_factor": s.time_factor, "days_apart": s.days_apart,
                         "names": s.kind_cosines.names, "facts": s.kind_cosines.facts,
                         "terms": s.kind_cosines.terms})

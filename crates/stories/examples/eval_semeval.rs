@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 serde_json::json!({
                     "a": articles[a.0 as usize - 1].path, "b": articles[b.0 as usize - 1].path,
                     "langs": langs, "overall": overall, "story_similarity": s,
-                    "anchor_cosine": score.anchor_cosine, "lead_cosine": score.lead_cosine, "lead_coverage": score.lead_coverage, "reuse": score.reuse, "content": score.content,
+                    "anchor_cosine": score.anchor_cosine, "reuse": score.reuse, "content": score.content,
                     "names": score.kind_cosines.names, "facts": score.kind_cosines.facts,
                     "terms": score.kind_cosines.terms,
                 })

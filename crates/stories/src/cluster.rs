@@ -46,8 +46,6 @@ pub(crate) struct Corpus {
     anchors: ListTable,
     /// The damped count (1 + ln count) of each of `anchors`, as `f32` bits, in the same order.
     anchor_tf: ListTable,
-    /// Each article's headline and lead anchor ids (a subset of `anchors`), ascending.
-    lead_anchors: ListTable,
     /// The kind of each anchor id.
     pub anchor_kind: Vec<Kind>,
     /// Weight of each anchor id: its kind's weight × ln(1 + N / df).
@@ -58,9 +56,6 @@ pub(crate) struct Corpus {
     fact_norms: Vec<f32>,
     /// Euclidean norm of each article's anchors of each [`KindGroup`], indexed by `KindGroup as usize`.
     group_norms: Vec<[f32; KIND_GROUPS]>,
-    /// Norm of each article's lead anchors (each counted once, at its weight): all of them, and the
-    /// language-independent ones.
-    lead_norms: Vec<[f32; 2]>,
 }
 
 /// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
@@ -122,7 +117,6 @@ impl Corpus {
         let mut anchor_ids = Interner::default();
         let mut anchors = ListTable::default();
         let mut anchor_tf = ListTable::default();
-        let mut lead_anchors = ListTable::default();
         let mut weighted: Vec<(u32, f32)> = Vec::new();
         for chunk in chunks {
             for f in chunk {
@@ -133,14 +127,6 @@ impl Corpus {
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
-                ids.clear();
-                ids.extend(
-                    f.lead_anchors
-                        .iter()
-                        .filter_map(|h| anchor_ids.id_of.get(h).copied()),
-                );
-                ids.sort_unstable();
-                lead_anchors.push(ids.iter().copied());
                 ids.clear();
                 ids.extend(f.facts.iter().map(|&h| fact_ids.intern(h, Kind::Name)));
                 ids.sort_unstable();
@@ -156,13 +142,7 @@ impl Corpus {
             kind: anchor_kind,
             ..
         } = anchor_ids;
-        for table in [
-            &mut shingles,
-            &mut facts,
-            &mut anchors,
-            &mut anchor_tf,
-            &mut lead_anchors,
-        ] {
+        for table in [&mut shingles, &mut facts, &mut anchors, &mut anchor_tf] {
             table.shrink_to_fit();
         }
         let n = time.len().max(1) as f32;
@@ -191,18 +171,6 @@ impl Corpus {
                     .map(|g| norm_of(i, &|k| KindGroup::of(k) == g))
             })
             .collect();
-        let lead_norm = |i: usize, keep: &dyn Fn(Kind) -> bool| {
-            lead_anchors
-                .get(i)
-                .iter()
-                .filter(|&&id| keep(anchor_kind[id as usize]))
-                .map(|&id| anchor_w[id as usize].powi(2))
-                .sum::<f32>()
-                .sqrt()
-        };
-        let lead_norms = (0..time.len())
-            .map(|i| [lead_norm(i, &|_| true), lead_norm(i, &language_independent)])
-            .collect();
         Corpus {
             time,
             language,
@@ -211,8 +179,6 @@ impl Corpus {
             facts,
             anchors,
             anchor_tf,
-            lead_anchors,
-            lead_norms,
             anchor_kind,
             anchor_w,
             anchor_norms,
@@ -260,85 +226,6 @@ impl Corpus {
         }
     }
 
-    /// The cosine of the headline-and-lead anchors of articles `i` and `j` (each anchor once, at its
-    /// weight): what the two reports state as their event, without the background their bodies
-    /// repeat. Across languages only the language-independent anchors count, as in
-    /// [`Corpus::anchor_cosine`].
-    pub fn lead_cosine(&self, i: usize, j: usize) -> f32 {
-        let across = self.across_languages(i, j);
-        let (a, b) = (self.lead_anchors.get(i), self.lead_anchors.get(j));
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let id = a[x] as usize;
-                    if !across || language_independent(self.anchor_kind[id]) {
-                        dot += self.anchor_w[id].powi(2);
-                    }
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        let k = usize::from(across);
-        let denom = self.lead_norms[i][k] * self.lead_norms[j][k];
-        if denom > 0.0 {
-            (dot / denom).min(1.0)
-        } else {
-            0.0
-        }
-    }
-
-    /// The share of article `i`'s headline-and-lead anchors (by weight) that article `j` carries
-    /// anywhere: what `i` states as its event that `j` knows too. A later step of a matter states a
-    /// new fact in its lead (the asylum, the second landfall) that the earlier report cannot carry,
-    /// while it repeats the earlier event in its body; so the smaller of the two directions is low
-    /// for a follow-up and high for two reports of one event. Across languages only the
-    /// language-independent anchors count.
-    pub fn lead_coverage(&self, i: usize, j: usize) -> f32 {
-        let across = self.across_languages(i, j);
-        let (a, b) = (self.lead_anchors.get(i), self.anchors.get(j));
-        let (mut x, mut y, mut shared, mut total) = (0, 0, 0.0f32, 0.0f32);
-        while x < a.len() {
-            let id = a[x] as usize;
-            if across && !language_independent(self.anchor_kind[id]) {
-                x += 1;
-                continue;
-            }
-            let w = self.anchor_w[id];
-            while y < b.len() && b[y] < a[x] {
-                y += 1;
-            }
-            if y < b.len() && b[y] == a[x] {
-                shared += w;
-            }
-            total += w;
-            x += 1;
-        }
-        if total > 0.0 {
-            shared / total
-        } else {
-            0.0
-        }
-    }
-
-    /// Whether articles `i` and `j` are both of known, different languages.
-    fn across_languages(&self, i: usize, j: usize) -> bool {
-        matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b)
-    }
-
-    /// Article `i`'s headline-and-lead anchor ids, ascending.
-    pub fn lead_anchors(&self, i: usize) -> &[u32] {
-        self.lead_anchors.get(i)
-    }
-
-    /// The weight of anchor `id` (its kind's weight × IDF).
-    pub fn anchor_weight(&self, id: u32) -> f32 {
-        self.anchor_w[id as usize]
-    }
-
     /// Article `i`'s story-anchor ids, ascending.
     pub fn anchors(&self, i: usize) -> &[u32] {
         self.anchors.get(i)
@@ -358,7 +245,7 @@ impl Corpus {
     /// language-independent anchors (names, figures, dates) are compared: word stems rarely match
     /// across languages, and counting them in the norms would make every translation look remote.
     pub fn anchor_cosine(&self, i: usize, j: usize) -> f32 {
-        let across = self.across_languages(i, j);
+        let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut dot = 0.0f32;
         self.for_shared_anchors(i, j, |id, product| {
             if !across || language_independent(self.anchor_kind[id]) {

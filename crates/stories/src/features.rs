@@ -56,9 +56,6 @@ pub(crate) struct Features {
     pub facts: Vec<u64>,
     /// Story anchors (see [`crate::anchors`]): (hash, kind, lead-weighted count), sorted by hash.
     pub anchors: Vec<(u64, Kind, f32)>,
-    /// The hashes of the anchors the headline and lead carry (see [`crate::anchors::LEAD_WORDS`]),
-    /// sorted and deduplicated: what the report states as its event.
-    pub lead_anchors: Vec<u64>,
     /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
     pub lead_weekdays: u8,
 }
@@ -448,32 +445,24 @@ pub(crate) fn extract(article: &Article) -> Features {
         .collect();
     facts.sort_unstable();
     facts.dedup();
-    let (anchors, lead_anchors) = anchor_features(article);
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
         language: article.language.clone(),
         facts,
-        anchors,
-        lead_anchors,
+        anchors: anchor_features(article),
         lead_weekdays: crate::anchors::lead_weekdays(article.title.as_deref(), &article.text),
     }
 }
 
 /// The article's story anchors, hashed and merged: one entry per distinct anchor with its summed
-/// lead-weighted count; and the sorted hashes of those its headline and lead carry.
-fn anchor_features(article: &Article) -> (Vec<(u64, Kind, f32)>, Vec<u64>) {
+/// lead-weighted count.
+fn anchor_features(article: &Article) -> Vec<(u64, Kind, f32)> {
     let mut v: Vec<(u64, Kind, f32)> = crate::anchors::anchors(article.title.as_deref(), &article.text)
         .into_iter()
         .map(|(k, key, w)| (key, k, w))
         .collect();
     v.sort_unstable_by_key(|x| x.0);
-    let mut lead: Vec<u64> = v
-        .iter()
-        .filter(|x| x.2 >= crate::anchors::LEAD_BOOST)
-        .map(|x| x.0)
-        .collect();
-    lead.dedup();
     let mut out: Vec<(u64, Kind, f32)> = Vec::with_capacity(v.len());
     for x in v {
         match out.last_mut() {
@@ -481,7 +470,7 @@ fn anchor_features(article: &Article) -> (Vec<(u64, Kind, f32)>, Vec<u64>) {
             _ => out.push(x),
         }
     }
-    (out, lead)
+    out
 }
 
 /// Folded identifiers of an article for matching credit lines: outlet, file name, URL host.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, ArticleId};
 
-use crate::cluster::{edge, time_factor, Corpus, KindGroup};
+use crate::cluster::{edge, time_factor, Corpus};
 use crate::{sorted_articles, Config};
 
 /// An index over a set of articles that scores the story similarity of any two of them.
@@ -54,11 +54,6 @@ pub struct Score {
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
-    /// The cosine of the two headlines' and leads' anchors alone: what each states as its event.
-    pub lead_cosine: f32,
-    /// The smaller share, over the two articles, of one's headline-and-lead anchors that the other
-    /// carries anywhere: low when one states a fact as its event that the other does not know.
-    pub lead_coverage: f32,
     /// The anchor cosine within names alone, figures and dates alone, and terms alone (each over
     /// its own norms): names link a storyline, figures and dates tell its events apart.
     pub kind_cosines: KindCosines,
@@ -102,29 +97,6 @@ impl<'a> Similarity<'a> {
         }
     }
 
-    /// The anchors of an indexed article as `(anchor id, weight, language-independent, in the
-    /// lead)`, ids ascending: what its score rests on, for studying the score on a labelled set.
-    pub fn anchor_profile(&self, a: ArticleId) -> Option<Vec<(u32, f32, bool, bool)>> {
-        let &i = self.pos.get(&a)?;
-        let lead = self.corpus.lead_anchors(i);
-        Some(
-            self.corpus
-                .anchors(i)
-                .iter()
-                .map(|&id| {
-                    let kind = self.corpus.anchor_kind[id as usize];
-                    let independent = !matches!(KindGroup::of(kind), KindGroup::Terms);
-                    (
-                        id,
-                        self.corpus.anchor_weight(id),
-                        independent,
-                        lead.binary_search(&id).is_ok(),
-                    )
-                })
-                .collect(),
-        )
-    }
-
     /// The story similarity of two indexed articles; `None` when either id is unknown.
     pub fn score(&self, a: ArticleId, b: ArticleId) -> Option<Score> {
         let (&i, &j) = (self.pos.get(&a)?, self.pos.get(&b)?);
@@ -140,11 +112,6 @@ impl<'a> Similarity<'a> {
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
-            lead_cosine: self.corpus.lead_cosine(i, j),
-            lead_coverage: self
-                .corpus
-                .lead_coverage(i, j)
-                .min(self.corpus.lead_coverage(j, i)),
             kind_cosines: {
                 let [names, facts, terms] = self.corpus.group_cosines(i, j);
                 KindCosines { names, facts, terms }
