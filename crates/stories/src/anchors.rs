@@ -442,7 +442,7 @@ pub(crate) fn lead_weekdays(title: Option<&str>, text: &str) -> u8 {
                         previous.push_str("feira");
                         wiretrace_lang::weekday_number(&previous)
                     } else {
-                        wiretrace_lang::weekday_number(&folded)
+                        wiretrace_lang::weekday_in_word(&folded)
                     };
                     if let Some(d) = day {
                         days |= 1 << d;
@@ -458,6 +458,39 @@ pub(crate) fn lead_weekdays(title: Option<&str>, text: &str) -> u8 {
         }
     }
     days
+}
+
+/// Seconds in a day.
+const DAY_SECS: i64 = 86_400;
+/// A lead's weekday is read as at most this many days after the publication day: a report names the
+/// next day when it announces it ("landfall is expected on Wednesday") or when its outlet's day is
+/// ahead of UTC. Any other named day is the most recent one on or before the publication day.
+const EVENT_DAY_AHEAD: i64 = 1;
+
+/// The day (days since the epoch, UTC) of the event a dated report's lead places on one weekday
+/// (`weekdays` as from [`lead_weekdays`]): that weekday nearest before or on the publication day,
+/// or up to [`EVENT_DAY_AHEAD`] days after it. `None` when the lead names no weekday or several
+/// (a lead comparing two days places its event on neither).
+pub(crate) fn event_day(weekdays: u8, published: i64) -> Option<i64> {
+    if weekdays.count_ones() != 1 {
+        return None;
+    }
+    let day = published.div_euclid(DAY_SECS);
+    // 1970-01-01 was a Thursday; bit 0 is Monday.
+    let published_weekday = (day + 3).rem_euclid(7);
+    let back = (published_weekday - i64::from(weekdays.trailing_zeros())).rem_euclid(7);
+    Some(if back >= 7 - EVENT_DAY_AHEAD {
+        day + 7 - back
+    } else {
+        day - back
+    })
+}
+
+/// Whether a report published at `published` (seconds) was written at least a whole day before the
+/// start of `event_day` (see [`event_day`]): it cannot report that event. The whole day keeps a
+/// report from an outlet behind UTC, dated the day before, out of the rule.
+pub(crate) fn written_before(published: i64, event_day: i64) -> bool {
+    event_day * DAY_SECS - published >= DAY_SECS
 }
 
 /// A month-day date when the number at `idx` is a day (1–31) next to a month name.
@@ -560,6 +593,10 @@ mod tests {
             sunday
         );
         assert_eq!(lead_weekdays(None, "Am Sonntag zogen die Rebellen ein."), sunday);
+        assert_eq!(
+            lead_weekdays(None, "Die Rebellen zogen am Sonntagabend ein."),
+            sunday
+        );
         assert_eq!(lead_weekdays(None, "Os rebeldes entraram na segunda-feira."), 1);
         assert_eq!(lead_weekdays(None, "Повстанцы вошли в город в среду."), 1 << 2);
         // Only the lead: a weekday in the background says nothing about this event.
@@ -568,6 +605,25 @@ mod tests {
             lead_weekdays(None, &format!("Rebels entered. {filler} On Monday, talks.")),
             0
         );
+    }
+
+    #[test]
+    fn a_lead_weekday_dates_the_event_from_the_publication_day() {
+        // 2026-03-04 was a Wednesday.
+        let wednesday = 20_516 * DAY_SECS;
+        let (monday, tuesday, wednesday_bit, thursday) = (1, 1 << 1, 1 << 2, 1 << 3);
+        assert_eq!(event_day(wednesday_bit, wednesday + 3600), Some(20_516));
+        assert_eq!(event_day(tuesday, wednesday), Some(20_515));
+        assert_eq!(event_day(monday, wednesday), Some(20_514));
+        // The next day is announced, not last week's.
+        assert_eq!(event_day(thursday, wednesday), Some(20_517));
+        assert_eq!(event_day(0, wednesday), None);
+        assert_eq!(event_day(monday | tuesday, wednesday), None);
+        // Published on Tuesday, a whole day before Wednesday's event: a different, earlier report.
+        assert!(written_before(wednesday - DAY_SECS, 20_516));
+        // Published late on Tuesday in UTC (Wednesday morning where the event is): not excluded.
+        assert!(!written_before(wednesday - 3600, 20_516));
+        assert!(!written_before(wednesday, 20_515));
     }
 
     #[test]

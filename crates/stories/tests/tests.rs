@@ -336,6 +336,52 @@ fn the_next_days_landfall_is_another_event_even_undated() {
     );
 }
 
+// --- A storm's approach and its landfall two days later: the approach was written before the day
+// the landfall's lead names. ---
+
+fn approach_and_landfall() -> Vec<Article> {
+    let lang = |mut a: Article, l: &str| {
+        a.language = Some(l.into());
+        a
+    };
+    vec![
+        lang(art(41, "Island Wire", "Hurricane Odile strengthens on its way to Tavaro", Some("2026-03-02T10:00:00Z"), &[
+            "Hurricane Odile strengthened into a category 4 storm with winds of 230 km/h as it moved towards the island of Tavaro, where governor Lucia Brandt ordered 80,000 people in the port of Miravel to leave the coast.",
+            "Forecasters at the Caribbean Storm Centre in Port Dessa said Odile could make landfall within two days and bring 400 millimetres of rain to the hills above Miravel.",
+        ]), "en"),
+        lang(art(42, "Island Wire", "Odile slams into Tavaro", Some("2026-03-04T09:00:00Z"), &[
+            "Odile came ashore over Tavaro on Wednesday, its 230 km/h gusts tearing roofs off homes across Miravel, a day after Governor Brandt moved 80,000 coastal residents inland.",
+            "Up to 400 millimetres of rain were recorded in the hills, meteorologists in Port Dessa reported.",
+        ]), "en"),
+        lang(art(43, "Diario Insular", "Odile golpea Tavaro", Some("2026-03-04T12:00:00Z"), &[
+            "El huracán Odile tocó tierra el miércoles en la isla de Tavaro como tormenta de categoría 4, con vientos de 230 km/h, e inundó el puerto de Miravel, donde la gobernadora Lucia Brandt había ordenado evacuar a 80.000 personas.",
+            "El Centro de Tormentas del Caribe en Port Dessa informó de 400 milímetros de lluvia en las colinas sobre Miravel.",
+        ]), "es"),
+    ]
+}
+
+#[test]
+fn a_report_written_before_the_day_another_lead_names_is_an_earlier_event() {
+    // The approach shares the storm, the island, the port, the governor and the figures with the
+    // landfall reports, and its lead names no day; it was published a whole day before the
+    // Wednesday the landfall leads name, so it cannot report that landfall.
+    let corpus = approach_and_landfall();
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    assert!(together(&stories, 42, 43), "{stories:#?}");
+    assert!(!together(&stories, 41, 42), "{stories:#?}");
+    let (approach, landfall) = (story_of(&stories, 41), story_of(&stories, 42));
+    assert!(approach.storyline.is_some(), "one storyline: {stories:#?}");
+    assert_eq!(approach.storyline, landfall.storyline, "{stories:#?}");
+    let index = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let before = index.score(ArticleId(41), ArticleId(43)).unwrap();
+    assert!(
+        before.written_before_event && !before.weekdays_differ && before.story_similarity == 0.0,
+        "{before:?}"
+    );
+    let same = index.score(ArticleId(42), ArticleId(43)).unwrap();
+    assert!(!same.written_before_event, "{same:?}");
+}
+
 // --- Lineage: missing dates, a missing common source, credit lines, a shared garbled quote. ---
 
 const PIPE_1: &str = "The water authority of Varessa approved on Tuesday a 2.4 billion euro pipeline that will carry desalinated water from the coast at Brisa Point to farms and towns in the drought-hit north.";
