@@ -38,6 +38,8 @@ pub(crate) struct Corpus {
     language: Vec<Option<String>>,
     /// The weekdays each article's headline and lead name, as bits.
     lead_weekdays: Vec<u8>,
+    /// The day each dated article's lead places its event on (see [`crate::anchors::event_day`]).
+    event_day: Vec<Option<i64>>,
     /// Each article's sorted, deduplicated 3-gram hashes.
     shingles: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
@@ -111,6 +113,7 @@ impl Corpus {
         let mut time = Vec::new();
         let mut language = Vec::new();
         let mut lead_weekdays = Vec::new();
+        let mut event_day = Vec::new();
         let mut shingles = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
@@ -135,6 +138,7 @@ impl Corpus {
                 time.push(f.time);
                 language.push(f.language);
                 lead_weekdays.push(f.lead_weekdays);
+                event_day.push(f.event_day);
             }
         }
         let Interner {
@@ -175,6 +179,7 @@ impl Corpus {
             time,
             language,
             lead_weekdays,
+            event_day,
             shingles,
             facts,
             anchors,
@@ -272,13 +277,12 @@ impl Corpus {
     }
 
     /// Whether one of articles `i` and `j` was published at least a day before the event the
-    /// other's lead places on a weekday (see [`crate::anchors::event_day`]): a report cannot tell
+    /// other's lead places its event on (see [`crate::anchors::event_day`]): a report cannot tell
     /// of an event that had not happened when it was written, so the earlier one is of an earlier
     /// step of the matter (the storm's approach before its landfall, the fall before the asylum).
     pub fn written_before_event(&self, i: usize, j: usize) -> bool {
-        let before = |a: usize, b: usize| match (self.time[a], self.time[b]) {
-            (Some(ta), Some(tb)) => crate::anchors::event_day(self.lead_weekdays[b], tb)
-                .is_some_and(|day| crate::anchors::written_before(ta, day)),
+        let before = |a: usize, b: usize| match (self.time[a], self.event_day[b]) {
+            (Some(ta), Some(day)) => crate::anchors::written_before(ta, day),
             _ => false,
         };
         before(i, j) || before(j, i)

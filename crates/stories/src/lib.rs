@@ -153,8 +153,8 @@ pub struct Config {
     /// leads naming days agree in 105 of 109 same-event pairs and clash in 69 of 77 pairs of one
     /// storyline's different events. 2: a clash outweighs a full-strength link twice over, so a
     /// follow-up whose leads clash with half of its event's reports stays apart (with 1 it joined
-    /// when its other pairs were full links: real-news-dev story F1 0.796 with 1, 0.816 with 2, the
-    /// same with 3 or 5).
+    /// when its other pairs were full links: real-news-dev story F1 0.809 with 1, 0.832 with 2,
+    /// 0.828 with 3).
     pub weekday_conflict_weight: f32,
     /// Two stories join one storyline when the cosine of their content vectors is at least this.
     pub storyline_threshold: f32,
