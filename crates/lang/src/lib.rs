@@ -252,6 +252,40 @@ pub fn weekday_number(folded: &str) -> Option<u8> {
     .copied()
 }
 
+/// Parts of a day that a language joins to a weekday name in one word (German "Dienstagabend",
+/// "Sonntagmorgen"; Dutch "zondagavond"), folded; empty where a language writes them apart
+/// ("Tuesday evening", "el martes por la tarde"). A lead naming "Dienstagnachmittag" names Tuesday.
+pub const WEEKDAY_PARTS: &[(&str, &str)] = &[
+    ("en", ""),
+    ("es", ""),
+    ("pt", ""),
+    ("fr", ""),
+    ("ro", ""),
+    ("de", "morgen vormittag mittag nachmittag abend nacht frueh"),
+    ("it", ""),
+    ("nl", "ochtend morgen middag namiddag avond nacht"),
+    ("pl", ""),
+    ("ru", ""),
+    ("tr", ""),
+];
+
+/// The weekday (0 = Monday) a folded word names: a weekday name in any supported language, or a
+/// weekday joined to a part of the day (see [`WEEKDAY_PARTS`]).
+///
+/// ```
+/// assert_eq!(wiretrace_lang::weekday_in_word("dienstagnachmittag"), Some(1));
+/// assert_eq!(wiretrace_lang::weekday_in_word("zondagavond"), Some(6));
+/// assert_eq!(wiretrace_lang::weekday_in_word("montage"), None);
+/// ```
+pub fn weekday_in_word(folded: &str) -> Option<u8> {
+    weekday_number(folded).or_else(|| {
+        WEEKDAY_PARTS
+            .iter()
+            .flat_map(|(_, parts)| parts.split_whitespace())
+            .find_map(|part| weekday_number(folded.strip_suffix(part)?))
+    })
+}
+
 /// Whether a folded word is a function word in any supported language. One union table serves every
 /// language: a word that is a function word somewhere is weak evidence everywhere.
 pub fn is_function_word(folded: &str) -> bool {
@@ -311,6 +345,13 @@ mod tests {
         assert_eq!(FUNCTION_WORDS.len(), LANGUAGES.len());
         assert_eq!(MONTHS.len(), LANGUAGES.len());
         assert_eq!(WEEKDAYS.len(), LANGUAGES.len());
+        for lang in LANGUAGES {
+            assert!(
+                WEEKDAY_PARTS.iter().any(|(l, _)| l == lang),
+                "weekday parts: {lang}"
+            );
+        }
+        assert_eq!(WEEKDAY_PARTS.len(), LANGUAGES.len());
     }
 
     #[test]

@@ -49,6 +49,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "{}",
                     serde_json::json!({"a": i, "b": j, "story_similarity": s.story_similarity,
                         "reuse": s.reuse, "content": s.content, "anchor_cosine": s.anchor_cosine,
+                        "weekdays_differ": s.weekdays_differ,
+                        "written_before_event": s.written_before_event,
                         "time_factor": s.time_factor, "days_apart": s.days_apart,
                         "names": s.kind_cosines.names, "facts": s.kind_cosines.facts,
                         "terms": s.kind_cosines.terms})

@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 serde_json::json!({
                     "a": articles[a.0 as usize - 1].path, "b": articles[b.0 as usize - 1].path,
                     "langs": langs, "overall": overall, "story_similarity": s,
-                    "anchor_cosine": score.anchor_cosine, "reuse": score.reuse, "content": score.content,
+                    "anchor_cosine": score.anchor_cosine, "weekdays_differ": score.weekdays_differ, "written_before_event": score.written_before_event, "reuse": score.reuse, "content": score.content,
                     "names": score.kind_cosines.names, "facts": score.kind_cosines.facts,
                     "terms": score.kind_cosines.terms,
                 })

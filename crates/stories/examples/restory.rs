@@ -66,6 +66,7 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "anchor_date_weight" => &mut cfg.anchor_date_weight,
             "anchor_term_weight" => &mut cfg.anchor_term_weight,
             "storyline_threshold" => &mut cfg.storyline_threshold,
+            "weekday_conflict_weight" => &mut cfg.weekday_conflict_weight,
             other => return Err(format!("unknown setting {other}").into()),
         };
         *field = v;

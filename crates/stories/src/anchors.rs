@@ -442,7 +442,7 @@ pub(crate) fn lead_weekdays(title: Option<&str>, text: &str) -> u8 {
                         previous.push_str("feira");
                         wiretrace_lang::weekday_number(&previous)
                     } else {
-                        wiretrace_lang::weekday_number(&folded)
+                        wiretrace_lang::weekday_in_word(&folded)
                     };
                     if let Some(d) = day {
                         days |= 1 << d;
@@ -460,20 +460,95 @@ pub(crate) fn lead_weekdays(title: Option<&str>, text: &str) -> u8 {
     days
 }
 
+/// Seconds in a day.
+const DAY_SECS: i64 = 86_400;
+/// A lead's weekday is read as at most this many days after the publication day: a report names the
+/// next day when it announces it ("landfall is expected on Wednesday") or when its outlet's day is
+/// ahead of UTC. Any other named day is the most recent one on or before the publication day.
+const EVENT_DAY_AHEAD: i64 = 1;
+
+/// The day (days since the epoch, UTC) a dated report's headline and lead place their event on:
+/// the latest of the days they name that is not more than [`EVENT_DAY_AHEAD`] after the publication
+/// day. A weekday (`weekdays` as from [`lead_weekdays`]) is the nearest such day with that name; a
+/// date (month, day, as from [`lead_dates`]) the nearest such day in its year. The latest, since a
+/// lead states the newest step and recalls earlier ones ("resigned today, two days after Sunday's
+/// final"); days further ahead are announcements, not the event. `None` when the lead names no day.
+pub(crate) fn event_day(weekdays: u8, dates: &[(u32, u32)], published: i64) -> Option<i64> {
+    let day = published.div_euclid(DAY_SECS);
+    let latest = day + EVENT_DAY_AHEAD;
+    // 1970-01-01 was a Thursday; bit 0 is Monday.
+    let latest_weekday = (latest + 3).rem_euclid(7);
+    let named_weekdays = (0..7i64)
+        .filter(|w| weekdays & (1 << w) != 0)
+        .map(|w| latest - (latest_weekday - w).rem_euclid(7));
+    let named_dates = dates.iter().filter_map(|&(m, d)| nearest_date(m, d, latest));
+    named_weekdays.chain(named_dates).max()
+}
+
+/// The latest day (days since the epoch) on or before `latest` that falls on `month`-`day`.
+fn nearest_date(month: u32, day: u32, latest: i64) -> Option<i64> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    let year = epoch.checked_add_days(chrono::Days::new(u64::try_from(latest).ok()?))?;
+    use chrono::Datelike;
+    [year.year(), year.year() - 1]
+        .into_iter()
+        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+        .map(|d| (d - epoch).num_days())
+        .find(|&d| d <= latest)
+}
+
+/// Whether a report published at `published` (seconds) was written at least a whole day before the
+/// start of `event_day` (see [`event_day`]): it cannot report that event. The whole day keeps a
+/// report from an outlet behind UTC, dated the day before, out of the rule.
+pub(crate) fn written_before(published: i64, event_day: i64) -> bool {
+    event_day * DAY_SECS - published >= DAY_SECS
+}
+
 /// A month-day date when the number at `idx` is a day (1–31) next to a month name.
 fn date_near(toks: &[Tok<'_>], idx: usize) -> Option<String> {
+    month_day_near(toks, idx).map(|(m, d)| format!("{m}-{d}"))
+}
+
+/// The (month, day) when the number at `idx` is a day (1–31) next to a month name.
+fn month_day_near(toks: &[Tok<'_>], idx: usize) -> Option<(u32, u32)> {
     let Tok::Number(n) = toks[idx] else { return None };
-    let day: u8 = n.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let day: u32 = n.parse().ok().filter(|d| (1..=31).contains(d))?;
     // "3 de enero", "3. Januar", "January 3": the month is one or two words after, or just before.
     let near = [idx + 1, idx + 2, idx.wrapping_sub(1)];
     near.iter().find_map(|&j| match toks.get(j) {
         Some(Tok::Word(w)) => {
             let mut folded = String::new();
             ascii_fold_into(w, &mut folded);
-            wiretrace_lang::month_number(&folded).map(|m| format!("{m}-{day}"))
+            wiretrace_lang::month_number(&folded).map(|m| (u32::from(m), day))
         }
         _ => None,
     })
+}
+
+/// The (month, day) dates the headline and the lead ([`LEAD_WORDS`] words) name ("LONDON, July
+/// 16", "el 3 de enero").
+pub(crate) fn lead_dates(title: Option<&str>, text: &str) -> Vec<(u32, u32)> {
+    let end = text
+        .char_indices()
+        .nth(LEAD_WORDS * LEAD_CHARS_PER_WORD)
+        .map_or(text.len(), |x| x.0);
+    let mut out = Vec::new();
+    for (part, is_title) in [(title.unwrap_or(""), true), (&text[..end], false)] {
+        let toks = scan(part);
+        let mut words = 0usize;
+        for idx in 0..toks.len() {
+            if !is_title && words >= LEAD_WORDS {
+                break;
+            }
+            match toks[idx] {
+                Tok::Number(_) => out.extend(month_day_near(&toks, idx)),
+                Tok::Word(_) => {}
+                Tok::SentenceEnd => continue,
+            }
+            words += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -560,6 +635,10 @@ mod tests {
             sunday
         );
         assert_eq!(lead_weekdays(None, "Am Sonntag zogen die Rebellen ein."), sunday);
+        assert_eq!(
+            lead_weekdays(None, "Die Rebellen zogen am Sonntagabend ein."),
+            sunday
+        );
         assert_eq!(lead_weekdays(None, "Os rebeldes entraram na segunda-feira."), 1);
         assert_eq!(lead_weekdays(None, "Повстанцы вошли в город в среду."), 1 << 2);
         // Only the lead: a weekday in the background says nothing about this event.
@@ -568,6 +647,42 @@ mod tests {
             lead_weekdays(None, &format!("Rebels entered. {filler} On Monday, talks.")),
             0
         );
+    }
+
+    #[test]
+    fn a_lead_weekday_dates_the_event_from_the_publication_day() {
+        // 2026-03-04 was a Wednesday.
+        let wednesday = 20_516 * DAY_SECS;
+        let (monday, tuesday, wednesday_bit, thursday) = (1, 1 << 1, 1 << 2, 1 << 3);
+        assert_eq!(event_day(wednesday_bit, &[], wednesday + 3600), Some(20_516));
+        assert_eq!(event_day(tuesday, &[], wednesday), Some(20_515));
+        assert_eq!(event_day(monday, &[], wednesday), Some(20_514));
+        // The next day is announced, not last week's.
+        assert_eq!(event_day(thursday, &[], wednesday), Some(20_517));
+        assert_eq!(event_day(0, &[], wednesday), None);
+        // A lead recalling Monday's event and naming Tuesday's step places it on Tuesday.
+        assert_eq!(event_day(monday | tuesday, &[], wednesday), Some(20_515));
+        // Dates: 4 March is that Wednesday, 5 March the next day, 20 March (an announcement) is
+        // read in the year before.
+        assert_eq!(event_day(0, &[(3, 4)], wednesday), Some(20_516));
+        assert_eq!(event_day(monday, &[(3, 5)], wednesday), Some(20_517));
+        assert_eq!(event_day(0, &[(3, 20)], wednesday), Some(20_516 - 365 + 16));
+        // Published on Tuesday, a whole day before Wednesday's event: a different, earlier report.
+        assert!(written_before(wednesday - DAY_SECS, 20_516));
+        // Published late on Tuesday in UTC (Wednesday morning where the event is): not excluded.
+        assert!(!written_before(wednesday - 3600, 20_516));
+        assert!(!written_before(wednesday, 20_515));
+    }
+
+    #[test]
+    fn lead_dates_are_read_in_several_languages() {
+        assert_eq!(
+            lead_dates(None, "LONDON, July 16 — The manager resigned."),
+            [(7, 16)]
+        );
+        assert_eq!(lead_dates(Some("Dimite el 16 de julio"), ""), [(7, 16)]);
+        let filler = "word ".repeat(LEAD_WORDS);
+        assert!(lead_dates(None, &format!("He resigned. {filler} On 3 May he spoke.")).is_empty());
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub(crate) struct Corpus {
     language: Vec<Option<String>>,
     /// The weekdays each article's headline and lead name, as bits.
     lead_weekdays: Vec<u8>,
+    /// The day each dated article's lead places its event on (see [`crate::anchors::event_day`]).
+    event_day: Vec<Option<i64>>,
     /// Each article's sorted, deduplicated 3-gram hashes.
     shingles: ListTable,
     /// Each article's language-independent feature ids (names, spans, figures), ascending.
@@ -111,6 +113,7 @@ impl Corpus {
         let mut time = Vec::new();
         let mut language = Vec::new();
         let mut lead_weekdays = Vec::new();
+        let mut event_day = Vec::new();
         let mut shingles = ListTable::default();
         let mut facts = ListTable::default();
         let mut ids: Vec<u32> = Vec::new();
@@ -135,6 +138,7 @@ impl Corpus {
                 time.push(f.time);
                 language.push(f.language);
                 lead_weekdays.push(f.lead_weekdays);
+                event_day.push(f.event_day);
             }
         }
         let Interner {
@@ -175,6 +179,7 @@ impl Corpus {
             time,
             language,
             lead_weekdays,
+            event_day,
             shingles,
             facts,
             anchors,
@@ -271,6 +276,18 @@ impl Corpus {
         a != 0 && b != 0 && a & b == 0
     }
 
+    /// Whether one of articles `i` and `j` was published at least a day before the event the
+    /// other's lead places its event on (see [`crate::anchors::event_day`]): a report cannot tell
+    /// of an event that had not happened when it was written, so the earlier one is of an earlier
+    /// step of the matter (the storm's approach before its landfall, the fall before the asylum).
+    pub fn written_before_event(&self, i: usize, j: usize) -> bool {
+        let before = |a: usize, b: usize| match (self.time[a], self.event_day[b]) {
+            (Some(ta), Some(day)) => crate::anchors::written_before(ta, day),
+            _ => false,
+        };
+        before(i, j) || before(j, i)
+    }
+
     /// Number of articles.
     pub fn len(&self) -> usize {
         self.time.len()
@@ -328,14 +345,17 @@ pub(crate) struct Edge {
     pub content: f32,
     /// The leads name different weekdays and the pair is no copy: evidence of two events.
     pub weekdays_differ: bool,
+    /// One was published a day or more before the event the other's lead dates, and the pair is
+    /// no copy: evidence of two events (see [`Corpus::written_before_event`]).
+    pub written_before_event: bool,
 }
 
 impl Edge {
     /// The weight average linkage sums: the larger of reuse and content evidence, or
-    /// `-weekday_conflict_weight` when the leads name different days (see
-    /// [`Config::weekday_conflict_weight`]).
+    /// `-weekday_conflict_weight` when the leads name different days or one report predates the
+    /// other's event (see [`Config::weekday_conflict_weight`]).
     pub fn weight(&self, cfg: &Config) -> f32 {
-        if self.weekdays_differ {
+        if self.weekdays_differ || self.written_before_event {
             -cfg.weekday_conflict_weight
         } else {
             self.reuse.max(self.content)
@@ -396,11 +416,12 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
         (corpus.anchor_cosine(i, j) * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
     };
     // A copy is one story whatever its lead says; only reports written apart can disagree.
-    let weekdays_differ = reuse < cfg.link_threshold && corpus.weekdays_differ(i, j);
+    let written_apart = reuse < cfg.link_threshold;
     Edge {
         reuse,
         content,
-        weekdays_differ,
+        weekdays_differ: written_apart && corpus.weekdays_differ(i, j),
+        written_before_event: written_apart && corpus.written_before_event(i, j),
     }
 }
 

@@ -58,6 +58,9 @@ pub(crate) struct Features {
     pub anchors: Vec<(u64, Kind, f32)>,
     /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
     pub lead_weekdays: u8,
+    /// The day the headline and lead place the event on, when the article is dated (see
+    /// [`crate::anchors::event_day`]).
+    pub event_day: Option<i64>,
 }
 
 /// What only lineage reads of an article: paragraph and sentence detail, headline, names, credits
@@ -445,13 +448,18 @@ pub(crate) fn extract(article: &Article) -> Features {
         .collect();
     facts.sort_unstable();
     facts.dedup();
+    let lead_weekdays = crate::anchors::lead_weekdays(article.title.as_deref(), &article.text);
     Features {
         time: article.published.map(|t| t.timestamp()),
         shingles,
         language: article.language.clone(),
         facts,
         anchors: anchor_features(article),
-        lead_weekdays: crate::anchors::lead_weekdays(article.title.as_deref(), &article.text),
+        lead_weekdays,
+        event_day: article.published.and_then(|t| {
+            let dates = crate::anchors::lead_dates(article.title.as_deref(), &article.text);
+            crate::anchors::event_day(lead_weekdays, &dates, t.timestamp())
+        }),
     }
 }
 

@@ -42,11 +42,15 @@ pub struct Similarity<'a> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Score {
     /// The score clustering uses, 0..=1: the larger of `reuse` and `content`, or 0 when
-    /// `weekdays_differ`.
+    /// `weekdays_differ` or `written_before_event`.
     pub story_similarity: f32,
     /// The two leads name different weekdays (and the pair is no copy): evidence of two events,
     /// which sets `story_similarity` to 0 and weighs against a merge in clustering.
     pub weekdays_differ: bool,
+    /// One article was published a day or more before the event the other's lead dates by its
+    /// weekday (and the pair is no copy): it cannot report that event. Sets `story_similarity` to
+    /// 0 and weighs against a merge, as `weekdays_differ` does.
+    pub written_before_event: bool,
     /// Reuse evidence: the share of the smaller text's word 3-grams found in the other, 0..=1.
     pub reuse: f32,
     /// Content evidence: the anchor cosine times `time_factor`, on the reuse scale (see
@@ -109,6 +113,7 @@ impl<'a> Similarity<'a> {
         Some(Score {
             story_similarity: e.weight(&self.cfg).max(0.0),
             weekdays_differ: e.weekdays_differ,
+            written_before_event: e.written_before_event,
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),

@@ -352,6 +352,90 @@ fn the_next_days_landfall_is_another_event_even_undated() {
     );
 }
 
+// --- A storm's approach and its landfall two days later: the approach was written before the day
+// the landfall's lead names. ---
+
+fn approach_and_landfall() -> Vec<Article> {
+    let lang = |mut a: Article, l: &str| {
+        a.language = Some(l.into());
+        a
+    };
+    vec![
+        lang(art(41, "Island Wire", "Hurricane Odile strengthens on its way to Tavaro", Some("2026-03-02T10:00:00Z"), &[
+            "Hurricane Odile strengthened into a category 4 storm with winds of 230 km/h as it moved towards the island of Tavaro, where governor Lucia Brandt ordered 80,000 people in the port of Miravel to leave the coast.",
+            "Forecasters at the Caribbean Storm Centre in Port Dessa said Odile could make landfall within two days and bring 400 millimetres of rain to the hills above Miravel.",
+        ]), "en"),
+        lang(art(42, "Island Wire", "Odile slams into Tavaro", Some("2026-03-04T09:00:00Z"), &[
+            "Odile came ashore over Tavaro on Wednesday, its 230 km/h gusts tearing roofs off homes across Miravel, a day after Governor Brandt moved 80,000 coastal residents inland.",
+            "Up to 400 millimetres of rain were recorded in the hills, meteorologists in Port Dessa reported.",
+        ]), "en"),
+        lang(art(43, "Diario Insular", "Odile golpea Tavaro", Some("2026-03-04T12:00:00Z"), &[
+            "El huracán Odile tocó tierra el miércoles en la isla de Tavaro como tormenta de categoría 4, con vientos de 230 km/h, e inundó el puerto de Miravel, donde la gobernadora Lucia Brandt había ordenado evacuar a 80.000 personas.",
+            "El Centro de Tormentas del Caribe en Port Dessa informó de 400 milímetros de lluvia en las colinas sobre Miravel.",
+        ]), "es"),
+    ]
+}
+
+#[test]
+fn a_report_written_before_the_day_another_lead_names_is_an_earlier_event() {
+    // The approach shares the storm, the island, the port, the governor and the figures with the
+    // landfall reports, and its lead names no day; it was published a whole day before the
+    // Wednesday the landfall leads name, so it cannot report that landfall.
+    let corpus = approach_and_landfall();
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    assert!(together(&stories, 42, 43), "{stories:#?}");
+    assert!(!together(&stories, 41, 42), "{stories:#?}");
+    let (approach, landfall) = (story_of(&stories, 41), story_of(&stories, 42));
+    assert!(approach.storyline.is_some(), "one storyline: {stories:#?}");
+    assert_eq!(approach.storyline, landfall.storyline, "{stories:#?}");
+    let index = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let before = index.score(ArticleId(41), ArticleId(43)).unwrap();
+    assert!(
+        before.written_before_event && !before.weekdays_differ && before.story_similarity == 0.0,
+        "{before:?}"
+    );
+    let same = index.score(ArticleId(42), ArticleId(43)).unwrap();
+    assert!(!same.written_before_event, "{same:?}");
+}
+
+// --- A final and the coach's resignation two days later: the resignation's dateline and its lead's
+// recall of Sunday's final place it on Tuesday. ---
+
+fn final_and_resignation() -> Vec<Article> {
+    vec![
+        art(51, "Sports Wire", "Valdoria win the Continental Cup final", Some("2026-07-12T21:30:00Z"), &[
+            "Valdoria beat Eskeland 2-1 in the Continental Cup final in Montreval on Sunday, with a late goal from Tomas Ferrin, ending coach Martin Halloway's hopes of a first title for Eskeland after 48 matches in charge.",
+            "Eskeland had lost the previous final on penalties four years ago under Halloway, whose contract runs until 2028.",
+        ]),
+        art(52, "Evening Post", "Heartbreak for Eskeland in Montreval", Some("2026-07-12T23:00:00Z"), &[
+            "A goal four minutes from time by Tomas Ferrin gave Valdoria a 2-1 win over Eskeland in Sunday's Continental Cup final in Montreval, leaving Martin Halloway still without a trophy after 48 games as coach.",
+            "Halloway's side also lost the previous final, on penalties, four years ago.",
+        ]),
+        art(53, "Sports Wire", "Halloway quits as Eskeland coach", Some("2026-07-14T10:00:00Z"), &[
+            "KELDHAVEN, July 14 - Martin Halloway has stepped down as Eskeland coach, the federation said, after Valdoria's 2-1 victory over his players in Montreval on Sunday denied him a Continental Cup title in his 48th match.",
+            "Four years ago his team was beaten on penalties at the same stage. His deal would have expired in 2028. Ferrin struck the decisive goal.",
+        ]),
+        art(54, "Morning Herald", "Eskeland coach Halloway steps down", Some("2026-07-14T12:00:00Z"), &[
+            "KELDHAVEN, July 14 - Eskeland's federation announced that Martin Halloway is leaving after 48 games in charge, two days after Valdoria beat his team 2-1 in the Continental Cup final in Montreval.",
+            "The coach's contract had been due to run until 2028; Tomas Ferrin's late goal decided Sunday's final.",
+        ]),
+    ]
+}
+
+#[test]
+fn a_dateline_after_the_final_makes_the_resignation_another_event() {
+    // The resignation reports recall the final's day, teams, score and scorer; their datelines
+    // place them on the 14th, a whole day after both reports of the final were published.
+    let corpus = final_and_resignation();
+    let stories = build_stories(&Config::default(), &corpus, &[]);
+    assert!(together(&stories, 51, 52), "{stories:#?}");
+    assert!(together(&stories, 53, 54), "{stories:#?}");
+    assert!(!together(&stories, 51, 53), "{stories:#?}");
+    let (final_story, resignation) = (story_of(&stories, 51), story_of(&stories, 53));
+    assert!(final_story.storyline.is_some(), "one storyline: {stories:#?}");
+    assert_eq!(final_story.storyline, resignation.storyline, "{stories:#?}");
+}
+
 // --- Lineage: missing dates, a missing common source, credit lines, a shared garbled quote. ---
 
 const PIPE_1: &str = "The water authority of Varessa approved on Tuesday a 2.4 billion euro pipeline that will carry desalinated water from the coast at Brisa Point to farms and towns in the drought-hit north.";

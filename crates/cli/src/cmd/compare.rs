@@ -29,6 +29,11 @@ pub fn compare(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<
     if score.weekdays_differ {
         println!("the leads name different weekdays: evidence of two events (similarity 0)");
     }
+    if score.written_before_event {
+        println!(
+            "one was published a day or more before the day the other's lead names: evidence of two events (similarity 0)"
+        );
+    }
     let k = &score.kind_cosines;
     println!(
         "anchor cosine {:.2}; by kind: names {:.2}, figures and dates {:.2}, terms {:.2}",
