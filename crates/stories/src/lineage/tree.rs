@@ -123,15 +123,15 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
 /// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out. Figures and names weigh
 /// first: more places where `y` changed one and `x` keeps `w`'s wording (a copy rarely restores what
-/// its source replaced) than places where `x` carries `y`'s changed figure or name rule `y` out,
-/// whatever common word substitutions the two share (independent editors make those alike).
+/// its source replaced) than places where `x` carries `y`'s changed figure or name or `y`'s edits
+/// inside quotations rule `y` out, whatever common word substitutions the two share outside quotes
+/// (independent editors make those alike; they do not garble a quotation alike).
 fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
+    let edits = edit_events(x, y, w);
     let against = contradicted_sites(x, y, &[w]);
-    if against > 0 && against > contradicted_sites(x, w, &[y]) {
+    if against > 0 && against > contradicted_sites(x, w, &[y]) + edits.inherited_quoted {
         return false;
     }
-    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
-    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     let sx = x.shingles.len().max(1) as f32;
     let xy = intersect_count(x.shingles, y.shingles) as f32;
     let xw = intersect_count(x.shingles, w.shingles) as f32;
@@ -164,12 +164,34 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
         return false;
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
+    let EditEvents { own, inherited, .. } = edits;
+    let inherits_wording = (inherited >= cfg.min_shared_variants
+        && inherited as f32 >= cfg.inherit_ratio * own as f32)
+        || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
+    inherits_wording || retention_gain >= cfg.retention_margin
+}
+
+/// Edit events of `y` against `w` (runs of `y`'s own 3-grams) within the paragraphs of `y` that `x`
+/// keeps: all of them and those `x` inherited, an edit inside a quotation counting twice, and the
+/// inherited ones inside quotations counted once each.
+#[derive(Debug, Clone, Copy)]
+struct EditEvents {
+    own: usize,
+    inherited: usize,
+    inherited_quoted: usize,
+}
+
+fn edit_events(x: &Member, y: &Member, w: &Member) -> EditEvents {
+    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
+    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
     // so runs of consecutive own 3-grams are counted once.
     // An edit inside a quotation counts twice: quotes should be reproduced verbatim, so a garbled
     // quote is more idiosyncratic than a reworded sentence.
     let mut own = 0usize;
     let mut inherited = 0usize;
+    let mut inherited_quoted = 0usize;
     for (p, quoted) in y.detail.paragraph_shingles.iter().zip(&y.detail.paragraph_quoted) {
         if p.is_empty()
             || (p.iter().filter(|s| inx(s)).count() as f32) < KEPT_PARAGRAPH_SHARE * p.len() as f32
@@ -186,16 +208,19 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
             }
             if is_inh && !in_inh {
                 inherited += weight;
+                if *q {
+                    inherited_quoted += 1;
+                }
             }
             in_own = is_own;
             in_inh = is_inh;
         }
     }
-    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
-    let inherits_wording = (inherited >= cfg.min_shared_variants
-        && inherited as f32 >= cfg.inherit_ratio * own as f32)
-        || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
-    inherits_wording || retention_gain >= cfg.retention_margin
+    EditEvents {
+        own,
+        inherited,
+        inherited_quoted,
+    }
 }
 
 #[cfg(test)]
