@@ -51,7 +51,8 @@ pub const AGENCIES: &[Agency] = &[
     Agency {
         code: "dpa",
         names: &["deutsche presse-agentur", "deutsche presse agentur"],
-        abbreviations: &["dpa", "DPA"],
+        // dpa-AFX is dpa's financial wire ("BERLIN (dpa-AFX) -").
+        abbreviations: &["dpa", "DPA", "dpa-AFX"],
     },
     Agency {
         code: "ANSA",
@@ -163,6 +164,11 @@ pub const AGENCIES: &[Agency] = &[
         names: &["schweizerische depeschenagentur", "keystone-sda"],
         abbreviations: &["SDA", "ATS"],
     },
+    Agency {
+        code: "WAM",
+        names: &["emirates news agency"],
+        abbreviations: &["WAM"],
+    },
 ];
 
 /// Words that introduce a credit, folded, in en, es, pt, fr, ro, de, it, nl (a data table).
@@ -255,10 +261,17 @@ pub fn agency_in_outlet(name: &str) -> Option<&'static Agency> {
         .map(|(a, _)| a)
 }
 
+/// A dateline ("PARIS (AFP) —") is looked for in this many characters at the start of a paragraph.
+const DATELINE_CHARS: usize = 200;
+/// ... of each of the text's first this many paragraphs: a photo caption or a kicker often comes
+/// before the dateline on real pages.
+const DATELINE_PARAGRAPHS: usize = 3;
+
 /// Returns the agencies credited by a text, sorted by code, without duplicates.
 ///
-/// Looks at the credit zones: the first 200 characters (datelines such as "PARIS (AFP) —") and the last
-/// three paragraphs (credit lines, "Additional sources • AFP", "Reporting by … for Reuters").
+/// Looks at the credit zones: the openings of the first paragraphs (datelines such as "PARIS (AFP) —",
+/// [`DATELINE_PARAGRAPHS`]) and the last three paragraphs (credit lines, "Additional sources • AFP",
+/// "Reporting by … for Reuters", an agency signing off the last sentence).
 ///
 /// # Example
 /// ```
@@ -269,18 +282,27 @@ pub fn agency_in_outlet(name: &str) -> Option<&'static Agency> {
 /// ```
 pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let mut zones: Vec<&str> = Vec::new();
-    let head_end = text.char_indices().nth(200).map(|(b, _)| b).unwrap_or(text.len());
-    zones.push(&text[..head_end]);
+    // (zone, is a head zone, is the text's last paragraph)
+    let mut zones: Vec<(&str, bool, bool)> = Vec::new();
+    let head_of = |t: &str| {
+        t.char_indices()
+            .nth(DATELINE_CHARS)
+            .map(|(b, _)| b)
+            .unwrap_or(t.len())
+    };
+    zones.push((&text[..head_of(text)], true, false));
+    // A dateline may follow a photo caption or a kicker: the openings of the next paragraphs too.
+    for p in paragraphs.iter().take(DATELINE_PARAGRAPHS).skip(1) {
+        zones.push((&p[..head_of(p)], true, false));
+    }
     let tail_from = paragraphs.len().saturating_sub(3);
-    for p in &paragraphs[tail_from..] {
-        zones.push(p);
+    for (k, p) in paragraphs.iter().enumerate().skip(tail_from) {
+        zones.push((p, false, k + 1 == paragraphs.len()));
     }
     let mut out: Vec<&'static Agency> = Vec::new();
-    for (zi, zone) in zones.iter().enumerate() {
+    for &(zone, is_head, is_last) in &zones {
         // A head zone only counts with a dateline-like position; a tail paragraph counts when short
         // (a credit line) or when it holds a credit word before the name.
-        let is_head = zi == 0;
         let folded_zone = fold_phrase(zone);
         // A name matched at word boundaries starts with one of the zone's words: test only agencies
         // whose names or abbreviations could match (most zones name none).
@@ -300,7 +322,7 @@ pub fn credited_agencies(text: &str) -> Vec<&'static Agency> {
             }
             let possible = names.iter().any(|n| may_start(&folded_hits, n))
                 || agency.abbreviations.iter().any(|ab| may_start(&raw_hits, ab));
-            if possible && credits_in_zone(zone, &folded_zone, agency, names, is_head) {
+            if possible && credits_in_zone(zone, &folded_zone, agency, names, is_head, is_last) {
                 out.push(agency);
             }
         }
@@ -385,7 +407,14 @@ fn folded_table() -> &'static [Vec<String>] {
     })
 }
 
-fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, names: &[String], is_head: bool) -> bool {
+fn credits_in_zone(
+    zone: &str,
+    folded: &str,
+    agency: &Agency,
+    names: &[String],
+    is_head: bool,
+    is_last: bool,
+) -> bool {
     let short = zone.split_whitespace().count() <= 25;
     for n in names {
         if let Some(pos) = find_word(folded, n) {
@@ -421,7 +450,9 @@ fn credits_in_zone(zone: &str, folded: &str, agency: &Agency, names: &[String], 
             let alone = b.is_empty() && (a.is_empty() || a.starts_with(['.', ',', ';']));
             let after_word = has_credit_word(&fold_phrase(b)) && (b.ends_with(':') || short);
             let copyright = fold_phrase(b).contains("copyright") || b.contains('©');
-            if bracketed || (!is_head && (dashed || alone || after_word || copyright)) {
+            // A sign-off: the abbreviation alone after the text's last sentence ("… de Homs. AFP").
+            let sign_off = is_last && a.is_empty() && b.ends_with(['.', '!', '?', '"', '”', '»']);
+            if bracketed || (!is_head && (dashed || alone || after_word || copyright || sign_off)) {
                 return true;
             }
         }
@@ -642,6 +673,31 @@ mod tests {
 
     fn codes(text: &str) -> Vec<&'static str> {
         credited_agencies(text).iter().map(|a| a.code).collect()
+    }
+
+    #[test]
+    fn datelines_after_a_caption_financial_wires_and_sign_offs_are_credits() {
+        let body = "The harbour board met on Monday.\n\nIt approved the plan.";
+        // A dateline in the second paragraph, after a photo caption crediting the photo pool.
+        assert_eq!(
+            codes(&format!(
+                "The board chair at the quay. (Pool photo)\n\nKELBY (AP) — {body}"
+            )),
+            ["AP"]
+        );
+        assert_eq!(codes(&format!("KELBY (dpa-AFX) - {body}")), ["dpa"]);
+        assert_eq!(
+            codes(&format!("ABU DHABI, 3rd May, 2025 (WAM) -- {body}")),
+            ["WAM"]
+        );
+        assert_eq!(codes(&format!("{body} Work starts in June. AFP")), ["AFP"]);
+        // Inside a sentence, not at the end of the text, the abbreviation is no sign-off.
+        assert!(codes(&format!("{body} AFP was told so.\n\nWork starts in June.")).is_empty());
+        // A dateline deep in a long body is not a credit.
+        let long =
+            "The board heard from the dockers, the ferry operators and the council for an hour. ".repeat(3);
+        let deep = format!("{long}\n\n{long}\n\n{long}\n\nKELBY (AP) — Late.\n\n{long}\n\n{long}\n\n{long}");
+        assert!(codes(&deep).is_empty());
     }
 
     #[test]

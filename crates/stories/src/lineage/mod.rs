@@ -13,7 +13,12 @@
 //! - the **contradiction test**: a candidate that replaced two or more of the copy's figures or names
 //!   where the copy keeps the presumed original's wording (the earliest dated candidates, or a wire
 //!   agency's own article among them) is ruled out: a copy cannot restore what its source changed,
-//!   while two editors often make the same common word substitution;
+//!   while two editors often make the same common word substitution; a single such place costs the
+//!   edge a penalty, and keeps the tree's refinement from moving a copy to that version unless the
+//!   copy carries as many of its changed figures, names or quotation edits;
+//! - a **translation** (another language, little shared wording) derives from a version holding
+//!   most of its facts, and more of them than any other candidate source in its own language
+//!   (reports of one event share its main names and figures);
 //! - the **hidden common source** test: when the copy holds on-topic paragraphs (names shared with the
 //!   candidate) that the candidate lacks, the candidate cannot be its only source; the edge is halved,
 //!   so two versions of a wire missing from the corpus come out as sibling origins.

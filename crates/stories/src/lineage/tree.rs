@@ -1,7 +1,7 @@
 //! The lineage tree: one source per member from the scored edges (a maximum spanning
 //! arborescence), refined between a version and its copies by the edits and cuts a copy inherits.
 
-use super::evidence::{allowed, Incoming, Member};
+use super::evidence::{allowed, contradicted_sites, Incoming, Member};
 use crate::arborescence::{max_arborescence, Arc};
 use crate::features::intersect_count;
 use crate::Config;
@@ -121,10 +121,17 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// there are at least [`Config::min_shared_variants`] of them; or `x` keeping clearly more of `y` than of
 /// `w` (inherited cuts, [`Config::retention_margin`]). Evidence against: `y` explaining less of `x`
 /// than `w` does (then `x` holds wording of `w` that `y` lost). A headline that `y` rewrote decides: `x`
-/// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out.
+/// carrying it points at `y`, `x` carrying `w`'s headline rules `y` out. Figures and names weigh
+/// first: more places where `y` changed one and `x` keeps `w`'s wording (a copy rarely restores what
+/// its source replaced) than places where `x` carries `y`'s changed figure or name or `y`'s edits
+/// inside quotations rule `y` out, whatever common word substitutions the two share outside quotes
+/// (independent editors make those alike; they do not garble a quotation alike).
 fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
-    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
-    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
+    let edits = edit_events(x, y, w);
+    let against = contradicted_sites(x, y, &[w]);
+    if against > 0 && against > contradicted_sites(x, w, &[y]) + edits.inherited_quoted {
+        return false;
+    }
     let sx = x.shingles.len().max(1) as f32;
     let xy = intersect_count(x.shingles, y.shingles) as f32;
     let xw = intersect_count(x.shingles, w.shingles) as f32;
@@ -157,12 +164,34 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
         return false;
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
+    let EditEvents { own, inherited, .. } = edits;
+    let inherits_wording = (inherited >= cfg.min_shared_variants
+        && inherited as f32 >= cfg.inherit_ratio * own as f32)
+        || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
+    inherits_wording || retention_gain >= cfg.retention_margin
+}
+
+/// Edit events of `y` against `w` (runs of `y`'s own 3-grams) within the paragraphs of `y` that `x`
+/// keeps: all of them and those `x` inherited, an edit inside a quotation counting twice, and the
+/// inherited ones inside quotations counted once each.
+#[derive(Debug, Clone, Copy)]
+struct EditEvents {
+    own: usize,
+    inherited: usize,
+    inherited_quoted: usize,
+}
+
+fn edit_events(x: &Member, y: &Member, w: &Member) -> EditEvents {
+    let inx = |s: &u32| x.shingles.binary_search(s).is_ok();
+    let inw = |s: &u32| w.shingles.binary_search(s).is_ok();
     // Count edit events, not 3-grams: one substituted word changes up to three consecutive 3-grams,
     // so runs of consecutive own 3-grams are counted once.
     // An edit inside a quotation counts twice: quotes should be reproduced verbatim, so a garbled
     // quote is more idiosyncratic than a reworded sentence.
     let mut own = 0usize;
     let mut inherited = 0usize;
+    let mut inherited_quoted = 0usize;
     for (p, quoted) in y.detail.paragraph_shingles.iter().zip(&y.detail.paragraph_quoted) {
         if p.is_empty()
             || (p.iter().filter(|s| inx(s)).count() as f32) < KEPT_PARAGRAPH_SHARE * p.len() as f32
@@ -179,14 +208,59 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
             }
             if is_inh && !in_inh {
                 inherited += weight;
+                if *q {
+                    inherited_quoted += 1;
+                }
             }
             in_own = is_own;
             in_inh = is_inh;
         }
     }
-    // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
-    let inherits_wording = (inherited >= cfg.min_shared_variants
-        && inherited as f32 >= cfg.inherit_ratio * own as f32)
-        || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
-    inherits_wording || retention_gain >= cfg.retention_margin
+    EditEvents {
+        own,
+        inherited,
+        inherited_quoted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{extract, extract_detail};
+    use wiretrace_model::Article;
+
+    const WIRE: &str = "The harbour board said on Monday that 240 ferries would be refitted at the Brenvik yard over the next three years. \
+        Board chair Ilse Marrow said the work would begin in spring and employ about 600 people. \
+        The board also said older vessels would be sold to operators abroad. \
+        Unions said they welcomed the plan but wanted guarantees on local hiring.";
+
+    /// Whether a copy holding `copy` is moved from the wire to a sibling holding `sibling`.
+    fn moved_to(copy: &str, sibling: &str) -> bool {
+        let (x, y, w) = (
+            Article::new("copy.txt", copy),
+            Article::new("sibling.txt", sibling),
+            Article::new("wire.txt", WIRE),
+        );
+        let feats: Vec<_> = [&x, &y, &w].iter().map(|a| extract(a)).collect();
+        let member = |k: usize, a: &Article| Member {
+            time: None,
+            language: None,
+            shingles: &feats[k].shingles,
+            facts: &[],
+            detail: extract_detail(a),
+        };
+        prefers_copy(&Config::default(), &member(0, &x), &member(1, &y), &member(2, &w))
+    }
+
+    #[test]
+    fn shared_word_substitutions_do_not_outweigh_a_figure_the_copy_kept() {
+        // Copy and sibling made the same common substitutions independently; the sibling also
+        // changed a figure that the copy keeps as the wire has it.
+        let edits = |t: &str| t.replace("said", "stated").replace("welcomed", "applauded");
+        let copy = edits(WIRE);
+        let sibling = edits(WIRE).replace("600 people", "800 people");
+        assert!(!moved_to(&copy, &sibling));
+        // Without the changed figure, the shared substitutions point at the sibling.
+        assert!(moved_to(&copy, &edits(WIRE)));
+    }
 }
