@@ -144,6 +144,7 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("modal", "ad"),
     ("flyout", "ad"),
     ("teaser", "related"),
+    ("factbox", "related"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,

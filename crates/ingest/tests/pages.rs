@@ -423,6 +423,7 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         <div class=\"privacy-embed-preview\"><p>We respect your privacy: this post from a video service loads only after you agree.</p></div>\
         <div class=\"c-flyout\"><p>Every small donation helps the reading room.</p></div>\
         <div class=\"c-teaser\"><h3>Another story</h3><p>Swimming pool repairs start in spring, a teaser for another page.</p></div>\
+        <div class=\"story-factbox\"><span class=\"factbox-header\">In numbers</span><p>Forty thousand loans a year pass through the county's branches.</p></div>\
         <p>Staff will be added from the autumn budget, the council said.</p></article></body></html>";
     let a = page(html);
     assert!(a.text.contains("closing at nine"), "{}", a.text);
@@ -432,6 +433,7 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         "respect your privacy",
         "small donation",
         "Swimming pool",
+        "Forty thousand loans",
     ] {
         assert!(!a.text.contains(gone), "{gone}: {}", a.text);
     }
