@@ -648,6 +648,10 @@ const LEAD_TOKENS: &[&str] = &[
     "deck",
 ];
 
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Length range (chars) of a lead paragraph: shorter is a label, longer is body text.
 const LEAD_CHARS: std::ops::RangeInclusive<usize> = 40..=1200;
 
@@ -673,14 +677,15 @@ fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
             .filter_map(ElementRef::wrap)
             .take(LEAD_SIBLINGS)
         {
+            // The first lead-classed paragraph of lead length: a kicker or subtitle classed like one
+            // (a heading `h2.subline`, a short `teaser-label`) written above the lead does not hide it.
             let found = std::iter::once(sib)
                 .chain(sib.descendants().filter_map(ElementRef::wrap))
-                .find(|e| is_lead(*e));
-            if let Some(lead) = found {
-                let text = text_of(lead);
-                if LEAD_CHARS.contains(&text.chars().count()) {
-                    return Some(text);
-                }
+                .filter(|e| !is_heading(e.value().name()) && is_lead(*e))
+                .map(text_of)
+                .find(|text| LEAD_CHARS.contains(&text.chars().count()));
+            if found.is_some() {
+                return found;
             }
         }
     }
@@ -1198,7 +1203,7 @@ impl ParagraphScan {
                             {
                                 scan.furniture.insert(n.id(), r);
                             }
-                            if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                            if is_heading(name) {
                                 scan.headings.insert(n.id());
                             }
                             stack.push((n.id(), BLOCK_TAGS.contains(&name), 0, 0));

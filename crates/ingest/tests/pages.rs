@@ -234,6 +234,25 @@ fn lead_written_beside_the_article_root_is_kept() {
 }
 
 #[test]
+fn a_subtitle_classed_like_a_lead_does_not_hide_the_lead() {
+    let html = r#"<html><body><main><div class="row article-header"><div class="col">
+<h2 class="subline">New lab for enzyme recycling opens in the river port</h2>
+<h1 class="title">Chemical maker starts an enzyme research group</h1>
+<p class="lead">The plastics maker wants microbes and enzymes to make its products and processes cleaner, and opens a lab for it.</p>
+</div></div>
+<article class="article-body"><p>The group of eight researchers is funded for five years and works with the university across the river.</p>
+<p>Old products and plastic waste are to be broken down by enzymes and used again, starting with foam from mattresses and car seats.</p>
+<p>The first pilot plant is planned for the year after next, if the lab results hold up at a larger scale.</p></article></main></body></html>"#;
+    let a = page(html);
+    assert!(
+        a.text.starts_with("The plastics maker wants microbes"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("eight researchers"), "{}", a.text);
+}
+
+#[test]
 fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
     let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
 <p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
