@@ -1009,7 +1009,7 @@ fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
         }
     }
     if let Some((_, a)) = best_article {
-        return Some(a);
+        return Some(headline_in_sibling_article(a).unwrap_or(a));
     }
     for s in ["[itemprop=articleBody]", "main", "[role=main]"] {
         if let Some(e) = doc
@@ -1020,6 +1020,27 @@ fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
         }
     }
     None
+}
+
+/// The parent of `a` when `a` stands in a row of sibling `<article>`s one of which holds the page's
+/// headline (`<h1>`): the page is built of `<article>` sections (a header, the ingredients, the steps
+/// of a recipe), and the article is all of them together. A row without the headline (an endless
+/// scroll of whole stories, a grid of teasers) keeps the one with the most text.
+fn headline_in_sibling_article(a: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let h1 = sel("h1");
+    let row: Vec<ElementRef<'_>> = a
+        .prev_siblings()
+        .chain(a.next_siblings())
+        .filter_map(ElementRef::wrap)
+        .filter(|s| s.value().name() == "article")
+        .collect();
+    let headline_in_row = std::iter::once(a)
+        .chain(row.iter().copied())
+        .any(|s| s.select(&h1).next().is_some());
+    if row.is_empty() || !headline_in_row {
+        return None;
+    }
+    a.parent().and_then(ElementRef::wrap)
 }
 
 /// Longest heading read as the title of furniture: a longer one is a standfirst or a sentence set

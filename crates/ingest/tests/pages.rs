@@ -253,6 +253,26 @@ fn a_subtitle_classed_like_a_lead_does_not_hide_the_lead() {
 }
 
 #[test]
+fn a_page_built_of_article_sections_is_read_whole() {
+    // A recipe: headline, ingredients and steps each in an <article> of one <main>.
+    let html = r#"<html><body><main>
+<article class="box recipe-header"><h1>Plum crumble for a crowd</h1><p>A tray bake for twelve that uses the last plums of the season and keeps for two days.</p></article>
+<article class="box recipe-ingredients"><h2>Ingredients</h2><table><tr><td>800 g</td><td>plums, halved and stoned</td></tr><tr><td>200 g</td><td>cold butter in cubes</td></tr></table></article>
+<article class="box recipe-steps"><h2>Method</h2><p>Spread the plums over a buttered tray and sprinkle them with two spoons of sugar and a pinch of cinnamon.</p>
+<p>Rub the butter into the flour and oats until it looks like coarse crumbs, then scatter it over the fruit.</p>
+<p>Bake for forty minutes at 180 degrees until the top is golden and the juice bubbles at the edges.</p></article>
+</main></body></html>"#;
+    let a = page(html);
+    for kept in [
+        "plums, halved and stoned",
+        "tray bake for twelve",
+        "Bake for forty minutes",
+    ] {
+        assert!(a.text.contains(kept), "{kept}: {}", a.text);
+    }
+}
+
+#[test]
 fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
     let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
 <p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
