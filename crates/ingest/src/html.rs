@@ -50,6 +50,10 @@
 //! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
 //!
+//! A page that gives next to no text once comments are set aside is a discussion (a forum thread): its
+//! posts, classed as comments, are read as its text. A `<form>` holding most of the page (ASP.NET's
+//! wrapper) is walked, not skipped.
+//!
 //! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
 //! draft carries the reason and the page is skipped, unless it declares itself an article.
 //!
@@ -546,6 +550,15 @@ fn walk_best_root<'d>(
         }
         if best.1 >= MIN_ROOT_TEXT {
             break;
+        }
+    }
+    // Every root gives next to nothing once comments are set aside: the page is a discussion (a forum
+    // thread, a question and its answers) whose posts, classed as comments, are its text.
+    if best.1 < MIN_ROOT_TEXT {
+        if let Some(thread) = body.map(|b| Walker::reading_comments(headline).walk(b)) {
+            if para_bytes(&thread) >= MIN_ROOT_TEXT {
+                return thread;
+            }
         }
     }
     best.0
@@ -1656,6 +1669,8 @@ struct Walker<'h> {
     /// Indexes of the paragraphs holding a link.
     linked_paras: Vec<usize>,
     root_text: usize,
+    /// Comment threads are read as text (a page that is nothing but a discussion: a forum thread).
+    comments_are_text: bool,
     _p: std::marker::PhantomData<&'h ()>,
 }
 
@@ -1672,7 +1687,22 @@ impl<'h> Walker<'h> {
             heading_depth: 0,
             linked_paras: Vec::new(),
             root_text: 0,
+            comments_are_text: false,
             _p: std::marker::PhantomData,
+        }
+    }
+
+    /// True when `e` holds more than half the root's text: a page wrapper, whatever its tag (ASP.NET
+    /// wraps the whole body in one `<form>`).
+    fn holds_most_text(&self, e: ElementRef<'_>) -> bool {
+        text_len(e) * 2 > self.root_text
+    }
+
+    /// A walker that reads comment threads as text.
+    fn reading_comments(headline: Option<&str>) -> Self {
+        Walker {
+            comments_are_text: true,
+            ..Walker::new(headline)
         }
     }
 
@@ -1803,12 +1833,12 @@ impl<'h> Walker<'h> {
     /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
     fn skips(&mut self, n: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
         let name = el.name();
-        if SKIP_TAGS.contains(&name) {
+        let Some(e) = ElementRef::wrap(n) else {
+            return SKIP_TAGS.contains(&name);
+        };
+        if SKIP_TAGS.contains(&name) && !(name == "form" && self.holds_most_text(e)) {
             return true;
         }
-        let Some(e) = ElementRef::wrap(n) else {
-            return false;
-        };
         if name == "time" && self.is_standalone(e) {
             // A date line is metadata; a <time> inside a sentence ("on <time>Monday</time>") is text.
             return true;
@@ -1834,6 +1864,9 @@ impl<'h> Walker<'h> {
         }
         let reason = furniture_reason(el).or_else(|| self.link_list(e, name));
         let Some(reason) = reason else { return false };
+        if reason == "comments" && self.comments_are_text {
+            return false;
+        }
         let len = text_len(e);
         if len * 2 > self.root_text && len > 200 {
             return false;

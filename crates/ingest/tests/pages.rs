@@ -273,6 +273,30 @@ fn a_page_built_of_article_sections_is_read_whole() {
 }
 
 #[test]
+fn a_forum_thread_of_comment_posts_is_the_text() {
+    // A forum thread: every post classed as a comment, the page wrapped in one ASP.NET <form>.
+    let post = |who: &str, says: &str| {
+        format!(
+            "<div class=\"ForumComment\"><div class=\"ForumCommentInfo\"><span>{who}</span></div><div class=\"ForumCommentText\">{says}</div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body class=\"Forum\"><form id=\"Form1\"><main>{}{}{}</main><footer><a href=\"/\">Home</a> <a href=\"/terms\">Terms</a></footer></form></body></html>",
+        post("ferry_fan", "Since the update my tablet will not download the timetable app over mobile data, only on wifi. Anyone else?"),
+        post("harbourmaster", "Same here on two phones; the store shows the size limit message even for small apps."),
+        post("ferry_fan", "Found it: the new setting under the store options allows large downloads over mobile data again."),
+    );
+    let a = page(&html);
+    for kept in [
+        "timetable app over mobile data",
+        "size limit message",
+        "allows large downloads",
+    ] {
+        assert!(a.text.contains(kept), "{kept}: {}", a.text);
+    }
+}
+
+#[test]
 fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
     let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
 <p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
