@@ -149,6 +149,7 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("flyout", "ad"),
     ("teaser", "related"),
     ("factbox", "related"),
+    ("copyright", "footer"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -1110,7 +1111,7 @@ impl Density {
             .iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(id, _)| *id);
-        let best = best.map(|b| climb(doc, &scores, b));
+        let best = best.map(|b| climb(doc, &scores, &clean_held, b));
         Density {
             best,
             clean_held,
@@ -1158,19 +1159,29 @@ const NEVER_THE_PAGE: &[&str] = &["cookie", "comments"];
 const CLIMB_RATIO: f64 = 0.75;
 
 /// How many levels above the best container are looked at for widening: page builders wrap each
-/// section's text box in two or three layout boxes before the boxes become siblings.
-const CLIMB_STEPS: usize = 3;
+/// section's text box in up to three layout boxes (section, container, column) before the section
+/// boxes become siblings, so their common parent is four levels up.
+const CLIMB_STEPS: usize = 4;
 
-/// Share of the best container's score a sibling must hold to make their parent the container: the
-/// text is then split over sibling boxes (one per section, as page builders write it). Readability
-/// joins siblings from the same share (a fifth of the top score).
+/// Share of the best container's score, or of the prose it holds, a sibling must hold (its score, or
+/// its prose at any depth) to make their parent the container: the text is then split over sibling
+/// boxes (one per section, as page builders write it). Readability joins siblings from the same share
+/// (a fifth of the top score).
 const SIBLING_SHARE: f64 = 0.2;
 
 /// Widens the best container to the highest ancestor within [`CLIMB_STEPS`] that scores at least
-/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score.
-fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::NodeId) -> ego_tree::NodeId {
+/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score or prose.
+fn climb(
+    doc: &Html,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+    held: &HashMap<ego_tree::NodeId, usize>,
+    best: ego_tree::NodeId,
+) -> ego_tree::NodeId {
     let score = |id: ego_tree::NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    // A sibling's prose is the text it holds at any depth: its score credits only three levels.
+    let prose = |id: ego_tree::NodeId| held.get(&id).copied().unwrap_or(0) as f64;
     let base = score(best);
+    let base_prose = prose(best);
     let (mut chosen, mut cur) = (best, best);
     for _ in 0..CLIMB_STEPS {
         let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) else {
@@ -1182,7 +1193,7 @@ fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::No
         let sibling_prose = parent
             .children()
             .filter(|c| c.id() != cur)
-            .any(|c| score(c.id()) >= SIBLING_SHARE * base);
+            .any(|c| score(c.id()) >= SIBLING_SHARE * base || prose(c.id()) >= SIBLING_SHARE * base_prose);
         if sibling_prose || score(parent.id()) >= CLIMB_RATIO * base {
             chosen = parent.id();
         }

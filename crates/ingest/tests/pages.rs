@@ -479,6 +479,41 @@ fn text_split_over_sibling_section_boxes_is_kept_whole() {
 }
 
 #[test]
+fn text_split_over_deeply_wrapped_section_boxes_is_kept_whole() {
+    // Each section's text four boxes deep (section, wrap, inner, box), as page builders nest them.
+    let section = |i: usize, words: &str| {
+        format!(
+            "<section class=\"sec\"><div class=\"wrap\"><div class=\"inner\"><div class=\"box\"><p>Section {i} reports {words}.</p><p>Section {i} adds that {words}.</p></div></div></div></section>"
+        )
+    };
+    let body = [
+        section(1, "that the heat pump market grew by two fifths in the first three quarters of the year"),
+        section(2, "that gas boilers still make up most of the market although their sales fell by a tenth, while oil heating nearly halved"),
+        section(3, "that air-to-water units grew fastest"),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/heat\">Heat</a></nav><div class=\"page\"><div class=\"col\">{body}</div></div><footer class=\"site-copyright\"><p>All rights reserved by the publishing house, reuse only with written permission.</p></footer></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(a.text.contains(&format!("Section {i} reports")), "{}", a.text);
+    }
+}
+
+#[test]
+fn copyright_lines_by_class_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The recipe makes one round cake of twenty-six centimetres and takes an hour and a half.</p>\
+        <p>Let the cake cool in the tin before turning it out onto a plate.</p>\
+        <div class=\"recipeCopyright\"><p class=\"recipe-copyright-text\">(c) 2026 Fictional Mills, all rights reserved</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("cool in the tin"), "{}", a.text);
+    assert!(!a.text.contains("all rights reserved"), "{}", a.text);
+}
+
+#[test]
 fn pop_ups_and_consent_placeholders_are_furniture() {
     let html = "<html><body><article>\
         <p>The town library extends its opening hours from Monday, closing at nine on weekdays.</p>\
