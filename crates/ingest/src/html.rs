@@ -183,6 +183,7 @@ const MEDIA_NOTE_TOKENS: &[&str] = &[
     "description",
     "source",
     "legend",
+    "title",
 ];
 
 /// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,

@@ -442,11 +442,13 @@ fn picture_credits_and_captions_by_class_are_furniture() {
         <div class=\"post-image-credits\">Jana Novak | Valley Agency</div>\
         <p>The owners kept the millstones and the water wheel, which turns again for visitors.</p>\
         <p class=\"imagedescription\">The wheel on its first morning. © Valley Agency</p>\
+        <small class=\"cssMediaTitle\">Millstones and wheel seen from the bridge</small>\
         <div class=\"image-text\"><p>Bread is baked in a wood oven built from the mill's own bricks, the owners said.</p></div>\
         </article></body></html>";
     let a = page(html);
     assert!(!a.text.contains("Jana Novak"), "{}", a.text);
     assert!(!a.text.contains("first morning"), "{}", a.text);
+    assert!(!a.text.contains("seen from the bridge"), "{}", a.text);
     assert!(a.text.contains("wood oven"), "{}", a.text);
     assert!(
         a.boilerplate.iter().any(|b| b.reason == "caption"),
