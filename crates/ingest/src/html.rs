@@ -18,8 +18,9 @@
 //! text (minus link text) credits its parent, grandparent and great-grandparent, paragraphs inside
 //! furniture credit nothing, and the best container is widened to an ancestor within [`CLIMB_STEPS`]
 //! when that ancestor scores about as much or holds a sibling box with [`SIBLING_SHARE`] of its score
-//! (text split over page-builder section boxes). The root is the `<article>` with the most paragraph
-//! text, else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
+//! or of its prose at any depth (text split over page-builder section boxes). The root is the
+//! `<article>` with the most paragraph text (their parent when the row of sibling `<article>`s holds
+//! the page's `<h1>`: a page built of article sections), else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
 //! comment's `<article>`, a call-to-action box), unless the densest container outside it holds
 //! [`DENSEST_OVER_MARKED`] times its text; without a marked element the densest container is the root.
 //! When the root gives less than [`MIN_ROOT_TEXT`] of body text (a forum post in `div`s), the densest
