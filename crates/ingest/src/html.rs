@@ -151,6 +151,7 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("teaser", "related"),
     ("factbox", "related"),
     ("copyright", "footer"),
+    ("author", "byline"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,

@@ -504,6 +504,18 @@ fn text_split_over_deeply_wrapped_section_boxes_is_kept_whole() {
 }
 
 #[test]
+fn an_author_box_named_by_a_bare_author_class_or_id_is_furniture() {
+    let html = "<html><body><article>\
+        <p>The night ferry returns to the island route in April after two winters tied up in the harbour.</p>\
+        <p>Tickets go on sale next week, and cabins for families are the first to be offered.</p>\
+        <div id=\"author\" class=\"site-author row\"><h4>Mara Holm</h4><p>Reporter, sailor and father of two, writes about the islands since 2019.</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("cabins for families"), "{}", a.text);
+    assert!(!a.text.contains("father of two"), "{}", a.text);
+}
+
+#[test]
 fn copyright_lines_by_class_are_furniture() {
     let html = "<html><body><article>\
         <p>The recipe makes one round cake of twenty-six centimetres and takes an hour and a half.</p>\
