@@ -1559,6 +1559,20 @@ const PROMPT_OPENINGS: &[(&str, &str)] = &[
     ("seguici", "share"),
     ("share this", "share"),
     ("teilen sie", "share"),
+    ("möchten sie den artikel teilen", "share"),
+    ("diesen artikel teilen", "share"),
+    ("artikel teilen", "share"),
+    ("partager cet article", "share"),
+    ("partagez cet article", "share"),
+    ("compartir este artículo", "share"),
+    ("comparte este artículo", "share"),
+    ("condividi questo articolo", "share"),
+    ("if you liked this article", "ad"),
+    ("if you enjoyed this article", "ad"),
+    ("wenn ihnen unser artikel gefallen hat", "ad"),
+    ("wenn ihnen dieser artikel gefallen hat", "ad"),
+    ("si cet article vous a plu", "ad"),
+    ("si te gustó este artículo", "ad"),
     ("we rely on your support", "ad"),
     ("support us", "ad"),
     ("unterstütze", "ad"),
@@ -2133,6 +2147,17 @@ mod tests {
         );
         assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
         assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
+        assert_eq!(prompt_line("Möchten Sie den Artikel teilen?"), Some("share"));
+        assert_eq!(prompt_line("Partagez cet article avec vos amis"), Some("share"));
+        assert_eq!(
+            prompt_line("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unsere Arbeit."),
+            Some("ad")
+        );
+        assert_eq!(
+            prompt_line("If you enjoyed this article, tell a friend."),
+            Some("ad")
+        );
+        assert_eq!(prompt_line("Artikel 12 teilt die Zuständigkeit neu auf."), None);
     }
 
     #[test]
