@@ -449,7 +449,7 @@ const CUE_WINDOW: usize = 6;
 const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
 
 /// Returns the complete calendar dates (day, month and year) written in running text, in order:
-/// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`) and with month names in the languages of
+/// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`, dotted with a two-digit year `8.1.26`) and with month names in the languages of
 /// [`wiretrace_lang::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
 /// years (`© 2026`) and month–year forms are not dates. Each date carries the cue the words before it
 /// give ([`Cue`]).
@@ -525,6 +525,9 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
                 let (y, m, d) = numeric_ymd(&[a, b, c], [a_len, 2, c_len])?;
                 return NaiveDate::from_ymd_opt(y, m, d).map(|dt| (dt, 5));
             }
+            if let Some(date) = short_year_date(toks, i) {
+                return Some((date, 5));
+            }
         }
     }
     // Day before the month name: `8. Januar 2026`, `8 de enero de 2026`, `8 janv. 2026`.
@@ -567,6 +570,32 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
         }
     }
     None
+}
+
+/// Two-digit years at or below this are 20YY, above it 19YY (`8.5.12` is 2012, `3.4.98` is 1998).
+const SHORT_YEAR_PIVOT: u32 = 69;
+
+/// A day-first date with dots and a two-digit year (`8.5.12`, `02.12.19`), as German, Polish or
+/// Russian date lines abbreviate it. Only dots (a slash date with a short year is as often month-first),
+/// and nothing numeric glued on after the year (`1.2.12.4` or `12.03.14:30` is a version or a time).
+fn short_year_date(toks: &[Tok], i: usize) -> Option<NaiveDate> {
+    let t = |k: usize| toks.get(i + k);
+    let (Some(Tok::Sep('.')), Some(Tok::Sep('.'))) = (t(1), t(3)) else {
+        return None;
+    };
+    if i >= 2 && matches!(toks[i - 1], Tok::Sep(_)) && matches!(toks[i - 2], Tok::Num(_)) {
+        return None;
+    }
+    let (d, m, yy) = (num(t(0), 1..=2)?, num(t(2), 1..=2)?, num(t(4), 2..=2)?);
+    if matches!(t(5), Some(Tok::Sep(_) | Tok::Sign(_))) && matches!(t(6), Some(Tok::Num(_))) {
+        return None;
+    }
+    let y = if yy <= SHORT_YEAR_PIVOT {
+        2000 + yy
+    } else {
+        1900 + yy
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 /// The cue the nearest cue word within [`CUE_WINDOW`] tokens before token `i` gives.
@@ -636,6 +665,20 @@ mod tests {
         assert_eq!(iso("2026/01/08"), "2026-01-08T00:00:00Z");
         assert_eq!(iso("08-01-2026 14:00"), "2026-01-08T14:00:00Z");
         assert_eq!(iso("31/31/2026"), "none");
+    }
+
+    #[test]
+    fn dotted_dates_with_two_digit_years_in_text() {
+        let days = |s: &str| -> Vec<String> { dates_in_text(s).iter().map(|d| d.date.to_string()).collect() };
+        assert_eq!(days("Lena Vogt, 8.5.12"), ["2012-05-08"]);
+        assert_eq!(days("Beitrag vom 02.12.19 um 9 Uhr"), ["2019-12-02"]);
+        assert_eq!(days("Ausgabe 3.4.98"), ["1998-04-03"]);
+        // Versions, times and slash forms are not short-year dates.
+        assert!(days("Version 1.2.12.4 erschienen").is_empty());
+        assert!(days("Firmware 3.8.5.12").is_empty());
+        assert!(days("Anpfiff 12.03.14:30").is_empty());
+        assert!(days("5/8/12").is_empty());
+        assert!(days("40.13.12").is_empty());
     }
 
     #[test]

@@ -18,8 +18,9 @@
 //! text (minus link text) credits its parent, grandparent and great-grandparent, paragraphs inside
 //! furniture credit nothing, and the best container is widened to an ancestor within [`CLIMB_STEPS`]
 //! when that ancestor scores about as much or holds a sibling box with [`SIBLING_SHARE`] of its score
-//! (text split over page-builder section boxes). The root is the `<article>` with the most paragraph
-//! text, else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
+//! or of its prose at any depth (text split over page-builder section boxes). The root is the
+//! `<article>` with the most paragraph text (their parent when the row of sibling `<article>`s holds
+//! the page's `<h1>`: a page built of article sections), else `[itemprop=articleBody]` / `<main>` / `[role=main]`, never one that is furniture (a
 //! comment's `<article>`, a call-to-action box), unless the densest container outside it holds
 //! [`DENSEST_OVER_MARKED`] times its text; without a marked element the densest container is the root.
 //! When the root gives less than [`MIN_ROOT_TEXT`] of body text (a forum post in `div`s), the densest
@@ -49,6 +50,10 @@
 //! box (its title), headings left at the end of the text, and short closing paragraphs linking to the
 //! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
+//!
+//! A page that gives next to no text once comments are set aside is a discussion (a forum thread): its
+//! posts, classed as comments, are read as its text. A `<form>` holding most of the page (ASP.NET's
+//! wrapper) is walked, not skipped.
 //!
 //! **Listing pages** (tag, category, author, search; JSON-LD `CollectionPage`…) are not articles: the
 //! draft carries the reason and the page is skipped, unless it declares itself an article.
@@ -144,6 +149,9 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("modal", "ad"),
     ("flyout", "ad"),
     ("teaser", "related"),
+    ("factbox", "related"),
+    ("copyright", "footer"),
+    ("author", "byline"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -177,6 +185,7 @@ const MEDIA_NOTE_TOKENS: &[&str] = &[
     "description",
     "source",
     "legend",
+    "title",
 ];
 
 /// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,
@@ -547,6 +556,15 @@ fn walk_best_root<'d>(
             break;
         }
     }
+    // Every root gives next to nothing once comments are set aside: the page is a discussion (a forum
+    // thread, a question and its answers) whose posts, classed as comments, are its text.
+    if best.1 < MIN_ROOT_TEXT {
+        if let Some(thread) = body.map(|b| Walker::reading_comments(headline).walk(b)) {
+            if para_bytes(&thread) >= MIN_ROOT_TEXT {
+                return thread;
+            }
+        }
+    }
     best.0
 }
 
@@ -647,6 +665,10 @@ const LEAD_TOKENS: &[&str] = &[
     "deck",
 ];
 
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Length range (chars) of a lead paragraph: shorter is a label, longer is body text.
 const LEAD_CHARS: std::ops::RangeInclusive<usize> = 40..=1200;
 
@@ -672,14 +694,15 @@ fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
             .filter_map(ElementRef::wrap)
             .take(LEAD_SIBLINGS)
         {
+            // The first lead-classed paragraph of lead length: a kicker or subtitle classed like one
+            // (a heading `h2.subline`, a short `teaser-label`) written above the lead does not hide it.
             let found = std::iter::once(sib)
                 .chain(sib.descendants().filter_map(ElementRef::wrap))
-                .find(|e| is_lead(*e));
-            if let Some(lead) = found {
-                let text = text_of(lead);
-                if LEAD_CHARS.contains(&text.chars().count()) {
-                    return Some(text);
-                }
+                .filter(|e| !is_heading(e.value().name()) && is_lead(*e))
+                .map(text_of)
+                .find(|text| LEAD_CHARS.contains(&text.chars().count()));
+            if found.is_some() {
+                return found;
             }
         }
     }
@@ -1003,7 +1026,7 @@ fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
         }
     }
     if let Some((_, a)) = best_article {
-        return Some(a);
+        return Some(headline_in_sibling_article(a).unwrap_or(a));
     }
     for s in ["[itemprop=articleBody]", "main", "[role=main]"] {
         if let Some(e) = doc
@@ -1014,6 +1037,27 @@ fn marked_root<'d>(doc: &'d Html, density: &Density) -> Option<ElementRef<'d>> {
         }
     }
     None
+}
+
+/// The parent of `a` when `a` stands in a row of sibling `<article>`s one of which holds the page's
+/// headline (`<h1>`): the page is built of `<article>` sections (a header, the ingredients, the steps
+/// of a recipe), and the article is all of them together. A row without the headline (an endless
+/// scroll of whole stories, a grid of teasers) keeps the one with the most text.
+fn headline_in_sibling_article(a: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let h1 = sel("h1");
+    let row: Vec<ElementRef<'_>> = a
+        .prev_siblings()
+        .chain(a.next_siblings())
+        .filter_map(ElementRef::wrap)
+        .filter(|s| s.value().name() == "article")
+        .collect();
+    let headline_in_row = std::iter::once(a)
+        .chain(row.iter().copied())
+        .any(|s| s.select(&h1).next().is_some());
+    if row.is_empty() || !headline_in_row {
+        return None;
+    }
+    a.parent().and_then(ElementRef::wrap)
 }
 
 /// Longest heading read as the title of furniture: a longer one is a standfirst or a sentence set
@@ -1070,7 +1114,7 @@ impl Density {
             .iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(id, _)| *id);
-        let best = best.map(|b| climb(doc, &scores, b));
+        let best = best.map(|b| climb(doc, &scores, &clean_held, b));
         Density {
             best,
             clean_held,
@@ -1118,19 +1162,29 @@ const NEVER_THE_PAGE: &[&str] = &["cookie", "comments"];
 const CLIMB_RATIO: f64 = 0.75;
 
 /// How many levels above the best container are looked at for widening: page builders wrap each
-/// section's text box in two or three layout boxes before the boxes become siblings.
-const CLIMB_STEPS: usize = 3;
+/// section's text box in up to three layout boxes (section, container, column) before the section
+/// boxes become siblings, so their common parent is four levels up.
+const CLIMB_STEPS: usize = 4;
 
-/// Share of the best container's score a sibling must hold to make their parent the container: the
-/// text is then split over sibling boxes (one per section, as page builders write it). Readability
-/// joins siblings from the same share (a fifth of the top score).
+/// Share of the best container's score, or of the prose it holds, a sibling must hold (its score, or
+/// its prose at any depth) to make their parent the container: the text is then split over sibling
+/// boxes (one per section, as page builders write it). Readability joins siblings from the same share
+/// (a fifth of the top score).
 const SIBLING_SHARE: f64 = 0.2;
 
 /// Widens the best container to the highest ancestor within [`CLIMB_STEPS`] that scores at least
-/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score.
-fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::NodeId) -> ego_tree::NodeId {
+/// [`CLIMB_RATIO`] of it or holds another child with [`SIBLING_SHARE`] of its score or prose.
+fn climb(
+    doc: &Html,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+    held: &HashMap<ego_tree::NodeId, usize>,
+    best: ego_tree::NodeId,
+) -> ego_tree::NodeId {
     let score = |id: ego_tree::NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    // A sibling's prose is the text it holds at any depth: its score credits only three levels.
+    let prose = |id: ego_tree::NodeId| held.get(&id).copied().unwrap_or(0) as f64;
     let base = score(best);
+    let base_prose = prose(best);
     let (mut chosen, mut cur) = (best, best);
     for _ in 0..CLIMB_STEPS {
         let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) else {
@@ -1142,7 +1196,7 @@ fn climb(doc: &Html, scores: &HashMap<ego_tree::NodeId, f64>, best: ego_tree::No
         let sibling_prose = parent
             .children()
             .filter(|c| c.id() != cur)
-            .any(|c| score(c.id()) >= SIBLING_SHARE * base);
+            .any(|c| score(c.id()) >= SIBLING_SHARE * base || prose(c.id()) >= SIBLING_SHARE * base_prose);
         if sibling_prose || score(parent.id()) >= CLIMB_RATIO * base {
             chosen = parent.id();
         }
@@ -1197,7 +1251,7 @@ impl ParagraphScan {
                             {
                                 scan.furniture.insert(n.id(), r);
                             }
-                            if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                            if is_heading(name) {
                                 scan.headings.insert(n.id());
                             }
                             stack.push((n.id(), BLOCK_TAGS.contains(&name), 0, 0));
@@ -1505,6 +1559,20 @@ const PROMPT_OPENINGS: &[(&str, &str)] = &[
     ("seguici", "share"),
     ("share this", "share"),
     ("teilen sie", "share"),
+    ("möchten sie den artikel teilen", "share"),
+    ("diesen artikel teilen", "share"),
+    ("artikel teilen", "share"),
+    ("partager cet article", "share"),
+    ("partagez cet article", "share"),
+    ("compartir este artículo", "share"),
+    ("comparte este artículo", "share"),
+    ("condividi questo articolo", "share"),
+    ("if you liked this article", "ad"),
+    ("if you enjoyed this article", "ad"),
+    ("wenn ihnen unser artikel gefallen hat", "ad"),
+    ("wenn ihnen dieser artikel gefallen hat", "ad"),
+    ("si cet article vous a plu", "ad"),
+    ("si te gustó este artículo", "ad"),
     ("we rely on your support", "ad"),
     ("support us", "ad"),
     ("unterstütze", "ad"),
@@ -1629,6 +1697,8 @@ struct Walker<'h> {
     /// Indexes of the paragraphs holding a link.
     linked_paras: Vec<usize>,
     root_text: usize,
+    /// Comment threads are read as text (a page that is nothing but a discussion: a forum thread).
+    comments_are_text: bool,
     _p: std::marker::PhantomData<&'h ()>,
 }
 
@@ -1645,7 +1715,22 @@ impl<'h> Walker<'h> {
             heading_depth: 0,
             linked_paras: Vec::new(),
             root_text: 0,
+            comments_are_text: false,
             _p: std::marker::PhantomData,
+        }
+    }
+
+    /// True when `e` holds more than half the root's text: a page wrapper, whatever its tag (ASP.NET
+    /// wraps the whole body in one `<form>`).
+    fn holds_most_text(&self, e: ElementRef<'_>) -> bool {
+        text_len(e) * 2 > self.root_text
+    }
+
+    /// A walker that reads comment threads as text.
+    fn reading_comments(headline: Option<&str>) -> Self {
+        Walker {
+            comments_are_text: true,
+            ..Walker::new(headline)
         }
     }
 
@@ -1776,12 +1861,12 @@ impl<'h> Walker<'h> {
     /// Decides whether the element's subtree is left out of the body (recording furniture as it goes).
     fn skips(&mut self, n: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
         let name = el.name();
-        if SKIP_TAGS.contains(&name) {
+        let Some(e) = ElementRef::wrap(n) else {
+            return SKIP_TAGS.contains(&name);
+        };
+        if SKIP_TAGS.contains(&name) && !(name == "form" && self.holds_most_text(e)) {
             return true;
         }
-        let Some(e) = ElementRef::wrap(n) else {
-            return false;
-        };
         if name == "time" && self.is_standalone(e) {
             // A date line is metadata; a <time> inside a sentence ("on <time>Monday</time>") is text.
             return true;
@@ -1807,6 +1892,9 @@ impl<'h> Walker<'h> {
         }
         let reason = furniture_reason(el).or_else(|| self.link_list(e, name));
         let Some(reason) = reason else { return false };
+        if reason == "comments" && self.comments_are_text {
+            return false;
+        }
         let len = text_len(e);
         if len * 2 > self.root_text && len > 200 {
             return false;
@@ -2059,6 +2147,17 @@ mod tests {
         );
         assert_eq!(prompt_line("Foto: Ana Ruiz / Agencia"), Some("caption"));
         assert_eq!(prompt_line("Subscribers rose by a third last year."), None);
+        assert_eq!(prompt_line("Möchten Sie den Artikel teilen?"), Some("share"));
+        assert_eq!(prompt_line("Partagez cet article avec vos amis"), Some("share"));
+        assert_eq!(
+            prompt_line("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unsere Arbeit."),
+            Some("ad")
+        );
+        assert_eq!(
+            prompt_line("If you enjoyed this article, tell a friend."),
+            Some("ad")
+        );
+        assert_eq!(prompt_line("Artikel 12 teilt die Zuständigkeit neu auf."), None);
     }
 
     #[test]

@@ -234,6 +234,69 @@ fn lead_written_beside_the_article_root_is_kept() {
 }
 
 #[test]
+fn a_subtitle_classed_like_a_lead_does_not_hide_the_lead() {
+    let html = r#"<html><body><main><div class="row article-header"><div class="col">
+<h2 class="subline">New lab for enzyme recycling opens in the river port</h2>
+<h1 class="title">Chemical maker starts an enzyme research group</h1>
+<p class="lead">The plastics maker wants microbes and enzymes to make its products and processes cleaner, and opens a lab for it.</p>
+</div></div>
+<article class="article-body"><p>The group of eight researchers is funded for five years and works with the university across the river.</p>
+<p>Old products and plastic waste are to be broken down by enzymes and used again, starting with foam from mattresses and car seats.</p>
+<p>The first pilot plant is planned for the year after next, if the lab results hold up at a larger scale.</p></article></main></body></html>"#;
+    let a = page(html);
+    assert!(
+        a.text.starts_with("The plastics maker wants microbes"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("eight researchers"), "{}", a.text);
+}
+
+#[test]
+fn a_page_built_of_article_sections_is_read_whole() {
+    // A recipe: headline, ingredients and steps each in an <article> of one <main>.
+    let html = r#"<html><body><main>
+<article class="box recipe-header"><h1>Plum crumble for a crowd</h1><p>A tray bake for twelve that uses the last plums of the season and keeps for two days.</p></article>
+<article class="box recipe-ingredients"><h2>Ingredients</h2><table><tr><td>800 g</td><td>plums, halved and stoned</td></tr><tr><td>200 g</td><td>cold butter in cubes</td></tr></table></article>
+<article class="box recipe-steps"><h2>Method</h2><p>Spread the plums over a buttered tray and sprinkle them with two spoons of sugar and a pinch of cinnamon.</p>
+<p>Rub the butter into the flour and oats until it looks like coarse crumbs, then scatter it over the fruit.</p>
+<p>Bake for forty minutes at 180 degrees until the top is golden and the juice bubbles at the edges.</p></article>
+</main></body></html>"#;
+    let a = page(html);
+    for kept in [
+        "plums, halved and stoned",
+        "tray bake for twelve",
+        "Bake for forty minutes",
+    ] {
+        assert!(a.text.contains(kept), "{kept}: {}", a.text);
+    }
+}
+
+#[test]
+fn a_forum_thread_of_comment_posts_is_the_text() {
+    // A forum thread: every post classed as a comment, the page wrapped in one ASP.NET <form>.
+    let post = |who: &str, says: &str| {
+        format!(
+            "<div class=\"ForumComment\"><div class=\"ForumCommentInfo\"><span>{who}</span></div><div class=\"ForumCommentText\">{says}</div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body class=\"Forum\"><form id=\"Form1\"><main>{}{}{}</main><footer><a href=\"/\">Home</a> <a href=\"/terms\">Terms</a></footer></form></body></html>",
+        post("ferry_fan", "Since the update my tablet will not download the timetable app over mobile data, only on wifi. Anyone else?"),
+        post("harbourmaster", "Same here on two phones; the store shows the size limit message even for small apps."),
+        post("ferry_fan", "Found it: the new setting under the store options allows large downloads over mobile data again."),
+    );
+    let a = page(&html);
+    for kept in [
+        "timetable app over mobile data",
+        "size limit message",
+        "allows large downloads",
+    ] {
+        assert!(a.text.contains(kept), "{kept}: {}", a.text);
+    }
+}
+
+#[test]
 fn short_date_lines_outside_the_text_date_the_page_only_when_they_agree() {
     let body = "<div class=\"main\"><h1>Opening hours of the town library</h1>\
 <p>The town library opens from nine to six on weekdays and from ten to two on Saturdays, all year round.</p>\
@@ -379,11 +442,13 @@ fn picture_credits_and_captions_by_class_are_furniture() {
         <div class=\"post-image-credits\">Jana Novak | Valley Agency</div>\
         <p>The owners kept the millstones and the water wheel, which turns again for visitors.</p>\
         <p class=\"imagedescription\">The wheel on its first morning. © Valley Agency</p>\
+        <small class=\"cssMediaTitle\">Millstones and wheel seen from the bridge</small>\
         <div class=\"image-text\"><p>Bread is baked in a wood oven built from the mill's own bricks, the owners said.</p></div>\
         </article></body></html>";
     let a = page(html);
     assert!(!a.text.contains("Jana Novak"), "{}", a.text);
     assert!(!a.text.contains("first morning"), "{}", a.text);
+    assert!(!a.text.contains("seen from the bridge"), "{}", a.text);
     assert!(a.text.contains("wood oven"), "{}", a.text);
     assert!(
         a.boilerplate.iter().any(|b| b.reason == "caption"),
@@ -416,6 +481,53 @@ fn text_split_over_sibling_section_boxes_is_kept_whole() {
 }
 
 #[test]
+fn text_split_over_deeply_wrapped_section_boxes_is_kept_whole() {
+    // Each section's text four boxes deep (section, wrap, inner, box), as page builders nest them.
+    let section = |i: usize, words: &str| {
+        format!(
+            "<section class=\"sec\"><div class=\"wrap\"><div class=\"inner\"><div class=\"box\"><p>Section {i} reports {words}.</p><p>Section {i} adds that {words}.</p></div></div></div></section>"
+        )
+    };
+    let body = [
+        section(1, "that the heat pump market grew by two fifths in the first three quarters of the year"),
+        section(2, "that gas boilers still make up most of the market although their sales fell by a tenth, while oil heating nearly halved"),
+        section(3, "that air-to-water units grew fastest"),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/heat\">Heat</a></nav><div class=\"page\"><div class=\"col\">{body}</div></div><footer class=\"site-copyright\"><p>All rights reserved by the publishing house, reuse only with written permission.</p></footer></body></html>"
+    );
+    let a = page(&html);
+    for i in 1..=3 {
+        assert!(a.text.contains(&format!("Section {i} reports")), "{}", a.text);
+    }
+}
+
+#[test]
+fn an_author_box_named_by_a_bare_author_class_or_id_is_furniture() {
+    let html = "<html><body><article>\
+        <p>The night ferry returns to the island route in April after two winters tied up in the harbour.</p>\
+        <p>Tickets go on sale next week, and cabins for families are the first to be offered.</p>\
+        <div id=\"author\" class=\"site-author row\"><h4>Mara Holm</h4><p>Reporter, sailor and father of two, writes about the islands since 2019.</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("cabins for families"), "{}", a.text);
+    assert!(!a.text.contains("father of two"), "{}", a.text);
+}
+
+#[test]
+fn copyright_lines_by_class_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The recipe makes one round cake of twenty-six centimetres and takes an hour and a half.</p>\
+        <p>Let the cake cool in the tin before turning it out onto a plate.</p>\
+        <div class=\"recipeCopyright\"><p class=\"recipe-copyright-text\">(c) 2026 Fictional Mills, all rights reserved</p></div>\
+        </article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("cool in the tin"), "{}", a.text);
+    assert!(!a.text.contains("all rights reserved"), "{}", a.text);
+}
+
+#[test]
 fn pop_ups_and_consent_placeholders_are_furniture() {
     let html = "<html><body><article>\
         <p>The town library extends its opening hours from Monday, closing at nine on weekdays.</p>\
@@ -423,6 +535,7 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         <div class=\"privacy-embed-preview\"><p>We respect your privacy: this post from a video service loads only after you agree.</p></div>\
         <div class=\"c-flyout\"><p>Every small donation helps the reading room.</p></div>\
         <div class=\"c-teaser\"><h3>Another story</h3><p>Swimming pool repairs start in spring, a teaser for another page.</p></div>\
+        <div class=\"story-factbox\"><span class=\"factbox-header\">In numbers</span><p>Forty thousand loans a year pass through the county's branches.</p></div>\
         <p>Staff will be added from the autumn budget, the council said.</p></article></body></html>";
     let a = page(html);
     assert!(a.text.contains("closing at nine"), "{}", a.text);
@@ -432,6 +545,7 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         "respect your privacy",
         "small donation",
         "Swimming pool",
+        "Forty thousand loans",
     ] {
         assert!(!a.text.contains(gone), "{gone}: {}", a.text);
     }
