@@ -33,7 +33,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use wiretrace_model::{Article, ArticleId, Story};
-use wiretrace_text::{fold, FastMap, ListTable};
+use wiretrace_text::{fold, FastMap, FastSet, ListTable};
 
 use crate::lang::LangData;
 use crate::segment::paragraphs;
@@ -324,15 +324,17 @@ pub struct FurnitureModel {
 
 /// Distinct word sets of recurring furniture paragraphs, indexed for near-duplicate look-up
 /// (prefix filtering: two sets with Jaccard ≥ 0.5 share a word among the first
-/// `len - ceil(len / 2) + 1` words of each, in a fixed word order, rarest first).
+/// `len - ceil(len / 2) + 1` words of each, in a fixed word order, rarest first). Each posting
+/// keeps the word's position in its set, so that a look-up skips the sets whose remaining words
+/// cannot reach the threshold (positional filtering, as in PPJoin) without comparing them.
 #[derive(Debug, Clone, Default)]
 struct FurnitureIndex {
     // word → local id (ids ordered by how many sets hold the word, rarest first)
     ids: std::collections::HashMap<String, u32>,
     // distinct sets, each sorted by local id
     sets: Vec<Vec<u32>>,
-    // local id → sets whose prefix holds it
-    prefix_postings: Vec<Vec<u32>>,
+    // local id → (set, position of the word in the set) for the sets whose prefix holds it
+    prefix_postings: Vec<Vec<(u32, u32)>>,
 }
 
 /// Length of the prefix (in the fixed word order) that two sets of Jaccard ≥ 0.5 must share a word in.
@@ -365,13 +367,13 @@ impl FurnitureIndex {
             .enumerate()
             .map(|(i, (w, _))| ((*w).to_string(), i as u32))
             .collect();
-        let mut prefix_postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+        let mut prefix_postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); ids.len()];
         let mut out_sets = Vec::with_capacity(distinct.len());
         for (k, s) in distinct.iter().enumerate() {
             let mut v: Vec<u32> = s.iter().map(|w| ids[w.as_str()]).collect();
             v.sort_unstable();
-            for &w in &v[..prefix_len(v.len())] {
-                prefix_postings[w as usize].push(k as u32);
+            for (pos, &w) in v[..prefix_len(v.len())].iter().enumerate() {
+                prefix_postings[w as usize].push((k as u32, pos as u32));
             }
             out_sets.push(v);
         }
@@ -383,6 +385,12 @@ impl FurnitureIndex {
     }
 
     /// True when some indexed set has Jaccard ≥ 0.5 with the (deduplicated) words `w`.
+    ///
+    /// Jaccard ≥ 0.5 is `3·|w ∩ f| ≥ |w| + |f|`. A set is first met through the query's earliest
+    /// shared word (query position `i`, set position `j`): no word before either is shared, so at
+    /// most `min(known − i, |f| − j)` words are, and a set whose bound falls short is skipped
+    /// (meeting it again later only lowers the bound). Words unknown to the index cannot be shared,
+    /// which shortens the query's prefix to `known − ceil(|w| / 2) + 1` words.
     fn resembles(&self, w: &BTreeSet<String>) -> bool {
         if w.is_empty() || self.sets.is_empty() {
             return false;
@@ -392,17 +400,20 @@ impl FurnitureIndex {
             .filter_map(|x| self.ids.get(x.as_str()).copied())
             .collect();
         known.sort_unstable();
-        // words unknown to the index come last in the word order
-        let p = prefix_len(w.len()).min(known.len());
-        let mut seen: BTreeSet<u32> = BTreeSet::new();
-        for &word in &known[..p] {
-            for &k in &self.prefix_postings[word as usize] {
-                if !seen.insert(k) {
+        let need = w.len().div_ceil(2);
+        let probe = (known.len() + 1).saturating_sub(need);
+        let mut seen: FastSet<u32> = FastSet::default();
+        for (i, &word) in known[..probe].iter().enumerate() {
+            let rest_query = known.len() - i;
+            for &(k, j) in &self.prefix_postings[word as usize] {
+                let f = &self.sets[k as usize];
+                let bound = rest_query.min(f.len() - j as usize);
+                if 3 * bound < f.len() + w.len() || !seen.insert(k) {
                     continue;
                 }
-                let f = &self.sets[k as usize];
-                let inter = inter_count(f, &known);
-                if inter as f64 / (f.len() + w.len() - inter) as f64 >= 0.5 {
+                // the shared word at (i, j) and whatever the words after it share
+                let inter = 1 + inter_count(&f[j as usize + 1..], &known[i + 1..]);
+                if 3 * inter >= f.len() + w.len() {
                     return true;
                 }
             }
@@ -988,6 +999,43 @@ mod tests {
         let mut a = Article::new(format!("x/{id}.txt"), text);
         a.id = ArticleId(id);
         a
+    }
+
+    /// The filtered look-up answers exactly as comparing the query with every indexed set does.
+    #[test]
+    fn furniture_lookup_equals_brute_force_jaccard() {
+        let vocab: Vec<String> = (0..24).map(|i| format!("w{i}")).collect();
+        // a small deterministic generator: sets of 2..12 words drawn unevenly from the vocabulary
+        let mut state = 7u64;
+        let mut next = |m: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % m
+        };
+        let mut draw = |n: usize| -> BTreeSet<String> {
+            (0..n).map(|_| vocab[next(24).min(next(24))].clone()).collect()
+        };
+        let sets: Vec<BTreeSet<String>> = (0..40).map(|i| draw(2 + i % 11)).collect();
+        let index = FurnitureIndex::build(sets.iter().map(|s| s.iter().cloned().collect()).collect());
+        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            a.intersection(b).count() as f64 / a.union(b).count() as f64
+        };
+        let (mut hits, mut misses) = (0, 0);
+        for i in 0..400 {
+            let mut q = draw(1 + i % 14);
+            if i % 5 == 0 {
+                q.insert(format!("unknown{i}")); // words no indexed set holds
+            }
+            let expected = sets.iter().any(|s| jaccard(s, &q) >= 0.5);
+            assert_eq!(index.resembles(&q), expected, "query {q:?}");
+            if expected {
+                hits += 1;
+            } else {
+                misses += 1;
+            }
+        }
+        assert!(hits > 20 && misses > 20, "{hits} hits, {misses} misses");
     }
 
     #[test]

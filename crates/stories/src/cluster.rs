@@ -395,11 +395,15 @@ pub(crate) fn time_factor(cfg: &Config, a: Option<i64>, b: Option<i64>) -> f32 {
 /// Computes the evidence on the pair (i, j); `given` is the reuse stage's score for it, if any.
 pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32) -> Edge {
     let (a, b) = (corpus.shingles(i), corpus.shingles(j));
-    let inter = intersect_count(a, b) as f32;
     let small = a.len().min(b.len()).max(1) as f32;
     // A tiny text fully contained in another proves little: damp below 30 shingles (about 30 words).
     let damp = (small / 30.0).min(1.0);
-    let own = inter / small * damp;
+    let own_of = |inter: usize| inter as f32 / small * damp;
+    // Own evidence below both the reuse stage's and the floor below changes nothing (the larger
+    // of the two is kept, or none): the count stops once it cannot get there. Most candidates
+    // share a few background 3-grams, and this is the stage's hottest loop.
+    let floor = cfg.min_reuse_evidence.max(given * damp);
+    let own = intersect_count_while(a, b, |reachable| own_of(reachable) >= floor).map_or(0.0, own_of);
     let reuse = own.max(given * damp).min(1.0);
     // A shared background paragraph is not evidence of one event: weak reuse counts as none, and
     // the content evidence decides.
@@ -423,6 +427,29 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
         weekdays_differ: written_apart && corpus.weekdays_differ(i, j),
         written_before_event: written_apart && corpus.written_before_event(i, j),
     }
+}
+
+/// The number of elements two sorted, deduplicated lists share, or `None` as soon as the count
+/// could no longer satisfy `enough` (called with the largest count still reachable, which only
+/// falls as the walk proceeds, so `enough` must be monotone).
+fn intersect_count_while(a: &[u32], b: &[u32], enough: impl Fn(usize) -> bool) -> Option<usize> {
+    /// How many steps of the walk run between two checks of the bound.
+    const CHECK_EVERY: usize = 32;
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if !enough(n + (a.len() - i).min(b.len() - j)) {
+            return None;
+        }
+        let stop = (i + CHECK_EVERY).min(a.len());
+        let stop_b = (j + CHECK_EVERY).min(b.len());
+        while i < stop && j < stop_b {
+            let (x, y) = (a[i], b[j]);
+            n += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+    }
+    Some(n)
 }
 
 /// Reuse score of a pair from the reuse stage: the larger of its containments (the share of one
@@ -553,15 +580,15 @@ impl Postings {
     }
 
     /// Pairs (i, j), i < j, that share at least `min_shared` keys, counted with a dense accumulator
-    /// per block of articles (no pair map), blocks in parallel and concatenated in order;
+    /// per block of articles (no pair map), blocks in parallel, one list per block in order;
     /// `range(i, list)` narrows each list to the (at most two) parts worth scanning.
-    pub(crate) fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<(usize, usize)>
+    pub(crate) fn pairs<R>(&self, n: usize, min_shared: u32, range: R) -> Vec<Vec<(u32, u32)>>
     where
         R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
     {
         use rayon::prelude::*;
         const BLOCK: usize = 4096;
-        let blocks: Vec<Vec<(usize, usize)>> = (0..n.div_ceil(BLOCK))
+        (0..n.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| {
                 let mut count = vec![0u32; n];
@@ -584,7 +611,7 @@ impl Postings {
                     touched.sort_unstable();
                     for &j in &touched {
                         if count[j as usize] >= min_shared {
-                            out.push((i, j as usize));
+                            out.push((i as u32, j));
                         }
                         count[j as usize] = 0;
                     }
@@ -592,8 +619,7 @@ impl Postings {
                 }
                 out
             })
-            .collect();
-        blocks.concat()
+            .collect()
     }
 }
 
@@ -602,15 +628,22 @@ impl Postings {
 /// Content candidates are only sought between articles close enough in time for content evidence to
 /// count (within [`Config::event_max_days`], or either undated): further apart, only shared text can
 /// link two articles, and the 3-gram index finds that.
+///
+/// Pairs are positions as `u32` (as everywhere in this stage's indexes), gathered in parts and
+/// joined once into an exactly sized list: at 200,000 articles there are tens of millions, and
+/// this list is the stage's peak memory.
 pub(crate) fn candidates(
     cfg: &Config,
     corpus: &Corpus,
     given: &BTreeMap<(usize, usize), f32>,
-) -> Vec<(usize, usize)> {
+) -> Vec<(u32, u32)> {
+    use rayon::prelude::*;
     let n = corpus.len();
     if n <= cfg.exhaustive_max_articles {
         // A small corpus is compared in full: every pair is cheap, and no evidence is missed.
-        return (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect();
+        return (0..n as u32)
+            .flat_map(|i| (i + 1..n as u32).map(move |j| (i, j)))
+            .collect();
     }
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
     // that share a passage (short texts index all of theirs); exact containment is measured on all
@@ -625,8 +658,12 @@ pub(crate) fn candidates(
         },
         |_| 0,
     );
-    let mut out = shingles.pairs(n, 3, |_, l| [(0, l.len()), (0, 0)]);
+    let mut parts = shingles.pairs(n, 3, |_, l| [(0, l.len()), (0, 0)]);
     drop(shingles);
+    tracing::debug!(
+        pairs = parts.iter().map(Vec::len).sum::<usize>(),
+        "shingle candidates"
+    );
 
     // Content candidates: pairs sharing at least two rare story anchors that name something (names,
     // figures, dates: translations share these), within the event window. Each list is in time
@@ -653,7 +690,7 @@ pub(crate) fn candidates(
     );
     // Pairs whose time factor is zero carry no content evidence (a margin of a day guards rounding).
     let window = ((cfg.event_max_days as f64 + 1.0) * 86_400.0) as i64;
-    out.extend(content.pairs(n, 2, |i, l| {
+    parts.extend(content.pairs(n, 2, |i, l| {
         let undated = l.partition_point(|&j| time(j) != i64::MAX);
         match corpus.time(i) {
             None => [(0, l.len()), (0, 0)],
@@ -665,9 +702,18 @@ pub(crate) fn candidates(
             }
         }
     }));
-    out.extend(near_duplicate_candidates(corpus, cfg.duplicate_minhashes));
-    out.extend(given.keys().copied());
-    out.sort_unstable();
+    drop(content);
+    tracing::debug!(
+        pairs = parts.iter().map(Vec::len).sum::<usize>(),
+        "shingle and content candidates"
+    );
+    parts.push(near_duplicate_candidates(corpus, cfg.duplicate_minhashes));
+    parts.push(given.keys().map(|&(i, j)| (i as u32, j as u32)).collect());
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part);
+    }
+    out.par_sort_unstable();
     out.dedup();
     out
 }
@@ -678,7 +724,7 @@ pub(crate) fn candidates(
 /// [`Config::max_posting`] articles, so without this the copies of a story republished thousands of
 /// times would find each other only through the few 3-grams their edits made rare. Two texts
 /// sharing a share `J` of their 3-grams (Jaccard) meet on one min-hash with probability `J`.
-pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(usize, usize)> {
+pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
     let n = corpus.len();
     let mut out = Vec::new();
@@ -704,8 +750,8 @@ pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(
             while b < keyed.len() && keyed[b].0 == keyed[a].0 {
                 b += 1;
             }
-            let first = keyed[a].1 as usize;
-            out.extend(keyed[a + 1..b].iter().map(|&(_, j)| (first, j as usize)));
+            let first = keyed[a].1;
+            out.extend(keyed[a + 1..b].iter().map(|&(_, j)| (first, j)));
             a = b;
         }
     }
@@ -979,6 +1025,32 @@ mod tests {
         assert!(!c.contains(&(0, 2)) && !c.contains(&(1, 2)), "{c:?}");
         assert!(c.contains(&(3, 4)), "{c:?}");
         assert!(edge(&cfg, &corpus, 0, 2, 0.0).content == 0.0);
+    }
+
+    /// The bounded count gives the true count whenever the threshold is reachable, and gives up
+    /// only when it is not.
+    #[test]
+    fn bounded_intersection_gives_up_only_below_the_threshold() {
+        let lists: Vec<Vec<u32>> = vec![
+            vec![],
+            (0..100).collect(),
+            (0..200).step_by(2).collect(),
+            (50..150).collect(),
+            (0..300).step_by(3).collect(),
+            (1000..1010).collect(),
+        ];
+        for a in &lists {
+            for b in &lists {
+                let truth = intersect_count(a, b);
+                for need in [0, 1, 10, 34, 50, 51, 100, 101] {
+                    match intersect_count_while(a, b, |reachable| reachable >= need) {
+                        Some(n) => assert_eq!(n, truth, "{need}"),
+                        None => assert!(truth < need, "gave up at {need} with {truth} shared"),
+                    }
+                }
+                assert_eq!(intersect_count_while(a, b, |_| true), Some(truth));
+            }
+        }
     }
 
     #[test]

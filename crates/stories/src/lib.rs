@@ -327,11 +327,14 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
     }
     let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let cands = candidates(cfg, &corpus, &given);
+    // Looked up once per candidate (tens of millions at scale): hashed, not a tree walk.
+    let given: crate::features::FastMap<(usize, usize), f32> = given.into_iter().collect();
     tracing::debug!(elapsed = ?t0.elapsed(), candidates = cands.len(), "candidate pairs found");
     // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
     let weighed: Vec<(usize, usize, Edge)> = cands
         .par_iter()
         .map(|&(i, j)| {
+            let (i, j) = (i as usize, j as usize);
             (
                 i,
                 j,
@@ -340,6 +343,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         })
         .filter(|(_, _, e)| e.kept(cfg))
         .collect();
+    drop(cands);
     let mut copies: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, j, e) in weighed {
         if e.reuse >= cfg.link_threshold {

@@ -95,7 +95,8 @@ pub(crate) fn storylines(cfg: &Config, corpus: &Corpus, clusters: &[Vec<usize>])
     drop(postings);
 
     let mut dsu = Dsu::new(m);
-    for (a, b) in pairs {
+    for (a, b) in pairs.into_iter().flatten() {
+        let (a, b) = (a as usize, b as usize);
         if let (Some(x), Some(y)) = (times[a], times[b]) {
             if (x - y).unsigned_abs() as f32 / 86_400.0 > cfg.storyline_max_days {
                 continue;
