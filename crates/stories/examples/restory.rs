@@ -61,6 +61,8 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "link_threshold" => &mut cfg.link_threshold,
             "min_edge" => &mut cfg.min_edge,
             "copy_min_reuse" => &mut cfg.copy_min_reuse,
+            "concentrated_content_max" => &mut cfg.concentrated_content_max,
+            "min_reuse_evidence" => &mut cfg.min_reuse_evidence,
             "spread_min_share" => &mut cfg.spread_min_share,
             "event_window_days" => &mut cfg.event_window_days,
             "event_max_days" => &mut cfg.event_max_days,

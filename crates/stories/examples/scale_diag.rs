@@ -72,11 +72,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 let sc = index.score(m[x], m[y]).ok_or("id")?;
                 let g = given.get(&(m[x].min(m[y]), m[x].max(m[y])));
-                let h = if story_of[&m[x]].0 == story_of[&m[y]].0 {
-                    &mut same
-                } else {
-                    &mut cross
-                };
+                let is_same = story_of[&m[x]].0 == story_of[&m[y]].0;
+                if !is_same
+                    && sc.content > sc.reuse
+                    && cross.n % 40 == 0
+                    && std::env::var_os("SHOW").is_some()
+                {
+                    println!(
+                        "cross {}-{} content {:.2} cos {:.3} spread {:.3} shared {:?}",
+                        m[x], m[y], sc.content, sc.anchor_cosine, sc.spread_cosine, sc.shared
+                    );
+                }
+                let h = if is_same { &mut same } else { &mut cross };
                 h.add(&sc, g.copied());
             }
         }

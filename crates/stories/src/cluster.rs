@@ -277,7 +277,7 @@ impl Corpus {
     /// events that both carry one background paragraph (or draw on one earlier report in one
     /// paragraph each) share names and figures there and hardly anywhere else; reports of one event
     /// name its actors and figures through the text, so their shared anchors recur outside any one
-    /// paragraph. Returns `(whole, spread)`.
+    /// paragraph. Between two languages nothing is left out. Returns `(whole, spread)`.
     pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> (f32, f32) {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut shared: Vec<(f32, u32, u32)> = Vec::new();
@@ -295,7 +295,10 @@ impl Corpus {
             return (0.0, 0.0);
         }
         let whole: f32 = shared.iter().map(|x| x.0).sum();
-        let eligible = |k: usize| min_paragraphs > 0 && self.paragraphs[k] >= min_paragraphs;
+        // Across languages only names, figures and dates are compared, and a report gives those in
+        // its lead and seldom repeats them: the terms that recur through reports of one event in
+        // one language are what spreads their evidence, so the test is made within a language.
+        let eligible = |k: usize| !across && min_paragraphs > 0 && self.paragraphs[k] >= min_paragraphs;
         if eligible(i) {
             drop_heaviest_paragraph(&mut shared, |x| x.1);
         }
@@ -494,13 +497,13 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
         0.0
     } else {
         let (whole, spread) = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let content = (whole * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
         // Evidence resting on one paragraph of each text links a storyline, not an event.
-        let cosine = if spread < cfg.spread_min_share * whole {
-            spread
+        if spread < cfg.spread_min_share * whole {
+            content.min(cfg.concentrated_content_max)
         } else {
-            whole
-        };
-        (cosine * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
+            content
+        }
     };
     // A copy is one story whatever its lead says; only reports written apart can disagree.
     let weekdays_differ = reuse < cfg.link_threshold && corpus.weekdays_differ(i, j);

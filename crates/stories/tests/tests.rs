@@ -855,7 +855,7 @@ fn reports_naming_their_actors_throughout_still_join() {
         &[
             "Two spillway gates at the Orrin dam need urgent repairs, inspectors said on Tuesday, after engineer Mirela Ostrander's team found corroded hinges.",
             "According to Ostrander, the gates can still be worked by hand although their motors have failed twice since January.",
-            DAM_BACKGROUND_B,
+            "Velmora's Orrin dam, which Castellan Hydro and Brenholt Steelworks finished in 1974 on the Kessly river, keeps 480 million cubic metres behind the Aldermoor wall for 210,000 homes of the Dessary valley.",
             "Tobias Quennell, who chairs the water board, said 3.5 million had been set aside and that the reservoir at Velmora would stay eight metres low until the repairs end.",
         ],
     );
