@@ -52,10 +52,18 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
     let spec = std::env::var("WIRETRACE_STORIES").unwrap_or_default();
     for item in spec.split(',').filter(|s| !s.trim().is_empty()) {
         let (k, v) = item.split_once('=').ok_or("overrides are field=value")?;
+        if k.trim() == "spread_min_paragraphs" {
+            cfg.spread_min_paragraphs = v.trim().parse()?;
+            continue;
+        }
         let v: f32 = v.trim().parse()?;
         let field = match k.trim() {
             "link_threshold" => &mut cfg.link_threshold,
             "min_edge" => &mut cfg.min_edge,
+            "copy_min_reuse" => &mut cfg.copy_min_reuse,
+            "concentrated_content_max" => &mut cfg.concentrated_content_max,
+            "min_reuse_evidence" => &mut cfg.min_reuse_evidence,
+            "spread_min_share" => &mut cfg.spread_min_share,
             "event_window_days" => &mut cfg.event_window_days,
             "event_max_days" => &mut cfg.event_max_days,
             "unknown_time_factor" => &mut cfg.unknown_time_factor,

@@ -234,7 +234,9 @@ pub(crate) struct Anchor<'t> {
 }
 
 /// The anchors of one article: `(kind, key, count)` with lead occurrences counted [`LEAD_BOOST`]
-/// times, unsorted and not deduplicated (the caller merges equal keys).
+/// times, unsorted and not deduplicated (the caller merges equal keys). The corpus reads
+/// [`occurrences`], whose places it needs too; tests read this.
+#[cfg(test)]
 pub(crate) fn anchors(title: Option<&str>, text: &str) -> Vec<(Kind, u64, f32)> {
     occurrences(title, text)
         .into_iter()

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use wiretrace_model::Pair;
 use wiretrace_text::ListTable;
 
-use crate::features::{intersect_count, FastMap, Features, Kind};
+use crate::features::{intersect_count, FastMap, Features, Kind, SPREAD};
 use crate::Config;
 
 /// Corpus-wide statistics and features, indexed by position in id order.
@@ -48,6 +48,11 @@ pub(crate) struct Corpus {
     anchors: ListTable,
     /// The damped count (1 + ln count) of each of `anchors`, as `f32` bits, in the same order.
     anchor_tf: ListTable,
+    /// The one paragraph each of `anchors` occurs in (0 the headline), or [`SPREAD`], in the same
+    /// order.
+    anchor_paragraph: ListTable,
+    /// Number of text paragraphs of each article.
+    paragraphs: Vec<u32>,
     /// The kind of each anchor id.
     pub anchor_kind: Vec<Kind>,
     /// Weight of each anchor id: its kind's weight × ln(1 + N / df).
@@ -120,16 +125,20 @@ impl Corpus {
         let mut anchor_ids = Interner::default();
         let mut anchors = ListTable::default();
         let mut anchor_tf = ListTable::default();
-        let mut weighted: Vec<(u32, f32)> = Vec::new();
+        let mut anchor_paragraph = ListTable::default();
+        let mut paragraphs = Vec::new();
+        let mut weighted: Vec<(u32, f32, u32)> = Vec::new();
         for chunk in chunks {
             for f in chunk {
                 weighted.clear();
-                for &(h, k, count) in &f.anchors {
-                    weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln()));
+                for &(h, k, count, para) in &f.anchors {
+                    weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln(), para));
                 }
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
+                anchor_paragraph.push(weighted.iter().map(|x| x.2));
+                paragraphs.push(f.paragraphs);
                 ids.clear();
                 ids.extend(f.facts.iter().map(|&h| fact_ids.intern(h, Kind::Name)));
                 ids.sort_unstable();
@@ -146,7 +155,13 @@ impl Corpus {
             kind: anchor_kind,
             ..
         } = anchor_ids;
-        for table in [&mut shingles, &mut facts, &mut anchors, &mut anchor_tf] {
+        for table in [
+            &mut shingles,
+            &mut facts,
+            &mut anchors,
+            &mut anchor_tf,
+            &mut anchor_paragraph,
+        ] {
             table.shrink_to_fit();
         }
         let n = time.len().max(1) as f32;
@@ -184,6 +199,8 @@ impl Corpus {
             facts,
             anchors,
             anchor_tf,
+            anchor_paragraph,
+            paragraphs,
             anchor_kind,
             anchor_w,
             anchor_norms,
@@ -229,6 +246,72 @@ impl Corpus {
                 }
             }
         }
+    }
+
+    /// Calls `f(anchor id, weighted count product, paragraph in i, paragraph in j)` for every
+    /// anchor articles `i` and `j` share (see [`Corpus::for_shared_anchors`]).
+    fn for_shared_anchors_placed(&self, i: usize, j: usize, mut f: impl FnMut(usize, f32, u32, u32)) {
+        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
+        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
+        let (pa, pb) = (self.anchor_paragraph.get(i), self.anchor_paragraph.get(j));
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let id = a[x] as usize;
+                    let w = self.anchor_w[id];
+                    f(
+                        id,
+                        w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]),
+                        pa[x],
+                        pb[y],
+                    );
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+    }
+
+    /// The anchor cosine of articles `i` and `j` (as [`Corpus::anchor_cosine`]) and the same cosine
+    /// without what rests on one paragraph alone: in each article of at least `min_paragraphs`
+    /// paragraphs (0: none), the anchors that occur only in the paragraph holding most of the shared
+    /// weight are left out of the dot product (the norms stay whole). Two reports of different
+    /// events that both carry one background paragraph (or draw on one earlier report in one
+    /// paragraph each) share names and figures there and hardly anywhere else; reports of one event
+    /// name its actors and figures through the text, so their shared anchors recur outside any one
+    /// paragraph. Between two languages nothing is left out. Returns `(whole, spread)`.
+    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> (f32, f32) {
+        let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
+        let mut shared: Vec<(f32, u32, u32)> = Vec::new();
+        self.for_shared_anchors_placed(i, j, |id, product, p, q| {
+            if !across || language_independent(self.anchor_kind[id]) {
+                shared.push((product, p, q));
+            }
+        });
+        let denom = if across {
+            self.fact_norms[i] * self.fact_norms[j]
+        } else {
+            self.anchor_norms[i] * self.anchor_norms[j]
+        };
+        if denom <= 0.0 || shared.is_empty() {
+            return (0.0, 0.0);
+        }
+        let whole: f32 = shared.iter().map(|x| x.0).sum();
+        // Across languages only names, figures and dates are compared, and a report gives those in
+        // its lead and seldom repeats them: the terms that recur through reports of one event in
+        // one language are what spreads their evidence, so the test is made within a language.
+        let eligible = |k: usize| !across && min_paragraphs > 0 && self.paragraphs[k] >= min_paragraphs;
+        if eligible(i) {
+            drop_heaviest_paragraph(&mut shared, |x| x.1);
+        }
+        if eligible(j) {
+            drop_heaviest_paragraph(&mut shared, |x| x.2);
+        }
+        let spread: f32 = shared.iter().map(|x| x.0).sum();
+        ((whole / denom).min(1.0), (spread / denom).min(1.0))
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -311,6 +394,26 @@ impl Corpus {
     /// The sorted ids of article `i`'s language-independent features (names, spans, figures).
     pub fn facts_of(&self, i: usize) -> &[u32] {
         self.facts.get(i)
+    }
+}
+
+/// Removes from `shared` (weight, paragraph in one article, paragraph in the other) the anchors
+/// that occur only in the paragraph (`place`) holding the largest shared weight; anchors that recur
+/// in several paragraphs ([`SPREAD`]) stay. Ties go to the earlier paragraph.
+fn drop_heaviest_paragraph(shared: &mut Vec<(f32, u32, u32)>, place: impl Fn(&(f32, u32, u32)) -> u32) {
+    let mut by_paragraph: Vec<(u32, f32)> = Vec::new();
+    for x in shared.iter().filter(|x| place(x) != SPREAD) {
+        match by_paragraph.iter_mut().find(|(p, _)| *p == place(x)) {
+            Some(e) => e.1 += x.0,
+            None => by_paragraph.push((place(x), x.0)),
+        }
+    }
+    let top = by_paragraph
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|e| e.0);
+    if let Some(p) = top {
+        shared.retain(|x| place(x) != p);
     }
 }
 
@@ -417,7 +520,14 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let content = if factor <= 0.0 {
         0.0
     } else {
-        (corpus.anchor_cosine(i, j) * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0)
+        let (whole, spread) = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let content = (whole * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
+        // Evidence resting on one paragraph of each text links a storyline, not an event.
+        if spread < cfg.spread_min_share * whole {
+            content.min(cfg.concentrated_content_max)
+        } else {
+            content
+        }
     };
     // A copy is one story whatever its lead says; only reports written apart can disagree.
     let written_apart = reuse < cfg.link_threshold;
@@ -922,12 +1032,20 @@ pub(crate) fn average_linkage_from(
             continue;
         }
         let merged = span[a].union(span[b]);
-        if merged.seconds() > max_span_secs {
+        // A copy republished later belongs to its source's story, whatever the span.
+        if merged.seconds() > max_span_secs && !copy_adj[a].contains(&b) {
             continue;
         }
         span[a] = merged;
         // Merge b into a (a < b).
         alive[b] = false;
+        for c in std::mem::take(&mut copy_adj[b]) {
+            copy_adj[c].remove(&b);
+            if c != a {
+                copy_adj[c].insert(a);
+                copy_adj[a].insert(c);
+            }
+        }
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         let adj_b = std::mem::take(&mut adj[b]);

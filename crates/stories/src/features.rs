@@ -54,8 +54,12 @@ pub(crate) struct Features {
     pub language: Option<String>,
     /// Sorted hashes of the language-independent facts: names, spans and figures.
     pub facts: Vec<u64>,
-    /// Story anchors (see [`crate::anchors`]): (hash, kind, lead-weighted count), sorted by hash.
-    pub anchors: Vec<(u64, Kind, f32)>,
+    /// Story anchors (see [`crate::anchors`]): (hash, kind, lead-weighted count, paragraph), sorted
+    /// by hash. The paragraph is the one place the anchor occurs (0 the headline, 1.. the text's
+    /// paragraphs), or [`SPREAD`] when it occurs in several.
+    pub anchors: Vec<(u64, Kind, f32, u32)>,
+    /// Number of paragraphs of the text (blank-line separated, as ingest normalises it).
+    pub paragraphs: u32,
     /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
     pub lead_weekdays: u8,
     /// The day the headline and lead place the event on, when the article is dated (see
@@ -455,6 +459,11 @@ pub(crate) fn extract(article: &Article) -> Features {
         language: article.language.clone(),
         facts,
         anchors: anchor_features(article),
+        paragraphs: article
+            .text
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .count() as u32,
         lead_weekdays,
         event_day: article.published.and_then(|t| {
             let dates = crate::anchors::lead_dates(article.title.as_deref(), &article.text);
@@ -465,21 +474,44 @@ pub(crate) fn extract(article: &Article) -> Features {
 
 /// The article's story anchors, hashed and merged: one entry per distinct anchor with its summed
 /// lead-weighted count.
-fn anchor_features(article: &Article) -> Vec<(u64, Kind, f32)> {
-    let mut v: Vec<(u64, Kind, f32)> = crate::anchors::anchors(article.title.as_deref(), &article.text)
+fn anchor_features(article: &Article) -> Vec<(u64, Kind, f32, u32)> {
+    let text = article.text.as_str();
+    // Byte offsets where each text paragraph starts: an occurrence's paragraph is found from where
+    // its surface lies in the text (the headline's occurrences lie outside it).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices("\n\n").map(|(k, _)| k + 2))
+        .collect();
+    let base = text.as_ptr() as usize;
+    let paragraph = |surface: &str| {
+        let at = (surface.as_ptr() as usize).wrapping_sub(base);
+        if at < text.len() {
+            starts.partition_point(|&s| s <= at) as u32
+        } else {
+            0
+        }
+    };
+    let mut v: Vec<(u64, Kind, f32, u32)> = crate::anchors::occurrences(article.title.as_deref(), text)
         .into_iter()
-        .map(|(k, key, w)| (key, k, w))
+        .map(|a| (a.key, a.kind, a.weight, paragraph(a.surface)))
         .collect();
     v.sort_unstable_by_key(|x| x.0);
-    let mut out: Vec<(u64, Kind, f32)> = Vec::with_capacity(v.len());
+    let mut out: Vec<(u64, Kind, f32, u32)> = Vec::with_capacity(v.len());
     for x in v {
         match out.last_mut() {
-            Some(last) if last.0 == x.0 => last.2 += x.2,
+            Some(last) if last.0 == x.0 => {
+                last.2 += x.2;
+                if last.3 != x.3 {
+                    last.3 = SPREAD;
+                }
+            }
             _ => out.push(x),
         }
     }
     out
 }
+
+/// The paragraph of an anchor that occurs in more than one paragraph (see [`Features::anchors`]).
+pub(crate) const SPREAD: u32 = u32::MAX;
 
 /// Folded identifiers of an article for matching credit lines: outlet, file name, URL host.
 fn known_as(article: &Article) -> Vec<String> {

@@ -58,6 +58,10 @@ pub struct Score {
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
+    /// The anchor cosine without what rests on one paragraph of either text (see
+    /// `Config::spread_min_paragraphs`); content evidence uses it instead of `anchor_cosine` when it
+    /// is below `Config::spread_min_share` of it.
+    pub spread_cosine: f32,
     /// The anchor cosine within names alone, figures and dates alone, and terms alone (each over
     /// its own norms): names link a storyline, figures and dates tell its events apart.
     pub kind_cosines: KindCosines,
@@ -117,6 +121,7 @@ impl<'a> Similarity<'a> {
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
+            spread_cosine: self.corpus.spread_cosine(i, j, self.cfg.spread_min_paragraphs).1,
             kind_cosines: {
                 let [names, facts, terms] = self.corpus.group_cosines(i, j);
                 KindCosines { names, facts, terms }

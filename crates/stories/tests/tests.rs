@@ -879,3 +879,123 @@ fn across_languages_only_language_independent_anchors_are_compared() {
     let other = index.score(ArticleId(1), ArticleId(25)).unwrap();
     assert!(other.anchor_cosine < 0.2, "{other:?}");
 }
+
+// --- Background paragraphs and late copies: a running matter's reports share a paragraph. ---
+
+/// The background paragraph two reports of the Orrin dam matter both carry, in different wording.
+const DAM_BACKGROUND_A: &str = "The Orrin dam on the Kessly river, built by Castellan Hydro and Brenholt Steelworks in 1974 above Velmora, holds back 480 million cubic metres behind its Aldermoor wall and supplies 210,000 homes across the Dessary valley.";
+const DAM_BACKGROUND_B: &str = "Built by Castellan Hydro and Brenholt Steelworks in 1974 above Velmora, the Orrin dam on the Kessly river holds 480 million cubic metres behind its Aldermoor wall and powers 210,000 homes in the Dessary valley.";
+
+fn dam_inspection() -> Article {
+    art(
+        1,
+        "Harbour Times",
+        "Inspectors order repairs to spillway gates",
+        Some("2026-05-11T09:00:00Z"),
+        &[
+            "Safety inspectors led by engineer Mirela Ostrander ordered urgent repairs to two spillway gates on Tuesday after finding corroded hinges during a routine check.",
+            "Ostrander said the gates could still be opened by hand, but that the motors driving them had failed twice since January and spare parts would take six weeks to arrive.",
+            DAM_BACKGROUND_A,
+            "The regional water board, chaired by Tobias Quennell, has set aside 3.5 million for the work and said the reservoir would be kept eight metres below its usual level until it is done.",
+            "Quennell told a board meeting that no homes downstream were at risk and that a second inspection was planned for late summer.",
+        ],
+    )
+}
+
+fn dam_festival() -> Article {
+    art(
+        2,
+        "Midland Post",
+        "Lakeside festival draws record crowd",
+        Some("2026-05-11T15:00:00Z"),
+        &[
+            "A record 18,000 visitors came to the Lantern Nights festival on the shore of Lake Sorrel at the weekend, organiser Hanne Brisby said, twice as many as last year.",
+            "Brisby said the fireworks over the water and a concert by the Pellworth Brass Band were the main draws, and that food stalls ran out of bread by Saturday evening.",
+            DAM_BACKGROUND_B,
+            "Local hotels in Fairlow and Ambercombe reported every room booked, and the bus company Greyline added 40 extra services from the railway station.",
+            "The festival's board plans a third night next year and has asked the council of Fairlow for a larger car park near the marina.",
+        ],
+    )
+}
+
+fn background_corpus() -> Vec<Article> {
+    // Unrelated reports give the anchors their corpus frequencies.
+    let mut v = vec![dam_inspection(), dam_festival()];
+    v.extend(flood_corpus().into_iter().map(|mut a| {
+        a.id = ArticleId(a.id.0 + 10);
+        a
+    }));
+    v
+}
+
+#[test]
+fn a_shared_background_paragraph_does_not_make_one_story() {
+    let articles = background_corpus();
+    let stories = build_stories(&Config::default(), &articles, &[]);
+    assert!(!together(&stories, 1, 2), "{stories:?}");
+    // Without the rule the shared names of the background paragraph carry the pair into one story:
+    // the test would fail if the rule did nothing.
+    let off = Config {
+        spread_min_paragraphs: 0,
+        ..Config::default()
+    };
+    let stories = build_stories(&off, &articles, &[]);
+    assert!(together(&stories, 1, 2), "{stories:?}");
+}
+
+#[test]
+fn reports_naming_their_actors_throughout_still_join() {
+    // The inspection reported again, in other words, by another outlet: the actors recur outside
+    // the background paragraph, so the content evidence is not reduced to it.
+    let rewrite = art(
+        3,
+        "Northern Courier",
+        "Corroded hinges force work on Orrin spillway",
+        Some("2026-05-11T13:00:00Z"),
+        &[
+            "Two spillway gates at the Orrin dam need urgent repairs, inspectors said on Tuesday, after engineer Mirela Ostrander's team found corroded hinges.",
+            "According to Ostrander, the gates can still be worked by hand although their motors have failed twice since January.",
+            "Velmora's Orrin dam, which Castellan Hydro and Brenholt Steelworks finished in 1974 on the Kessly river, keeps 480 million cubic metres behind the Aldermoor wall for 210,000 homes of the Dessary valley.",
+            "Tobias Quennell, who chairs the water board, said 3.5 million had been set aside and that the reservoir at Velmora would stay eight metres low until the repairs end.",
+        ],
+    );
+    let mut articles = background_corpus();
+    articles.push(rewrite);
+    let stories = build_stories(&Config::default(), &articles, &[]);
+    assert!(together(&stories, 1, 3), "{stories:?}");
+    assert!(!together(&stories, 2, 3), "{stories:?}");
+}
+
+#[test]
+fn copies_of_copies_weeks_later_stay_in_their_story() {
+    // A trimmed copy keeping one paragraph of the wire five days later, and a copy of that copy
+    // five days after it: ten days from the wire, past the story's time span, but copies.
+    let wire = flood_wire();
+    let trimmed = art(
+        2,
+        "Eastside Gazette",
+        "Marrowick floods: 1,200 leave their homes",
+        Some("2026-03-07T08:00:00Z"),
+        &[FLOOD_1],
+    );
+    let again = art(
+        3,
+        "Westcountry Mercury",
+        "Update: Marrowick floods: 1,200 leave their homes",
+        Some("2026-03-12T08:00:00Z"),
+        &[FLOOD_1],
+    );
+    let articles = vec![wire, trimmed, again];
+    let stories = build_stories(&Config::default(), &articles, &[]);
+    assert!(
+        together(&stories, 1, 2) && together(&stories, 2, 3),
+        "{stories:?}"
+    );
+    // Pairs that share less than a copy does are held to the time span.
+    let strict = Config {
+        copy_min_reuse: 1.1,
+        ..Config::default()
+    };
+    let stories = build_stories(&strict, &articles, &[]);
+    assert!(!together(&stories, 1, 3), "{stories:?}");
+}
