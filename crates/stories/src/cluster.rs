@@ -583,13 +583,15 @@ pub(crate) fn near_duplicate(corpus: &Corpus, i: usize, j: usize, share: f32) ->
     large > 0 && intersect_count(a, b) as f32 >= share * large as f32
 }
 
-/// Groups of a component's positions joined by near-duplicate edges (transitively), each sorted,
-/// in order of their smallest position. Only edges present in `edges` are tested.
+/// Groups of a component's positions joined (transitively) by near-duplicate edges and by the
+/// `versions` given (pairs the reuse stage found to be versions of one text), each sorted, in
+/// order of their smallest position. Only edges present in `edges` are tested for near-duplicates.
 pub(crate) fn duplicate_groups(
     corpus: &Corpus,
     share: f32,
     nodes: &[usize],
     edges: &BTreeMap<(usize, usize), f32>,
+    versions: &[(usize, usize)],
 ) -> Vec<Vec<usize>> {
     let local: BTreeMap<usize, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
     let mut dsu = Dsu::new(nodes.len());
@@ -598,6 +600,11 @@ pub(crate) fn duplicate_groups(
             if near_duplicate(corpus, i, j, share) {
                 dsu.union(a, b);
             }
+        }
+    }
+    for &(i, j) in versions {
+        if let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) {
+            dsu.union(a, b);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

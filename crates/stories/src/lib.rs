@@ -111,6 +111,14 @@ pub struct Config {
     /// all of the smaller text (a trimmed one all of it); two reports that share a background
     /// paragraph share a third of it or less. 0.8 leaves room for a few edited words.
     pub copy_min_reuse: f32,
+    /// In components larger than [`Config::dense_component_max`], a copy (see
+    /// [`Config::copy_min_reuse`]) whose shared text also covers at least this share of the longer
+    /// version (a trimmed copy keeping most of its source) joins that version's group before
+    /// average linkage, as near-duplicates do (see [`Config::duplicate_share`]). A story
+    /// republished 2,000 times otherwise splits between its full and its trimmed copies: only a
+    /// few of their member pairs are weighed, and the mean over all of them falls below the
+    /// threshold. Half keeps a brief inside a round-up (the round-up mostly other text) apart.
+    pub version_min_cover: f32,
     /// Inverted-index postings longer than this are skipped (too common to be evidence).
     pub max_posting: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
@@ -249,6 +257,7 @@ impl Default for Config {
             unknown_time_factor: 1.0,
             story_max_span_days: 7.0,
             copy_min_reuse: 0.8,
+            version_min_cover: 0.5,
             max_posting: 200,
             dense_component_max: 400,
             duplicate_share: 0.8,
@@ -336,6 +345,9 @@ struct Graph {
     /// Pairs (i < j) whose reuse evidence alone reaches [`Config::copy_min_reuse`]: copies, which
     /// may join a story whatever their dates.
     copies: BTreeSet<(usize, usize)>,
+    /// Reuse pairs (i < j) that are versions of one text: a copy whose shared text also covers
+    /// [`Config::version_min_cover`] of the longer one.
+    versions: Vec<(usize, usize)>,
 }
 
 fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
@@ -344,6 +356,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
     tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    let mut versions = Vec::new();
     for p in pairs {
         if let (Some(&i), Some(&j)) = (pos.get(&p.a), pos.get(&p.b)) {
             if i == j {
@@ -351,6 +364,9 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
             }
             let key = (i.min(j), i.max(j));
             let s = pair_score(p);
+            if s >= cfg.copy_min_reuse && p.coverage_a.min(p.coverage_b) >= cfg.version_min_cover {
+                versions.push(key);
+            }
             let e = given.entry(key).or_insert(0.0);
             *e = e.max(s);
         }
@@ -435,6 +451,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
         corpus,
         components,
         copies,
+        versions,
     }
 }
 
@@ -502,7 +519,7 @@ pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<
         if nodes.len() == 1 {
             clusters.push(nodes.clone());
         } else if nodes.len() > cfg.dense_component_max {
-            let groups = duplicate_groups(&g.corpus, cfg.duplicate_share, nodes, edges);
+            let groups = duplicate_groups(&g.corpus, cfg.duplicate_share, nodes, edges, &g.versions);
             clusters.extend(average_linkage_from(
                 cfg.link_threshold,
                 max_span,

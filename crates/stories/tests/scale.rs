@@ -207,3 +207,48 @@ fn a_reworded_background_paragraph_does_not_join_two_stories() {
         );
     }
 }
+
+#[test]
+fn trimmed_copies_of_a_wire_story_join_its_full_copies() {
+    // A wire story republished 60 times: 30 full copies (a few words changed) and 30 trimmed to
+    // their first three paragraphs. The bounded reuse stage pairs each copy with an earlier one of
+    // its kind and only two trimmed copies with a full one (all of the trimmed text found in it,
+    // covering three quarters of the full text). One story, not one of full and one of trimmed
+    // copies (the mean over all 900 full × trimmed pairs, unweighed ones 0, is far below the
+    // link threshold).
+    let mut w = Words(13);
+    let origin: Vec<Vec<String>> = (0..4).map(|_| w.paragraph(40)).collect();
+    let mut articles = Vec::new();
+    let mut pairs = Vec::new();
+    for c in 0..60u32 {
+        let id = c + 1;
+        let mut paras = origin.clone();
+        for _ in 0..if c == 0 { 0 } else { 3 } {
+            let p = (w.next() % 3) as usize;
+            let k = (w.next() % 40) as usize;
+            paras[p][k] = w.word();
+        }
+        if c >= 30 {
+            paras.truncate(3);
+        }
+        articles.push(article(id, 0, i64::from(c), &paras));
+        if c != 0 && c != 30 {
+            pairs.push(pair(id - 1, id, 0.95, 0.99));
+        }
+    }
+    for (full, trimmed) in [(5, 31), (20, 45)] {
+        let mut p = pair(full, trimmed, 1.0, 1.0);
+        p.coverage_a = 0.75;
+        pairs.push(p);
+    }
+    let stories = build_stories(&large_corpus_config(), &articles, &pairs);
+    let sizes: Vec<usize> = stories.iter().map(|s| s.articles.len()).collect();
+    assert_eq!(sizes, [60], "story sizes {sizes:?}");
+    // Asking more cover than the trimmed copies give (0.75): the rule is what joins them.
+    let stricter = Config {
+        version_min_cover: 0.8,
+        ..large_corpus_config()
+    };
+    let split = build_stories(&stricter, &articles, &pairs);
+    assert!(split.len() > 1, "the two kinds of copy join only as versions");
+}
