@@ -228,32 +228,23 @@ impl Corpus {
     }
 
     /// Calls `f(anchor id, weighted count product)` for every anchor articles `i` and `j` share: the
-    /// terms of their anchor vectors' dot product (one merge of the two ascending id lists).
+    /// terms of their anchor vectors' dot product.
     fn for_shared_anchors(&self, i: usize, j: usize, mut f: impl FnMut(usize, f32)) {
-        let (a, b) = (self.anchors.get(i), self.anchors.get(j));
-        let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let id = a[x] as usize;
-                    let w = self.anchor_w[id];
-                    f(id, w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]));
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        self.merge_anchor_lists(i, j, |id, product, _, _| f(id, product));
     }
 
     /// Calls `f(anchor id, weighted count product, paragraph in i, paragraph in j)` for every
     /// anchor articles `i` and `j` share (see [`Corpus::for_shared_anchors`]).
     fn for_shared_anchors_placed(&self, i: usize, j: usize, mut f: impl FnMut(usize, f32, u32, u32)) {
+        let (pa, pb) = (self.anchor_paragraph.get(i), self.anchor_paragraph.get(j));
+        self.merge_anchor_lists(i, j, |id, product, x, y| f(id, product, pa[x], pb[y]));
+    }
+
+    /// The one merge of articles `i`'s and `j`'s ascending anchor id lists: calls `f(anchor id,
+    /// weighted count product, position in i's list, position in j's list)` for each shared anchor.
+    fn merge_anchor_lists(&self, i: usize, j: usize, mut f: impl FnMut(usize, f32, usize, usize)) {
         let (a, b) = (self.anchors.get(i), self.anchors.get(j));
         let (ta, tb) = (self.anchor_tf.get(i), self.anchor_tf.get(j));
-        let (pa, pb) = (self.anchor_paragraph.get(i), self.anchor_paragraph.get(j));
         let (mut x, mut y) = (0, 0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -262,12 +253,7 @@ impl Corpus {
                 std::cmp::Ordering::Equal => {
                     let id = a[x] as usize;
                     let w = self.anchor_w[id];
-                    f(
-                        id,
-                        w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]),
-                        pa[x],
-                        pb[y],
-                    );
+                    f(id, w * w * f32::from_bits(ta[x]) * f32::from_bits(tb[y]), x, y);
                     x += 1;
                     y += 1;
                 }
