@@ -509,8 +509,14 @@ mod tests {
 
     /// Counts the places where a copy holding `ORIGINAL` contradicts a source holding `source`.
     fn sites_against(source: &str) -> usize {
+        sites(ORIGINAL, source)
+    }
+
+    /// Counts the places where a copy holding `copy` contradicts a source holding `source`, the
+    /// wire holding `ORIGINAL`.
+    fn sites(copy: &str, source: &str) -> usize {
         let (copy, orig, src) = (
-            Article::new("copy.txt", ORIGINAL),
+            Article::new("copy.txt", copy),
             Article::new("wire.txt", ORIGINAL),
             Article::new("source.txt", source),
         );
@@ -557,23 +563,9 @@ mod tests {
         // after the figure anchor it in the source, which is enough.
         let copy = ORIGINAL.replace("said", "stated");
         let source = ORIGINAL.replace("180", "150");
-        let (x, w, y) = (
-            Article::new("copy.txt", &copy),
-            Article::new("wire.txt", ORIGINAL),
-            Article::new("source.txt", &source),
-        );
-        let feats: Vec<_> = [&x, &w, &y].iter().map(|a| extract(a)).collect();
-        let member = |k: usize, a: &Article| Member {
-            time: None,
-            language: None,
-            shingles: &feats[k].shingles,
-            facts: &[],
-            detail: extract_detail(a),
-        };
-        let (mx, mw, my) = (member(0, &x), member(1, &w), member(2, &y));
-        assert_eq!(contradicted_sites(&mx, &my, &[&mw]), 1);
+        assert_eq!(sites(&copy, &source), 1);
         // The wire itself changed nothing of the copy's.
-        assert_eq!(contradicted_sites(&mx, &mw, &[&mw]), 0);
+        assert_eq!(sites(&copy, ORIGINAL), 0);
     }
 
     #[test]
