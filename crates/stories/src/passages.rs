@@ -124,6 +124,15 @@ pub struct PassageConfig {
     /// translations); a report half as long as the other cannot render it whole (a ro–fr non-copy
     /// of real-news-dev passes every other condition at 0.53).
     pub min_length_ratio: f32,
+    /// Translation pairs: between two sentences aligned on their facts (and before the first,
+    /// after the last), sentences holding no shared fact are paired by position when both texts
+    /// hold the same number of them there and each such pair's lengths (characters) are within
+    /// this ratio. A pair passing the translation test renders its source sentence after sentence,
+    /// so a sentence without names or figures ("Damage assessments would take time") sits between
+    /// the same neighbours in both languages; a sentence split or merged in rendering changes the
+    /// counts and is left unpaired. Languages differ in length by up to a fifth for one content
+    /// (see `min_length_ratio`); 2.0 leaves room for one sentence rendered more loosely.
+    pub max_gap_length_ratio: f32,
     /// Each member is compared with at most this many candidates (those sharing most rare
     /// anchors), which keeps large stories near-linear.
     pub max_candidates: usize,
@@ -149,6 +158,7 @@ impl Default for PassageConfig {
             min_fact_order: 0.9,
             max_fact_shift: 0.08,
             min_length_ratio: 0.7,
+            max_gap_length_ratio: 2.0,
             max_candidates: 12,
             max_posting: 256,
         }
@@ -443,6 +453,46 @@ fn align(
     out
 }
 
+/// The fact-aligned sentences of a translation pair with the sentences between them paired by
+/// position where both texts hold equally many of equal enough length (see
+/// [`PassageConfig::max_gap_length_ratio`]); a positional pair keeps its own anchor similarity
+/// (often 0: it shares no fact). Sorted by position.
+fn fill_gaps(
+    cfg: &PassageConfig,
+    w: &Weights,
+    x: &Version,
+    y: &Version,
+    aligned: &[(usize, usize, f32)],
+) -> Vec<(usize, usize, f32)> {
+    let chars = |v: &Version, k: usize| {
+        let s = &v.sentences[k];
+        v.article.text[s.start..s.end].chars().count().max(1) as f32
+    };
+    let mut out = Vec::with_capacity(aligned.len());
+    let mut next = (0usize, 0usize);
+    let ends = std::iter::once((x.sentences.len(), y.sentences.len(), None));
+    for (i, j, sim) in aligned.iter().map(|&(i, j, s)| (i, j, Some(s))).chain(ends) {
+        let (gx, gy) = (next.0..i, next.1..j);
+        if !gx.is_empty() && gx.len() == gy.len() {
+            let fits = gx.clone().zip(gy.clone()).all(|(a, b)| {
+                let r = chars(x, a) / chars(y, b);
+                r <= cfg.max_gap_length_ratio && r >= 1.0 / cfg.max_gap_length_ratio
+            });
+            if fits {
+                out.extend(
+                    gx.zip(gy)
+                        .map(|(a, b)| (a, b, w.similarity(&x.sentences[a], &y.sentences[b], false))),
+                );
+            }
+        }
+        if let Some(s) = sim {
+            out.push((i, j, s));
+        }
+        next = (i + 1, j + 1);
+    }
+    out
+}
+
 /// Share of a text's non-blank characters lying in the given sentences.
 fn coverage(text: &str, sentences: &[Sentence], chosen: impl Iterator<Item = usize>) -> f32 {
     let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
@@ -470,7 +520,10 @@ fn anchored_pair(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> 
     if !same_language && !renders_whole(cfg, x, y) {
         return None;
     }
-    let aligned = align(cfg, w, &x.sentences, &y.sentences, same_language);
+    let mut aligned = align(cfg, w, &x.sentences, &y.sentences, same_language);
+    if !same_language {
+        aligned = fill_gaps(cfg, w, x, y, &aligned);
+    }
     let enough = if same_language {
         cfg.min_aligned_sentences
     } else {
@@ -742,6 +795,32 @@ mod tests {
         assert!(repairs.b.slice(RENDERING).contains("4,5 millones"), "{repairs:?}");
         assert!(p.passages.len() >= 6, "{:?}", p.passages);
         assert!(p.coverage_a > 0.7 && p.coverage_b > 0.7, "{p:?}");
+    }
+
+    #[test]
+    fn sentences_without_facts_between_aligned_ones_are_paired_by_position() {
+        // A sentence with no name, figure or date, rendered in its place.
+        let en = DISPATCH.replace(
+            "Engineer Tomas",
+            "Divers spent the afternoon looking at the damaged pillar. Engineer Tomas",
+        );
+        let es = RENDERING.replace(
+            "El ingeniero Tomas",
+            "Los buzos pasaron la tarde observando el pilar dañado. El ingeniero Tomas",
+        );
+        let arts = [article(1, "en", &en), article(2, "es", &es)];
+        let pairs = anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        let divers = pairs[0]
+            .passages
+            .iter()
+            .find(|p| p.a.slice(&en).starts_with("Divers"))
+            .expect("the sentence without facts is aligned");
+        assert!(divers.b.slice(&es).starts_with("Los buzos"), "{divers:?}");
+        // Every sentence of each text is in one passage, in order.
+        assert_eq!(pairs[0].passages.len(), 9, "{:?}", pairs[0].passages);
+        let starts: Vec<usize> = pairs[0].passages.iter().map(|p| p.b.start as usize).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     }
 
     #[test]
