@@ -1796,6 +1796,7 @@ impl<'h> Walker<'h> {
         self.flush();
         if !self.comments_are_text {
             self.prune_tail(root);
+            self.prune_head(root);
         }
         self.prune_trailing_headings();
         self.prune_closing_promotions();
@@ -1839,6 +1840,47 @@ impl<'h> Walker<'h> {
                 self.blocks[i] = Block::Furniture {
                     text: text.clone(),
                     reason: "related",
+                };
+            }
+        }
+    }
+
+    /// Head pruning, tail pruning's mirror: before the first long paragraph, the leading run of short
+    /// paragraphs outside that paragraph's box and unlike the text's paragraphs in shape is page
+    /// furniture (breadcrumbs, section kickers, share rows), not the article's opening.
+    fn prune_head(&mut self, root: ElementRef<'_>) {
+        let tree = root.tree();
+        let is_long =
+            |i: usize| matches!(&self.blocks[i], Block::Para(t) if t.chars().count() >= TAIL_LONG_CHARS);
+        let Some(&(first_long, home)) = self.para_homes.iter().find(|(i, _)| is_long(*i)) else {
+            return;
+        };
+        let Some(container) = text_container(tree, home) else {
+            return;
+        };
+        let text_shapes: Vec<Shape<'_>> = self
+            .para_homes
+            .iter()
+            .skip_while(|(i, _)| *i < first_long)
+            .filter_map(|&(_, h)| shape(tree, h))
+            .collect();
+        let mut cut = Vec::new();
+        for &(i, h) in self.para_homes.iter().take_while(|(i, _)| *i < first_long) {
+            let Block::Para(t) = &self.blocks[i] else { continue };
+            let like_text = shape(tree, h).is_some_and(|s| text_shapes.contains(&s));
+            // A heading opens the text it titles.
+            let heading = self.heading_paras.contains(&i);
+            if t.chars().count() >= HEAD_SHORT_CHARS || is_within(tree, h, container) || like_text || heading
+            {
+                break;
+            }
+            cut.push(i);
+        }
+        for i in cut {
+            if let Block::Para(text) = &self.blocks[i] {
+                self.blocks[i] = Block::Furniture {
+                    text: text.clone(),
+                    reason: "nav",
                 };
             }
         }
@@ -2079,6 +2121,10 @@ const TAIL_LONG_CHARS: usize = 200;
 /// text ends the pruned run.
 const TAIL_SHORT_CHARS: usize = 120;
 
+/// Longest paragraph head pruning removes: a breadcrumb, kicker or share label. Shorter than the
+/// tail's bound, as a standfirst or a subtitle often opens a text before its first long paragraph.
+const HEAD_SHORT_CHARS: usize = 60;
+
 /// Paragraph-like elements whose parent is the container of the text they belong to.
 const PARAGRAPH_TAGS: &[&str] = &[
     "p",
@@ -2279,6 +2325,38 @@ mod tests {
         // The extra box holds prose: only what follows its long paragraph is a candidate, and it sits
         // in that paragraph's own box.
         assert!(p.iter().any(|x| x == "Last line."), "{p:?}");
+    }
+
+    #[test]
+    fn short_blocks_before_the_text_outside_its_box_are_pruned() {
+        let html = format!(
+            "<html><body><article><div class=crumbs-b><p>Home</p><p>Region</p></div>\
+             <div class=story><h2>Late boats on Fridays</h2><p>{}</p><p>{}</p></div></article></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay")
+        );
+        let d = draft_of_document(&html);
+        let p = paras(&d);
+        // The trail before the text goes; the heading inside the story's box opens the text.
+        assert_eq!(
+            p.first().map(String::as_str),
+            Some("Late boats on Fridays"),
+            "{p:?}"
+        );
+        let f = furniture(&d);
+        assert!(f.iter().any(|(t, r)| t == "Region" && *r == "nav"), "{f:?}");
+    }
+
+    #[test]
+    fn a_heading_before_the_text_is_not_head_pruned() {
+        let html = format!(
+            "<html><body><article><div class=top-b><h2>Legal notice</h2></div>\
+             <div class=story><p>{}</p><p>{}</p></div></article></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay")
+        );
+        let p = paras(&draft_of_document(&html));
+        assert_eq!(p.first().map(String::as_str), Some("Legal notice"), "{p:?}");
     }
 
     #[test]
