@@ -1795,8 +1795,8 @@ impl<'h> Walker<'h> {
         }
         self.flush();
         if !self.comments_are_text {
-            self.prune_tail(root);
-            self.prune_head(root);
+            self.prune_edge(root, Edge::Tail);
+            self.prune_edge(root, Edge::Head);
         }
         self.prune_trailing_headings();
         self.prune_closing_promotions();
@@ -1804,73 +1804,61 @@ impl<'h> Walker<'h> {
         self.blocks
     }
 
-    /// Tail pruning, as trafilatura prunes the end of a text: after the last long paragraph (see
-    /// [`TAIL_LONG_CHARS`]), the trailing run of short paragraphs that sit outside that paragraph's
-    /// container is page furniture (related links, "more on this topic" teasers, paywall offers,
-    /// forum controls), not the article's close. Short closing lines inside the text's own container
-    /// (a sign-off, a last one-line paragraph) are kept.
-    fn prune_tail(&mut self, root: ElementRef<'_>) {
+    /// Edge pruning, as trafilatura prunes the ends of a text. After the last long paragraph (see
+    /// [`EDGE_ANCHOR_CHARS`]), the trailing run of short paragraphs is related furniture ("more on this
+    /// topic" teasers, paywall offers, forum controls); before the first long paragraph, the leading
+    /// run is navigation (breadcrumbs, section kickers). A paragraph ends the run when it lies in the
+    /// long paragraph's own box (a sign-off, a last one-line paragraph) or is shaped like the text's
+    /// paragraphs (text split into one box per paragraph); at the head, a heading opens the text.
+    fn prune_edge(&mut self, root: ElementRef<'_>, edge: Edge) {
         let tree = root.tree();
         let is_long =
-            |i: usize| matches!(&self.blocks[i], Block::Para(t) if t.chars().count() >= TAIL_LONG_CHARS);
-        let Some(&(last_long, home)) = self.para_homes.iter().rev().find(|(i, _)| is_long(*i)) else {
+            |i: usize| matches!(&self.blocks[i], Block::Para(t) if t.chars().count() >= EDGE_ANCHOR_CHARS);
+        let anchor = match edge {
+            Edge::Head => self.para_homes.iter().find(|(i, _)| is_long(*i)),
+            Edge::Tail => self.para_homes.iter().rev().find(|(i, _)| is_long(*i)),
+        };
+        let Some(&(anchor, home)) = anchor else {
             return;
         };
         let Some(container) = text_container(tree, home) else {
             return;
         };
-        // Text split into one box per paragraph is recognised by its paragraphs' shape instead.
-        let text_shapes: Vec<Shape<'_>> = self
-            .para_homes
-            .iter()
-            .take_while(|(i, _)| *i <= last_long)
-            .filter_map(|&(_, h)| shape(tree, h))
-            .collect();
-        let mut cut = Vec::new();
-        for &(i, h) in self.para_homes.iter().rev().take_while(|(i, _)| *i > last_long) {
-            let Block::Para(t) = &self.blocks[i] else { continue };
-            let like_text = shape(tree, h).is_some_and(|s| text_shapes.contains(&s));
-            if t.chars().count() >= TAIL_SHORT_CHARS || is_within(tree, h, container) || like_text {
-                break;
-            }
-            cut.push(i);
-        }
-        for i in cut {
-            if let Block::Para(text) = &self.blocks[i] {
-                self.blocks[i] = Block::Furniture {
-                    text: text.clone(),
-                    reason: "related",
-                };
-            }
-        }
-    }
-
-    /// Head pruning, tail pruning's mirror: before the first long paragraph, the leading run of short
-    /// paragraphs outside that paragraph's box and unlike the text's paragraphs in shape is page
-    /// furniture (breadcrumbs, section kickers, share rows), not the article's opening.
-    fn prune_head(&mut self, root: ElementRef<'_>) {
-        let tree = root.tree();
-        let is_long =
-            |i: usize| matches!(&self.blocks[i], Block::Para(t) if t.chars().count() >= TAIL_LONG_CHARS);
-        let Some(&(first_long, home)) = self.para_homes.iter().find(|(i, _)| is_long(*i)) else {
-            return;
-        };
-        let Some(container) = text_container(tree, home) else {
-            return;
+        let in_text = |i: usize| match edge {
+            Edge::Head => i >= anchor,
+            Edge::Tail => i <= anchor,
         };
         let text_shapes: Vec<Shape<'_>> = self
             .para_homes
             .iter()
-            .skip_while(|(i, _)| *i < first_long)
+            .filter(|(i, _)| in_text(*i))
             .filter_map(|&(_, h)| shape(tree, h))
             .collect();
+        // The paragraphs beyond the anchor, read from the page's edge inwards.
+        let beyond: Vec<(usize, ego_tree::NodeId)> = match edge {
+            Edge::Head => self
+                .para_homes
+                .iter()
+                .take_while(|(i, _)| *i < anchor)
+                .copied()
+                .collect(),
+            Edge::Tail => self
+                .para_homes
+                .iter()
+                .rev()
+                .take_while(|(i, _)| *i > anchor)
+                .copied()
+                .collect(),
+        };
         let mut cut = Vec::new();
-        for &(i, h) in self.para_homes.iter().take_while(|(i, _)| *i < first_long) {
+        for (i, h) in beyond {
             let Block::Para(t) = &self.blocks[i] else { continue };
             let like_text = shape(tree, h).is_some_and(|s| text_shapes.contains(&s));
-            // A heading opens the text it titles.
-            let heading = self.heading_paras.contains(&i);
-            if t.chars().count() >= HEAD_SHORT_CHARS || is_within(tree, h, container) || like_text || heading
+            let opens_text = edge == Edge::Head && self.heading_paras.contains(&i);
+            if t.chars().count() >= edge.short_chars()
+                || is_within(tree, h, container)
+                || like_text
+                || opens_text
             {
                 break;
             }
@@ -1880,7 +1868,7 @@ impl<'h> Walker<'h> {
             if let Block::Para(text) = &self.blocks[i] {
                 self.blocks[i] = Block::Furniture {
                     text: text.clone(),
-                    reason: "nav",
+                    reason: edge.reason(),
                 };
             }
         }
@@ -2113,17 +2101,42 @@ impl<'h> Walker<'h> {
     }
 }
 
-/// Shortest paragraph that anchors tail pruning: a paragraph of prose, longer than any teaser,
+/// Shortest paragraph that anchors edge pruning: a paragraph of prose, longer than any teaser,
 /// link label or offer line.
-const TAIL_LONG_CHARS: usize = 200;
+const EDGE_ANCHOR_CHARS: usize = 200;
 
-/// Longest paragraph tail pruning removes: a title, a link label or a one-line offer; a paragraph of
+/// Longest paragraph pruned after the text: a title, a link label or a one-line offer; a paragraph of
 /// text ends the pruned run.
 const TAIL_SHORT_CHARS: usize = 120;
 
-/// Longest paragraph head pruning removes: a breadcrumb, kicker or share label. Shorter than the
+/// Longest paragraph pruned before the text: a breadcrumb, kicker or share label. Shorter than the
 /// tail's bound, as a standfirst or a subtitle often opens a text before its first long paragraph.
 const HEAD_SHORT_CHARS: usize = 60;
+
+/// Which end of a text edge pruning reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Head,
+    Tail,
+}
+
+impl Edge {
+    /// Longest paragraph pruned at this end.
+    fn short_chars(self) -> usize {
+        match self {
+            Edge::Head => HEAD_SHORT_CHARS,
+            Edge::Tail => TAIL_SHORT_CHARS,
+        }
+    }
+
+    /// The furniture reason of what is pruned at this end.
+    fn reason(self) -> &'static str {
+        match self {
+            Edge::Head => "nav",
+            Edge::Tail => "related",
+        }
+    }
+}
 
 /// Paragraph-like elements whose parent is the container of the text they belong to.
 const PARAGRAPH_TAGS: &[&str] = &[
@@ -2260,7 +2273,7 @@ mod tests {
         assert!(f[2].0.starts_with("Read more:\nRain returns"));
     }
 
-    /// A fictional long paragraph (over [`TAIL_LONG_CHARS`]) for tail-pruning pages.
+    /// A fictional long paragraph (over [`EDGE_ANCHOR_CHARS`]) for tail-pruning pages.
     fn long_para(topic: &str) -> String {
         format!(
             "The council of {topic} met on Monday evening to debate the new ferry timetable, which moves the \
