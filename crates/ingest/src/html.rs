@@ -51,6 +51,13 @@
 //! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
 //!
+//! **Edge pruning** (trafilatura's idea, our rule): after the last long paragraph
+//! ([`EDGE_ANCHOR_CHARS`]) the trailing run of short paragraphs ([`TAIL_SHORT_CHARS`]) is related
+//! furniture, and before the first one the leading run of very short ones ([`HEAD_SHORT_CHARS`]) is
+//! navigation, as long as they sit outside that paragraph's box and are not shaped like the text's
+//! paragraphs (tag and class of the element and two ancestors, so text written one box per paragraph
+//! keeps its short last line); at the head a heading opens the text.
+//!
 //! A page that gives next to no text once comments are set aside is a discussion (a forum thread): its
 //! posts, classed as comments, are read as its text. A `<form>` holding most of the page (ASP.NET's
 //! wrapper) is walked, not skipped.
