@@ -1,6 +1,6 @@
 //! Language knowledge as data, in one place: function words, month names and weekday names per
-//! language, and the date-reading tables of [`date_words`] (month names and abbreviations, weekday
-//! words skipped inside dates, time zones, the "published" / "updated" cue words of many languages).
+//! language (the date reader and the story stage read the same weekday table), and the
+//! date-reading tables of [`date_words`] (month names and abbreviations, fillers, time zones, the "published" / "updated" cue words of many languages).
 //!
 //! Every word is stored *folded*: lowercase, transliterated to ASCII letters (diacritics dropped,
 //! Cyrillic and Greek romanised), which is how the story stage compares words across languages and
@@ -109,8 +109,9 @@ pub const MONTHS: &[(&str, &str)] = &[
 /// Weekday names per language, folded, Monday first; `|` separates forms of one day (a case
 /// ending after a preposition: Polish "w środę", Russian "в среду"). Portuguese days are written
 /// "segunda-feira": the caller joins a word and a following "feira" ("segundafeira"); bare
-/// "segunda", "quarta", "quinta" are also ordinals and are not listed. Romanian "luni" is also
-/// "months", so only "lunea" stands for Monday.
+/// "segunda", "quarta", "quinta" are also ordinals and are not listed. A form in brackets is also
+/// another word (Romanian "luni" is also "months") and names a day only beside a date (see
+/// [`is_weekday_in_date`]); [`weekday_number`] does not read it.
 pub const WEEKDAYS: &[(&str, [&str; 7])] = &[
     (
         "en",
@@ -157,7 +158,13 @@ pub const WEEKDAYS: &[(&str, [&str; 7])] = &[
     (
         "ro",
         [
-            "lunea", "marti", "miercuri", "joi", "vineri", "sambata", "duminica",
+            "lunea|(luni)",
+            "marti",
+            "miercuri",
+            "joi",
+            "vineri",
+            "sambata",
+            "duminica",
         ],
     ),
     (
@@ -241,7 +248,7 @@ pub fn weekday_number(folded: &str) -> Option<u8> {
         let mut m = HashMap::new();
         for (_, days) in WEEKDAYS {
             for (n, forms) in days.iter().enumerate() {
-                for w in forms.split('|') {
+                for w in forms.split('|').filter(|w| !w.starts_with('(')) {
                     m.entry(w).or_insert(n as u8);
                 }
             }
@@ -251,6 +258,32 @@ pub fn weekday_number(folded: &str) -> Option<u8> {
     .get(folded)
     .copied()
 }
+
+/// Whether a folded word of a date string ("Monday, 3 March", "luni, 3 martie", "seg, 3 mar")
+/// names a weekday in any supported language: a form of [`WEEKDAYS`], bracketed ones included (a
+/// date leaves no doubt), or an abbreviation of one (at least three letters: "mon", "mié").
+/// Portuguese "segunda" is the start of "segundafeira"; the "feira" after the hyphen is the date
+/// reader's filler.
+///
+/// ```
+/// assert!(wiretrace_lang::is_weekday_in_date("luni"));
+/// assert!(wiretrace_lang::is_weekday_in_date("segunda"));
+/// assert!(wiretrace_lang::is_weekday_in_date("mon"));
+/// assert!(!wiretrace_lang::is_weekday_in_date("march"));
+/// ```
+pub fn is_weekday_in_date(folded: &str) -> bool {
+    folded.len() >= WEEKDAY_ABBREVIATION_LEN
+        && WEEKDAYS
+            .iter()
+            .flat_map(|(_, days)| days.iter())
+            .flat_map(|forms| forms.split('|'))
+            .map(|w| w.trim_matches(|c| c == '(' || c == ')'))
+            .any(|w| w.starts_with(folded) || folded.starts_with(w))
+}
+
+/// The shortest weekday abbreviation a date reader accepts ("mon", "sab"): shorter prefixes are
+/// other words too.
+pub const WEEKDAY_ABBREVIATION_LEN: usize = 3;
 
 /// Parts of a day that a language joins to a weekday name in one word (German "Dienstagabend",
 /// "Sonntagmorgen"; Dutch "zondagavond"), folded; empty where a language writes them apart
@@ -377,6 +410,7 @@ mod tests {
         assert_eq!(weekday_number("luni"), None, "also 'months'");
         for (_, days) in WEEKDAYS {
             for w in days.iter().flat_map(|d| d.split('|')) {
+                let w = w.trim_matches(|c| c == '(' || c == ')');
                 assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "not folded: {w}");
                 assert_eq!(month_number(w), None, "{w} is also a month");
             }
