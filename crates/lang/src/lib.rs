@@ -332,6 +332,46 @@ pub fn is_function_word(folded: &str) -> bool {
     .contains(folded)
 }
 
+/// Whether each supported language capitalises its common nouns as well as its names (German
+/// "der Stromausfall"): there a capital letter does not mark a name.
+pub const CAPITALISES_NOUNS: &[(&str, bool)] = &[
+    ("en", false),
+    ("es", false),
+    ("pt", false),
+    ("fr", false),
+    ("ro", false),
+    ("de", true),
+    ("it", false),
+    ("nl", false),
+    ("pl", false),
+    ("ru", false),
+    ("tr", false),
+];
+
+/// Languages written in a script without letter case (Arabic, Persian, Hebrew, the Indic scripts,
+/// Thai, Georgian, Chinese, Japanese, Korean…), by ISO 639-1 code: there no capital letter marks
+/// a name.
+pub const CASELESS_SCRIPT_LANGUAGES: &[&str] = &[
+    "ar", "fa", "ur", "ps", "he", "yi", "hi", "mr", "ne", "gu", "bn", "pa", "ta", "te", "kn", "ml", "si",
+    "th", "lo", "km", "my", "ka", "am", "zh", "ja", "ko",
+];
+
+/// Whether a capital letter marks a name in texts of `language` (an ISO 639-1 code): not where
+/// common nouns are capitalised too ([`CAPITALISES_NOUNS`]) or the script has no case
+/// ([`CASELESS_SCRIPT_LANGUAGES`]). Unknown languages are assumed to mark names.
+///
+/// ```
+/// assert!(wiretrace_lang::case_marks_names("en"));
+/// assert!(!wiretrace_lang::case_marks_names("de"));
+/// assert!(!wiretrace_lang::case_marks_names("ar"));
+/// ```
+pub fn case_marks_names(language: &str) -> bool {
+    let nouns = CAPITALISES_NOUNS
+        .iter()
+        .any(|&(l, capitalised)| l == language && capitalised);
+    !nouns && !CASELESS_SCRIPT_LANGUAGES.contains(&language)
+}
+
 /// The month (1–12) a folded word names in any supported language. German "März" folds to "marz" or
 /// "maerz"; both are listed.
 pub fn month_number(folded: &str) -> Option<u8> {
@@ -385,6 +425,14 @@ mod tests {
             );
         }
         assert_eq!(WEEKDAY_PARTS.len(), LANGUAGES.len());
+        for lang in LANGUAGES {
+            assert!(
+                CAPITALISES_NOUNS.iter().any(|(l, _)| l == lang),
+                "capitalised nouns: {lang}"
+            );
+            assert!(!CASELESS_SCRIPT_LANGUAGES.contains(lang), "{lang} has case");
+        }
+        assert_eq!(CAPITALISES_NOUNS.len(), LANGUAGES.len());
     }
 
     #[test]

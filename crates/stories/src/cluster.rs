@@ -128,12 +128,14 @@ impl Corpus {
         let mut anchor_paragraph = ListTable::default();
         let mut paragraphs = Vec::new();
         let mut weighted: Vec<(u32, f32, u32)> = Vec::new();
+        let mut anchor_languages = AnchorLanguages::default();
         for chunk in chunks {
             for f in chunk {
                 weighted.clear();
                 for &(h, k, count, para) in &f.anchors {
                     weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln(), para));
                 }
+                anchor_languages.record(f.language.as_deref(), weighted.iter().map(|x| x.0));
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
@@ -181,8 +183,28 @@ impl Corpus {
                 .sqrt()
         };
         let anchor_norms = (0..time.len()).map(|i| norm_of(i, &|_| true)).collect();
+        // Where case does not mark names (German capitalises its nouns; Arabic has no case) many
+        // "names" are common words that no other language writes alike: across languages such a
+        // text's norm counts only the anchors the corpus holds in two languages or more.
+        let attested = anchor_languages.attested(cfg.attested_norm_min_articles);
+        let case_marks: Vec<bool> = language
+            .iter()
+            .map(|l| l.as_deref().is_none_or(wiretrace_lang::case_marks_names))
+            .collect();
         let fact_norms = (0..time.len())
-            .map(|i| norm_of(i, &language_independent))
+            .map(|i| {
+                let ids = anchors.get(i);
+                let tfs = anchor_tf.get(i);
+                ids.iter()
+                    .zip(tfs)
+                    .filter(|(&id, _)| {
+                        language_independent(anchor_kind[id as usize])
+                            && (case_marks[i] || attested.as_ref().is_none_or(|a| a[id as usize]))
+                    })
+                    .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
+                    .sum::<f32>()
+                    .sqrt()
+            })
             .collect();
         let group_norms = (0..time.len())
             .map(|i| {
@@ -400,6 +422,59 @@ fn drop_heaviest_paragraph(shared: &mut Vec<(f32, u32, u32)>, place: impl Fn(&(f
         .map(|e| e.0);
     if let Some(p) = top {
         shared.retain(|x| place(x) != p);
+    }
+}
+
+/// Which languages the corpus holds each anchor id in: none yet, one (its index + 1), or several
+/// ([`AnchorLanguages::SEVERAL`]); and how many articles of known language there are of each.
+#[derive(Default)]
+struct AnchorLanguages {
+    of_anchor: Vec<u32>,
+    codes: Vec<String>,
+    articles: Vec<usize>,
+}
+
+impl AnchorLanguages {
+    const SEVERAL: u32 = u32::MAX;
+
+    /// Records that an article in `language` holds `ids` (an article of unknown language tells
+    /// nothing about where an anchor travels).
+    fn record(&mut self, language: Option<&str>, ids: impl Iterator<Item = u32>) {
+        let Some(code) = language else { return };
+        let lang = match self.codes.iter().position(|c| c == code) {
+            Some(p) => p,
+            None => {
+                self.codes.push(code.to_string());
+                self.articles.push(0);
+                self.codes.len() - 1
+            }
+        };
+        self.articles[lang] += 1;
+        let mark = lang as u32 + 1;
+        for id in ids {
+            let id = id as usize;
+            if self.of_anchor.len() <= id {
+                self.of_anchor.resize(id + 1, 0);
+            }
+            let seen = &mut self.of_anchor[id];
+            *seen = match *seen {
+                0 => mark,
+                m if m == mark => m,
+                _ => Self::SEVERAL,
+            };
+        }
+    }
+
+    /// Per anchor id, whether the corpus holds it in two languages or more; `None` (every anchor
+    /// counts) unless at least `min_articles` articles are in a language other than the most
+    /// common one: a small corpus (two files compared) cannot tell which anchors travel.
+    fn attested(&self, min_articles: usize) -> Option<Vec<bool>> {
+        let total: usize = self.articles.iter().sum();
+        let most = self.articles.iter().copied().max().unwrap_or(0);
+        if min_articles == 0 || total - most < min_articles {
+            return None;
+        }
+        Some(self.of_anchor.iter().map(|&m| m == Self::SEVERAL).collect())
     }
 }
 

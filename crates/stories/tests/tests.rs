@@ -999,3 +999,106 @@ fn copies_of_copies_weeks_later_stay_in_their_story() {
     let stories = build_stories(&strict, &articles, &[]);
     assert!(!together(&stories, 1, 3), "{stories:?}");
 }
+
+// --- Languages whose capitals do not mark names: German capitalises every noun. ---
+
+/// A fictional ferry fire told in German: besides its names, every noun is capitalised.
+fn ferry_german() -> Article {
+    let mut a = art(
+        31,
+        "Nordkurier",
+        "Feuer auf Fähre Marlen Ostra vor Kessing",
+        None,
+        &["Auf der Fähre Marlen Ostra ist am Morgen vor Kessing ein Feuer im Maschinenraum ausgebrochen. Kapitän Edvin Harrow ließ 412 Passagiere in die Rettungsboote bringen; die Feuerwehr, der Hafenmeister und die Küstenwache brachten Schlepper, Löschboote und Hubschrauber. Die Reederei Solberg Lines sprach von einem Kurzschluss in der Elektrik und einem Schaden in Millionenhöhe."],
+    );
+    a.language = Some("de".into());
+    a
+}
+
+/// The same fire told in English.
+fn ferry_english() -> Article {
+    let mut a = art(
+        32,
+        "Coast Daily",
+        "Fire on ferry Marlen Ostra off Kessing",
+        None,
+        &["A fire broke out in the engine room of the ferry Marlen Ostra off Kessing in the morning. Captain Edvin Harrow moved 412 passengers into the lifeboats while firefighters and the coastguard sent tugs and helicopters. The operator Solberg Lines blamed a short circuit."],
+    );
+    a.language = Some("en".into());
+    a
+}
+
+/// The same fire told in French (French capitals mark names).
+fn ferry_french() -> Article {
+    let mut a = art(
+        33,
+        "Journal du Port",
+        "Incendie sur le ferry Marlen Ostra au large de Kessing",
+        None,
+        &["Un incendie s'est déclaré dans la salle des machines du ferry Marlen Ostra au large de Kessing. Le capitaine Edvin Harrow a fait monter 412 passagers dans les canots; l'armateur Solberg Lines évoque un court-circuit."],
+    );
+    a.language = Some("fr".into());
+    a
+}
+
+/// Short unrelated reports in several languages, each with names of its own: enough articles in
+/// languages other than the most common one for the corpus to tell which anchors travel.
+fn unrelated_reports(n: u32) -> Vec<Article> {
+    let languages = ["fr", "es", "it", "en"];
+    (0..n)
+        .map(|k| {
+            let mut a = art(
+                100 + k,
+                "Various",
+                &format!("Council of Brevan{k} votes"),
+                None,
+                &[&format!(
+                    "The council of Brevan{k} approved {} new homes near Lake Tessor{k}, mayor Ilka Morrow{k} said.",
+                    30 + k
+                )],
+            );
+            a.language = Some(languages[k as usize % languages.len()].into());
+            a
+        })
+        .collect()
+}
+
+#[test]
+fn german_common_nouns_do_not_dilute_a_translation() {
+    let mut corpus = vec![ferry_german(), ferry_english(), ferry_french()];
+    corpus.extend(unrelated_reports(30));
+    let on = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let off_cfg = Config {
+        attested_norm_min_articles: 0,
+        ..Config::default()
+    };
+    let off = wiretrace_stories::Similarity::new(&off_cfg, &corpus);
+    let cosine = |index: &wiretrace_stories::Similarity, a: u32, b: u32| {
+        index.score(ArticleId(a), ArticleId(b)).unwrap().anchor_cosine
+    };
+    // "Fähre", "Feuer", "Maschinenraum" are German nouns, not names no other language writes.
+    assert!(
+        cosine(&on, 31, 32) > 1.2 * cosine(&off, 31, 32),
+        "de-en: {} with the rule, {} without",
+        cosine(&on, 31, 32),
+        cosine(&off, 31, 32)
+    );
+    // Where capitals mark names every anchor still counts.
+    assert_eq!(cosine(&on, 32, 33), cosine(&off, 32, 33));
+}
+
+#[test]
+fn two_articles_alone_keep_every_anchor() {
+    // Two files compared cannot tell which anchors travel between languages: the rule is off.
+    let corpus = vec![ferry_german(), ferry_english()];
+    let on = wiretrace_stories::Similarity::new(&Config::default(), &corpus);
+    let off_cfg = Config {
+        attested_norm_min_articles: 0,
+        ..Config::default()
+    };
+    let off = wiretrace_stories::Similarity::new(&off_cfg, &corpus);
+    let (a, b) = (ArticleId(31), ArticleId(32));
+    let score = on.score(a, b).unwrap();
+    assert_eq!(score.anchor_cosine, off.score(a, b).unwrap().anchor_cosine);
+    assert!(score.anchor_cosine < 1.0, "{score:?}");
+}
