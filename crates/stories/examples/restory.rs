@@ -73,6 +73,7 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "unknown_time_factor" => &mut cfg.unknown_time_factor,
             "story_max_span_days" => &mut cfg.story_max_span_days,
             "anchor_cosine_at_link" => &mut cfg.anchor_cosine_at_link,
+            "fact_agreement_gain" => &mut cfg.fact_agreement_gain,
             "anchor_name_weight" => &mut cfg.anchor_name_weight,
             "anchor_figure_weight" => &mut cfg.anchor_figure_weight,
             "anchor_date_weight" => &mut cfg.anchor_date_weight,

@@ -65,6 +65,17 @@ pub(crate) struct Corpus {
     group_norms: Vec<[f32; KIND_GROUPS]>,
 }
 
+/// The anchor cosines of a pair that content evidence reads (see [`Corpus::spread_cosine`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AnchorCosines {
+    /// The whole anchor cosine.
+    pub whole: f32,
+    /// The cosine without what rests on one paragraph of either text.
+    pub spread: f32,
+    /// The cosine of figures and dates alone.
+    pub facts: f32,
+}
+
 /// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
 /// storyline), facts (figures and dates) say which event, terms say what happened in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,22 +301,35 @@ impl Corpus {
     /// events that both carry one background paragraph (or draw on one earlier report in one
     /// paragraph each) share names and figures there and hardly anywhere else; reports of one event
     /// name its actors and figures through the text, so their shared anchors recur outside any one
-    /// paragraph. Between two languages nothing is left out. Returns `(whole, spread)`.
-    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> (f32, f32) {
+    /// paragraph. Between two languages nothing is left out. The same walk gives the cosine of
+    /// figures and dates alone (over their own norms), as [`Corpus::group_cosines`] does.
+    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> AnchorCosines {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut shared: Vec<(f32, u32, u32)> = Vec::new();
+        let mut facts_dot = 0.0f32;
         self.for_shared_anchors_placed(i, j, |id, product, p, q| {
-            if !across || language_independent(self.anchor_kind[id]) {
+            let kind = self.anchor_kind[id];
+            if KindGroup::of(kind) == KindGroup::Facts {
+                facts_dot += product;
+            }
+            if !across || language_independent(kind) {
                 shared.push((product, p, q));
             }
         });
+        let facts_denom =
+            self.group_norms[i][KindGroup::Facts as usize] * self.group_norms[j][KindGroup::Facts as usize];
+        let facts = if facts_denom > 0.0 {
+            (facts_dot / facts_denom).min(1.0)
+        } else {
+            0.0
+        };
         let denom = if across {
             self.fact_norms[i] * self.fact_norms[j]
         } else {
             self.anchor_norms[i] * self.anchor_norms[j]
         };
         if denom <= 0.0 || shared.is_empty() {
-            return (0.0, 0.0);
+            return AnchorCosines::default();
         }
         let whole: f32 = shared.iter().map(|x| x.0).sum();
         // Across languages only names, figures and dates are compared, and a report gives those in
@@ -319,7 +343,11 @@ impl Corpus {
             drop_heaviest_paragraph(&mut shared, |x| x.2);
         }
         let spread: f32 = shared.iter().map(|x| x.0).sum();
-        ((whole / denom).min(1.0), (spread / denom).min(1.0))
+        AnchorCosines {
+            whole: (whole / denom).min(1.0),
+            spread: (spread / denom).min(1.0),
+            facts,
+        }
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -581,8 +609,11 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let content = if factor <= 0.0 {
         0.0
     } else {
-        let (whole, spread) = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
-        let content = (whole * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
+        let c = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let (whole, spread) = (c.whole, c.spread);
+        // Reports of one event agree on its figures and dates; a follow-up keeps the names.
+        let agreement = 1.0 + cfg.fact_agreement_gain * c.facts;
+        let content = (whole * agreement * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
         // Evidence resting on one paragraph of each text links a storyline, not an event.
         if spread < cfg.spread_min_share * whole {
             content.min(cfg.concentrated_content_max)
