@@ -52,6 +52,10 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
     let spec = std::env::var("WIRETRACE_STORIES").unwrap_or_default();
     for item in spec.split(',').filter(|s| !s.trim().is_empty()) {
         let (k, v) = item.split_once('=').ok_or("overrides are field=value")?;
+        if k.trim() == "attested_norm_min_articles" {
+            cfg.attested_norm_min_articles = v.trim().parse()?;
+            continue;
+        }
         if k.trim() == "spread_min_paragraphs" {
             cfg.spread_min_paragraphs = v.trim().parse()?;
             continue;
@@ -69,6 +73,7 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "unknown_time_factor" => &mut cfg.unknown_time_factor,
             "story_max_span_days" => &mut cfg.story_max_span_days,
             "anchor_cosine_at_link" => &mut cfg.anchor_cosine_at_link,
+            "fact_agreement_gain" => &mut cfg.fact_agreement_gain,
             "anchor_name_weight" => &mut cfg.anchor_name_weight,
             "anchor_figure_weight" => &mut cfg.anchor_figure_weight,
             "anchor_date_weight" => &mut cfg.anchor_date_weight,

@@ -65,6 +65,17 @@ pub(crate) struct Corpus {
     group_norms: Vec<[f32; KIND_GROUPS]>,
 }
 
+/// The anchor cosines of a pair that content evidence reads (see [`Corpus::spread_cosine`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AnchorCosines {
+    /// The whole anchor cosine.
+    pub whole: f32,
+    /// The cosine without what rests on one paragraph of either text.
+    pub spread: f32,
+    /// The cosine of figures and dates alone.
+    pub facts: f32,
+}
+
 /// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
 /// storyline), facts (figures and dates) say which event, terms say what happened in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,12 +139,14 @@ impl Corpus {
         let mut anchor_paragraph = ListTable::default();
         let mut paragraphs = Vec::new();
         let mut weighted: Vec<(u32, f32, u32)> = Vec::new();
+        let mut anchor_languages = AnchorLanguages::default();
         for chunk in chunks {
             for f in chunk {
                 weighted.clear();
                 for &(h, k, count, para) in &f.anchors {
                     weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln(), para));
                 }
+                anchor_languages.record(f.language.as_deref(), weighted.iter().map(|x| x.0));
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
@@ -181,8 +194,28 @@ impl Corpus {
                 .sqrt()
         };
         let anchor_norms = (0..time.len()).map(|i| norm_of(i, &|_| true)).collect();
+        // Where case does not mark names (German capitalises its nouns; Arabic has no case) many
+        // "names" are common words that no other language writes alike: across languages such a
+        // text's norm counts only the anchors the corpus holds in two languages or more.
+        let attested = anchor_languages.attested(cfg.attested_norm_min_articles);
+        let case_marks: Vec<bool> = language
+            .iter()
+            .map(|l| l.as_deref().is_none_or(wiretrace_lang::case_marks_names))
+            .collect();
         let fact_norms = (0..time.len())
-            .map(|i| norm_of(i, &language_independent))
+            .map(|i| {
+                let ids = anchors.get(i);
+                let tfs = anchor_tf.get(i);
+                ids.iter()
+                    .zip(tfs)
+                    .filter(|(&id, _)| {
+                        language_independent(anchor_kind[id as usize])
+                            && (case_marks[i] || attested.as_ref().is_none_or(|a| a[id as usize]))
+                    })
+                    .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
+                    .sum::<f32>()
+                    .sqrt()
+            })
             .collect();
         let group_norms = (0..time.len())
             .map(|i| {
@@ -268,22 +301,35 @@ impl Corpus {
     /// events that both carry one background paragraph (or draw on one earlier report in one
     /// paragraph each) share names and figures there and hardly anywhere else; reports of one event
     /// name its actors and figures through the text, so their shared anchors recur outside any one
-    /// paragraph. Between two languages nothing is left out. Returns `(whole, spread)`.
-    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> (f32, f32) {
+    /// paragraph. Between two languages nothing is left out. The same walk gives the cosine of
+    /// figures and dates alone (over their own norms), as [`Corpus::group_cosines`] does.
+    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> AnchorCosines {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut shared: Vec<(f32, u32, u32)> = Vec::new();
+        let mut facts_dot = 0.0f32;
         self.for_shared_anchors_placed(i, j, |id, product, p, q| {
-            if !across || language_independent(self.anchor_kind[id]) {
+            let kind = self.anchor_kind[id];
+            if KindGroup::of(kind) == KindGroup::Facts {
+                facts_dot += product;
+            }
+            if !across || language_independent(kind) {
                 shared.push((product, p, q));
             }
         });
+        let facts_denom =
+            self.group_norms[i][KindGroup::Facts as usize] * self.group_norms[j][KindGroup::Facts as usize];
+        let facts = if facts_denom > 0.0 {
+            (facts_dot / facts_denom).min(1.0)
+        } else {
+            0.0
+        };
         let denom = if across {
             self.fact_norms[i] * self.fact_norms[j]
         } else {
             self.anchor_norms[i] * self.anchor_norms[j]
         };
         if denom <= 0.0 || shared.is_empty() {
-            return (0.0, 0.0);
+            return AnchorCosines::default();
         }
         let whole: f32 = shared.iter().map(|x| x.0).sum();
         // Across languages only names, figures and dates are compared, and a report gives those in
@@ -297,7 +343,11 @@ impl Corpus {
             drop_heaviest_paragraph(&mut shared, |x| x.2);
         }
         let spread: f32 = shared.iter().map(|x| x.0).sum();
-        ((whole / denom).min(1.0), (spread / denom).min(1.0))
+        AnchorCosines {
+            whole: (whole / denom).min(1.0),
+            spread: (spread / denom).min(1.0),
+            facts,
+        }
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -400,6 +450,59 @@ fn drop_heaviest_paragraph(shared: &mut Vec<(f32, u32, u32)>, place: impl Fn(&(f
         .map(|e| e.0);
     if let Some(p) = top {
         shared.retain(|x| place(x) != p);
+    }
+}
+
+/// Which languages the corpus holds each anchor id in: none yet, one (its index + 1), or several
+/// ([`AnchorLanguages::SEVERAL`]); and how many articles of known language there are of each.
+#[derive(Default)]
+struct AnchorLanguages {
+    of_anchor: Vec<u32>,
+    codes: Vec<String>,
+    articles: Vec<usize>,
+}
+
+impl AnchorLanguages {
+    const SEVERAL: u32 = u32::MAX;
+
+    /// Records that an article in `language` holds `ids` (an article of unknown language tells
+    /// nothing about where an anchor travels).
+    fn record(&mut self, language: Option<&str>, ids: impl Iterator<Item = u32>) {
+        let Some(code) = language else { return };
+        let lang = match self.codes.iter().position(|c| c == code) {
+            Some(p) => p,
+            None => {
+                self.codes.push(code.to_string());
+                self.articles.push(0);
+                self.codes.len() - 1
+            }
+        };
+        self.articles[lang] += 1;
+        let mark = lang as u32 + 1;
+        for id in ids {
+            let id = id as usize;
+            if self.of_anchor.len() <= id {
+                self.of_anchor.resize(id + 1, 0);
+            }
+            let seen = &mut self.of_anchor[id];
+            *seen = match *seen {
+                0 => mark,
+                m if m == mark => m,
+                _ => Self::SEVERAL,
+            };
+        }
+    }
+
+    /// Per anchor id, whether the corpus holds it in two languages or more; `None` (every anchor
+    /// counts) unless at least `min_articles` articles are in a language other than the most
+    /// common one: a small corpus (two files compared) cannot tell which anchors travel.
+    fn attested(&self, min_articles: usize) -> Option<Vec<bool>> {
+        let total: usize = self.articles.iter().sum();
+        let most = self.articles.iter().copied().max().unwrap_or(0);
+        if min_articles == 0 || total - most < min_articles {
+            return None;
+        }
+        Some(self.of_anchor.iter().map(|&m| m == Self::SEVERAL).collect())
     }
 }
 
@@ -506,8 +609,11 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let content = if factor <= 0.0 {
         0.0
     } else {
-        let (whole, spread) = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
-        let content = (whole * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
+        let c = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let (whole, spread) = (c.whole, c.spread);
+        // Reports of one event agree on its figures and dates; a follow-up keeps the names.
+        let agreement = 1.0 + cfg.fact_agreement_gain * c.facts;
+        let content = (whole * agreement * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
         // Evidence resting on one paragraph of each text links a storyline, not an event.
         if spread < cfg.spread_min_share * whole {
             content.min(cfg.concentrated_content_max)
