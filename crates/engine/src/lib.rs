@@ -88,12 +88,8 @@ fn explain_stale(
     };
     let chosen: Vec<Story> = stale.iter().map(|&k| stories[k].clone()).collect();
     let members: BTreeSet<ArticleId> = chosen.iter().flat_map(|s| s.articles.iter().copied()).collect();
-    let subset: Vec<Article> = articles
-        .iter()
-        .filter(|a| members.contains(&a.id))
-        .cloned()
-        .collect();
-    wiretrace_explain::explain_corpus_with(&cfg.explain, &subset, &chosen, furniture)
+    let subset: Vec<&Article> = articles.iter().filter(|a| members.contains(&a.id)).collect();
+    wiretrace_explain::explain_stories_with(&cfg.explain, &subset, &chosen, furniture)
 }
 
 /// The canonical absolute form of an input file's path (as given when it cannot be resolved: the
@@ -434,7 +430,9 @@ impl Engine {
             None
         } else {
             let _span = tracing::info_span!("stale stories").entered();
+            // a first analysis (or one touching every story) explains the corpus as a full one
             Some(self.stale_stories(&stories, &pending, &digests)?)
+                .filter(|stale| stale.len() < stories.len())
         };
         let changes = {
             let _span = tracing::info_span!("explain", stories = stories.len()).entered();
