@@ -12,7 +12,8 @@
 //! transactions of [`Config::batch_size`] files; a JSON-lines file or stdin is streamed and stored
 //! 64 MB of input at a time. A killed run keeps every committed batch.
 //! [`Engine::analyze`] compares only articles added or changed since the last analysis against the
-//! corpus, then regroups stories and re-explains from the stored pairs (cheap next to alignment).
+//! corpus, then regroups stories from the stored pairs and explains again only the stories whose
+//! members, lineage or furniture verdicts moved (ARCHITECTURE.md, "Incremental analysis").
 //!
 //! # Example
 //! ```
@@ -343,8 +344,9 @@ impl Engine {
         Ok(())
     }
 
-    /// Runs every analysis stage over the store: reuse pairs for new and changed articles, then
-    /// stories, lineage and changes for the whole corpus. Does nothing when nothing is pending.
+    /// Runs every analysis stage over the store: reuse pairs for new and changed articles, stories
+    /// and lineage for the whole corpus, and changes for the stories whose explanation inputs moved.
+    /// Does nothing when nothing is pending.
     ///
     /// # Errors
     /// Only on store failures.
@@ -357,8 +359,12 @@ impl Engine {
     /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
     /// as reuse or as stock text depends on how many articles carry it, which grows with the
     /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
-    /// the reverse). Stories and lineage are always recomputed over all pairs; a full analysis
-    /// also re-decides every pair, giving exactly what one run over the whole corpus gives.
+    /// the reverse). Stories and lineage are always recomputed over all pairs; changes are computed
+    /// again for the stories that are new, hold a new or changed article, or hold an article whose
+    /// furniture verdicts moved (see [`wiretrace_explain::FurnitureModel::article_digest`]), and
+    /// kept for the others, which gives the changes explaining every story would. A full analysis
+    /// also re-decides every pair and explains every story, giving exactly what one run over the
+    /// whole corpus gives.
     ///
     /// # Errors
     /// Only on store failures.
