@@ -764,6 +764,72 @@ mod tests {
         assert_eq!(left, [b, c]);
     }
 
+    fn change(article: ArticleId, after: &str) -> Change {
+        Change {
+            article,
+            source: None,
+            kind: wiretrace_model::ChangeKind::Boilerplate,
+            before: None,
+            after: Some(after.into()),
+            span: wiretrace_model::CharSpan::new(0, 4),
+            source_span: None,
+            supported_elsewhere: None,
+            note: None,
+            carried_by: Vec::new(),
+            same_drift_in: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_partial_save_replaces_only_the_named_articles_changes_and_every_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+        let mut arts = [article("a.txt", "First text."), article("b.txt", "Second text.")];
+        store.upsert_articles(&mut arts).unwrap();
+        let (a, b) = (arts[0].id, arts[1].id);
+        let marks = store.pending_marks().unwrap();
+        store
+            .save(&Analysis {
+                new_pairs: &[],
+                replace_pairs: false,
+                stories: &[],
+                changes: &[change(a, "old a"), change(b, "old b")],
+                changes_of: None,
+                digests: Some(&[(a, 1), (b, u64::MAX)]),
+                analysed: &marks,
+            })
+            .unwrap();
+        assert_eq!(
+            store.furniture_digests().unwrap()[&b],
+            u64::MAX,
+            "digests keep all 64 bits"
+        );
+        let only_b: std::collections::BTreeSet<ArticleId> = [b].into();
+        store
+            .save(&Analysis {
+                new_pairs: &[],
+                replace_pairs: false,
+                stories: &[],
+                changes: &[change(b, "new b")],
+                changes_of: Some(&only_b),
+                digests: Some(&[(a, 1), (b, 2)]),
+                analysed: &[],
+            })
+            .unwrap();
+        let after: Vec<(ArticleId, Option<String>)> = store
+            .changes()
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.article, c.after))
+            .collect();
+        assert_eq!(after, [(a, Some("old a".into())), (b, Some("new b".into()))]);
+        assert_eq!(store.furniture_digests().unwrap(), [(a, 1), (b, 2)].into());
+        // a save without digests (an import) leaves none, so the next analysis explains everything
+        store.save_analysis(&[], false, &[], &[], &[]).unwrap();
+        assert!(store.furniture_digests().unwrap().is_empty());
+        assert!(store.changes().unwrap().is_empty());
+    }
+
     #[test]
     fn a_second_writer_waits_for_the_first() {
         let dir = tempfile::tempdir().unwrap();
