@@ -337,6 +337,13 @@ struct FurnitureIndex {
     prefix_postings: Vec<Vec<(u32, u32)>>,
 }
 
+/// A short paragraph ([`META_MAX_WORDS`] words at most) with at least this share of meta vocabulary
+/// words is furniture; so is a paragraph that is not prose with this share of loose meta vocabulary.
+pub const META_SHARE: f64 = 0.6;
+/// Longest paragraph (in words) that meta vocabulary alone makes furniture: a longer one is prose
+/// that happens to use those words.
+pub const META_MAX_WORDS: usize = 40;
+
 /// An order-sensitive 64-bit digest of a sequence of values (FNV-1a over the values' bytes):
 /// stable across runs and toolchains, since digests are stored.
 #[derive(Debug, Clone, Copy)]
@@ -1009,11 +1016,42 @@ impl FurnitureModel {
         self.furniture.resembles(&w)
     }
 
-    /// A digest of every answer this model gives about `article`'s paragraphs: their recurrence,
-    /// whether each resembles known furniture, its meta and loose-meta shares, whether it opens like
-    /// furniture. Explaining a story asks the model only these questions about its members, so two
-    /// models giving one article equal digests explain it alike (up to a 64-bit collision): an
-    /// incremental analysis re-explains a story only when a member's digest moved.
+    /// True when the model says paragraph number `paragraph` (text `text`) of `article` is
+    /// furniture by itself: it recurs across unrelated stories, or it is short and mostly meta
+    /// vocabulary ([`META_SHARE`], at most [`META_MAX_WORDS`] words), or, not being prose, it opens
+    /// like furniture or is mostly loose meta vocabulary, or it nearly equals a recurring furniture
+    /// paragraph. The explanation of a paragraph nothing in the other text matches asks this.
+    pub fn says_furniture(&self, article: ArticleId, paragraph: usize, text: &str) -> bool {
+        if self.is_recurring(article, paragraph) {
+            return true;
+        }
+        let words = masked_words(text);
+        let share = |vocabulary: &BTreeSet<String>| {
+            let n = words.iter().filter(|x| vocabulary.contains(x.as_ref())).count();
+            n as f64 / words.len().max(1) as f64
+        };
+        if words.len() <= META_MAX_WORDS && share(&self.vocabulary) >= META_SHARE {
+            return true;
+        }
+        if !ends_sentence(text)
+            && ((words.len() >= 4
+                && self
+                    .openers
+                    .contains(&(words[0].to_string(), words[1].to_string())))
+                || share(&self.loose_vocabulary) >= META_SHARE)
+        {
+            return true;
+        }
+        // the costly test last
+        let set: BTreeSet<String> = words.into_iter().map(|x| x.into_owned()).collect();
+        self.furniture.resembles(&set)
+    }
+
+    /// A digest of every answer this model gives about `article`'s paragraphs when explaining: each
+    /// paragraph's recurrence ([`FurnitureModel::recurrence`]) and [`FurnitureModel::says_furniture`].
+    /// Explaining a story asks the model nothing else about its members, so two models giving an
+    /// article equal digests explain it alike (up to a 64-bit collision): an incremental analysis
+    /// re-explains a story only when a member's digest moved.
     ///
     /// # Example
     /// ```
@@ -1035,25 +1073,10 @@ impl FurnitureModel {
         let mut h = Digest::default();
         let text = &article.text;
         for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
-            let para = &text[s..e];
             match self.recurrence(article.id, pi) {
-                Some((groups, outlet)) => h.add(1 + 2 * groups as u64 + u64::from(outlet)),
-                None => h.add(0),
+                Some((groups, outlet)) => h.add(2 + 2 * groups as u64 + u64::from(outlet)),
+                None => h.add(u64::from(self.says_furniture(article.id, pi, &text[s..e]))),
             }
-            let words = masked_words(para);
-            let share = |vocabulary: &BTreeSet<String>| {
-                let n = words.iter().filter(|x| vocabulary.contains(x.as_ref())).count();
-                if words.is_empty() {
-                    0.0
-                } else {
-                    n as f64 / words.len() as f64
-                }
-            };
-            h.add(share(&self.vocabulary).to_bits());
-            h.add(share(&self.loose_vocabulary).to_bits());
-            h.add(u64::from(self.has_furniture_opener(para)));
-            let set: BTreeSet<String> = words.iter().map(|x| x.to_string()).collect();
-            h.add(u64::from(self.furniture.resembles(&set)));
         }
         h.0
     }
