@@ -72,8 +72,14 @@ fn print_analysis(r: &AnalyzeReport, full: bool) {
     } else {
         format!("analysed {}", plural(r.compared, "new or changed article"))
     };
+    // an incremental analysis keeps the changes of the stories it did not touch; say how many
+    let explained = if r.explained_stories < r.stories {
+        format!(" ({} explained again)", plural(r.explained_stories, "story"))
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{what}: {} ({} new), {}, {} ({} with several versions), {}",
+        "{what}: {} ({} new), {}, {} ({} with several versions), {}{explained}",
         plural(r.pairs, "reuse pair"),
         r.new_pairs,
         plural(r.translation_pairs, "translation pair"),
