@@ -369,6 +369,26 @@ impl Engine {
     /// # Errors
     /// Only on store failures.
     pub fn analyze_with(&mut self, progress: &dyn Progress, full: bool) -> Result<AnalyzeReport> {
+        self.analyze_stages(progress, full, true)
+    }
+
+    /// Like [`Engine::analyze`], for a store no later analysis will read (a `trace` into a
+    /// temporary database): skips what only an incremental analysis reads, each article's furniture
+    /// digest, which costs about as much as the furniture model itself. A later `analyze` of such
+    /// a store finds no digests and explains every story, as a first analysis does.
+    ///
+    /// # Errors
+    /// Only on store failures.
+    pub fn analyze_once(&mut self, progress: &dyn Progress) -> Result<AnalyzeReport> {
+        self.analyze_stages(progress, false, false)
+    }
+
+    fn analyze_stages(
+        &mut self,
+        progress: &dyn Progress,
+        full: bool,
+        keep_digests: bool,
+    ) -> Result<AnalyzeReport> {
         // The marks read now are the ones this analysis clears; later marks stay pending.
         let marks = self.store.pending_marks()?;
         let pending: BTreeSet<ArticleId> = if full {
@@ -427,18 +447,21 @@ impl Engine {
             let _span = tracing::info_span!("furniture", articles = articles.len()).entered();
             wiretrace_explain::FurnitureModel::build(&articles, &stories)
         };
-        let digests: Vec<(ArticleId, u64)> = articles
-            .par_iter()
-            .map(|a| (a.id, furniture.article_digest(a)))
-            .collect();
+        let digests: Option<Vec<(ArticleId, u64)>> = keep_digests.then(|| {
+            articles
+                .par_iter()
+                .map(|a| (a.id, furniture.article_digest(a)))
+                .collect()
+        });
         lap("furniture", &mut timings);
-        let stale = if full {
-            None
-        } else {
-            let _span = tracing::info_span!("stale stories").entered();
-            // a first analysis (or one touching every story) explains the corpus as a full one
-            Some(self.stale_stories(&stories, &pending, &digests)?)
-                .filter(|stale| stale.len() < stories.len())
+        let stale = match &digests {
+            Some(digests) if !full => {
+                let _span = tracing::info_span!("stale stories").entered();
+                // a first analysis (or one touching every story) explains the corpus as a full one
+                Some(self.stale_stories(&stories, &pending, digests)?)
+                    .filter(|stale| stale.len() < stories.len())
+            }
+            _ => None,
         };
         let changes = {
             let _span = tracing::info_span!("explain", stories = stories.len()).entered();
@@ -460,7 +483,7 @@ impl Engine {
             stories: &stories,
             changes: &changes,
             changes_of: changes_of.as_ref(),
-            digests: Some(&digests),
+            digests: digests.as_deref(),
             analysed: &marks,
         })?;
         self.invalidate_views();

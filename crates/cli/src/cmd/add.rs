@@ -138,7 +138,12 @@ pub fn trace(
     if !ok {
         return Ok(ExitCode::from(EXIT_NOTHING));
     }
-    let r = engine.analyze(&Bar::new(quiet))?;
+    // A kept database may be analysed again later; a temporary one never is.
+    let r = if keep_db.is_some() {
+        engine.analyze(&Bar::new(quiet))?
+    } else {
+        engine.analyze_once(&Bar::new(quiet))?
+    };
     print_analysis(&r, false);
     let export = engine.export(with_text)?;
     match (out, keep_db) {
