@@ -195,10 +195,10 @@ pub(crate) fn find_pairs(
 /// otherwise be tokenised thousands of times.
 const SHARED_PREPARED_MIN_USES: usize = 3;
 
-/// Text bytes of the articles held prepared at once (the most used first). A prepared article holds
-/// about 64 bytes per token, some ten times its text, so this bounds [`SharedPrepared`] to about
-/// 250 MB whatever the corpus size.
-const SHARED_PREPARED_MAX_TEXT_BYTES: usize = 24 << 20;
+/// Text bytes of the articles held prepared at once (the most used first). A prepared article takes
+/// some seventeen times its text's bytes (24 MB of text raised the 20,000-article peak from 264 to
+/// 668 MB), so this bounds [`SharedPrepared`] to about 70 MB whatever the corpus size.
+const SHARED_PREPARED_MAX_TEXT_BYTES: usize = 4 << 20;
 
 /// The articles prepared once for a whole batch (see [`SHARED_PREPARED_MIN_USES`]). Preparation is
 /// a pure function of the text, so which articles are shared changes cost only, never a result.
