@@ -76,6 +76,10 @@ pub(crate) struct AnchorCosines {
     pub facts: f32,
 }
 
+/// Chunks of extracted features that may wait for interning while the next is extracted: one
+/// keeps both running; more would only hold more wide hashes in memory.
+const EXTRACT_CHUNKS_AHEAD: usize = 1;
+
 /// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
 /// storyline), facts (figures and dates) say which event, terms say what happened in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +100,7 @@ impl KindGroup {
         match k {
             Kind::Name | Kind::Span => KindGroup::Names,
             Kind::Figure | Kind::Date => KindGroup::Facts,
-            Kind::Term | Kind::Quote => KindGroup::Terms,
+            Kind::Term => KindGroup::Terms,
         }
     }
 }
@@ -109,17 +113,24 @@ impl Corpus {
     }
 
     /// Extracts every article's evidence and indexes it, a few thousand articles at a time: each
-    /// chunk's content hashes are replaced by dense ids before the next chunk is extracted, so the
-    /// wide hashes of the whole corpus are never held at once.
+    /// chunk's content hashes are replaced by dense ids while the next chunk is extracted, so the
+    /// wide hashes of the whole corpus are never held at once (at most [`EXTRACT_CHUNKS_AHEAD`]
+    /// chunks wait), and the serial interning overlaps the parallel extraction.
     pub fn extract(cfg: &Config, articles: &[&wiretrace_model::Article]) -> Self {
         use rayon::prelude::*;
         const CHUNK: usize = 4096;
-        Self::from_chunks(
-            cfg,
-            articles
-                .chunks(CHUNK)
-                .map(|c| c.par_iter().map(|a| crate::features::extract(a)).collect()),
-        )
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Features>>(EXTRACT_CHUNKS_AHEAD);
+            scope.spawn(move || {
+                for c in articles.chunks(CHUNK) {
+                    let feats = c.par_iter().map(|a| crate::features::extract(a)).collect();
+                    if tx.send(feats).is_err() {
+                        break;
+                    }
+                }
+            });
+            Self::from_chunks(cfg, rx.into_iter())
+        })
     }
 
     /// Builds the corpus from chunks of features in article order. Feature ids are given in order of

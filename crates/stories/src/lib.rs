@@ -332,7 +332,7 @@ impl Config {
             Kind::Name | Kind::Span => self.anchor_name_weight,
             Kind::Figure => self.anchor_figure_weight,
             Kind::Date => self.anchor_date_weight,
-            Kind::Term | Kind::Quote => self.anchor_term_weight,
+            Kind::Term => self.anchor_term_weight,
         }
     }
 }

@@ -184,7 +184,7 @@ impl PassageConfig {
             Kind::Name | Kind::Span => self.name_weight,
             Kind::Figure => self.figure_weight,
             Kind::Date => self.date_weight,
-            Kind::Term | Kind::Quote => self.term_weight,
+            Kind::Term => self.term_weight,
         }
     }
 }
@@ -390,7 +390,7 @@ impl Weights {
     /// out (across languages they meet only as cognates, and the many that do not meet would drown
     /// the names and figures that do).
     fn similarity(&self, a: &Sentence, b: &Sentence, terms: bool) -> f32 {
-        let keep = |k: &&(u64, Kind)| terms || !matches!(k.1, Kind::Term | Kind::Quote);
+        let keep = |k: &&(u64, Kind)| terms || k.1 != Kind::Term;
         let ka: Vec<&(u64, Kind)> = a.keys.iter().filter(keep).collect();
         let kb: Vec<&(u64, Kind)> = b.keys.iter().filter(keep).collect();
         let (mut i, mut j) = (0, 0);
