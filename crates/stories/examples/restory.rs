@@ -60,12 +60,17 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             cfg.spread_min_paragraphs = v.trim().parse()?;
             continue;
         }
+        if k.trim() == "reuse_spread_min_paragraphs" {
+            cfg.reuse_spread_min_paragraphs = v.trim().parse()?;
+            continue;
+        }
         let v: f32 = v.trim().parse()?;
         let field = match k.trim() {
             "link_threshold" => &mut cfg.link_threshold,
             "min_edge" => &mut cfg.min_edge,
             "copy_min_reuse" => &mut cfg.copy_min_reuse,
             "concentrated_content_max" => &mut cfg.concentrated_content_max,
+            "concentrated_reuse_max" => &mut cfg.concentrated_reuse_max,
             "min_reuse_evidence" => &mut cfg.min_reuse_evidence,
             "spread_min_share" => &mut cfg.spread_min_share,
             "event_window_days" => &mut cfg.event_window_days,

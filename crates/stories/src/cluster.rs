@@ -53,6 +53,8 @@ pub(crate) struct Corpus {
     anchor_paragraph: ListTable,
     /// Number of text paragraphs of each article.
     paragraphs: Vec<u32>,
+    /// The number of 3-grams of each article's longest paragraph.
+    largest_paragraph: Vec<u32>,
     /// The kind of each anchor id.
     pub anchor_kind: Vec<Kind>,
     /// Weight of each anchor id: its kind's weight × ln(1 + N / df).
@@ -149,6 +151,7 @@ impl Corpus {
         let mut anchor_tf = ListTable::default();
         let mut anchor_paragraph = ListTable::default();
         let mut paragraphs = Vec::new();
+        let mut largest_paragraph = Vec::new();
         let mut weighted: Vec<(u32, f32, u32)> = Vec::new();
         let mut anchor_languages = AnchorLanguages::default();
         for chunk in chunks {
@@ -163,6 +166,7 @@ impl Corpus {
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
                 anchor_paragraph.push(weighted.iter().map(|x| x.2));
                 paragraphs.push(f.paragraphs);
+                largest_paragraph.push(f.largest_paragraph);
                 ids.clear();
                 ids.extend(f.facts.iter().map(|&h| fact_ids.intern(h, Kind::Name)));
                 ids.sort_unstable();
@@ -245,6 +249,7 @@ impl Corpus {
             anchor_tf,
             anchor_paragraph,
             paragraphs,
+            largest_paragraph,
             anchor_kind,
             anchor_w,
             anchor_norms,
@@ -359,6 +364,17 @@ impl Corpus {
             spread: (spread / denom).min(1.0),
             facts,
         }
+    }
+
+    /// Whether `shared` 3-grams fit inside one paragraph of article `i` or `j`, counting only an
+    /// article of at least `min_paragraphs` paragraphs (0: none): shared text that one paragraph
+    /// of a several-paragraph text can hold may be one background paragraph both carry.
+    pub fn fits_one_paragraph(&self, i: usize, j: usize, shared: f32, min_paragraphs: u32) -> bool {
+        [i, j].into_iter().any(|k| {
+            min_paragraphs > 0
+                && self.paragraphs[k] >= min_paragraphs
+                && shared <= self.largest_paragraph[k] as f32
+        })
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -612,6 +628,16 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     // the content evidence decides.
     let reuse = if reuse < cfg.min_reuse_evidence {
         0.0
+    } else {
+        reuse
+    };
+    // Partial reuse that one paragraph could hold links reports of a running matter, not one
+    // event: a copy shares most of its text (see `Config::reuse_spread_min_paragraphs`).
+    let reuse = if reuse > 0.0
+        && reuse < cfg.copy_min_reuse
+        && corpus.fits_one_paragraph(i, j, reuse / damp * small, cfg.reuse_spread_min_paragraphs)
+    {
+        reuse.min(cfg.concentrated_reuse_max)
     } else {
         reuse
     };
@@ -1253,6 +1279,69 @@ mod tests {
         assert!(!c.contains(&(0, 2)) && !c.contains(&(1, 2)), "{c:?}");
         assert!(c.contains(&(3, 4)), "{c:?}");
         assert!(edge(&cfg, &corpus, 0, 2, 0.0).content == 0.0);
+    }
+
+    /// Fictional paragraphs of about forty words each, no two sharing a word 3-gram.
+    const PARAGRAPHS: [&str; 6] = [
+        "The ferry operator on the northern lakes cancelled its morning crossings after strong winds \
+         pushed waves over the pier at Velmora, leaving several hundred commuters waiting on the \
+         quay for buses that the regional transport office sent from the valley towns.",
+        "Farmers in the lowland districts have complained for years that the drainage canals built \
+         after the great flood are silting up, and a survey published last spring found that half \
+         of the sluice gates no longer close properly when the river rises.",
+        "A small museum of clockwork toys opened in the old customs house, where a retired engineer \
+         has restored music boxes, tin birds and a walking bear that his grandfather bought from a \
+         travelling fair before the railway reached the coast.",
+        "The city orchestra will tour four provinces in the autumn, playing a new symphony by a young \
+         composer from the mountain villages together with folk songs arranged for strings, and \
+         tickets for the opening concert sold out within an hour.",
+        "Nurses at the district hospital voted to accept a revised pay offer that adds night shift \
+         allowances and funds two more ambulances, ending a dispute that had delayed routine \
+         operations across the western wards since the beginning of the year.",
+        "Archaeologists digging beside the motorway extension uncovered the foundations of a \
+         watermill with a wooden wheel pit still intact, and the builders agreed to move a slip \
+         road so that volunteers can finish recording the site before winter.",
+    ];
+
+    /// A text made of the given `PARAGRAPHS`, blank-line separated.
+    fn made_of(parts: &[usize]) -> String {
+        parts
+            .iter()
+            .map(|&k| PARAGRAPHS[k])
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn partial_reuse_one_paragraph_could_hold_is_capped_several_paragraphs_are_not() {
+        let cfg = Config::default();
+        let feats = vec![
+            dated(&made_of(&[0, 1, 2]), 0),
+            // Shares one background paragraph with the first text (a third of each).
+            dated(&made_of(&[3, 4, 0]), 0),
+            // Shares two of the first text's three paragraphs.
+            dated(&made_of(&[0, 1, 5]), 0),
+        ];
+        let corpus = Corpus::new(&cfg, feats);
+        let one = edge(&cfg, &corpus, 0, 1, 0.0).reuse;
+        assert!(one > 0.0 && one <= cfg.concentrated_reuse_max, "{one}");
+        let off = Config {
+            reuse_spread_min_paragraphs: 0,
+            ..Config::default()
+        };
+        assert!(edge(&off, &corpus, 0, 1, 0.0).reuse > cfg.concentrated_reuse_max);
+        let two = edge(&cfg, &corpus, 0, 2, 0.0).reuse;
+        assert!(two > 0.6, "{two}");
+    }
+
+    #[test]
+    fn a_brief_sharing_its_paragraph_keeps_its_reuse_evidence() {
+        // Two-paragraph texts are below `reuse_spread_min_paragraphs`: one paragraph is half of
+        // what each says.
+        let cfg = Config::default();
+        let feats = vec![dated(&made_of(&[0, 1]), 0), dated(&made_of(&[2, 1]), 0)];
+        let corpus = Corpus::new(&cfg, feats);
+        assert!(edge(&cfg, &corpus, 0, 1, 0.0).reuse > 0.4);
     }
 
     /// The bounded count gives the true count whenever the threshold is reachable, and gives up

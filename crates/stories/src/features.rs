@@ -58,6 +58,9 @@ pub(crate) struct Features {
     pub anchors: Vec<(u64, Kind, f32, u32)>,
     /// Number of paragraphs of the text (blank-line separated, as ingest normalises it).
     pub paragraphs: u32,
+    /// The number of word 3-grams of the text's longest paragraph: how much shared text one
+    /// paragraph can hold (see `Config::reuse_spread_min_paragraphs`).
+    pub largest_paragraph: u32,
     /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
     pub lead_weekdays: u8,
     /// The day the headline and lead place the event on, when the article is dated (see
@@ -230,6 +233,8 @@ pub(crate) fn extract_detail(article: &Article) -> Detail {
 struct Scan {
     /// Word 3-gram hashes, in text order (empty when scanning for detail).
     shingles: Vec<u32>,
+    /// The number of 3-grams of the longest paragraph.
+    largest_paragraph: u32,
     /// Language-independent content features: names, spans and figures (empty when scanning for
     /// detail). Terms and quotations are story anchors' business (see [`crate::anchors`]), so they are
     /// not hashed here.
@@ -244,6 +249,7 @@ struct Scan {
 /// compares, or (with `detail`) the paragraph and sentence detail instead of the 3-grams and those.
 fn scan(text: &str, detail: bool) -> Scan {
     let mut shingles = Vec::new();
+    let mut largest_paragraph = 0u32;
     let mut paragraph_shingles = Vec::new();
     let mut paragraph_quoted = Vec::new();
     let mut content: Vec<(u64, Kind)> = Vec::new();
@@ -267,6 +273,7 @@ fn scan(text: &str, detail: bool) -> Scan {
             }
             ps.push(acc as u32);
         }
+        largest_paragraph = largest_paragraph.max(ps.len() as u32);
         if !detail {
             shingles.extend_from_slice(&ps);
         }
@@ -383,6 +390,7 @@ fn scan(text: &str, detail: bool) -> Scan {
     }
     Scan {
         shingles,
+        largest_paragraph,
         content,
         names,
         detail: Detail {
@@ -399,6 +407,7 @@ fn scan(text: &str, detail: bool) -> Scan {
 pub(crate) fn extract(article: &Article) -> Features {
     let Scan {
         mut shingles,
+        largest_paragraph,
         content,
         ..
     } = scan(&article.text, false);
@@ -420,6 +429,7 @@ pub(crate) fn extract(article: &Article) -> Features {
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
             .count() as u32,
+        largest_paragraph,
         lead_weekdays,
         event_day: article.published.and_then(|t| {
             let dates = crate::anchors::lead_dates(article.title.as_deref(), &article.text);
