@@ -539,6 +539,62 @@ fn credit_line_identifies_the_wire_source() {
 }
 
 #[test]
+fn a_copy_keeping_the_credit_line_its_closest_version_cut_derives_from_a_version_with_it() {
+    // Two outlets trimmed the wire in turn and dropped its credit; a later copy holds exactly the
+    // shortest version's text, but signs it with the wire's credit, which it did not get from there.
+    let wire = art(
+        40,
+        "Reuters",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T08:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3, PIPE_4, PIPE_5, "(Reuters)"],
+    );
+    let trimmed = art(
+        41,
+        "Valley Herald",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T10:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3, PIPE_4],
+    );
+    let shortest = art(
+        42,
+        "Coastal Mail",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-02T11:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3],
+    );
+    let credited = art(
+        43,
+        "Sunday Ledger",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-03T09:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3, "(Reuters)"],
+    );
+    let uncredited = art(
+        44,
+        "Harbour Weekly",
+        "Varessa approves desalination pipeline",
+        Some("2026-03-03T10:00:00Z"),
+        &[PIPE_1, PIPE_2, PIPE_3],
+    );
+    let stories = build_stories(
+        &Config::default(),
+        &[credited, uncredited, shortest, trimmed, wire],
+        &[],
+    );
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(source_of(&stories, 41), Some(40), "{stories:#?}");
+    assert_eq!(source_of(&stories, 42), Some(41), "{stories:#?}");
+    assert_eq!(
+        source_of(&stories, 43),
+        Some(40),
+        "the credit comes from the wire: {stories:#?}"
+    );
+    // The same text without the credit stays with the version it matches.
+    assert_eq!(source_of(&stories, 44), Some(42), "{stories:#?}");
+}
+
+#[test]
 fn shared_garbled_quote_reveals_descent() {
     let wire = pipeline_wire(Some("2026-03-02T08:00:00Z"));
     let garbled_quote = PIPE_3.replace(

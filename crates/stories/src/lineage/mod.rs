@@ -19,6 +19,9 @@
 //! - a **translation** (another language, little shared wording) derives from a version holding
 //!   most of its facts, and more of them than any other candidate source in its own language
 //!   (reports of one event share its main names and figures);
+//! - a **credit line** travels with its text: a copy crediting an agency that its chosen source
+//!   neither credits nor is moves up to the nearest ancestor of that source carrying the credit
+//!   (when that ancestor is one of its candidate sources);
 //! - the **hidden common source** test: when the copy holds on-topic paragraphs (names shared with the
 //!   candidate) that the candidate lacks, the candidate cannot be its only source; the edge is halved,
 //!   so two versions of a wire missing from the corpus come out as sibling origins.
@@ -131,7 +134,9 @@ pub(crate) fn lineage(
                 let mut r = parent_reason(articles[members[y]], articles[members[x]], ef, shared, ruled_out);
                 if ancestor_preferred[x] {
                     r.pop();
-                    r.push_str("; chosen over related versions by the wording and cuts it inherits.");
+                    r.push_str(
+                        "; chosen over related versions by the wording, cuts and credit line it inherits.",
+                    );
                 }
                 r
             }

@@ -13,6 +13,10 @@ const EXPLAINED_LOSS_SLACK: f32 = 0.002;
 const KEPT_PARAGRAPH_SHARE: f32 = 0.5;
 /// Inheriting every one of `y`'s edits points at `y` when it made at least this many.
 const MIN_ALL_EDITS_INHERITED: usize = 2;
+/// How far up its source's ancestors a copy carrying a credit its source lacks looks for a version
+/// carrying it: the copy only moves to one of its few kept candidate sources, which lie close to it,
+/// and a bound keeps the pass linear in the story's size whatever the depth of its tree.
+const CREDIT_WALK_MAX_STEPS: usize = 16;
 /// Passes of the promotion step (moving a member down to a copy of its source); each pass can
 /// only move members down, and real trees settle in one or two.
 const PROMOTION_ROUNDS: usize = 4;
@@ -94,7 +98,43 @@ pub(super) fn choose_sources(
             break;
         }
     }
+    // A credit line travels with the text it credits: a copy crediting an agency its source does
+    // not credit (and is not) took the credit from further up, so it moves up to the nearest
+    // ancestor of that source that carries it, when that ancestor is one of its candidate sources.
+    for &x in &order {
+        let Some(y) = parent[x] else { continue };
+        let Some(code) = f(x)
+            .detail
+            .credits
+            .iter()
+            .map(|c| c.code)
+            .find(|&c| !carries_credit(f(y), c))
+        else {
+            continue;
+        };
+        let mut z = parent[y];
+        let mut steps = 0;
+        while let Some(a) = z {
+            steps += 1;
+            if steps > CREDIT_WALK_MAX_STEPS {
+                break;
+            }
+            if carries_credit(f(a), code) {
+                if facts.get(a, x).is_some() {
+                    parent[x] = Some(a);
+                    refined[x] = true;
+                }
+                break;
+            }
+            z = parent[a];
+        }
+    }
     (parent, refined)
+}
+
+/// Whether `m` credits the agency `code` or is that agency's own article.
+fn carries_credit(m: &Member, code: &str) -> bool {
+    m.detail.own_agency.is_some_and(|a| a.code == code) || m.detail.credits.iter().any(|c| c.code == code)
 }
 
 /// Whether `anc` is an ancestor of `x` (or `x` itself) under `parent`.
