@@ -576,6 +576,32 @@ struct Seen {
 /// are prose, and a date in prose is an event's ("the report of 12 January"), not the page's.
 const DATE_BLOCK_MAX_CHARS: usize = 160;
 
+/// True when the words before a block's first digit can open a dateline: a place, a name or a
+/// weekday ("Karlsruhe, (12.11.…", "BERLIN (dpa) –", "Samstag, 3. …"), capitalised in the scripts that
+/// have case. A lowercase word there makes the date part of a sentence ("As of December 31, …", "the
+/// report of 12.1.…"): an event's day, not the page's.
+fn dateline_lead_in(text: &str) -> bool {
+    let prefix = &text[..text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len())];
+    !prefix
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Fewest words (runs of two or more letters) that make a short block a sentence rather than a date
+/// line: a date line holds a date with at most a cue, a weekday, a name or a place around it ("By Ann
+/// Lee, 3 May 2026, 10:30"), while a sentence of this length around a date states an event's day
+/// ("As of 31 December the company held 858 licences…", "The next meeting is on 5 February at 7 pm
+/// in the town hall").
+const SENTENCE_MIN_WORDS: usize = 10;
+
+/// True when a block reads as a sentence (see [`SENTENCE_MIN_WORDS`]).
+fn is_sentence(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count()
+        >= SENTENCE_MIN_WORDS
+}
+
 /// How far into a long block a dateline's date may stand ("Karlsruhe, (12.11.2026). …").
 const DATELINE_MAX_CHARS: usize = 40;
 
@@ -615,9 +641,10 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut toks = Vec::new();
     let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
         let text = buf.trim();
-        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS;
-        // A long block dates the page only by a dateline at its start ("Karlsruhe, 12.11.2026. …").
-        let opening: Vec<TextDate> = if short {
+        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS && !is_sentence(text);
+        // A long block or a sentence dates the page only by a dateline at its start
+        // ("Karlsruhe, 12.11.2026. …").
+        let opening: Vec<TextDate> = if short || !dateline_lead_in(text) {
             Vec::new()
         } else {
             let end = text

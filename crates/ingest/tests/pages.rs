@@ -550,3 +550,33 @@ fn pop_ups_and_consent_placeholders_are_furniture() {
         assert!(!a.text.contains(gone), "{gone}: {}", a.text);
     }
 }
+
+#[test]
+fn a_short_sentence_around_a_date_is_an_event_not_a_date_line() {
+    let body = "<div class=\"main\"><h1>Chess club</h1>\
+<p>The chess club meets in the back room of the old mill and welcomes players of every strength and age.</p>\
+<p>Boards and clocks are provided; bring a pen to record your games if you want them analysed.</p></div>";
+    for line in [
+        "The next club evening is on 5 February 2026 from 7 pm in the old mill.",
+        "Der nächste Spielabend findet am Mi. 5. Februar 2026 ab 19 Uhr in der Mühle statt.",
+        "La prochaine soirée du club aura lieu le 5 février 2026 à partir de 19 heures au moulin.",
+    ] {
+        let html = format!("<html><body>{body}<div class=\"box\"><p>{line}</p></div></body></html>");
+        assert_eq!(day(&page(&html)), None, "{line}");
+    }
+    // A date line of a few words still dates the page.
+    let html = format!(
+        "<html><body>{body}<div class=\"box\"><p>Von Anna Berg, 5. Februar 2026</p></div></body></html>"
+    );
+    assert_eq!(day(&page(&html)).as_deref(), Some("2026-02-05"));
+}
+
+#[test]
+fn a_date_after_lowercase_words_opening_a_paragraph_is_no_dateline() {
+    let html = r#"<html><body><div class="content"><p>As of December 31, 2025, the cooperative ran 41 village shops in twelve districts,
+including three that opened in the autumn after the bus line to the valley was cut back to two journeys a day.</p>
+<p>Its members elect the board every other year at the spring assembly.</p></div></body></html>"#;
+    assert_eq!(day(&page(html)), None);
+    let html = html.replace("As of December 31, 2025, the", "LINDAU, 31.12.2025. The");
+    assert_eq!(day(&page(&html)).as_deref(), Some("2025-12-31"));
+}
