@@ -580,3 +580,35 @@ including three that opened in the autumn after the bus line to the valley was c
     let html = html.replace("As of December 31, 2025, the", "LINDAU, 31.12.2025. The");
     assert_eq!(day(&page(&html)).as_deref(), Some("2025-12-31"));
 }
+
+#[test]
+fn the_date_line_beside_the_headline_beats_times_of_embeds_and_other_posts() {
+    for (line, want) in [
+        (
+            "<span>Dienstag,</span> <span>27. Januar 2026</span>",
+            "2026-01-27",
+        ),
+        (
+            "<span class=\"le\">Le </span><time>27 janvier 2026</time>",
+            "2026-01-27",
+        ),
+        (
+            "By <a href=\"/staff/ann\">Ann Lee</a> on January 27, 2026",
+            "2026-01-27",
+        ),
+    ] {
+        let html = format!(
+            r#"<html><body><div class="page"><article><header><div class="kicker">Harbour</div>
+<h1>The ferry returns to the island after a winter in the dock</h1><div class="info-bar">{line}</div></header>
+<div class="body"><p>The old ferry was back on its route this morning after four months of repairs to its engines and hull.</p>
+<p>Passengers queued from seven, and the first crossing was full within minutes of the ticket office opening.</p>
+<blockquote class="embed-post"><p>Look who is back!</p><time datetime="2025-11-02T10:00:00+00:00">Nov 2, 2025</time></blockquote>
+<p>The harbour master said the timetable would return to normal next week.</p></div></article>
+<div class="more"><p><a href="/other">Bridge works</a> <time datetime="2026-01-30T08:00:00Z" pubdate>30 January</time></p></div>
+</div></body></html>"#
+        );
+        let a = page(&html);
+        assert_eq!(day(&a).as_deref(), Some(want), "{line}");
+        assert_eq!(a.metadata["published_from"], "headline", "{line}");
+    }
+}
