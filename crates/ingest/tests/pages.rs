@@ -612,3 +612,18 @@ fn the_date_line_beside_the_headline_beats_times_of_embeds_and_other_posts() {
         assert_eq!(a.metadata["published_from"], "headline", "{line}");
     }
 }
+
+#[test]
+fn glued_teaser_compounds_and_reaction_links_are_furniture() {
+    let html = "<html><body><article>\
+        <p>The rowing club has repaired its boathouse roof after the autumn storms took half of the tiles.</p>\
+        <div class=\"contel newsteaser\"><a href=\"/other\"><h2>Cup draw: who plays whom in spring</h2></a></div>\
+        <p>Members did most of the work themselves over four weekends, the treasurer said.</p>\
+        <a class=\"article-reactions\" href=\"#replies\">Your reactions (12)</a></article></body></html>";
+    let a = page(html);
+    assert!(a.text.contains("boathouse roof"), "{}", a.text);
+    assert!(a.text.contains("four weekends"), "{}", a.text);
+    for gone in ["Cup draw", "Your reactions"] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+}
