@@ -130,6 +130,8 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("kommentare", "comments"),
     ("respond", "comments"),
     ("disqus", "comments"),
+    ("reactions", "comments"),
+    ("reacties", "comments"),
     ("tags", "nav"),
     ("tagcloud", "nav"),
     ("keywords", "nav"),
@@ -177,6 +179,10 @@ const FURNITURE_PREFIXES: &[(&str, &str)] = &[
     ("googlead", "ad"),
     ("sponsor", "ad"),
 ];
+
+/// Token suffixes naming furniture, for compounds glued in front of the furniture word
+/// (`newsteaser`, `eventteaser`, `articleteaser`): the last word of a compound names what it is.
+const FURNITURE_SUFFIXES: &[(&str, &str)] = &[("teaser", "related")];
 
 /// Class tokens naming a picture, before a token of [`MEDIA_NOTE_TOKENS`]: `image-credits`,
 /// `photo-caption`, `img-copyright`, `image-subtitle` hold a caption or credit, not text.
@@ -1483,6 +1489,14 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
         FURNITURE_PREFIXES
             .iter()
             .find(|(p, _)| t.starts_with(p))
+            .map(|&(_, r)| r)
+    }) {
+        return Some(r);
+    }
+    if let Some(r) = toks.iter().find_map(|t| {
+        FURNITURE_SUFFIXES
+            .iter()
+            .find(|(x, _)| t.len() > x.len() && t.ends_with(x))
             .map(|&(_, r)| r)
     }) {
         return Some(r);

@@ -9,10 +9,11 @@
 //! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
-//! | 5 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
-//! | 6 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 7 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
-//! | 8 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//! | 5 | `headline` | a date line in the article's header, the small block around the page's `<h1>` (kicker, headline, byline, date): short lines only, a "published" date first, else the one day they all state |
+//! | 6 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
+//! | 7 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
+//! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
+//! | 9 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
 //!
 //! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
@@ -316,6 +317,7 @@ fn clue_date(
         .or_else(|| found(first_date(clues.ld_other), "json-ld"))
         .or_else(|| found(script_date(doc), "json-ld"))
         .or_else(|| found(itemprop_date(doc, root), "itemprop"))
+        .or_else(|| found(headline_date(doc, root), "headline"))
         .or_else(|| found(time_date(doc, root), "time"))
         .or_else(|| found(url, "url"))
         .or_else(|| found(text_date(doc, root), "text"))
@@ -440,6 +442,105 @@ fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
         .or_else(|| agreed_markup_date(doc))
         .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
         .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+}
+
+/// Most visible characters of the block around the page's `<h1>` read as the article's header (kicker,
+/// headline, byline and date line, a short lead): a larger block holds the article or the page.
+const HEADLINE_BLOCK_MAX_CHARS: usize = 800;
+
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+
+/// The date line of the article's header: the largest element around the page's headline (the first
+/// `<h1>` in the article's box, else the first outside navigation, comments and teasers) that holds at
+/// most [`HEADLINE_BLOCK_MAX_CHARS`] of text and not the article's text root, read for short date lines (not the headline itself, not
+/// sentences, not "updated" dates); a "published" date first, else the day they all state. Templates
+/// write the article's own date there, beside the headline, while `<time>` elements elsewhere on the
+/// page date comments, teasers and embedded posts. A class naming a teaser inside that block (a
+/// `teaser__metadata` byline) is the article's own header.
+fn headline_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    let boxed = article_box(root).or(root);
+    let h1 = boxed
+        .and_then(|b| b.select(&H1).next())
+        .or_else(|| doc.select(&H1).find(|h| !in_other_content(*h, root)))?;
+    let mut block = h1;
+    while let Some(up) = block.parent().and_then(ElementRef::wrap) {
+        if matches!(up.value().name(), "body" | "html")
+            || root.is_some_and(|r| holds(up, r))
+            || !text_at_most(up, HEADLINE_BLOCK_MAX_CHARS)
+        {
+            break;
+        }
+        block = up;
+    }
+    if block.id() == h1.id() {
+        return None;
+    }
+    let mut dates = Vec::new();
+    for line in block_lines(block, h1) {
+        let line = line.trim();
+        if line.chars().count() > DATE_BLOCK_MAX_CHARS || is_sentence(line) {
+            continue;
+        }
+        dates.extend(dates_in_text(line).into_iter().filter(|d| d.cue != Cue::Updated));
+    }
+    let pick = dates
+        .iter()
+        .find(|d| d.cue == Cue::Published)
+        .or_else(|| dates.first().filter(|f| dates.iter().all(|d| d.date == f.date)))?;
+    Some(midnight(*pick))
+}
+
+/// True when the visible text of `e` has at most `max` characters (stops counting past it).
+fn text_at_most(e: ElementRef<'_>, max: usize) -> bool {
+    let mut n = 0;
+    for t in e.text() {
+        n += t.trim().chars().count();
+        if n > max {
+            return false;
+        }
+    }
+    true
+}
+
+/// The text of `e`'s blocks (split at block elements), without `skip`'s subtree and invisible elements.
+fn block_lines(e: ElementRef<'_>, skip: ElementRef<'_>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in e.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        let last = out.last_mut().expect("never empty");
+                        last.push_str(t);
+                        last.push(' ');
+                    }
+                    Node::Element(el) => {
+                        if n.id() == skip.id() || SKIP_TAGS.contains(&el.name()) {
+                            skipping = Some(n.id());
+                        } else if crate::html::is_block(el.name()) {
+                            out.push(String::new());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skipping == Some(n.id()) {
+                    skipping = None;
+                } else if skipping.is_none()
+                    && matches!(n.value(), Node::Element(el) if crate::html::is_block(el.name()))
+                {
+                    out.push(String::new());
+                }
+            }
+        }
+    }
+    out.retain(|l| !l.trim().is_empty());
+    out
 }
 
 /// The day that every explicit publication mark of the page (`<time pubdate>`, `abbr.published`,
@@ -576,6 +677,32 @@ struct Seen {
 /// are prose, and a date in prose is an event's ("the report of 12 January"), not the page's.
 const DATE_BLOCK_MAX_CHARS: usize = 160;
 
+/// True when the words before a block's first digit can open a dateline: a place, a name or a
+/// weekday ("Karlsruhe, (12.11.…", "BERLIN (dpa) –", "Samstag, 3. …"), capitalised in the scripts that
+/// have case. A lowercase word there makes the date part of a sentence ("As of December 31, …", "the
+/// report of 12.1.…"): an event's day, not the page's.
+fn dateline_lead_in(text: &str) -> bool {
+    let prefix = &text[..text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len())];
+    !prefix
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Fewest words (runs of two or more letters) that make a short block a sentence rather than a date
+/// line: a date line holds a date with at most a cue, a weekday, a name or a place around it ("By Ann
+/// Lee, 3 May 2026, 10:30"), while a sentence of this length around a date states an event's day
+/// ("As of 31 December the company held 858 licences…", "The next meeting is on 5 February at 7 pm
+/// in the town hall").
+const SENTENCE_MIN_WORDS: usize = 10;
+
+/// True when a block reads as a sentence (see [`SENTENCE_MIN_WORDS`]).
+fn is_sentence(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count()
+        >= SENTENCE_MIN_WORDS
+}
+
 /// How far into a long block a dateline's date may stand ("Karlsruhe, (12.11.2026). …").
 const DATELINE_MAX_CHARS: usize = 40;
 
@@ -615,9 +742,10 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut toks = Vec::new();
     let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
         let text = buf.trim();
-        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS;
-        // A long block dates the page only by a dateline at its start ("Karlsruhe, 12.11.2026. …").
-        let opening: Vec<TextDate> = if short {
+        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS && !is_sentence(text);
+        // A long block or a sentence dates the page only by a dateline at its start
+        // ("Karlsruhe, 12.11.2026. …").
+        let opening: Vec<TextDate> = if short || !dateline_lead_in(text) {
             Vec::new()
         } else {
             let end = text
