@@ -206,9 +206,44 @@ pub fn is_label_line(text: &str) -> bool {
 /// assert!(furniture_score(padding, &en, &story) < FURNITURE_SCORE);
 /// ```
 pub fn furniture_score(text: &str, lang: &LangData, story: &BTreeSet<String>) -> f64 {
+    furniture_score_parts(text, lang).map_or(0.0, |base| base - 3.0 * story_overlap(text, lang, story))
+}
+
+/// True when [`furniture_score`] reaches [`FURNITURE_SCORE`], asking for the story's words only
+/// when the paragraph's form and wording could reach it: the story overlap only lowers the score,
+/// so a paragraph whose score before it is below the threshold is not furniture whatever the story
+/// says. Same verdict as `furniture_score(text, lang, story()) >= FURNITURE_SCORE`; an origin's
+/// story words (every other version's content words) are then built for the rare paragraph that
+/// reads like furniture instead of for every origin.
+pub(crate) fn is_furniture_by_content<'s>(
+    text: &str,
+    lang: &LangData,
+    story: impl FnOnce() -> &'s BTreeSet<String>,
+) -> bool {
+    match furniture_score_parts(text, lang) {
+        Some(base) if base >= FURNITURE_SCORE => {
+            base - 3.0 * story_overlap(text, lang, story()) >= FURNITURE_SCORE
+        }
+        _ => false,
+    }
+}
+
+/// The share of a paragraph's content words found in `story` (0 when it has none).
+fn story_overlap(text: &str, lang: &LangData, story: &BTreeSet<String>) -> f64 {
+    let mine = content_words(text, lang);
+    if mine.is_empty() {
+        0.0
+    } else {
+        mine.iter().filter(|w| story.contains(*w)).count() as f64 / mine.len() as f64
+    }
+}
+
+/// [`furniture_score`] before the story overlap (the sum of its positive features); `None` for a
+/// paragraph it does not score (no words, or over 60).
+fn furniture_score_parts(text: &str, lang: &LangData) -> Option<f64> {
     let words = plain_words(text);
     if words.is_empty() || words.len() > 60 {
-        return 0.0;
+        return None;
     }
     let mut hits = 0usize;
     let mut k = 0;
@@ -228,17 +263,11 @@ pub fn furniture_score(text: &str, lang: &LangData, story: &BTreeSet<String>) ->
         .is_some_and(|p| text[p..].starts_with('?'));
     let cta = lang.is_call_to_action(&words[0]) || (first_sentence_question && words.len() <= 40);
     let second = words.iter().any(|w| lang.is_second_person(w));
-    let mine = content_words(text, lang);
-    let overlap = if mine.is_empty() {
-        0.0
-    } else {
-        mine.iter().filter(|w| story.contains(*w)).count() as f64 / mine.len() as f64
-    };
-    1.2 * hits.min(2) as f64
+    let base = 1.2 * hits.min(2) as f64
         + if cta { 1.0 } else { 0.0 }
         + if second { 0.6 } else { 0.0 }
-        + if words.len() <= 12 { 0.4 } else { 0.0 }
-        - 3.0 * overlap
+        + if words.len() <= 12 { 0.4 } else { 0.0 };
+    Some(base)
 }
 
 /// The score at or above which [`furniture_score`] calls a paragraph furniture.

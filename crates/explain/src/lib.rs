@@ -56,7 +56,7 @@ use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Pair, St
 
 pub use boilerplate::FurnitureModel;
 
-use boilerplate::{furniture_score, is_label_line, FURNITURE_SCORE};
+use boilerplate::{is_furniture_by_content, is_label_line};
 
 /// A word of an article without a source counts as the story's when it occurs in at least this
 /// many of its paragraphs (see `origin_story_words`): news repeats its names and terms, a
@@ -258,13 +258,13 @@ fn furniture_only(
 ) -> Vec<Change> {
     let all = vec![true; p.sents.len()];
     let mut paras = changes::furniture_paragraphs_pub(p, &all, Some(model), a.id);
-    let story = origin_story_words(p, others);
+    // built on first use: most origins have no paragraph whose form could make it furniture, and
+    // the story's words cost a pass over every other version of the story
+    let story_cell: std::cell::OnceCell<std::collections::BTreeSet<String>> = std::cell::OnceCell::new();
+    let story = || story_cell.get_or_init(|| origin_story_words(p, others));
     let text_of = |pi: usize| &p.text[p.paras[pi].0..p.paras[pi].1];
     for pi in 0..p.paras.len() {
-        if !paras.contains(&pi)
-            && !p.credit[pi]
-            && furniture_score(text_of(pi), &p.lang, &story) >= FURNITURE_SCORE
-        {
+        if !paras.contains(&pi) && !p.credit[pi] && is_furniture_by_content(text_of(pi), &p.lang, story) {
             paras.insert(pi);
         }
     }
@@ -275,6 +275,7 @@ fn furniture_only(
             let next_to = (pi > 0 && paras.contains(&(pi - 1))) || paras.contains(&(pi + 1));
             if !paras.contains(&pi) && !p.credit[pi] && next_to && is_label_line(text_of(pi)) {
                 let mine = boilerplate::content_words(text_of(pi), &p.lang);
+                let story = story();
                 if mine.iter().filter(|w| story.contains(*w)).count() * 5 <= mine.len() {
                     paras.insert(pi);
                 }

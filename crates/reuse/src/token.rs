@@ -51,12 +51,50 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 /// Calls `f` with each token of `text` in order, without collecting them.
-pub(crate) fn visit(text: &str, f: impl FnMut(Tok)) {
+///
+/// A text with a few non-ASCII characters (a currency sign, a curly quote, an accented name) is not
+/// sent whole to the Unicode path: word boundaries always fall at ASCII whitespace (the cut
+/// `wiretrace_text::tokens` makes too), so only the whitespace-delimited chunks holding a non-ASCII
+/// byte take the Unicode path and the ASCII text between them the fast path, each with its char
+/// offset added. Same tokens as the Unicode path over the whole text (tested).
+pub(crate) fn visit(text: &str, mut f: impl FnMut(Tok)) {
     if text.is_ascii() {
-        visit_ascii(text, f)
-    } else {
-        visit_unicode(text, f)
+        return visit_ascii(text, f);
     }
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // (byte start, char start) of the part not yet visited
+    let (mut from, mut from_char) = (0usize, 0u32);
+    let mut pos = 0usize;
+    while let Some(k) = bytes[pos..].iter().position(|b| !b.is_ascii()) {
+        let hit = pos + k;
+        let start = bytes[..hit]
+            .iter()
+            .rposition(|&b| is_space(b))
+            .map_or(0, |s| s + 1);
+        let end = bytes[hit..]
+            .iter()
+            .position(|&b| is_space(b))
+            .map_or(bytes.len(), |e| hit + e);
+        // `start >= from`: the previous chunk ended at a space at or before it
+        let ascii = &text[from..start];
+        visit_ascii(ascii, |t| f(shifted(t, from_char)));
+        let ascii_chars = from_char + ascii.len() as u32;
+        let chunk = &text[start..end];
+        visit_unicode(chunk, |t| f(shifted(t, ascii_chars)));
+        from = end;
+        from_char = ascii_chars + chunk.chars().count() as u32;
+        pos = end;
+    }
+    visit_ascii(&text[from..], |t| f(shifted(t, from_char)));
+}
+
+/// `t` with `by` chars added to its offsets.
+#[inline]
+fn shifted(mut t: Tok, by: u32) -> Tok {
+    t.start += by;
+    t.end += by;
+    t
 }
 
 /// Returns the hash of a folded word: its bytes read as little-endian 64-bit words, each mixed into
@@ -430,6 +468,35 @@ mod tests {
         visit_ascii(&long, |t| fast.push(t));
         visit_ascii_scalar(&long, |t| slow.push(t));
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn mixed_text_tokenises_as_the_unicode_path_does() {
+        // Random texts mixing ASCII words and joiners with accented letters, signs, curly quotes,
+        // a combining mark and non-Latin script, cut by spaces, tabs and newlines.
+        let alphabet = [
+            "a", "Z", "k", "0", "9", "_", " ", " ", ".", "'", ",", ":", "\n", "\t", "\"", "é", "£", "“", "”",
+            "\u{301}", "Ж", "中", "ß", "x", "7",
+        ];
+        let mut state = 0x0bad_cafe_1234_5678u64;
+        for len in 0..400 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state = mix(state.wrapping_add(0x9E37_79B9_7F4A_7C15));
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let (mut mixed, mut slow) = (Vec::new(), Vec::new());
+            visit(&text, |t| mixed.push(t));
+            visit_unicode(&text, |t| slow.push(t));
+            assert_eq!(mixed, slow, "{text:?}");
+        }
+        let text = "The £25m (€30m) deal, “agreed” on Monday, ends a 2,000-day row.\n\nMr Pérez said: no.";
+        let (mut mixed, mut slow) = (Vec::new(), Vec::new());
+        visit(text, |t| mixed.push(t));
+        visit_unicode(text, |t| slow.push(t));
+        assert_eq!(mixed, slow);
+        assert!(mixed.len() > 12);
     }
 
     #[test]
