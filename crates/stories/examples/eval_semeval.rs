@@ -7,12 +7,14 @@
 //! ```
 //! Every article of the file forms the corpus the anchor weights are computed over (as `wiretrace
 //! stage similarity` does). Prints Pearson's r of `story_similarity` with `-overall` over all pairs,
-//! same-language and cross-language pairs, and per language combination.
+//! same-language and cross-language pairs, and per language combination. When `WIRETRACE_ENCODER`
+//! names the encoder (see the README's set-up), every article is embedded and the score blends
+//! the encoder's evidence, as the engine does.
 
 use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, ArticleId};
-use wiretrace_stories::{Config, Similarity};
+use wiretrace_stories::{Config, Embeddings, Similarity};
 
 fn pearson(xy: &[(f64, f64)]) -> f64 {
     let n = xy.len() as f64;
@@ -56,7 +58,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let overall = v["overall"].as_f64().ok_or("pair without `overall`")?;
         pairs.push((a, b, format!("{la}-{lb}"), overall));
     }
-    let index = Similarity::new(&Config::default(), &articles);
+    let embeddings: Embeddings = match wiretrace_encoder::Encoder::from_env()? {
+        Some(enc) => {
+            let refs: Vec<&Article> = articles.iter().collect();
+            let t0 = std::time::Instant::now();
+            let vectors = enc.embed_articles(&refs)?;
+            eprintln!(
+                "encoder on: {} articles embedded in {:.1?}",
+                articles.len(),
+                t0.elapsed()
+            );
+            articles.iter().map(|a| a.id).zip(vectors).collect()
+        }
+        None => {
+            eprintln!("encoder off ({} not set)", wiretrace_encoder::ENV_VAR);
+            Embeddings::new()
+        }
+    };
+    let index = Similarity::with_embeddings(&Config::default(), &articles, &embeddings);
     let mut groups: BTreeMap<String, Vec<(f64, f64)>> = BTreeMap::new();
     let mut dump = match std::env::args().nth(2) {
         Some(out) => Some(std::io::BufWriter::new(std::fs::File::create(out)?)),
