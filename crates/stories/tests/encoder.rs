@@ -33,7 +33,8 @@ fn art(id: u32, lang: &str, date: &str, title: &str, text: &str) -> Article {
 }
 
 /// A ferry grounding reported in English and, independently (no sentence translated, few shared
-/// names or figures), in German; and another ship's grounding elsewhere the same day.
+/// names or figures: the island, the day), in German; and another ship's grounding elsewhere the
+/// same day, whose report shares the English one's words (aground, ship, port, board).
 fn groundings() -> Vec<Article> {
     vec![
         art(
@@ -42,8 +43,8 @@ fn groundings() -> Vec<Article> {
             "2026-03-12T09:00:00Z",
             "Ferry runs aground off Kelmara island, passengers taken ashore",
             "A passenger ferry ran aground on a sandbank off the island of Kelmara early on Thursday, and all \
-             212 people on board were brought ashore by lifeboats, the coastguard said. The vessel had left \
-             the mainland port shortly after dawn in heavy fog. No one was seriously hurt, though several \
+             212 people on board were brought ashore by lifeboats, the Harwick coastguard said. The Nordline \
+             Ferries vessel, the Saint Brenna, had left the mainland port shortly after dawn in heavy fog. No one was seriously hurt, though several \
              passengers were treated for cold. The operator said an inquiry into the grounding had begun and \
              that the crossing would stay suspended until the ship is refloated.",
         ),
@@ -51,8 +52,8 @@ fn groundings() -> Vec<Article> {
             2,
             "de",
             "2026-03-12T11:30:00Z",
-            "Fähre vor Insel auf Grund gelaufen – alle Fahrgäste gerettet",
-            "Vor der Insel Kelmara ist am Donnerstagmorgen eine Fähre im dichten Nebel auf eine Sandbank \
+            "Passagierschiff vor Kelmara auf Grund gelaufen",
+            "Vor der Insel Kelmara ist am Donnerstagmorgen ein Passagierschiff im dichten Nebel auf eine Sandbank \
              gelaufen. Rettungsboote brachten sämtliche Menschen an Bord an Land, teilte die Küstenwache mit. \
              Schwer verletzt wurde niemand; einige Reisende mussten wegen Unterkühlung versorgt werden. Die \
              Reederei kündigte eine Untersuchung an. Bis das Schiff wieder frei ist, fällt die Verbindung aus.",
@@ -88,10 +89,16 @@ fn an_independent_report_in_another_language_joins_only_with_the_encoder() {
     let articles = groundings();
     let cfg = Config::default();
     let plain = build_stories(&cfg, &articles, &[]);
-    assert!(!together(&plain, 1, 2), "anchors alone do not join them: {plain:?}");
+    assert!(
+        !together(&plain, 1, 2),
+        "anchors alone do not join them: {plain:?}"
+    );
     let stories = build_stories_with(&cfg, &articles, &[], &embed(&enc, &articles));
     assert!(together(&stories, 1, 2), "{stories:?}");
-    assert!(!together(&stories, 1, 3), "the other grounding stays apart: {stories:?}");
+    assert!(
+        !together(&stories, 1, 3),
+        "the other grounding stays apart: {stories:?}"
+    );
     assert!(!together(&stories, 2, 3), "{stories:?}");
 }
 
@@ -101,13 +108,21 @@ fn the_score_shows_the_encoder_cosine_it_blends() {
     let articles = groundings();
     let cfg = Config::default();
     let embeddings = embed(&enc, &articles);
-    let plain = Similarity::new(&cfg, &articles).score(ArticleId(1), ArticleId(2)).unwrap();
+    let plain = Similarity::new(&cfg, &articles)
+        .score(ArticleId(1), ArticleId(2))
+        .unwrap();
     assert_eq!(plain.encoder_cosine, None);
     let index = Similarity::with_embeddings(&cfg, &articles, &embeddings);
     let same = index.score(ArticleId(1), ArticleId(2)).unwrap();
     let other = index.score(ArticleId(1), ArticleId(3)).unwrap();
-    assert!(same.encoder_cosine.unwrap() > other.encoder_cosine.unwrap(), "{same:?} {other:?}");
+    assert!(
+        same.encoder_cosine.unwrap() > other.encoder_cosine.unwrap(),
+        "{same:?} {other:?}"
+    );
     assert!(same.story_similarity >= cfg.link_threshold, "{same:?}");
-    assert!(same.story_similarity > plain.story_similarity, "{same:?} {plain:?}");
+    assert!(
+        same.story_similarity > plain.story_similarity,
+        "{same:?} {plain:?}"
+    );
     assert!(other.story_similarity < cfg.link_threshold, "{other:?}");
 }
