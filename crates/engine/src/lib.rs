@@ -12,7 +12,8 @@
 //! transactions of [`Config::batch_size`] files; a JSON-lines file or stdin is streamed and stored
 //! 64 MB of input at a time. A killed run keeps every committed batch.
 //! [`Engine::analyze`] compares only articles added or changed since the last analysis against the
-//! corpus, then regroups stories and re-explains from the stored pairs (cheap next to alignment).
+//! corpus, then regroups stories from the stored pairs and explains again only the stories whose
+//! members, lineage or furniture verdicts moved (ARCHITECTURE.md, "Incremental analysis").
 //!
 //! # Example
 //! ```
@@ -59,6 +60,38 @@ use wiretrace_model::{Article, ArticleId, Change, Export, Pair, Story};
 pub fn corpus_changes(cfg: &Config, articles: &[Article], stories: &[Story]) -> Vec<Change> {
     let furniture = wiretrace_explain::FurnitureModel::build(articles, stories);
     wiretrace_explain::explain_corpus_with(&cfg.explain, articles, stories, &furniture)
+}
+
+/// What explaining a story reads of it besides its members' texts: its members and lineage edges
+/// (copy, source), both sorted.
+type StoryKey = (Vec<ArticleId>, Vec<(ArticleId, Option<ArticleId>)>);
+
+fn story_key(s: &Story) -> StoryKey {
+    let mut members = s.articles.clone();
+    members.sort_unstable();
+    let mut edges: Vec<(ArticleId, Option<ArticleId>)> =
+        s.lineage.iter().map(|e| (e.article, e.source)).collect();
+    edges.sort_unstable();
+    (members, edges)
+}
+
+/// The changes of the stories at positions `stale` (every story when `None`), explained with the
+/// whole corpus' furniture model: [`wiretrace_explain::explain_corpus_with`] over those stories and
+/// their members only (explaining a story reads nothing outside it besides the model).
+fn explain_stale(
+    cfg: &Config,
+    articles: &[Article],
+    stories: &[Story],
+    stale: Option<&Vec<usize>>,
+    furniture: &wiretrace_explain::FurnitureModel,
+) -> Vec<Change> {
+    let Some(stale) = stale else {
+        return wiretrace_explain::explain_corpus_with(&cfg.explain, articles, stories, furniture);
+    };
+    let chosen: Vec<Story> = stale.iter().map(|&k| stories[k].clone()).collect();
+    let members: BTreeSet<ArticleId> = chosen.iter().flat_map(|s| s.articles.iter().copied()).collect();
+    let subset: Vec<&Article> = articles.iter().filter(|a| members.contains(&a.id)).collect();
+    wiretrace_explain::explain_stories_with(&cfg.explain, &subset, &chosen, furniture)
 }
 
 /// The canonical absolute form of an input file's path (as given when it cannot be resolved: the
@@ -128,7 +161,10 @@ pub struct AnalyzeReport {
     pub stories: usize,
     /// Stories with more than one article.
     pub multi_article_stories: usize,
-    /// Changes found.
+    /// Stories whose changes were computed (again): all of them in a full analysis, else those
+    /// whose members, lineage or furniture verdicts moved; the others kept their stored changes.
+    pub explained_stories: usize,
+    /// Changes in the store after the analysis.
     pub changes: usize,
 }
 
@@ -309,8 +345,9 @@ impl Engine {
         Ok(())
     }
 
-    /// Runs every analysis stage over the store: reuse pairs for new and changed articles, then
-    /// stories, lineage and changes for the whole corpus. Does nothing when nothing is pending.
+    /// Runs every analysis stage over the store: reuse pairs for new and changed articles, stories
+    /// and lineage for the whole corpus, and changes for the stories whose explanation inputs moved.
+    /// Does nothing when nothing is pending.
     ///
     /// # Errors
     /// Only on store failures.
@@ -323,12 +360,36 @@ impl Engine {
     /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
     /// as reuse or as stock text depends on how many articles carry it, which grows with the
     /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
-    /// the reverse). Stories and lineage are always recomputed over all pairs; a full analysis
-    /// also re-decides every pair, giving exactly what one run over the whole corpus gives.
+    /// the reverse). Stories and lineage are always recomputed over all pairs; changes are computed
+    /// again for the stories that are new, hold a new or changed article, or hold an article whose
+    /// furniture verdicts moved (see [`wiretrace_explain::FurnitureModel::article_digest`]), and
+    /// kept for the others, which gives the changes explaining every story would. A full analysis
+    /// also re-decides every pair and explains every story, giving exactly what one run over the
+    /// whole corpus gives.
     ///
     /// # Errors
     /// Only on store failures.
     pub fn analyze_with(&mut self, progress: &dyn Progress, full: bool) -> Result<AnalyzeReport> {
+        self.analyze_stages(progress, full, true)
+    }
+
+    /// Like [`Engine::analyze`], for a store no later analysis will read (a `trace` into a
+    /// temporary database): skips what only an incremental analysis reads, each article's furniture
+    /// digest, which costs about as much as the furniture model itself. A later `analyze` of such
+    /// a store finds no digests and explains every story, as a first analysis does.
+    ///
+    /// # Errors
+    /// Only on store failures.
+    pub fn analyze_once(&mut self, progress: &dyn Progress) -> Result<AnalyzeReport> {
+        self.analyze_stages(progress, false, false)
+    }
+
+    fn analyze_stages(
+        &mut self,
+        progress: &dyn Progress,
+        full: bool,
+        keep_digests: bool,
+    ) -> Result<AnalyzeReport> {
         // The marks read now are the ones this analysis clears; later marks stay pending.
         let marks = self.store.pending_marks()?;
         let pending: BTreeSet<ArticleId> = if full {
@@ -389,17 +450,45 @@ impl Engine {
             let _span = tracing::info_span!("furniture", articles = articles.len()).entered();
             wiretrace_explain::FurnitureModel::build(&articles, &stories)
         };
+        let digests: Option<Vec<(ArticleId, u64)>> = keep_digests.then(|| {
+            articles
+                .par_iter()
+                .map(|a| (a.id, furniture.article_digest(a)))
+                .collect()
+        });
         lap("furniture", &mut timings);
+        let stale = match &digests {
+            Some(digests) if !full => {
+                let _span = tracing::info_span!("stale stories").entered();
+                // a first analysis (or one touching every story) explains the corpus as a full one
+                Some(self.stale_stories(&stories, &pending, digests)?)
+                    .filter(|stale| stale.len() < stories.len())
+            }
+            _ => None,
+        };
         let changes = {
             let _span = tracing::info_span!("explain", stories = stories.len()).entered();
-            wiretrace_explain::explain_corpus_with(&self.cfg.explain, &articles, &stories, &furniture)
+            explain_stale(&self.cfg, &articles, &stories, stale.as_ref(), &furniture)
         };
         drop(furniture);
         lap("explain", &mut timings);
         progress.inc(1);
         let saved: Vec<Pair> = new_pairs.iter().chain(&anchored).cloned().collect();
-        self.store
-            .save_analysis(&saved, full, &stories, &changes, &marks)?;
+        let changes_of: Option<BTreeSet<ArticleId>> = stale.as_ref().map(|stale| {
+            stale
+                .iter()
+                .flat_map(|&k| stories[k].articles.iter().copied())
+                .collect()
+        });
+        self.store.save(&wiretrace_store::Analysis {
+            new_pairs: &saved,
+            replace_pairs: full,
+            stories: &stories,
+            changes: &changes,
+            changes_of: changes_of.as_ref(),
+            digests: digests.as_deref(),
+            analysed: &marks,
+        })?;
         self.invalidate_views();
         lap("save", &mut timings);
         progress.finish();
@@ -411,8 +500,38 @@ impl Engine {
             translation_pairs: anchored.len(),
             stories: stories.len(),
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
-            changes: changes.len(),
+            explained_stories: stale.as_ref().map_or(stories.len(), Vec::len),
+            changes: self.store.counts()?.changes as usize,
         })
+    }
+
+    /// The positions in `stories` of the stories whose changes must be computed again: those whose
+    /// explanation inputs differ from the stored analysis'. A story's changes are a function of its
+    /// members' texts, its lineage edges (copy, source) and the furniture model's answers about its
+    /// members' paragraphs (their digests), so a story with the same members and edges as a stored
+    /// one, no pending member, and every member's digest unchanged keeps its stored changes.
+    fn stale_stories(
+        &self,
+        stories: &[Story],
+        pending: &BTreeSet<ArticleId>,
+        digests: &[(ArticleId, u64)],
+    ) -> Result<Vec<usize>> {
+        let stored_digests = self.store.furniture_digests()?;
+        let stored: std::collections::HashSet<StoryKey> =
+            self.store.stories()?.iter().map(story_key).collect();
+        let digest_of: std::collections::HashMap<ArticleId, u64> = digests.iter().copied().collect();
+        let unchanged = |id: &ArticleId| {
+            !pending.contains(id)
+                && stored_digests
+                    .get(id)
+                    .is_some_and(|d| digest_of.get(id) == Some(d))
+        };
+        Ok(stories
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !(s.articles.iter().all(unchanged) && stored.contains(&story_key(s))))
+            .map(|(k, _)| k)
+            .collect())
     }
 
     /// Loads a finished analysis computed elsewhere (a Spark run's articles, pairs, stories and

@@ -1,6 +1,8 @@
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use wiretrace_engine::{Config, Engine, Input, NoProgress};
+use wiretrace_engine::model::Export;
+use wiretrace_engine::{AnalyzeReport, Config, Engine, Input, NoProgress};
 
 use crate::util::{assert_same, by_path, repo, run, ByPath};
 
@@ -82,4 +84,146 @@ fn input_order_does_not_change_the_result() {
         &by_path(&backward, &root),
         "forward vs reversed",
     );
+}
+
+/// Every change of an export, keyed by its article's path, with article ids replaced by paths (runs
+/// adding articles in different orders give them different ids).
+fn changes_by_path(e: &Export, root: &Path) -> BTreeMap<String, Vec<String>> {
+    let root = std::fs::canonicalize(root).unwrap().display().to_string();
+    let path: BTreeMap<String, String> = e
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.path.trim_start_matches(&root).to_string()))
+        .collect();
+    let rename = |v: &mut serde_json::Value| {
+        if let Some(id) = v.as_str().and_then(|s| path.get(s)) {
+            *v = serde_json::Value::String(id.clone());
+        }
+    };
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &e.changes {
+        let mut v = serde_json::to_value(c).unwrap();
+        for field in ["article", "source"] {
+            if let Some(x) = v.get_mut(field) {
+                rename(x);
+            }
+        }
+        for field in ["carried_by", "same_drift_in"] {
+            if let Some(list) = v.get_mut(field).and_then(|l| l.as_array_mut()) {
+                list.iter_mut().for_each(rename);
+                list.sort_by_key(|x| x.to_string());
+            }
+        }
+        out.entry(path[&c.article.to_string()].clone())
+            .or_default()
+            .push(v.to_string());
+    }
+    out
+}
+
+/// Adds `batches` one after the other, analysing after each, and returns the export and the report
+/// of each analysis.
+fn in_batches(db: &Path, batches: &[Vec<PathBuf>]) -> (Export, Vec<AnalyzeReport>) {
+    let mut engine = Engine::open(db, Config::default()).unwrap();
+    let mut reports = Vec::new();
+    for batch in batches {
+        let inputs: Vec<Input> = batch.iter().cloned().map(Input::Path).collect();
+        engine.add(&inputs, &NoProgress).unwrap();
+        reports.push(engine.analyze(&NoProgress).unwrap());
+    }
+    (engine.export(false).unwrap(), reports)
+}
+
+#[test]
+fn a_corpus_added_in_three_batches_equals_one_run_in_stories_lineage_pairs_and_changes() {
+    let root = repo("examples/corpus");
+    let dirs = corpus_dirs();
+    let third = dirs.len().div_ceil(3);
+    let batches: Vec<Vec<PathBuf>> = dirs.chunks(third).map(|c| c.to_vec()).collect();
+    assert_eq!(batches.len(), 3);
+    let at_once = run(std::slice::from_ref(&dirs));
+    let dir = tempfile::tempdir().unwrap();
+    let (stepwise, reports) = in_batches(&dir.path().join("w.db"), &batches);
+    assert_same(
+        &substantial(by_path(&at_once, &root)),
+        &substantial(by_path(&stepwise, &root)),
+        "one run vs three batches",
+    );
+    let (once, steps) = (
+        changes_by_path(&at_once, &root),
+        changes_by_path(&stepwise, &root),
+    );
+    assert!(once.len() > 10, "the corpus has changes: {}", once.len());
+    assert_eq!(once, steps, "changes: one run vs three batches");
+    // the later batches kept the changes of the stories they did not touch
+    let last = reports.last().unwrap();
+    assert!(
+        last.explained_stories < last.stories,
+        "explained {} of {} stories",
+        last.explained_stories,
+        last.stories
+    );
+}
+
+/// Writes a dated article of `outlet` with `paragraphs` into `dir`.
+fn write_article(dir: &Path, name: &str, outlet: &str, day: u32, paragraphs: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    let body = paragraphs.join("\n\n");
+    std::fs::write(
+        &path,
+        format!("---\ntitle: \"{name}\"\ndate: 2026-05-{day:02}T08:00:00Z\noutlet: \"{outlet}\"\nlang: en\n---\n\n{body}\n"),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_paragraph_becoming_recurring_elsewhere_re_explains_an_untouched_story() {
+    // A story (a dispatch and a copy adding a closing line) is analysed; later, two unrelated
+    // stories carry the same closing line, which makes it recurring furniture. The first story's
+    // members and lineage stay as they were, yet its copy's closing line is now boilerplate: the
+    // stored changes must be replaced, as a one-shot run of the same articles shows.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let footer = "The Valley Courier is printed each morning at the Dunmore works on Quarry Lane.";
+    let wire = [
+        "Engineers at the Orvel dam on the Saskan river opened three sluice gates on Tuesday after a week of heavy rain raised the reservoir to its highest level in twenty years.",
+        "The regional water board said the release would lift the river by half a metre in the town of Brenmoor, where sandbags were handed out to residents of the lower streets.",
+        "Board chairman Ilse Varga said the dam itself was sound and that inspectors had found no damage to its walls or spillway.",
+    ];
+    let mut copy: Vec<&str> = wire.to_vec();
+    copy.push(footer);
+    let first = vec![
+        write_article(d, "dam-wire.md", "Wire Service", 5, &wire),
+        write_article(d, "dam-copy.md", "Valley Courier", 6, &copy),
+    ];
+    let second = vec![
+        write_article(d, "fair.md", "Harbour Post", 9, &[
+            "The annual spring fair of Tolland opened on Saturday with a parade of farm machinery through the old market square and more than two hundred stalls.",
+            "Organisers expect forty thousand visitors over the three days, twice as many as last year, after the fair moved to the larger showground by the ring road.",
+            footer,
+        ]),
+        write_article(d, "bridge.md", "Coast Herald", 12, &[
+            "Work on the new footbridge over the Kell estuary will start in August, the county council decided on Thursday after two years of planning disputes.",
+            "The steel bridge, two hundred and ten metres long, is to link the ferry landing with the cycle path to Harwick and should open in the spring of next year.",
+            footer,
+        ]),
+    ];
+    let third = vec![write_article(d, "chess.md", "Board Games Monthly", 14, &[
+        "A fourteen-year-old from Lisk won the national junior chess title on Sunday, beating the defending champion in a final game that lasted almost six hours.",
+    ])];
+    let all: Vec<PathBuf> = first.iter().chain(&second).chain(&third).cloned().collect();
+    let at_once = run(&[all]);
+    let (stepwise, reports) = in_batches(&d.join("w.db"), &[first, second, third]);
+    let (once, steps) = (changes_by_path(&at_once, d), changes_by_path(&stepwise, d));
+    assert_eq!(once, steps, "changes: one run vs three batches");
+    let copy_changes = once.get("/dam-copy.md").cloned().unwrap_or_default();
+    assert!(
+        copy_changes
+            .iter()
+            .any(|c| c.contains("\"boilerplate\"") && c.contains("Dunmore")),
+        "the recurring closing line is boilerplate: {copy_changes:?}"
+    );
+    // the unrelated last article is the only story explained again
+    assert_eq!(reports[2].explained_stories, 1, "{:?}", reports[2]);
 }

@@ -337,6 +337,33 @@ struct FurnitureIndex {
     prefix_postings: Vec<Vec<(u32, u32)>>,
 }
 
+/// A short paragraph ([`META_MAX_WORDS`] words at most) with at least this share of meta vocabulary
+/// words is furniture; so is a paragraph that is not prose with this share of loose meta vocabulary.
+pub const META_SHARE: f64 = 0.6;
+/// Longest paragraph (in words) that meta vocabulary alone makes furniture: a longer one is prose
+/// that happens to use those words.
+pub const META_MAX_WORDS: usize = 40;
+
+/// An order-sensitive 64-bit digest of a sequence of values (FNV-1a over the values' bytes):
+/// stable across runs and toolchains, since digests are stored.
+#[derive(Debug, Clone, Copy)]
+struct Digest(u64);
+
+impl Default for Digest {
+    fn default() -> Self {
+        Digest(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Digest {
+    fn add(&mut self, v: u64) {
+        for b in v.to_le_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Length of the prefix (in the fixed word order) that two sets of Jaccard ≥ 0.5 must share a word in.
 fn prefix_len(n: usize) -> usize {
     n - n.div_ceil(2) + 1
@@ -987,6 +1014,71 @@ impl FurnitureModel {
     pub fn resembles_furniture(&self, text: &str) -> bool {
         let w: BTreeSet<String> = masked_words(text).into_iter().map(|x| x.into_owned()).collect();
         self.furniture.resembles(&w)
+    }
+
+    /// True when the model says paragraph number `paragraph` (text `text`) of `article` is
+    /// furniture by itself: it recurs across unrelated stories, or it is short and mostly meta
+    /// vocabulary ([`META_SHARE`], at most [`META_MAX_WORDS`] words), or, not being prose, it opens
+    /// like furniture or is mostly loose meta vocabulary, or it nearly equals a recurring furniture
+    /// paragraph. The explanation of a paragraph nothing in the other text matches asks this.
+    pub fn says_furniture(&self, article: ArticleId, paragraph: usize, text: &str) -> bool {
+        if self.is_recurring(article, paragraph) {
+            return true;
+        }
+        let words = masked_words(text);
+        let share = |vocabulary: &BTreeSet<String>| {
+            let n = words.iter().filter(|x| vocabulary.contains(x.as_ref())).count();
+            n as f64 / words.len().max(1) as f64
+        };
+        if words.len() <= META_MAX_WORDS && share(&self.vocabulary) >= META_SHARE {
+            return true;
+        }
+        if !ends_sentence(text)
+            && ((words.len() >= 4
+                && self
+                    .openers
+                    .contains(&(words[0].to_string(), words[1].to_string())))
+                || share(&self.loose_vocabulary) >= META_SHARE)
+        {
+            return true;
+        }
+        // the costly test last
+        let set: BTreeSet<String> = words.into_iter().map(|x| x.into_owned()).collect();
+        self.furniture.resembles(&set)
+    }
+
+    /// A digest of every answer this model gives about `article`'s paragraphs when explaining: each
+    /// paragraph's recurrence ([`FurnitureModel::recurrence`]) and [`FurnitureModel::says_furniture`].
+    /// Explaining a story asks the model nothing else about its members, so two models giving an
+    /// article equal digests explain it alike (up to a 64-bit collision): an incremental analysis
+    /// re-explains a story only when a member's digest moved.
+    ///
+    /// # Example
+    /// ```
+    /// use wiretrace_model::{Article, ArticleId};
+    /// use wiretrace_explain::FurnitureModel;
+    /// let mut arts = Vec::new();
+    /// for (i, body) in ["Storm hits the coast today.", "Bank raises its rates again.", "Team wins the cup final."].iter().enumerate() {
+    ///     let mut a = Article::new(format!("a{i}.txt"), format!("{body}\n\nSign up for our free morning newsletter."));
+    ///     a.id = ArticleId(i as u32 + 1);
+    ///     arts.push(a);
+    /// }
+    /// let learned = FurnitureModel::build(&arts, &[]);
+    /// let alone = FurnitureModel::build(&arts[..1], &[]);
+    /// // the newsletter line recurs in the corpus, not in a corpus of one article
+    /// assert_ne!(learned.article_digest(&arts[0]), alone.article_digest(&arts[0]));
+    /// assert_eq!(learned.article_digest(&arts[0]), learned.clone().article_digest(&arts[0]));
+    /// ```
+    pub fn article_digest(&self, article: &Article) -> u64 {
+        let mut h = Digest::default();
+        let text = &article.text;
+        for (pi, (s, e)) in paragraphs(text).into_iter().enumerate() {
+            match self.recurrence(article.id, pi) {
+                Some((groups, outlet)) => h.add(2 + 2 * groups as u64 + u64::from(outlet)),
+                None => h.add(u64::from(self.says_furniture(article.id, pi, &text[s..e]))),
+            }
+        }
+        h.0
     }
 }
 

@@ -25,8 +25,8 @@ use wiretrace_model::{Article, Change, ChangeKind, CharIndex, CharSpan};
 use wiretrace_text::fold;
 
 use crate::boilerplate::{
-    content_words, ends_sentence, furniture_score, is_credit_line, is_label_line, is_list,
-    looks_like_furniture, masked_words, FurnitureModel, FURNITURE_SCORE,
+    content_words, furniture_score, is_credit_line, is_label_line, is_list, looks_like_furniture,
+    FurnitureModel, FURNITURE_SCORE,
 };
 use crate::diff::{align_greedy, hunks};
 use crate::lang::{are_spelling_variants, LangData};
@@ -500,16 +500,8 @@ fn unmatched_is_furniture(
     model: Option<&FurnitureModel>,
     id: wiretrace_model::ArticleId,
 ) -> bool {
-    if model.is_some_and(|m| m.is_recurring(id, pi) || m.resembles_furniture(text)) {
+    if model.is_some_and(|m| m.says_furniture(id, pi, text)) {
         return true;
-    }
-    if let Some(m) = model {
-        if m.meta_share(text) >= 0.6 && masked_words(text).len() <= 40 {
-            return true;
-        }
-        if !ends_sentence(text) && (m.has_furniture_opener(text) || m.loose_meta_share(text) >= 0.6) {
-            return true;
-        }
     }
     is_list(text) || (looks_like_furniture(text) && story_overlap(p, pi) < 0.2)
 }

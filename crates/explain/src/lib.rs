@@ -114,7 +114,20 @@ pub fn explain_corpus_with(
     stories: &[Story],
     model: &FurnitureModel,
 ) -> Vec<Change> {
-    let by_id: BTreeMap<ArticleId, &Article> = articles.iter().map(|a| (a.id, a)).collect();
+    let refs: Vec<&Article> = articles.iter().collect();
+    explain_stories_with(cfg, &refs, stories, model)
+}
+
+/// [`explain_corpus_with`] over articles held elsewhere: an incremental analysis explains some
+/// stories (`articles`: at least their members) with the model of the whole corpus, without
+/// copying their texts. Articles of none of `stories` get their furniture changes only.
+pub fn explain_stories_with(
+    cfg: &Config,
+    articles: &[&Article],
+    stories: &[Story],
+    model: &FurnitureModel,
+) -> Vec<Change> {
+    let by_id: BTreeMap<ArticleId, &Article> = articles.iter().map(|a| (a.id, *a)).collect();
     let mut stories_sorted: Vec<&Story> = stories.iter().collect();
     stories_sorted.sort_by_key(|s| s.id);
     // an article belongs to one story; a malformed input listing it twice is explained once
@@ -158,7 +171,11 @@ pub fn explain_corpus_with(
         .flat_map_iter(|job| job.explain(cfg, model))
         .collect();
     // articles of no story: furniture only
-    let mut rest: Vec<&Article> = articles.iter().filter(|a| !claimed.contains(&a.id)).collect();
+    let mut rest: Vec<&Article> = articles
+        .iter()
+        .copied()
+        .filter(|a| !claimed.contains(&a.id))
+        .collect();
     rest.sort_by(|x, y| (x.id, &x.path).cmp(&(y.id, &y.path)));
     let per_rest: Vec<Vec<Change>> = rest
         .par_iter()

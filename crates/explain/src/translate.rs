@@ -203,9 +203,12 @@ pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, 
 
 /// True when the anchors of an unaligned paragraph `x` (at least two) are, for 60% or more, among
 /// the anchors of `other` that its own counterpart `own` does not account for: `x` was merged into
-/// `other` (or split off it) in translation.
-fn carried_by(x: &Anchors, other: &Anchors, own: &Anchors) -> bool {
-    let (nf, nn) = (x.figures.len(), x.names.len());
+/// `other` (or split off it) in translation. Only the names of `x` that the other text holds
+/// somewhere (`other_names`) count: a capitalised word the other text never writes was translated
+/// (German capitalises every noun), so it cannot show where `x` went.
+fn carried_by(x: &Anchors, other: &Anchors, own: &Anchors, other_names: &BTreeSet<String>) -> bool {
+    let x_names: Vec<&String> = x.names.iter().filter(|w| other_names.contains(*w)).collect();
+    let (nf, nn) = (x.figures.len(), x_names.len());
     if nf + nn < 2 {
         return false;
     }
@@ -229,13 +232,22 @@ fn carried_by(x: &Anchors, other: &Anchors, own: &Anchors) -> bool {
             hit += 1;
         }
     }
-    for w in &x.names {
+    for w in x_names {
         if let Some(k) = names.iter().position(|g| g == w) {
             names.remove(k);
             hit += 1;
         }
     }
     hit as f64 >= 0.6 * (nf + nn) as f64
+}
+
+/// The aligned paragraphs nearest to unaligned paragraph `k`, one before and one after, with their
+/// counterparts: a translation that runs several paragraphs into one leaves a run of unaligned
+/// paragraphs beside the one that was aligned, so the merge partner is not always the neighbour.
+fn nearest_aligned(counterpart: &[Option<usize>], k: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let before = (0..k).rev().find_map(|o| counterpart[o].map(|c| (o, c)));
+    let after = (k + 1..counterpart.len()).find_map(|o| counterpart[o].map(|c| (o, c)));
+    before.into_iter().chain(after)
 }
 
 /// Order-preserving alignment of paragraphs: `sim[i][j]` for article paragraph `i` and source
@@ -345,6 +357,9 @@ pub(crate) fn explain_translation(
     let anc_s: Vec<Anchors> = (0..s.paras.len())
         .map(|k| anchors(para_text(s, k), &lang_s, &ls))
         .collect();
+    let names_of =
+        |anc: &[Anchors]| -> BTreeSet<String> { anc.iter().flat_map(|x| x.names.iter().cloned()).collect() };
+    let (names_a, names_s) = (names_of(&anc_a), names_of(&anc_s));
     let (n, m) = (a.paras.len(), s.paras.len());
     let sim: Vec<Vec<f64>> = (0..n)
         .map(|i| {
@@ -496,10 +511,8 @@ pub(crate) fn explain_translation(
         if ps[j].is_some() || credit_s[j] || furn_s.contains(&j) || para_text(s, j).trim().is_empty() {
             continue;
         }
-        let merged = [j.wrapping_sub(1), j + 1]
-            .iter()
-            .filter_map(|&k| ps.get(k).copied().flatten().map(|i| (k, i)))
-            .any(|(k, i)| carried_by(&anc_s[j], &anc_a[i], &anc_s[k]));
+        let merged =
+            nearest_aligned(&ps, j).any(|(k, i)| carried_by(&anc_s[j], &anc_a[i], &anc_s[k], &names_a));
         if merged {
             continue;
         }
@@ -536,10 +549,8 @@ pub(crate) fn explain_translation(
             continue;
         }
         // split off a neighbour's counterpart
-        let split = [i.wrapping_sub(1), i + 1]
-            .iter()
-            .filter_map(|&k| pa.get(k).copied().flatten().map(|j| (k, j)))
-            .any(|(k, j)| carried_by(&anc_a[i], &anc_s[j], &anc_a[k]));
+        let split =
+            nearest_aligned(&pa, i).any(|(k, j)| carried_by(&anc_a[i], &anc_s[j], &anc_a[k], &names_s));
         if split {
             continue;
         }

@@ -832,3 +832,31 @@ fn regional_spelling_inside_a_quote_is_not_an_altered_quote() {
     let ch = explain_pair(&Config::default(), &reworded, &localised, None, &[]);
     assert_eq!(of_kind(&ch, ChangeKind::QuoteAltered).len(), 1, "{ch:?}");
 }
+
+/// A translation that runs every paragraph of its source into one: the source paragraphs beside
+/// the aligned one are carried by it, not dropped, even when most of their capitalised words are
+/// nouns the other language translates (German capitalises every noun).
+#[test]
+fn a_translation_running_three_paragraphs_into_one_drops_none() {
+    let de = lang_art(
+        1,
+        "de",
+        "Sturmflut trifft die Insel Varn\n\n\
+Der Sturm der Stufe 4 erreichte mit Windböen von 120 Meilen pro Stunde (190 Kilometer pro Stunde) die Küste bei Port Oskel.\n\n\
+Die Behörden im Bezirk Lindmark warnten vor einer Flutwelle von bis zu drei Metern Höhe. Der Fährverkehr nach Halby wurde eingestellt.\n\n\
+Mindestens fünf Menschen kamen ums Leben, zwei in Port Oskel und drei in Halby. Der Sturm soll am Donnerstag die Nachbarinsel Skerra erreichen.",
+    );
+    let fr = lang_art(
+        2,
+        "fr",
+        "Une onde de tempête frappe l'île de Varn\n\n\
+La tempête de catégorie 4, avec des rafales de 120 miles à l'heure (190 kilomètres à l'heure), a atteint la côte près de Port Oskel. \
+Les autorités du district de Lindmark ont mis en garde contre une vague pouvant atteindre trois mètres. Les liaisons par ferry vers Halby ont été suspendues. \
+Au moins cinq personnes ont trouvé la mort, deux à Port Oskel et trois à Halby. La tempête devrait atteindre jeudi l'île voisine de Skerra.",
+    );
+    let ch = explain_pair(&Config::default(), &fr, &de, None, &[]);
+    assert!(of_kind(&ch, ChangeKind::Dropped).is_empty(), "{ch:#?}");
+    // the other way round, the one paragraph is not added either
+    let back = explain_pair(&Config::default(), &de, &fr, None, &[]);
+    assert!(of_kind(&back, ChangeKind::Added).is_empty(), "{back:#?}");
+}

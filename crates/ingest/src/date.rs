@@ -30,7 +30,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-use wiretrace_lang::date_words::{FILLERS, MONTHS, WEEKDAYS, ZONES};
+use wiretrace_lang::date_words::{FILLERS, MONTHS, ZONES};
 
 /// Returns the UTC instant a date string denotes, or `None` when it cannot be read with confidence.
 ///
@@ -224,13 +224,6 @@ fn month_of(word: &str) -> Option<u32> {
     found
 }
 
-fn is_weekday(word: &str) -> bool {
-    word.len() >= 3
-        && WEEKDAYS
-            .iter()
-            .any(|w| w.starts_with(word) || word.starts_with(w))
-}
-
 fn zone_of(word: &str) -> Option<i32> {
     ZONES.iter().find(|(z, _)| *z == word).map(|&(_, off)| off)
 }
@@ -338,7 +331,7 @@ fn human(s: &str) -> Option<DateTime<FixedOffset>> {
                             }
                         }
                     }
-                } else if is_weekday(w) || FILLERS.contains(&w.as_str()) {
+                } else if wiretrace_lang::is_weekday_in_date(w) || FILLERS.contains(&w.as_str()) {
                 } else {
                     return None;
                 }

@@ -51,6 +51,13 @@
 //! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
 //!
+//! **Edge pruning** (trafilatura's idea, our rule): after the last long paragraph
+//! ([`EDGE_ANCHOR_CHARS`]) the trailing run of short paragraphs ([`TAIL_SHORT_CHARS`]) is related
+//! furniture, and before the first one the leading run of very short ones ([`HEAD_SHORT_CHARS`]) is
+//! navigation, as long as they sit outside that paragraph's box and are not shaped like the text's
+//! paragraphs (tag and class of the element and two ancestors, so text written one box per paragraph
+//! keeps its short last line); at the head a heading opens the text.
+//!
 //! A page that gives next to no text once comments are set aside is a discussion (a forum thread): its
 //! posts, classed as comments, are read as its text. A `<form>` holding most of the page (ASP.NET's
 //! wrapper) is walked, not skipped.
@@ -1699,6 +1706,10 @@ struct Walker<'h> {
     root_text: usize,
     /// Comment threads are read as text (a page that is nothing but a discussion: a forum thread).
     comments_are_text: bool,
+    /// Open block elements around the walk's position, innermost last.
+    open_blocks: Vec<ego_tree::NodeId>,
+    /// Each paragraph's index and the innermost block element holding its text.
+    para_homes: Vec<(usize, ego_tree::NodeId)>,
     _p: std::marker::PhantomData<&'h ()>,
 }
 
@@ -1716,6 +1727,8 @@ impl<'h> Walker<'h> {
             linked_paras: Vec::new(),
             root_text: 0,
             comments_are_text: false,
+            open_blocks: Vec::new(),
+            para_homes: Vec::new(),
             _p: std::marker::PhantomData,
         }
     }
@@ -1753,6 +1766,7 @@ impl<'h> Walker<'h> {
                             }
                             if BLOCK_TAGS.contains(&name) {
                                 self.flush();
+                                self.open_blocks.push(n.id());
                             }
                             match name {
                                 "a" => self.link_depth += 1,
@@ -1777,6 +1791,7 @@ impl<'h> Walker<'h> {
                         }
                         if BLOCK_TAGS.contains(&el.name()) {
                             self.flush();
+                            self.open_blocks.pop();
                         }
                         if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6") {
                             self.heading_depth = self.heading_depth.saturating_sub(1);
@@ -1786,10 +1801,84 @@ impl<'h> Walker<'h> {
             }
         }
         self.flush();
+        if !self.comments_are_text {
+            self.prune_edge(root, Edge::Tail);
+            self.prune_edge(root, Edge::Head);
+        }
         self.prune_trailing_headings();
         self.prune_closing_promotions();
         self.prune_trailing_headings();
         self.blocks
+    }
+
+    /// Edge pruning, as trafilatura prunes the ends of a text. After the last long paragraph (see
+    /// [`EDGE_ANCHOR_CHARS`]), the trailing run of short paragraphs is related furniture ("more on this
+    /// topic" teasers, paywall offers, forum controls); before the first long paragraph, the leading
+    /// run is navigation (breadcrumbs, section kickers). A paragraph ends the run when it lies in the
+    /// long paragraph's own box (a sign-off, a last one-line paragraph) or is shaped like the text's
+    /// paragraphs (text split into one box per paragraph); at the head, a heading opens the text.
+    fn prune_edge(&mut self, root: ElementRef<'_>, edge: Edge) {
+        let tree = root.tree();
+        let is_long =
+            |i: usize| matches!(&self.blocks[i], Block::Para(t) if t.chars().count() >= EDGE_ANCHOR_CHARS);
+        let anchor = match edge {
+            Edge::Head => self.para_homes.iter().find(|(i, _)| is_long(*i)),
+            Edge::Tail => self.para_homes.iter().rev().find(|(i, _)| is_long(*i)),
+        };
+        let Some(&(anchor, home)) = anchor else {
+            return;
+        };
+        let Some(container) = text_container(tree, home) else {
+            return;
+        };
+        let in_text = |i: usize| match edge {
+            Edge::Head => i >= anchor,
+            Edge::Tail => i <= anchor,
+        };
+        let text_shapes: Vec<Shape<'_>> = self
+            .para_homes
+            .iter()
+            .filter(|(i, _)| in_text(*i))
+            .filter_map(|&(_, h)| shape(tree, h))
+            .collect();
+        // The paragraphs beyond the anchor, read from the page's edge inwards.
+        let beyond: Vec<(usize, ego_tree::NodeId)> = match edge {
+            Edge::Head => self
+                .para_homes
+                .iter()
+                .take_while(|(i, _)| *i < anchor)
+                .copied()
+                .collect(),
+            Edge::Tail => self
+                .para_homes
+                .iter()
+                .rev()
+                .take_while(|(i, _)| *i > anchor)
+                .copied()
+                .collect(),
+        };
+        let mut cut = Vec::new();
+        for (i, h) in beyond {
+            let Block::Para(t) = &self.blocks[i] else { continue };
+            let like_text = shape(tree, h).is_some_and(|s| text_shapes.contains(&s));
+            let opens_text = edge == Edge::Head && self.heading_paras.contains(&i);
+            if t.chars().count() >= edge.short_chars()
+                || is_within(tree, h, container)
+                || like_text
+                || opens_text
+            {
+                break;
+            }
+            cut.push(i);
+        }
+        for i in cut {
+            if let Block::Para(text) = &self.blocks[i] {
+                self.blocks[i] = Block::Furniture {
+                    text: text.clone(),
+                    reason: edge.reason(),
+                };
+            }
+        }
     }
 
     /// The last paragraphs of a text that link to a channel of the publisher (its app, a messaging or
@@ -2008,12 +2097,108 @@ impl<'h> Walker<'h> {
                 if self.buf_link_chars > 0 {
                     self.linked_paras.push(self.blocks.len());
                 }
+                if let Some(&home) = self.open_blocks.last() {
+                    self.para_homes.push((self.blocks.len(), home));
+                }
                 self.blocks.push(Block::Para(text.to_string()));
             }
         }
         self.buf.clear();
         self.buf_link_chars = 0;
     }
+}
+
+/// Shortest paragraph that anchors edge pruning: a paragraph of prose, longer than any teaser,
+/// link label or offer line.
+const EDGE_ANCHOR_CHARS: usize = 200;
+
+/// Longest paragraph pruned after the text: a title, a link label or a one-line offer; a paragraph of
+/// text ends the pruned run.
+const TAIL_SHORT_CHARS: usize = 120;
+
+/// Longest paragraph pruned before the text: a breadcrumb, kicker or share label. Shorter than the
+/// tail's bound, as a standfirst or a subtitle often opens a text before its first long paragraph.
+const HEAD_SHORT_CHARS: usize = 60;
+
+/// Which end of a text edge pruning reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Head,
+    Tail,
+}
+
+impl Edge {
+    /// Longest paragraph pruned at this end.
+    fn short_chars(self) -> usize {
+        match self {
+            Edge::Head => HEAD_SHORT_CHARS,
+            Edge::Tail => TAIL_SHORT_CHARS,
+        }
+    }
+
+    /// The furniture reason of what is pruned at this end.
+    fn reason(self) -> &'static str {
+        match self {
+            Edge::Head => "nav",
+            Edge::Tail => "related",
+        }
+    }
+}
+
+/// Paragraph-like elements whose parent is the container of the text they belong to.
+const PARAGRAPH_TAGS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "caption",
+];
+
+/// The element holding a paragraph's text block: the parent of a `<p>` (or another paragraph-like
+/// element), or the block itself when text sits loose in a `<div>`.
+fn text_container(tree: &ego_tree::Tree<Node>, home: ego_tree::NodeId) -> Option<ego_tree::NodeId> {
+    let mut n = tree.get(home)?;
+    while let Node::Element(el) = n.value() {
+        if !PARAGRAPH_TAGS.contains(&el.name()) {
+            return Some(n.id());
+        }
+        n = n.parent()?;
+    }
+    None
+}
+
+/// A paragraph's shape: its element's tag and its parent's tag and class. Paragraphs of one text
+/// share a shape even when each sits in its own box.
+type Shape<'t> = [(&'t str, Option<&'t str>); 3];
+
+fn shape(tree: &ego_tree::Tree<Node>, home: ego_tree::NodeId) -> Option<Shape<'_>> {
+    let n = tree.get(home)?;
+    let mut out: Shape<'_> = [("", None); 3];
+    for (slot, a) in out.iter_mut().zip(std::iter::once(n).chain(n.ancestors())) {
+        if let Node::Element(el) = a.value() {
+            *slot = (el.name(), el.attr("class"));
+        }
+    }
+    Some(out)
+}
+
+/// True when `node` is `ancestor` or lies inside it.
+fn is_within(tree: &ego_tree::Tree<Node>, node: ego_tree::NodeId, ancestor: ego_tree::NodeId) -> bool {
+    tree.get(node).is_some_and(|n| {
+        std::iter::once(n)
+            .chain(n.ancestors())
+            .any(|a| a.id() == ancestor)
+    })
 }
 
 fn fold_ws_lower(s: &str) -> String {
@@ -2093,6 +2278,105 @@ mod tests {
         assert_eq!(f[1], ("Advertisement".to_string(), "ad"));
         assert_eq!(f[2].1, "related");
         assert!(f[2].0.starts_with("Read more:\nRain returns"));
+    }
+
+    /// A fictional long paragraph (over [`EDGE_ANCHOR_CHARS`]) for tail-pruning pages.
+    fn long_para(topic: &str) -> String {
+        format!(
+            "The council of {topic} met on Monday evening to debate the new ferry timetable, which moves the \
+             first crossing of the day an hour earlier and adds a late boat on Fridays, after months of \
+             complaints from commuters and shop owners on both banks."
+        )
+    }
+
+    #[test]
+    fn short_blocks_after_the_text_outside_its_box_are_pruned() {
+        let html = format!(
+            "<html><body><article><div class=story><p>{}</p><p>{}</p><p>Tickets go on sale next week.</p></div>\
+             <div class=panel-b><h3>Topics in this article</h3><p>Ferries</p><p>Harbour works</p></div>\
+             </article></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay")
+        );
+        let d = draft_of_document(&html);
+        let p = paras(&d);
+        // The closing line inside the story's own box stays; the topic row after it goes.
+        assert_eq!(
+            p.last().map(String::as_str),
+            Some("Tickets go on sale next week."),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|x| x == "Ferries" || x == "Harbour works"), "{p:?}");
+        let f = furniture(&d);
+        assert!(
+            f.iter().any(|(t, r)| t == "Harbour works" && *r == "related"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_text_with_one_box_per_paragraph_keeps_its_short_last_paragraph() {
+        let boxed = |t: &str| format!("<div class=body-section><div class=body-text><p>{t}</p></div></div>");
+        let html = format!(
+            "<html><body><div class=article>{}{}{}</div><div class=end><p>Share this</p></div></body></html>",
+            boxed(&long_para("Northport")),
+            boxed(&long_para("Westfield")),
+            boxed("The mayor left the hall without comment.")
+        );
+        let d = draft_of_document(&html);
+        let p = paras(&d);
+        assert_eq!(
+            p.last().map(String::as_str),
+            Some("The mayor left the hall without comment."),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_after_the_text_stops_tail_pruning() {
+        let html = format!(
+            "<html><body><div class=story><p>{}</p><p>{}</p></div><div class=extra><p>Ferry notes</p><p>{}</p>\
+             <p>Last line.</p></div></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay"),
+            long_para("Southmoor")
+        );
+        let p = paras(&draft_of_document(&html));
+        // The extra box holds prose: only what follows its long paragraph is a candidate, and it sits
+        // in that paragraph's own box.
+        assert!(p.iter().any(|x| x == "Last line."), "{p:?}");
+    }
+
+    #[test]
+    fn short_blocks_before_the_text_outside_its_box_are_pruned() {
+        let html = format!(
+            "<html><body><article><div class=crumbs-b><p>Home</p><p>Region</p></div>\
+             <div class=story><h2>Late boats on Fridays</h2><p>{}</p><p>{}</p></div></article></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay")
+        );
+        let d = draft_of_document(&html);
+        let p = paras(&d);
+        // The trail before the text goes; the heading inside the story's box opens the text.
+        assert_eq!(
+            p.first().map(String::as_str),
+            Some("Late boats on Fridays"),
+            "{p:?}"
+        );
+        let f = furniture(&d);
+        assert!(f.iter().any(|(t, r)| t == "Region" && *r == "nav"), "{f:?}");
+    }
+
+    #[test]
+    fn a_heading_before_the_text_is_not_head_pruned() {
+        let html = format!(
+            "<html><body><article><div class=top-b><h2>Legal notice</h2></div>\
+             <div class=story><p>{}</p><p>{}</p></div></article></body></html>",
+            long_para("Northport"),
+            long_para("Eastbay")
+        );
+        let p = paras(&draft_of_document(&html));
+        assert_eq!(p.first().map(String::as_str), Some("Legal notice"), "{p:?}");
     }
 
     #[test]

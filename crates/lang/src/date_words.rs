@@ -1,7 +1,7 @@
-//! Data tables for reading dates in many languages: month names, weekdays, filler words, time-zone
+//! Data tables for reading dates in many languages: month names, filler words, time-zone
 //! abbreviations, and the words that mark a date as the publication or the update date ("Published /
 //! Publicado / Veröffentlicht / Publié"). The ingest crate's date reader (HTML date lines, `.txt`
-//! headers) reads them.
+//! headers) reads them, and reads weekdays from the one per-language table, [`crate::WEEKDAYS`].
 //!
 //! Folded as that reader folds a date line, which keeps more than the crate's story folding: lowercase,
 //! accents dropped, `ä` → `ae`, `ö` → `oe`, `ü` → `ue`, Polish and Czech letters to their base letter,
@@ -170,7 +170,9 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("декабря", 12),
 ];
 
-/// Words skipped by the human-form reader: weekdays (by 3-letter prefix below) and fillers.
+/// Words skipped by the human-form reader besides weekdays (read by
+/// [`crate::is_weekday_in_date`] from the one per-language table, [`crate::WEEKDAYS`]). "feira"
+/// ends the Portuguese weekdays ("segunda-feira").
 pub const FILLERS: &[&str] = &[
     "de",
     "del",
@@ -223,50 +225,6 @@ pub const FILLERS: &[&str] = &[
     "ao",
     "las",
     "les",
-];
-
-/// Weekday names, skipped before or inside a date ("Monday, 3 March").
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "segunda",
-    "terca",
-    "quarta",
-    "quinta",
-    "sexta",
-    "luni",
-    "marti",
-    "miercuri",
-    "joi",
-    "vineri",
-    "sambata",
-    "duminica",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
     "feira",
 ];
 

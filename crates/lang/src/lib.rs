@@ -1,6 +1,6 @@
 //! Language knowledge as data, in one place: function words, month names and weekday names per
-//! language, and the date-reading tables of [`date_words`] (month names and abbreviations, weekday
-//! words skipped inside dates, time zones, the "published" / "updated" cue words of many languages).
+//! language (the date reader and the story stage read the same weekday table), and the
+//! date-reading tables of [`date_words`] (month names and abbreviations, fillers, time zones, the "published" / "updated" cue words of many languages).
 //!
 //! Every word is stored *folded*: lowercase, transliterated to ASCII letters (diacritics dropped,
 //! Cyrillic and Greek romanised), which is how the story stage compares words across languages and
@@ -109,8 +109,9 @@ pub const MONTHS: &[(&str, &str)] = &[
 /// Weekday names per language, folded, Monday first; `|` separates forms of one day (a case
 /// ending after a preposition: Polish "w środę", Russian "в среду"). Portuguese days are written
 /// "segunda-feira": the caller joins a word and a following "feira" ("segundafeira"); bare
-/// "segunda", "quarta", "quinta" are also ordinals and are not listed. Romanian "luni" is also
-/// "months", so only "lunea" stands for Monday.
+/// "segunda", "quarta", "quinta" are also ordinals and are not listed. A form in brackets is also
+/// another word (Romanian "luni" is also "months") and names a day only beside a date (see
+/// [`is_weekday_in_date`]); [`weekday_number`] does not read it.
 pub const WEEKDAYS: &[(&str, [&str; 7])] = &[
     (
         "en",
@@ -157,7 +158,13 @@ pub const WEEKDAYS: &[(&str, [&str; 7])] = &[
     (
         "ro",
         [
-            "lunea", "marti", "miercuri", "joi", "vineri", "sambata", "duminica",
+            "lunea|(luni)",
+            "marti",
+            "miercuri",
+            "joi",
+            "vineri",
+            "sambata",
+            "duminica",
         ],
     ),
     (
@@ -241,7 +248,7 @@ pub fn weekday_number(folded: &str) -> Option<u8> {
         let mut m = HashMap::new();
         for (_, days) in WEEKDAYS {
             for (n, forms) in days.iter().enumerate() {
-                for w in forms.split('|') {
+                for w in forms.split('|').filter(|w| !w.starts_with('(')) {
                     m.entry(w).or_insert(n as u8);
                 }
             }
@@ -251,6 +258,32 @@ pub fn weekday_number(folded: &str) -> Option<u8> {
     .get(folded)
     .copied()
 }
+
+/// Whether a folded word of a date string ("Monday, 3 March", "luni, 3 martie", "seg, 3 mar")
+/// names a weekday in any supported language: a form of [`WEEKDAYS`], bracketed ones included (a
+/// date leaves no doubt), or an abbreviation of one (at least three letters: "mon", "mié").
+/// Portuguese "segunda" is the start of "segundafeira"; the "feira" after the hyphen is the date
+/// reader's filler.
+///
+/// ```
+/// assert!(wiretrace_lang::is_weekday_in_date("luni"));
+/// assert!(wiretrace_lang::is_weekday_in_date("segunda"));
+/// assert!(wiretrace_lang::is_weekday_in_date("mon"));
+/// assert!(!wiretrace_lang::is_weekday_in_date("march"));
+/// ```
+pub fn is_weekday_in_date(folded: &str) -> bool {
+    folded.len() >= WEEKDAY_ABBREVIATION_LEN
+        && WEEKDAYS
+            .iter()
+            .flat_map(|(_, days)| days.iter())
+            .flat_map(|forms| forms.split('|'))
+            .map(|w| w.trim_matches(|c| c == '(' || c == ')'))
+            .any(|w| w.starts_with(folded) || folded.starts_with(w))
+}
+
+/// The shortest weekday abbreviation a date reader accepts ("mon", "sab"): shorter prefixes are
+/// other words too.
+pub const WEEKDAY_ABBREVIATION_LEN: usize = 3;
 
 /// Parts of a day that a language joins to a weekday name in one word (German "Dienstagabend",
 /// "Sonntagmorgen"; Dutch "zondagavond"), folded; empty where a language writes them apart
@@ -297,6 +330,46 @@ pub fn is_function_word(folded: &str) -> bool {
             .collect()
     })
     .contains(folded)
+}
+
+/// Whether each supported language capitalises its common nouns as well as its names (German
+/// "der Stromausfall"): there a capital letter does not mark a name.
+pub const CAPITALISES_NOUNS: &[(&str, bool)] = &[
+    ("en", false),
+    ("es", false),
+    ("pt", false),
+    ("fr", false),
+    ("ro", false),
+    ("de", true),
+    ("it", false),
+    ("nl", false),
+    ("pl", false),
+    ("ru", false),
+    ("tr", false),
+];
+
+/// Languages written in a script without letter case (Arabic, Persian, Hebrew, the Indic scripts,
+/// Thai, Georgian, Chinese, Japanese, Korean…), by ISO 639-1 code: there no capital letter marks
+/// a name.
+pub const CASELESS_SCRIPT_LANGUAGES: &[&str] = &[
+    "ar", "fa", "ur", "ps", "he", "yi", "hi", "mr", "ne", "gu", "bn", "pa", "ta", "te", "kn", "ml", "si",
+    "th", "lo", "km", "my", "ka", "am", "zh", "ja", "ko",
+];
+
+/// Whether a capital letter marks a name in texts of `language` (an ISO 639-1 code): not where
+/// common nouns are capitalised too ([`CAPITALISES_NOUNS`]) or the script has no case
+/// ([`CASELESS_SCRIPT_LANGUAGES`]). Unknown languages are assumed to mark names.
+///
+/// ```
+/// assert!(wiretrace_lang::case_marks_names("en"));
+/// assert!(!wiretrace_lang::case_marks_names("de"));
+/// assert!(!wiretrace_lang::case_marks_names("ar"));
+/// ```
+pub fn case_marks_names(language: &str) -> bool {
+    let nouns = CAPITALISES_NOUNS
+        .iter()
+        .any(|&(l, capitalised)| l == language && capitalised);
+    !nouns && !CASELESS_SCRIPT_LANGUAGES.contains(&language)
 }
 
 /// The month (1–12) a folded word names in any supported language. German "März" folds to "marz" or
@@ -352,6 +425,14 @@ mod tests {
             );
         }
         assert_eq!(WEEKDAY_PARTS.len(), LANGUAGES.len());
+        for lang in LANGUAGES {
+            assert!(
+                CAPITALISES_NOUNS.iter().any(|(l, _)| l == lang),
+                "capitalised nouns: {lang}"
+            );
+            assert!(!CASELESS_SCRIPT_LANGUAGES.contains(lang), "{lang} has case");
+        }
+        assert_eq!(CAPITALISES_NOUNS.len(), LANGUAGES.len());
     }
 
     #[test]
@@ -377,6 +458,7 @@ mod tests {
         assert_eq!(weekday_number("luni"), None, "also 'months'");
         for (_, days) in WEEKDAYS {
             for w in days.iter().flat_map(|d| d.split('|')) {
+                let w = w.trim_matches(|c| c == '(' || c == ')');
                 assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "not folded: {w}");
                 assert_eq!(month_number(w), None, "{w} is also a month");
             }

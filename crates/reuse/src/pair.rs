@@ -2,7 +2,8 @@
 //!
 //! Called by [`crate::find_pairs`]. Steps: sketch every article (rayon), find candidate pairs with the
 //! batch inverted index (only pairs touching a new article), then align each candidate pair,
-//! preparing each article once per group of pairs that share it. A *weak* pair (its passages are
+//! preparing each article once per group of pairs that share it (and the articles that are the later
+//! side of many pairs once for the batch). A *weak* pair (its passages are
 //! text that many articles carry, and they are a small part of both) is kept only when a third
 //! article is strongly paired with both: then the text belongs to their common story (a sentence
 //! that every outlet kept), not to site furniture, whose carriers share nothing else.
@@ -111,20 +112,32 @@ pub(crate) fn find_pairs(
         groups.push(&cands[s..e]);
         s = e;
     }
+    let shared = SharedPrepared::new(cfg, &arts, &cands);
     let graded: Vec<(u32, u32, Graded)> = groups
         .par_iter()
         .flat_map_iter(|group| {
             let i = group[0].0;
-            let pa = Prepared::new(cfg, &arts[i as usize].text);
+            let own_a;
+            let pa = match shared.get(i) {
+                Some(p) => p,
+                None => {
+                    own_a = Prepared::new(cfg, &arts[i as usize].text);
+                    &own_a
+                }
+            };
             group
                 .iter()
                 .filter_map(|&(_, j, _)| {
-                    let pb = Prepared::new(cfg, &arts[j as usize].text);
-                    align_graded(cfg, &pa, &pb, &df).map(|g| (i, j, g))
+                    let g = match shared.get(j) {
+                        Some(pb) => align_graded(cfg, pa, pb, &df),
+                        None => align_graded(cfg, pa, &Prepared::new(cfg, &arts[j as usize].text), &df),
+                    };
+                    g.map(|g| (i, j, g))
                 })
                 .collect::<Vec<_>>()
         })
         .collect();
+    drop(shared);
     let strong: BTreeSet<(u32, u32)> = graded.iter().filter(|g| g.2.strong).map(|g| (g.0, g.1)).collect();
     let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); arts.len()];
     for &(i, j) in &strong {
@@ -173,6 +186,60 @@ pub(crate) fn find_pairs(
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     pairs
+}
+
+/// An article that is the later side of at least this many candidate pairs is prepared for
+/// alignment once for the whole batch instead of once per pair. Pairs are grouped by their earlier
+/// article, so the later side is prepared per pair; the articles many later ones meet (a wire
+/// story's earliest versions, which every copy is paired with through common fingerprints) would
+/// otherwise be tokenised thousands of times.
+const SHARED_PREPARED_MIN_USES: usize = 3;
+
+/// Text bytes of the articles held prepared at once (the most used first). A prepared article takes
+/// some seventeen times its text's bytes (24 MB of text raised the 20,000-article peak from 264 to
+/// 668 MB), so this bounds [`SharedPrepared`] to about 70 MB whatever the corpus size.
+const SHARED_PREPARED_MAX_TEXT_BYTES: usize = 4 << 20;
+
+/// The articles prepared once for a whole batch (see [`SHARED_PREPARED_MIN_USES`]). Preparation is
+/// a pure function of the text, so which articles are shared changes cost only, never a result.
+struct SharedPrepared {
+    /// Position in the batch → its slot in `prepared`, for the shared articles.
+    slot: wiretrace_text::FastMap<u32, usize>,
+    prepared: Vec<Prepared>,
+}
+
+impl SharedPrepared {
+    /// Prepares the articles used most often as the later side of `cands` (sorted by first article).
+    fn new(cfg: &Config, arts: &[&Article], cands: &[(u32, u32, u32)]) -> Self {
+        // The earlier side is prepared once per group anyway: only later sides are counted.
+        let mut uses = vec![0u32; arts.len()];
+        for &(_, j, _) in cands {
+            uses[j as usize] += 1;
+        }
+        let mut hot: Vec<u32> = (0..arts.len() as u32)
+            .filter(|&k| uses[k as usize] as usize >= SHARED_PREPARED_MIN_USES)
+            .collect();
+        hot.sort_unstable_by_key(|&k| (std::cmp::Reverse(uses[k as usize]), k));
+        let mut budget = SHARED_PREPARED_MAX_TEXT_BYTES;
+        hot.retain(|&k| {
+            let len = arts[k as usize].text.len();
+            let fits = len <= budget;
+            if fits {
+                budget -= len;
+            }
+            fits
+        });
+        let prepared: Vec<Prepared> = hot
+            .par_iter()
+            .map(|&k| Prepared::new(cfg, &arts[k as usize].text))
+            .collect();
+        let slot = hot.iter().enumerate().map(|(s, &k)| (k, s)).collect();
+        SharedPrepared { slot, prepared }
+    }
+
+    fn get(&self, k: u32) -> Option<&Prepared> {
+        self.slot.get(&k).map(|&s| &self.prepared[s])
+    }
 }
 
 /// Returns the fingerprints two sketches share that are usable as candidate evidence (the batch's

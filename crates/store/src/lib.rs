@@ -86,6 +86,26 @@ pub struct PendingMark {
     pub mark: i64,
 }
 
+/// The results of one analysis, as [`Store::save`] stores them.
+#[derive(Debug, Clone, Copy)]
+pub struct Analysis<'a> {
+    /// Pairs found by this analysis (anchored pairs included; they always replace the stored ones).
+    pub new_pairs: &'a [Pair],
+    /// Replace every stored pair instead of adding to them.
+    pub replace_pairs: bool,
+    /// Every story with its lineage (they replace the stored ones).
+    pub stories: &'a [Story],
+    /// The changes computed by this analysis.
+    pub changes: &'a [Change],
+    /// The articles whose stored changes `changes` replace; `None`: every stored change.
+    pub changes_of: Option<&'a std::collections::BTreeSet<ArticleId>>,
+    /// Each article's furniture digest for the stored changes (replacing the stored digests);
+    /// `None` stores none, so the next incremental analysis re-explains everything.
+    pub digests: Option<&'a [(ArticleId, u64)]>,
+    /// The pending marks the analysis read, cleared unless set again since.
+    pub analysed: &'a [PendingMark],
+}
+
 /// An exclusive lock on a database for one writing process (an OS file lock on `DB.lock`, released
 /// when dropped or when the process dies, even by `kill -9`).
 #[derive(Debug)]
@@ -328,6 +348,30 @@ impl Store {
         changes: &[Change],
         analysed: &[PendingMark],
     ) -> Result<()> {
+        self.save(&Analysis {
+            new_pairs,
+            replace_pairs,
+            stories,
+            changes,
+            changes_of: None,
+            digests: None,
+            analysed,
+        })
+    }
+
+    /// Stores the results of one analysis in one transaction, as [`Store::save_analysis`], replacing
+    /// only the changes of [`Analysis::changes_of`] when it is given and storing the furniture
+    /// digests the changes were computed with.
+    pub fn save(&mut self, analysis: &Analysis) -> Result<()> {
+        let Analysis {
+            new_pairs,
+            replace_pairs,
+            stories,
+            changes,
+            changes_of,
+            digests,
+            analysed,
+        } = *analysis;
         let tx = self.conn.transaction()?;
         {
             if replace_pairs {
@@ -350,7 +394,24 @@ impl Store {
             }
             tx.execute("DELETE FROM lineage", [])?;
             tx.execute("DELETE FROM stories", [])?;
-            tx.execute("DELETE FROM changes", [])?;
+            match changes_of {
+                None => {
+                    tx.execute("DELETE FROM changes", [])?;
+                }
+                Some(ids) => {
+                    let mut del = tx.prepare_cached("DELETE FROM changes WHERE article = ?1")?;
+                    for id in ids {
+                        del.execute([id.0])?;
+                    }
+                }
+            }
+            // Digests are only as good as the changes they describe: without new ones, none stay.
+            tx.execute("DELETE FROM furniture_digests", [])?;
+            let mut dig =
+                tx.prepare_cached("INSERT INTO furniture_digests (article, digest) VALUES (?1, ?2)")?;
+            for (id, d) in digests.into_iter().flatten() {
+                dig.execute(params![id.0, *d as i64])?;
+            }
             let mut st = tx.prepare_cached("INSERT INTO stories (id, storyline) VALUES (?1, ?2)")?;
             let mut lin = tx.prepare_cached(
                 "INSERT INTO lineage (story, article, source, confidence, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -387,6 +448,16 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Returns the furniture digest stored for each article by the last analysis (see
+    /// [`Analysis::digests`]); empty after an analysis that stored none.
+    pub fn furniture_digests(&self) -> Result<std::collections::BTreeMap<ArticleId, u64>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article, digest FROM furniture_digests")?;
+        let rows = st.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Returns every story with its lineage, by id; members sorted by id.
@@ -691,6 +762,72 @@ mod tests {
         let b = store.article_by_path("b.txt").unwrap().unwrap().id.0;
         let c = store.article_by_path("c.txt").unwrap().unwrap().id.0;
         assert_eq!(left, [b, c]);
+    }
+
+    fn change(article: ArticleId, after: &str) -> Change {
+        Change {
+            article,
+            source: None,
+            kind: wiretrace_model::ChangeKind::Boilerplate,
+            before: None,
+            after: Some(after.into()),
+            span: wiretrace_model::CharSpan::new(0, 4),
+            source_span: None,
+            supported_elsewhere: None,
+            note: None,
+            carried_by: Vec::new(),
+            same_drift_in: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_partial_save_replaces_only_the_named_articles_changes_and_every_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+        let mut arts = [article("a.txt", "First text."), article("b.txt", "Second text.")];
+        store.upsert_articles(&mut arts).unwrap();
+        let (a, b) = (arts[0].id, arts[1].id);
+        let marks = store.pending_marks().unwrap();
+        store
+            .save(&Analysis {
+                new_pairs: &[],
+                replace_pairs: false,
+                stories: &[],
+                changes: &[change(a, "old a"), change(b, "old b")],
+                changes_of: None,
+                digests: Some(&[(a, 1), (b, u64::MAX)]),
+                analysed: &marks,
+            })
+            .unwrap();
+        assert_eq!(
+            store.furniture_digests().unwrap()[&b],
+            u64::MAX,
+            "digests keep all 64 bits"
+        );
+        let only_b: std::collections::BTreeSet<ArticleId> = [b].into();
+        store
+            .save(&Analysis {
+                new_pairs: &[],
+                replace_pairs: false,
+                stories: &[],
+                changes: &[change(b, "new b")],
+                changes_of: Some(&only_b),
+                digests: Some(&[(a, 1), (b, 2)]),
+                analysed: &[],
+            })
+            .unwrap();
+        let after: Vec<(ArticleId, Option<String>)> = store
+            .changes()
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.article, c.after))
+            .collect();
+        assert_eq!(after, [(a, Some("old a".into())), (b, Some("new b".into()))]);
+        assert_eq!(store.furniture_digests().unwrap(), [(a, 1), (b, 2)].into());
+        // a save without digests (an import) leaves none, so the next analysis explains everything
+        store.save_analysis(&[], false, &[], &[], &[]).unwrap();
+        assert!(store.furniture_digests().unwrap().is_empty());
+        assert!(store.changes().unwrap().is_empty());
     }
 
     #[test]

@@ -57,6 +57,13 @@ const MIGRATIONS: &[&str] = &[
     // 3: each pending mark carries the number of the write that set it, so an analysis clears only
     // the marks it read: an article added or changed by another writer while it ran stays pending.
     "ALTER TABLE pending ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;",
+    // 4: per article, the digest of the furniture model's answers about its paragraphs when its
+    // changes were last computed: an incremental analysis keeps a story's stored changes while its
+    // membership, lineage, members' texts and these digests stay the same.
+    "CREATE TABLE furniture_digests (
+         article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+         digest INTEGER NOT NULL
+     );",
 ];
 
 /// Brings the schema up to date in one transaction.

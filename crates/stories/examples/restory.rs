@@ -52,8 +52,16 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
     let spec = std::env::var("WIRETRACE_STORIES").unwrap_or_default();
     for item in spec.split(',').filter(|s| !s.trim().is_empty()) {
         let (k, v) = item.split_once('=').ok_or("overrides are field=value")?;
+        if k.trim() == "attested_norm_min_articles" {
+            cfg.attested_norm_min_articles = v.trim().parse()?;
+            continue;
+        }
         if k.trim() == "spread_min_paragraphs" {
             cfg.spread_min_paragraphs = v.trim().parse()?;
+            continue;
+        }
+        if k.trim() == "reuse_spread_min_paragraphs" {
+            cfg.reuse_spread_min_paragraphs = v.trim().parse()?;
             continue;
         }
         let v: f32 = v.trim().parse()?;
@@ -62,6 +70,7 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "min_edge" => &mut cfg.min_edge,
             "copy_min_reuse" => &mut cfg.copy_min_reuse,
             "concentrated_content_max" => &mut cfg.concentrated_content_max,
+            "concentrated_reuse_max" => &mut cfg.concentrated_reuse_max,
             "min_reuse_evidence" => &mut cfg.min_reuse_evidence,
             "spread_min_share" => &mut cfg.spread_min_share,
             "event_window_days" => &mut cfg.event_window_days,
@@ -69,6 +78,7 @@ fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "unknown_time_factor" => &mut cfg.unknown_time_factor,
             "story_max_span_days" => &mut cfg.story_max_span_days,
             "anchor_cosine_at_link" => &mut cfg.anchor_cosine_at_link,
+            "fact_agreement_gain" => &mut cfg.fact_agreement_gain,
             "anchor_name_weight" => &mut cfg.anchor_name_weight,
             "anchor_figure_weight" => &mut cfg.anchor_figure_weight,
             "anchor_date_weight" => &mut cfg.anchor_date_weight,

@@ -298,7 +298,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Name | Kind::Span => "name",
         Kind::Figure => "figure",
         Kind::Date => "date",
-        Kind::Term | Kind::Quote => "term",
+        Kind::Term => "term",
     }
 }
 

@@ -53,6 +53,8 @@ pub(crate) struct Corpus {
     anchor_paragraph: ListTable,
     /// Number of text paragraphs of each article.
     paragraphs: Vec<u32>,
+    /// The number of 3-grams of each article's longest paragraph.
+    largest_paragraph: Vec<u32>,
     /// The kind of each anchor id.
     pub anchor_kind: Vec<Kind>,
     /// Weight of each anchor id: its kind's weight × ln(1 + N / df).
@@ -66,6 +68,21 @@ pub(crate) struct Corpus {
     /// Each article's encoder vector (unit length), when the caller gave one; empty when none was.
     embeddings: Vec<Option<Box<[f32]>>>,
 }
+
+/// The anchor cosines of a pair that content evidence reads (see [`Corpus::spread_cosine`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AnchorCosines {
+    /// The whole anchor cosine.
+    pub whole: f32,
+    /// The cosine without what rests on one paragraph of either text.
+    pub spread: f32,
+    /// The cosine of figures and dates alone.
+    pub facts: f32,
+}
+
+/// Chunks of extracted features that may wait for interning while the next is extracted: one
+/// keeps both running; more would only hold more wide hashes in memory.
+const EXTRACT_CHUNKS_AHEAD: usize = 1;
 
 /// Anchor kinds grouped by what they say about two reports: names say who (shared by a whole
 /// storyline), facts (figures and dates) say which event, terms say what happened in one language.
@@ -87,7 +104,7 @@ impl KindGroup {
         match k {
             Kind::Name | Kind::Span => KindGroup::Names,
             Kind::Figure | Kind::Date => KindGroup::Facts,
-            Kind::Term | Kind::Quote => KindGroup::Terms,
+            Kind::Term => KindGroup::Terms,
         }
     }
 }
@@ -100,17 +117,24 @@ impl Corpus {
     }
 
     /// Extracts every article's evidence and indexes it, a few thousand articles at a time: each
-    /// chunk's content hashes are replaced by dense ids before the next chunk is extracted, so the
-    /// wide hashes of the whole corpus are never held at once.
+    /// chunk's content hashes are replaced by dense ids while the next chunk is extracted, so the
+    /// wide hashes of the whole corpus are never held at once (at most [`EXTRACT_CHUNKS_AHEAD`]
+    /// chunks wait), and the serial interning overlaps the parallel extraction.
     pub fn extract(cfg: &Config, articles: &[&wiretrace_model::Article]) -> Self {
         use rayon::prelude::*;
         const CHUNK: usize = 4096;
-        Self::from_chunks(
-            cfg,
-            articles
-                .chunks(CHUNK)
-                .map(|c| c.par_iter().map(|a| crate::features::extract(a)).collect()),
-        )
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Features>>(EXTRACT_CHUNKS_AHEAD);
+            scope.spawn(move || {
+                for c in articles.chunks(CHUNK) {
+                    let feats = c.par_iter().map(|a| crate::features::extract(a)).collect();
+                    if tx.send(feats).is_err() {
+                        break;
+                    }
+                }
+            });
+            Self::from_chunks(cfg, rx.into_iter())
+        })
     }
 
     /// Builds the corpus from chunks of features in article order. Feature ids are given in order of
@@ -129,18 +153,22 @@ impl Corpus {
         let mut anchor_tf = ListTable::default();
         let mut anchor_paragraph = ListTable::default();
         let mut paragraphs = Vec::new();
+        let mut largest_paragraph = Vec::new();
         let mut weighted: Vec<(u32, f32, u32)> = Vec::new();
+        let mut anchor_languages = AnchorLanguages::default();
         for chunk in chunks {
             for f in chunk {
                 weighted.clear();
                 for &(h, k, count, para) in &f.anchors {
                     weighted.push((anchor_ids.intern(h, k), 1.0 + count.max(1.0).ln(), para));
                 }
+                anchor_languages.record(f.language.as_deref(), weighted.iter().map(|x| x.0));
                 weighted.sort_unstable_by_key(|x| x.0);
                 anchors.push(weighted.iter().map(|x| x.0));
                 anchor_tf.push(weighted.iter().map(|x| x.1.to_bits()));
                 anchor_paragraph.push(weighted.iter().map(|x| x.2));
                 paragraphs.push(f.paragraphs);
+                largest_paragraph.push(f.largest_paragraph);
                 ids.clear();
                 ids.extend(f.facts.iter().map(|&h| fact_ids.intern(h, Kind::Name)));
                 ids.sort_unstable();
@@ -183,8 +211,28 @@ impl Corpus {
                 .sqrt()
         };
         let anchor_norms = (0..time.len()).map(|i| norm_of(i, &|_| true)).collect();
+        // Where case does not mark names (German capitalises its nouns; Arabic has no case) many
+        // "names" are common words that no other language writes alike: across languages such a
+        // text's norm counts only the anchors the corpus holds in two languages or more.
+        let attested = anchor_languages.attested(cfg.attested_norm_min_articles);
+        let case_marks: Vec<bool> = language
+            .iter()
+            .map(|l| l.as_deref().is_none_or(wiretrace_lang::case_marks_names))
+            .collect();
         let fact_norms = (0..time.len())
-            .map(|i| norm_of(i, &language_independent))
+            .map(|i| {
+                let ids = anchors.get(i);
+                let tfs = anchor_tf.get(i);
+                ids.iter()
+                    .zip(tfs)
+                    .filter(|(&id, _)| {
+                        language_independent(anchor_kind[id as usize])
+                            && (case_marks[i] || attested.as_ref().is_none_or(|a| a[id as usize]))
+                    })
+                    .map(|(&id, &tf)| (anchor_w[id as usize] * f32::from_bits(tf)).powi(2))
+                    .sum::<f32>()
+                    .sqrt()
+            })
             .collect();
         let group_norms = (0..time.len())
             .map(|i| {
@@ -203,6 +251,7 @@ impl Corpus {
             anchor_tf,
             anchor_paragraph,
             paragraphs,
+            largest_paragraph,
             anchor_kind,
             anchor_w,
             anchor_norms,
@@ -302,22 +351,35 @@ impl Corpus {
     /// events that both carry one background paragraph (or draw on one earlier report in one
     /// paragraph each) share names and figures there and hardly anywhere else; reports of one event
     /// name its actors and figures through the text, so their shared anchors recur outside any one
-    /// paragraph. Between two languages nothing is left out. Returns `(whole, spread)`.
-    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> (f32, f32) {
+    /// paragraph. Between two languages nothing is left out. The same walk gives the cosine of
+    /// figures and dates alone (over their own norms), as [`Corpus::group_cosines`] does.
+    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> AnchorCosines {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut shared: Vec<(f32, u32, u32)> = Vec::new();
+        let mut facts_dot = 0.0f32;
         self.for_shared_anchors_placed(i, j, |id, product, p, q| {
-            if !across || language_independent(self.anchor_kind[id]) {
+            let kind = self.anchor_kind[id];
+            if KindGroup::of(kind) == KindGroup::Facts {
+                facts_dot += product;
+            }
+            if !across || language_independent(kind) {
                 shared.push((product, p, q));
             }
         });
+        let facts_denom =
+            self.group_norms[i][KindGroup::Facts as usize] * self.group_norms[j][KindGroup::Facts as usize];
+        let facts = if facts_denom > 0.0 {
+            (facts_dot / facts_denom).min(1.0)
+        } else {
+            0.0
+        };
         let denom = if across {
             self.fact_norms[i] * self.fact_norms[j]
         } else {
             self.anchor_norms[i] * self.anchor_norms[j]
         };
         if denom <= 0.0 || shared.is_empty() {
-            return (0.0, 0.0);
+            return AnchorCosines::default();
         }
         let whole: f32 = shared.iter().map(|x| x.0).sum();
         // Across languages only names, figures and dates are compared, and a report gives those in
@@ -331,7 +393,22 @@ impl Corpus {
             drop_heaviest_paragraph(&mut shared, |x| x.2);
         }
         let spread: f32 = shared.iter().map(|x| x.0).sum();
-        ((whole / denom).min(1.0), (spread / denom).min(1.0))
+        AnchorCosines {
+            whole: (whole / denom).min(1.0),
+            spread: (spread / denom).min(1.0),
+            facts,
+        }
+    }
+
+    /// Whether `shared` 3-grams fit inside one paragraph of article `i` or `j`, counting only an
+    /// article of at least `min_paragraphs` paragraphs (0: none): shared text that one paragraph
+    /// of a several-paragraph text can hold may be one background paragraph both carry.
+    pub fn fits_one_paragraph(&self, i: usize, j: usize, shared: f32, min_paragraphs: u32) -> bool {
+        [i, j].into_iter().any(|k| {
+            min_paragraphs > 0
+                && self.paragraphs[k] >= min_paragraphs
+                && shared <= self.largest_paragraph[k] as f32
+        })
     }
 
     /// Article `i`'s story-anchor ids, ascending.
@@ -437,6 +514,59 @@ fn drop_heaviest_paragraph(shared: &mut Vec<(f32, u32, u32)>, place: impl Fn(&(f
     }
 }
 
+/// Which languages the corpus holds each anchor id in: none yet, one (its index + 1), or several
+/// ([`AnchorLanguages::SEVERAL`]); and how many articles of known language there are of each.
+#[derive(Default)]
+struct AnchorLanguages {
+    of_anchor: Vec<u32>,
+    codes: Vec<String>,
+    articles: Vec<usize>,
+}
+
+impl AnchorLanguages {
+    const SEVERAL: u32 = u32::MAX;
+
+    /// Records that an article in `language` holds `ids` (an article of unknown language tells
+    /// nothing about where an anchor travels).
+    fn record(&mut self, language: Option<&str>, ids: impl Iterator<Item = u32>) {
+        let Some(code) = language else { return };
+        let lang = match self.codes.iter().position(|c| c == code) {
+            Some(p) => p,
+            None => {
+                self.codes.push(code.to_string());
+                self.articles.push(0);
+                self.codes.len() - 1
+            }
+        };
+        self.articles[lang] += 1;
+        let mark = lang as u32 + 1;
+        for id in ids {
+            let id = id as usize;
+            if self.of_anchor.len() <= id {
+                self.of_anchor.resize(id + 1, 0);
+            }
+            let seen = &mut self.of_anchor[id];
+            *seen = match *seen {
+                0 => mark,
+                m if m == mark => m,
+                _ => Self::SEVERAL,
+            };
+        }
+    }
+
+    /// Per anchor id, whether the corpus holds it in two languages or more; `None` (every anchor
+    /// counts) unless at least `min_articles` articles are in a language other than the most
+    /// common one: a small corpus (two files compared) cannot tell which anchors travel.
+    fn attested(&self, min_articles: usize) -> Option<Vec<bool>> {
+        let total: usize = self.articles.iter().sum();
+        let most = self.articles.iter().copied().max().unwrap_or(0);
+        if min_articles == 0 || total - most < min_articles {
+            return None;
+        }
+        Some(self.of_anchor.iter().map(|&m| m == Self::SEVERAL).collect())
+    }
+}
+
 /// Gives each distinct feature hash a dense id in order of first appearance, with its kind and its
 /// document frequency (each article interns a feature once: its lists are deduplicated).
 #[derive(Default)]
@@ -535,13 +665,26 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     } else {
         reuse
     };
+    // Partial reuse that one paragraph could hold links reports of a running matter, not one
+    // event: a copy shares most of its text (see `Config::reuse_spread_min_paragraphs`).
+    let reuse = if reuse > 0.0
+        && reuse < cfg.copy_min_reuse
+        && corpus.fits_one_paragraph(i, j, reuse / damp * small, cfg.reuse_spread_min_paragraphs)
+    {
+        reuse.min(cfg.concentrated_reuse_max)
+    } else {
+        reuse
+    };
     // Story anchors are language-independent: one measure serves translations and rewrites alike.
     let factor = time_factor(cfg, corpus.time(i), corpus.time(j));
     let content = if factor <= 0.0 {
         0.0
     } else {
-        let (whole, spread) = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
-        let content = (whole * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
+        let c = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let (whole, spread) = (c.whole, c.spread);
+        // Reports of one event agree on its figures and dates; a follow-up keeps the names.
+        let agreement = 1.0 + cfg.fact_agreement_gain * c.facts;
+        let content = (whole * agreement * factor * cfg.link_threshold / cfg.anchor_cosine_at_link).min(1.0);
         // Evidence resting on one paragraph of each text links a storyline, not an event.
         if spread < cfg.spread_min_share * whole {
             content.min(cfg.concentrated_content_max)
@@ -1200,6 +1343,69 @@ mod tests {
         assert!(!c.contains(&(0, 2)) && !c.contains(&(1, 2)), "{c:?}");
         assert!(c.contains(&(3, 4)), "{c:?}");
         assert!(edge(&cfg, &corpus, 0, 2, 0.0).content == 0.0);
+    }
+
+    /// Fictional paragraphs of about forty words each, no two sharing a word 3-gram.
+    const PARAGRAPHS: [&str; 6] = [
+        "The ferry operator on the northern lakes cancelled its morning crossings after strong winds \
+         pushed waves over the pier at Velmora, leaving several hundred commuters waiting on the \
+         quay for buses that the regional transport office sent from the valley towns.",
+        "Farmers in the lowland districts have complained for years that the drainage canals built \
+         after the great flood are silting up, and a survey published last spring found that half \
+         of the sluice gates no longer close properly when the river rises.",
+        "A small museum of clockwork toys opened in the old customs house, where a retired engineer \
+         has restored music boxes, tin birds and a walking bear that his grandfather bought from a \
+         travelling fair before the railway reached the coast.",
+        "The city orchestra will tour four provinces in the autumn, playing a new symphony by a young \
+         composer from the mountain villages together with folk songs arranged for strings, and \
+         tickets for the opening concert sold out within an hour.",
+        "Nurses at the district hospital voted to accept a revised pay offer that adds night shift \
+         allowances and funds two more ambulances, ending a dispute that had delayed routine \
+         operations across the western wards since the beginning of the year.",
+        "Archaeologists digging beside the motorway extension uncovered the foundations of a \
+         watermill with a wooden wheel pit still intact, and the builders agreed to move a slip \
+         road so that volunteers can finish recording the site before winter.",
+    ];
+
+    /// A text made of the given `PARAGRAPHS`, blank-line separated.
+    fn made_of(parts: &[usize]) -> String {
+        parts
+            .iter()
+            .map(|&k| PARAGRAPHS[k])
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn partial_reuse_one_paragraph_could_hold_is_capped_several_paragraphs_are_not() {
+        let cfg = Config::default();
+        let feats = vec![
+            dated(&made_of(&[0, 1, 2]), 0),
+            // Shares one background paragraph with the first text (a third of each).
+            dated(&made_of(&[3, 4, 0]), 0),
+            // Shares two of the first text's three paragraphs.
+            dated(&made_of(&[0, 1, 5]), 0),
+        ];
+        let corpus = Corpus::new(&cfg, feats);
+        let one = edge(&cfg, &corpus, 0, 1, 0.0).reuse;
+        assert!(one > 0.0 && one <= cfg.concentrated_reuse_max, "{one}");
+        let off = Config {
+            reuse_spread_min_paragraphs: 0,
+            ..Config::default()
+        };
+        assert!(edge(&off, &corpus, 0, 1, 0.0).reuse > cfg.concentrated_reuse_max);
+        let two = edge(&cfg, &corpus, 0, 2, 0.0).reuse;
+        assert!(two > 0.6, "{two}");
+    }
+
+    #[test]
+    fn a_brief_sharing_its_paragraph_keeps_its_reuse_evidence() {
+        // Two-paragraph texts are below `reuse_spread_min_paragraphs`: one paragraph is half of
+        // what each says.
+        let cfg = Config::default();
+        let feats = vec![dated(&made_of(&[0, 1]), 0), dated(&made_of(&[2, 1]), 0)];
+        let corpus = Corpus::new(&cfg, feats);
+        assert!(edge(&cfg, &corpus, 0, 1, 0.0).reuse > 0.4);
     }
 
     /// The bounded count gives the true count whenever the threshold is reachable, and gives up

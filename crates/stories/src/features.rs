@@ -1,9 +1,9 @@
-//! Per-article evidence: word shingles (for text reuse), content features (named entities, rare terms,
-//! figures, quotations) and metadata (time, credited agencies, own agency).
+//! Per-article evidence: word shingles (for text reuse), content features (named entities and
+//! figures) and metadata (time, credited agencies, own agency).
 //!
 //! Content features are what independent rewrites of one event share even when they share little text:
 //! the same people, organisations and places (capitalised spans that do not start a sentence), the
-//! same numbers and the same quoted words. They are hashed with a fixed seed so that features are
+//! same numbers. They are hashed with a fixed seed so that features are
 //! stable across runs.
 
 use wiretrace_model::Article;
@@ -23,10 +23,9 @@ pub(crate) enum Kind {
     Term,
     /// A token holding a digit.
     Figure,
-    /// Three consecutive words inside quotation marks.
-    Quote,
-    /// A day next to a month name (story anchors only).
-    Date,
+    /// A day next to a month name (story anchors only). The discriminant is fixed (a kind of
+    /// quotation 3-grams once came before it): anchor hashes are seeded with it.
+    Date = 5,
 }
 
 impl Kind {
@@ -36,7 +35,6 @@ impl Kind {
             Kind::Name => "n",
             Kind::Term => "t",
             Kind::Figure => "f",
-            Kind::Quote => "q",
             Kind::Date => "d",
         }
     }
@@ -60,6 +58,9 @@ pub(crate) struct Features {
     pub anchors: Vec<(u64, Kind, f32, u32)>,
     /// Number of paragraphs of the text (blank-line separated, as ingest normalises it).
     pub paragraphs: u32,
+    /// The number of word 3-grams of the text's longest paragraph: how much shared text one
+    /// paragraph can hold (see `Config::reuse_spread_min_paragraphs`).
+    pub largest_paragraph: u32,
     /// The weekdays the headline and lead name, as bits (see [`crate::anchors::lead_weekdays`]).
     pub lead_weekdays: u8,
     /// The day the headline and lead place the event on, when the article is dated (see
@@ -116,24 +117,6 @@ const CAPITALISED_STOP: &[&str] = &[
 /// place for them.
 const CAPITALISED_CALENDAR_LANGUAGE: &str = "en";
 
-/// Short function words of en, es, pt, fr, ro, de that are never content terms (terms need 4+ letters,
-/// so only longer function words are listed).
-const STOPWORDS: &[&str] = &[
-    "that", "this", "with", "from", "have", "been", "were", "will", "would", "which", "their", "there",
-    "they", "about", "after", "also", "said", "says", "than", "then", "them", "when", "where", "what",
-    "while", "into", "over", "more", "most", "some", "such", "only", "other", "could", "should", "being",
-    "because", "these", "those", "very", "just", "year", "years", "told", "first", "last", "like", "made",
-    "make", "many", "much", "before", "between", "under", "since", "during", "through", "still", "even",
-    "well", "back", "does", "week", "para", "como", "pero", "esta", "este", "esto", "estos", "estas",
-    "fueron", "sobre", "entre", "desde", "tambien", "cuando", "donde", "porque", "segun", "hasta", "otros",
-    "otras", "todo", "todos", "mais", "pelo", "pela", "pelos", "pelas", "isso", "esse", "essa", "mesmo",
-    "ainda", "quando", "onde", "disse", "dans", "pour", "avec", "mais", "sont", "leur", "leurs", "cette",
-    "elles", "nous", "vous", "comme", "apres", "avant", "selon", "aussi", "fost", "care", "este", "pentru",
-    "acest", "aceasta", "dupa", "spus", "despre", "sind", "eine", "einen", "einem", "einer", "nicht", "auch",
-    "sich", "oder", "wird", "wurde", "wurden", "nach", "sagte", "noch", "ueber", "uber", "aber", "beim",
-    "seit",
-];
-
 /// Quotation marks that open a quote, with the mark that closes it.
 const QUOTE_PAIRS: &[(char, char)] = &[
     ('"', '"'),
@@ -148,41 +131,33 @@ const QUOTE_PAIRS: &[(char, char)] = &[
 /// computed anyway, so a look-up hashes nothing more.
 type WordSet = wiretrace_text::FastSet<u64>;
 
-/// The word tables hashed once: [`CAPITALISED_STOP`], [`STOPWORDS`].
-fn tables() -> &'static [WordSet; 2] {
-    static SETS: std::sync::OnceLock<[WordSet; 2]> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| {
-        [
-            CAPITALISED_STOP
-                .iter()
-                .copied()
-                .chain(
-                    wiretrace_lang::MONTHS
-                        .iter()
-                        .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
-                        .flat_map(|(_, names)| names.split_whitespace()),
-                )
-                .chain(
-                    wiretrace_lang::WEEKDAYS
-                        .iter()
-                        .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
-                        .flat_map(|(_, days)| days.iter().copied()),
-                )
-                .map(token_hash)
-                .collect(),
-            STOPWORDS.iter().map(|w| token_hash(w)).collect(),
-        ]
+/// [`CAPITALISED_STOP`] and the calendar words, hashed once.
+fn capitalised_stop() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        CAPITALISED_STOP
+            .iter()
+            .copied()
+            .chain(
+                wiretrace_lang::MONTHS
+                    .iter()
+                    .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
+                    .flat_map(|(_, names)| names.split_whitespace()),
+            )
+            .chain(
+                wiretrace_lang::WEEKDAYS
+                    .iter()
+                    .filter(|(l, _)| *l == CAPITALISED_CALENDAR_LANGUAGE)
+                    .flat_map(|(_, days)| days.iter().copied()),
+            )
+            .map(token_hash)
+            .collect()
     })
 }
 
 /// Whether the folded word whose token hash is `h` is a capitalised function word.
 fn is_capitalised_stop(h: u64) -> bool {
-    tables()[0].contains(&h)
-}
-
-/// Whether the folded word whose token hash is `h` is a function word.
-fn is_stopword(h: u64) -> bool {
-    tables()[1].contains(&h)
+    capitalised_stop().contains(&h)
 }
 
 /// The feature hash of a single word from its token hash: no second pass over the word's bytes.
@@ -258,7 +233,11 @@ pub(crate) fn extract_detail(article: &Article) -> Detail {
 struct Scan {
     /// Word 3-gram hashes, in text order (empty when scanning for detail).
     shingles: Vec<u32>,
-    /// Content features (empty when scanning for detail).
+    /// The number of 3-grams of the longest paragraph.
+    largest_paragraph: u32,
+    /// Language-independent content features: names, spans and figures (empty when scanning for
+    /// detail). Terms and quotations are story anchors' business (see [`crate::anchors`]), so they are
+    /// not hashed here.
     content: Vec<(u64, Kind)>,
     /// Name hashes, in text order.
     names: Vec<u64>,
@@ -266,10 +245,11 @@ struct Scan {
     detail: Detail,
 }
 
-/// Scans a text paragraph by paragraph: 3-grams, names and content features, or (with `detail`) the
-/// paragraph and sentence detail instead of the 3-grams and content features.
+/// Scans a text paragraph by paragraph: 3-grams, names and the names, spans and figures lineage
+/// compares, or (with `detail`) the paragraph and sentence detail instead of the 3-grams and those.
 fn scan(text: &str, detail: bool) -> Scan {
     let mut shingles = Vec::new();
+    let mut largest_paragraph = 0u32;
     let mut paragraph_shingles = Vec::new();
     let mut paragraph_quoted = Vec::new();
     let mut content: Vec<(u64, Kind)> = Vec::new();
@@ -293,6 +273,7 @@ fn scan(text: &str, detail: bool) -> Scan {
             }
             ps.push(acc as u32);
         }
+        largest_paragraph = largest_paragraph.max(ps.len() as u32);
         if !detail {
             shingles.extend_from_slice(&ps);
         }
@@ -365,13 +346,6 @@ fn scan(text: &str, detail: bool) -> Scan {
                 span.push(&t.folded);
             } else {
                 flush(&mut span, &mut content);
-                if want_content
-                    && t.folded.chars().count() >= 4
-                    && t.folded.chars().all(char::is_alphabetic)
-                    && !is_stopword(hashes[i])
-                {
-                    content.push((word_feature(Kind::Term, hashes[i]), Kind::Term));
-                }
             }
             // A capitalised sentence-initial word may start a span ("Jack McConnell said").
             if capitalised && !stop && sentence_start && span.is_empty() {
@@ -413,16 +387,10 @@ fn scan(text: &str, detail: bool) -> Scan {
             at.sort_unstable();
             sentence_facts.push(at);
         }
-
-        for q in quotes(para).into_iter().filter(|_| want_content) {
-            let qt: Vec<_> = tokens(q).map(|t| t.folded).collect();
-            for w in qt.windows(3) {
-                content.push((h(Kind::Quote.tag(), &w.join(" ")), Kind::Quote));
-            }
-        }
     }
     Scan {
         shingles,
+        largest_paragraph,
         content,
         names,
         detail: Detail {
@@ -439,17 +407,14 @@ fn scan(text: &str, detail: bool) -> Scan {
 pub(crate) fn extract(article: &Article) -> Features {
     let Scan {
         mut shingles,
+        largest_paragraph,
         content,
         ..
     } = scan(&article.text, false);
     shingles.sort_unstable();
     shingles.dedup();
     // Lineage compares versions by the names, spans and figures they carry.
-    let mut facts: Vec<u64> = content
-        .iter()
-        .filter(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Figure))
-        .map(|(h, _)| *h)
-        .collect();
+    let mut facts: Vec<u64> = content.iter().map(|(h, _)| *h).collect();
     facts.sort_unstable();
     facts.dedup();
     let lead_weekdays = crate::anchors::lead_weekdays(article.title.as_deref(), &article.text);
@@ -464,6 +429,7 @@ pub(crate) fn extract(article: &Article) -> Features {
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
             .count() as u32,
+        largest_paragraph,
         lead_weekdays,
         event_day: article.published.and_then(|t| {
             let dates = crate::anchors::lead_dates(article.title.as_deref(), &article.text);
@@ -661,21 +627,21 @@ pub(crate) fn quote_ranges(para: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Returns the quoted passages of a paragraph of three words or more, trimmed.
-pub(crate) fn quotes(para: &str) -> Vec<&str> {
-    quote_ranges(para)
-        .into_iter()
-        .map(|(a, b)| para[a..b].trim())
-        .filter(|q| q.split_whitespace().count() >= 3)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The quoted passages of a paragraph of three words or more, trimmed.
+    fn quotes(para: &str) -> Vec<&str> {
+        quote_ranges(para)
+            .into_iter()
+            .map(|(a, b)| para[a..b].trim())
+            .filter(|q| q.split_whitespace().count() >= 3)
+            .collect()
+    }
+
     #[test]
-    fn names_spans_figures_and_quotes_are_found() {
+    fn names_spans_and_figures_are_found() {
         let a = Article::new(
             "x",
             "Officials said Jack McConnell met Angela Ruiz in Lisbon on Monday. \"We will rebuild every home,\" he said, pledging 2,000 euros.",
@@ -695,8 +661,12 @@ mod tests {
         );
         assert!(!has(Kind::Name, "monday"), "weekdays are not names");
         assert!(has(Kind::Figure, "2000"));
-        assert!(has(Kind::Quote, "we will rebuild"));
-        assert!(has(Kind::Term, "pledging"));
+        assert!(
+            f.content
+                .iter()
+                .all(|(_, k)| matches!(k, Kind::Span | Kind::Name | Kind::Figure)),
+            "only what lineage compares is hashed"
+        );
     }
 
     #[test]

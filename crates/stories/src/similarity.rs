@@ -133,7 +133,10 @@ impl<'a> Similarity<'a> {
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
             encoder_cosine: self.corpus.encoder_cosine(i, j),
-            spread_cosine: self.corpus.spread_cosine(i, j, self.cfg.spread_min_paragraphs).1,
+            spread_cosine: self
+                .corpus
+                .spread_cosine(i, j, self.cfg.spread_min_paragraphs)
+                .spread,
             kind_cosines: {
                 let [names, facts, terms] = self.corpus.group_cosines(i, j);
                 KindCosines { names, facts, terms }

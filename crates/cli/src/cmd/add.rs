@@ -72,8 +72,14 @@ fn print_analysis(r: &AnalyzeReport, full: bool) {
     } else {
         format!("analysed {}", plural(r.compared, "new or changed article"))
     };
+    // an incremental analysis keeps the changes of the stories it did not touch; say how many
+    let explained = if r.explained_stories < r.stories {
+        format!(" ({} explained again)", plural(r.explained_stories, "story"))
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{what}: {} ({} new), {}, {} ({} with several versions), {}",
+        "{what}: {} ({} new), {}, {} ({} with several versions), {}{explained}",
         plural(r.pairs, "reuse pair"),
         r.new_pairs,
         plural(r.translation_pairs, "translation pair"),
@@ -132,7 +138,12 @@ pub fn trace(
     if !ok {
         return Ok(ExitCode::from(EXIT_NOTHING));
     }
-    let r = engine.analyze(&Bar::new(quiet))?;
+    // A kept database may be analysed again later; a temporary one never is.
+    let r = if keep_db.is_some() {
+        engine.analyze(&Bar::new(quiet))?
+    } else {
+        engine.analyze_once(&Bar::new(quiet))?
+    };
     print_analysis(&r, false);
     let export = engine.export(with_text)?;
     match (out, keep_db) {

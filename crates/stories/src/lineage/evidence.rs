@@ -144,7 +144,10 @@ pub(super) fn contradicted_sites(x: &Member, y: &Member, earliest: &[&Member]) -
         if grams.len() < HIDDEN_MIN_SENTENCE_GRAMS || facts.is_empty() {
             continue;
         }
-        let in_y: Vec<bool> = grams.iter().map(|g| holds(y, g)).collect();
+        // Most facts are settled by the few 3-grams around them; the sentence's count in `y` is
+        // taken once, when a fact first needs it.
+        let in_y = |k: usize| holds(y, &grams[k]);
+        let mut all_in_y: Option<usize> = None;
         let mut last_site: Option<usize> = None;
         for &p in facts {
             let p = p as usize;
@@ -160,11 +163,12 @@ pub(super) fn contradicted_sites(x: &Member, y: &Member, earliest: &[&Member]) -
                 .into_iter()
                 .flatten()
                 .collect();
-            if in_y[lo..=hi].iter().any(|&b| b) || !beside.iter().any(|&k| in_y[k]) {
+            if (lo..=hi).any(in_y) || !beside.iter().any(|&k| in_y(k)) {
                 continue;
             }
             let rest = grams.len() - (hi + 1 - lo);
-            let rest_in_y = in_y.iter().filter(|&&b| b).count();
+            // None of the grams covering the fact is in `y`, so the sentence's count is the rest's.
+            let rest_in_y = *all_in_y.get_or_insert_with(|| (0..grams.len()).filter(|&k| in_y(k)).count());
             if rest == 0 || (rest_in_y as f32) < CONTRADICTION_SENTENCE_SHARE * rest as f32 {
                 continue;
             }
