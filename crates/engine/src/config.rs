@@ -17,7 +17,10 @@ pub struct Config {
     /// most this many articles. It costs about 0.12 s per article on two cores (600 characters),
     /// while the rest of the pipeline runs at about 1,700 articles per second: 1,000 articles pay
     /// about two minutes, a 20,000-article corpus would pay 40 minutes and 200,000 six hours.
-    /// Above the bound stories rest on anchors and reuse alone, as without an encoder.
+    /// Above the bound stories rest on anchors and reuse alone, as without an encoder (said at
+    /// `-v`). The environment variable `WIRETRACE_ENCODER_MAX_ARTICLES` overrides it for every
+    /// command (see [`crate::ENCODER_MAX_ARTICLES_VAR`]). The bound counts the articles of the
+    /// analysis: an incremental `analyze` re-embeds the whole stored corpus (vectors are not stored).
     pub encoder_max_articles: usize,
 }
 

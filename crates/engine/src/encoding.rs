@@ -28,16 +28,37 @@ fn encoder() -> Result<Option<&'static Encoder>> {
     }
 }
 
+/// The environment variable that overrides `Config::encoder_max_articles` for every command and
+/// stage (the CLI, `wiretrace stage`, the Spark pipes): a user with time to spare raises it, one
+/// who wants no encoder cost sets 0.
+pub const MAX_ARTICLES_VAR: &str = "WIRETRACE_ENCODER_MAX_ARTICLES";
+
+/// The encoder's cost bound: [`MAX_ARTICLES_VAR`] when set, else `cfg.encoder_max_articles`.
+pub(crate) fn max_articles(cfg: &Config) -> Result<usize> {
+    bound(std::env::var(MAX_ARTICLES_VAR).ok(), cfg.encoder_max_articles)
+}
+
+/// The bound `value` (of [`MAX_ARTICLES_VAR`]) sets, or `default` when it is unset or blank.
+fn bound(value: Option<String>, default: usize) -> Result<usize> {
+    match value {
+        Some(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
+            crate::Error::EncoderUnusable(format!("{MAX_ARTICLES_VAR}={v} is not a number of articles"))
+        }),
+        _ => Ok(default),
+    }
+}
+
 /// The encoder vectors of `articles`, or none when no encoder is configured or the corpus is
-/// larger than `cfg.encoder_max_articles` (said at `-v`).
+/// larger than the cost bound ([`max_articles`]; said at `-v`).
 pub(crate) fn embeddings(cfg: &Config, articles: &[Article]) -> Result<Embeddings> {
     let Some(enc) = encoder()? else {
         return Ok(Embeddings::new());
     };
-    if articles.len() > cfg.encoder_max_articles {
+    let max = max_articles(cfg)?;
+    if articles.len() > max {
         tracing::info!(
             articles = articles.len(),
-            max = cfg.encoder_max_articles,
+            max,
             "encoder skipped: corpus above encoder_max_articles"
         );
         return Ok(Embeddings::new());
@@ -47,4 +68,19 @@ pub(crate) fn embeddings(cfg: &Config, articles: &[Article]) -> Result<Embedding
     let vectors = enc.embed_articles(&refs)?;
     tracing::info!(articles = articles.len(), elapsed = ?t0.elapsed(), "articles embedded");
     Ok(articles.iter().map(|a| a.id).zip(vectors).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_variable_sets_the_bound_and_a_bad_value_is_an_error_naming_it() {
+        assert_eq!(bound(None, 1_000).unwrap(), 1_000);
+        assert_eq!(bound(Some(" ".into()), 1_000).unwrap(), 1_000);
+        assert_eq!(bound(Some("0".into()), 1_000).unwrap(), 0);
+        assert_eq!(bound(Some("25000".into()), 1_000).unwrap(), 25_000);
+        let err = bound(Some("many".into()), 1_000).unwrap_err().to_string();
+        assert!(err.contains(MAX_ARTICLES_VAR) && err.contains("many"), "{err}");
+    }
 }

@@ -34,6 +34,7 @@
 pub mod allocator;
 mod config;
 mod encoding;
+pub use encoding::MAX_ARTICLES_VAR as ENCODER_MAX_ARTICLES_VAR;
 mod error;
 mod export;
 mod progress;
