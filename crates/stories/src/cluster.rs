@@ -1289,24 +1289,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn encoder_evidence_is_graded_below_the_same_event_band_and_lower_across_languages() {
-        let cfg = Config::default();
-        // A same-language cosine of 0.86 (just below where most same-event pairs sit) gives
-        // partial evidence, not none: graded similarity follows the cosine there.
-        let partial = encoder_evidence(&cfg, 0.86, false);
-        assert!(partial > 0.1 && partial < 0.5, "{partial}");
-        // Any two news openings score about 0.8: no evidence.
-        assert_eq!(encoder_evidence(&cfg, 0.80, false), 0.0);
-        assert_eq!(encoder_evidence(&cfg, 0.96, false), 1.0);
-        // The same cosine across languages counts more (translations score lower).
-        assert!(encoder_evidence(&cfg, 0.86, true) > partial);
-        // The blend keeps the anchors' share and scales the encoder's by the time factor.
-        let b = blend_encoder(&cfg, 0.5, 0.96, false, 0.5);
-        let w = cfg.encoder_weight;
-        assert!((b - ((1.0 - w) * 0.5 + w * 0.5)).abs() < 1e-6, "{b}");
-    }
-
-    #[test]
     fn average_linkage_does_not_chain_through_a_bridge() {
         // Two tight triangles {0,1,2} and {4,5,6}, and 3 linked strongly to 2 and to 4 only.
         let mut e = BTreeMap::new();
