@@ -96,7 +96,11 @@ class Run:
 
     def pipe(self, rdd, stage):
         """Pipes each partition's lines through `wiretrace stage STAGE`; fails when it fails."""
-        return rdd.pipe(f"{self.bin} --quiet stage {stage}", checkCode=True)
+        # RDD.pipe runs the command with an empty environment: pass the encoder's directory and
+        # its cost bound on, so the analyze stage weighs what `wiretrace trace` weighs.
+        names = ("WIRETRACE_ENCODER", "WIRETRACE_ENCODER_MAX_ARTICLES")
+        env = {k: os.environ[k] for k in names if os.environ.get(k)}
+        return rdd.pipe(f"{self.bin} --quiet stage {stage}", env=env, checkCode=True)
 
     def local(self, stage, lines):
         """Runs `wiretrace stage STAGE` on the driver over a few lines."""

@@ -13,6 +13,15 @@ pub struct Config {
     pub explain: wiretrace_explain::Config,
     /// Input files read per store transaction: a killed `add` loses at most one batch.
     pub batch_size: usize,
+    /// The multilingual encoder (see `wiretrace_encoder`) embeds a corpus only when it holds at
+    /// most this many articles. It costs about 0.12 s per article on two cores (600 characters),
+    /// while the rest of the pipeline runs at about 1,700 articles per second: 1,000 articles pay
+    /// about two minutes, a 20,000-article corpus would pay 40 minutes and 200,000 six hours.
+    /// Above the bound stories rest on anchors and reuse alone, as without an encoder (said at
+    /// `-v`). The environment variable `WIRETRACE_ENCODER_MAX_ARTICLES` overrides it for every
+    /// command (see [`crate::ENCODER_MAX_ARTICLES_VAR`]). The bound counts the articles of the
+    /// analysis: an incremental `analyze` re-embeds the whole stored corpus (vectors are not stored).
+    pub encoder_max_articles: usize,
 }
 
 impl Default for Config {
@@ -24,6 +33,7 @@ impl Default for Config {
             passages: Default::default(),
             explain: Default::default(),
             batch_size: 256,
+            encoder_max_articles: 1_000,
         }
     }
 }

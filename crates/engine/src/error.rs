@@ -20,6 +20,12 @@ pub enum Error {
     /// An analysis could not be imported (see `Engine::import`).
     #[error("import: {0}")]
     Import(String),
+    /// The encoder directory is configured but unusable, or embedding failed.
+    #[error(transparent)]
+    Encoder(#[from] wiretrace_encoder::Error),
+    /// The encoder directory is configured but could not be loaded (the reason names it).
+    #[error("{0}")]
+    EncoderUnusable(String),
     /// Reading or writing a stream failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -33,6 +33,8 @@
 #[cfg(feature = "mimalloc")]
 pub mod allocator;
 mod config;
+mod encoding;
+pub use encoding::MAX_ARTICLES_VAR as ENCODER_MAX_ARTICLES_VAR;
 mod error;
 mod export;
 mod progress;
@@ -432,9 +434,11 @@ impl Engine {
         pairs.retain(|p| p.method.is_text() && !pending.contains(&p.a) && !pending.contains(&p.b));
         pairs.extend(new_pairs.iter().cloned());
         pairs.sort_by_key(|p| (p.a, p.b));
+        let embeddings = encoding::embeddings(&self.cfg, &articles)?;
+        lap("encoder", &mut timings);
         let stories = {
             let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
-            wiretrace_stories::build_stories(&self.cfg.stories, &articles, &pairs)
+            wiretrace_stories::build_stories_with(&self.cfg.stories, &articles, &pairs, &embeddings)
         };
         lap("stories", &mut timings);
         let anchored = {
@@ -650,7 +654,14 @@ impl Engine {
             ArticleId(next)
         };
         let (ia, ib) = (place(a, &mut corpus), place(b, &mut corpus));
-        let index = wiretrace_stories::Similarity::new(&self.cfg.stories, &corpus);
+        // The encoder's evidence is pairwise (no corpus statistics): only the two are embedded.
+        let two: Vec<Article> = corpus
+            .iter()
+            .filter(|x| x.id == ia || x.id == ib)
+            .cloned()
+            .collect();
+        let embeddings = encoding::embeddings(&self.cfg, &two)?;
+        let index = wiretrace_stories::Similarity::with_embeddings(&self.cfg.stories, &corpus, &embeddings);
         index
             .score(ia, ib)
             .ok_or_else(|| Error::NotFound("article missing from the similarity index".into()))

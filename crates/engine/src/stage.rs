@@ -209,7 +209,8 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                     articles.push(a);
                 }
             }
-            let index = wiretrace_stories::Similarity::new(&cfg.stories, &articles);
+            let embeddings = crate::encoding::embeddings(cfg, &articles)?;
+            let index = wiretrace_stories::Similarity::with_embeddings(&cfg.stories, &articles, &embeddings);
             for (k, job) in jobs.iter().enumerate() {
                 let (a, b) = (articles[2 * k].id, articles[2 * k + 1].id);
                 let score = index.score(a, b).map_or(0.0, |s| s.story_similarity);
@@ -229,7 +230,8 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
             }
             articles.sort_by_key(|a| a.id);
             pairs.sort_by_key(|p| (p.a, p.b));
-            let stories = wiretrace_stories::build_stories(&cfg.stories, &articles, &pairs);
+            let embeddings = crate::encoding::embeddings(cfg, &articles)?;
+            let stories = wiretrace_stories::build_stories_with(&cfg.stories, &articles, &pairs, &embeddings);
             if stage == Stage::Cluster {
                 for s in &stories {
                     emit(&mut output, s)?;

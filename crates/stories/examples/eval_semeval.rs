@@ -7,12 +7,18 @@
 //! ```
 //! Every article of the file forms the corpus the anchor weights are computed over (as `wiretrace
 //! stage similarity` does). Prints Pearson's r of `story_similarity` with `-overall` over all pairs,
-//! same-language and cross-language pairs, and per language combination.
+//! same-language and cross-language pairs, and per language combination. When `WIRETRACE_ENCODER`
+//! names the encoder (see the README's set-up), every article is embedded and the score blends
+//! the encoder's evidence, as the engine does (`WIRETRACE_VECTOR_CACHE=FILE` keeps the vectors
+//! between runs); `WIRETRACE_STORIES="field=value,…"` overrides story settings, as for `restory`.
 
 use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, ArticleId};
-use wiretrace_stories::{Config, Similarity};
+use wiretrace_stories::Similarity;
+
+#[path = "support/mod.rs"]
+mod support;
 
 fn pearson(xy: &[(f64, f64)]) -> f64 {
     let n = xy.len() as f64;
@@ -56,7 +62,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let overall = v["overall"].as_f64().ok_or("pair without `overall`")?;
         pairs.push((a, b, format!("{la}-{lb}"), overall));
     }
-    let index = Similarity::new(&Config::default(), &articles);
+    let embeddings = support::embeddings(&articles)?;
+    let cfg = support::config_from_env()?;
+    let index = Similarity::with_embeddings(&cfg, &articles, &embeddings);
     let mut groups: BTreeMap<String, Vec<(f64, f64)>> = BTreeMap::new();
     let mut dump = match std::env::args().nth(2) {
         Some(out) => Some(std::io::BufWriter::new(std::fs::File::create(out)?)),
@@ -75,7 +83,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "langs": langs, "overall": overall, "story_similarity": s,
                     "anchor_cosine": score.anchor_cosine, "weekdays_differ": score.weekdays_differ, "written_before_event": score.written_before_event, "reuse": score.reuse, "content": score.content,
                     "names": score.kind_cosines.names, "facts": score.kind_cosines.facts,
-                    "terms": score.kind_cosines.terms,
+                    "terms": score.kind_cosines.terms, "encoder_cosine": score.encoder_cosine,
+                    "time_factor": score.time_factor,
                 })
             )?;
         }

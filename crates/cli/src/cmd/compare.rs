@@ -23,7 +23,7 @@ pub fn compare(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<
     let name = |x: &wiretrace_engine::model::Article| x.title.clone().unwrap_or_else(|| x.path.clone());
     println!("A: {}\nB: {}", name(&a), name(&b));
     println!(
-        "story similarity {:.2}  (reused text {:.2}, shared anchors {:.2})",
+        "story similarity {:.2}  (reused text {:.2}, content {:.2})",
         score.story_similarity, score.reuse, score.content
     );
     if score.weekdays_differ {
@@ -39,6 +39,10 @@ pub fn compare(engine: &Engine, a: &str, b: &str, json: bool) -> anyhow::Result<
         "anchor cosine {:.2}; by kind: names {:.2}, figures and dates {:.2}, terms {:.2}",
         score.anchor_cosine, k.names, k.facts, k.terms
     );
+    match score.encoder_cosine {
+        Some(c) => println!("encoder cosine {c:.3} (title and lead; part of content)"),
+        None => println!("encoder off (WIRETRACE_ENCODER not set)"),
+    }
     let (la, lb) = &score.languages;
     let lang = |l: &Option<String>| l.clone().unwrap_or_else(|| "unknown".into());
     println!("languages: {} / {}", lang(la), lang(lb));
