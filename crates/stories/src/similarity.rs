@@ -123,7 +123,12 @@ impl<'a> Similarity<'a> {
             anchor_cosine: self.corpus.anchor_cosine(i, j),
             spread_cosine: self
                 .corpus
-                .spread_cosine(i, j, self.cfg.spread_min_paragraphs)
+                .spread_cosine(
+                    i,
+                    j,
+                    self.cfg.spread_min_paragraphs,
+                    self.cfg.spread_max_paragraph_share,
+                )
                 .spread,
             kind_cosines: {
                 let [names, facts, terms] = self.corpus.group_cosines(i, j);
