@@ -4,6 +4,8 @@
 //! 1. **Candidates** without all-pairs comparison: the reuse pairs, plus pairs found through inverted
 //!    indexes over word 3-gram shingles and over rare content features (names, spans, quotes, figures).
 //!    Postings longer than [`Config::max_posting`] are skipped: a feature that common proves nothing.
+//!    Each article keeps its [`Config::story_candidates_per_article`] strongest candidates from
+//!    each index (a k-nearest-neighbour graph), so the candidates grow linearly with the corpus.
 //! 2. **Edge weight** of a candidate pair, the larger of
 //!    - *reuse evidence*: the share of the smaller text found in the other (own shingles, or the reuse
 //!      stage's containment and coverage, whichever is larger);
@@ -353,7 +355,13 @@ impl Corpus {
     /// name its actors and figures through the text, so their shared anchors recur outside any one
     /// paragraph. Between two languages nothing is left out. The same walk gives the cosine of
     /// figures and dates alone (over their own norms), as [`Corpus::group_cosines`] does.
-    pub fn spread_cosine(&self, i: usize, j: usize, min_paragraphs: u32) -> AnchorCosines {
+    pub fn spread_cosine(
+        &self,
+        i: usize,
+        j: usize,
+        min_paragraphs: u32,
+        max_paragraph_share: f32,
+    ) -> AnchorCosines {
         let across = matches!((self.language(i), self.language(j)), (Some(a), Some(b)) if a != b);
         let mut shared: Vec<(f32, u32, u32)> = Vec::new();
         let mut facts_dot = 0.0f32;
@@ -385,7 +393,14 @@ impl Corpus {
         // Across languages only names, figures and dates are compared, and a report gives those in
         // its lead and seldom repeats them: the terms that recur through reports of one event in
         // one language are what spreads their evidence, so the test is made within a language.
-        let eligible = |k: usize| !across && min_paragraphs > 0 && self.paragraphs[k] >= min_paragraphs;
+        // A text whose longest paragraph is most of it (a body under a headline line and a credit)
+        // has no other paragraphs for the evidence to spread to.
+        let eligible = |k: usize| {
+            !across
+                && min_paragraphs > 0
+                && self.paragraphs[k] >= min_paragraphs
+                && self.largest_paragraph[k] as f32 <= max_paragraph_share * self.shingles(k).len() as f32
+        };
         if eligible(i) {
             drop_heaviest_paragraph(&mut shared, |x| x.1);
         }
@@ -680,7 +695,7 @@ pub(crate) fn edge(cfg: &Config, corpus: &Corpus, i: usize, j: usize, given: f32
     let content = if factor <= 0.0 {
         0.0
     } else {
-        let c = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs);
+        let c = corpus.spread_cosine(i, j, cfg.spread_min_paragraphs, cfg.spread_max_paragraph_share);
         let (whole, spread) = (c.whole, c.spread);
         // Reports of one event agree on its figures and dates; a follow-up keeps the names.
         let agreement = 1.0 + cfg.fact_agreement_gain * c.facts;
@@ -815,6 +830,8 @@ pub(crate) struct Postings {
     /// For each article, the keys it holds (`keys[key_offsets[i]..key_offsets[i + 1]]`).
     key_offsets: Vec<u32>,
     keys: Vec<u32>,
+    /// The feature each key stands for.
+    feature: Vec<u32>,
 }
 
 impl Postings {
@@ -830,6 +847,7 @@ impl Postings {
         let art = |x: u64| x as u32;
         let mut offsets = vec![0u32];
         let mut ids: Vec<u32> = Vec::new();
+        let mut feature: Vec<u32> = Vec::new();
         let mut held: Vec<u64> = Vec::new();
         // Four passes over the feature space (by two bits of a multiplicative hash: sampled shingles
         // share their low bits, dense ids their high ones): most features are held by one article
@@ -859,6 +877,7 @@ impl Postings {
                     ids.extend(all[a..b].iter().map(|&x| art(x)));
                     ids[start..].sort_unstable_by_key(|&i| (order(i), i));
                     offsets.push(ids.len() as u32);
+                    feature.push(key(all[a]));
                     held.extend(all[a..b].iter().map(|&x| (u64::from(art(x)) << 32) | k));
                 }
                 a = b;
@@ -878,6 +897,7 @@ impl Postings {
             ids,
             key_offsets,
             keys,
+            feature,
         }
     }
 
@@ -896,34 +916,84 @@ impl Postings {
     where
         R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
     {
+        self.pairs_bounded(n, min_shared, None, range)
+    }
+
+    /// As [`Postings::pairs`], but with `bound` = `Some((k, weight))` each article keeps only the
+    /// `k` others (earlier or later) with the largest sum of `weight(feature)` over the keys they
+    /// share (ties by position), and a pair is returned when either side keeps it: a k-nearest-
+    /// neighbour graph, so the pairs are at most `2 × k` per article whatever the corpus size. Pairs
+    /// come out as (smaller, larger) position and may repeat (once from each side).
+    pub(crate) fn pairs_bounded<R>(
+        &self,
+        n: usize,
+        min_shared: u32,
+        bound: Option<(usize, &(dyn Fn(u32) -> f32 + Sync))>,
+        range: R,
+    ) -> Vec<Vec<(u32, u32)>>
+    where
+        R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
+    {
         use rayon::prelude::*;
         const BLOCK: usize = 4096;
+        let weights: Option<(usize, Vec<f32>)> =
+            bound.map(|(k, w)| (k, self.feature.iter().map(|&f| w(f)).collect()));
         (0..n.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| {
                 let mut count = vec![0u32; n];
+                let mut score = vec![0f32; if weights.is_some() { n } else { 0 }];
                 let mut touched: Vec<u32> = Vec::new();
+                let mut kept: Vec<(f32, u32)> = Vec::new();
                 let mut out = Vec::new();
                 for i in b * BLOCK..((b + 1) * BLOCK).min(n) {
                     for &key in self.keys_of(i) {
                         let list = self.list(key);
                         let [(a, b), (c, d)] = range(i, list);
+                        let w = weights.as_ref().map_or(0.0, |(_, w)| w[key as usize]);
                         for &j in list[a..b].iter().chain(&list[c..d]) {
-                            if (j as usize) <= i {
+                            // Unbounded, each pair is counted from its smaller side; bounded,
+                            // each article ranks all its neighbours.
+                            if (j as usize) <= i && (weights.is_none() || j as usize == i) {
                                 continue;
                             }
                             if count[j as usize] == 0 {
                                 touched.push(j);
                             }
                             count[j as usize] += 1;
+                            if weights.is_some() {
+                                score[j as usize] += w;
+                            }
                         }
                     }
-                    touched.sort_unstable();
-                    for &j in &touched {
-                        if count[j as usize] >= min_shared {
-                            out.push((i as u32, j));
+                    match &weights {
+                        None => {
+                            touched.sort_unstable();
+                            for &j in &touched {
+                                if count[j as usize] >= min_shared {
+                                    out.push((i as u32, j));
+                                }
+                                count[j as usize] = 0;
+                            }
                         }
-                        count[j as usize] = 0;
+                        Some((k, _)) => {
+                            kept.clear();
+                            for &j in &touched {
+                                if count[j as usize] >= min_shared {
+                                    kept.push((score[j as usize], j));
+                                }
+                                count[j as usize] = 0;
+                                score[j as usize] = 0.0;
+                            }
+                            let strongest =
+                                |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+                            if kept.len() > *k && *k > 0 {
+                                kept.select_nth_unstable_by(*k - 1, strongest);
+                                kept.truncate(*k);
+                            }
+                            kept.sort_unstable_by_key(|x| x.1);
+                            out.extend(kept.iter().map(|&(_, j)| ((i as u32).min(j), (i as u32).max(j))));
+                        }
                     }
                     touched.clear();
                 }
@@ -968,7 +1038,10 @@ pub(crate) fn candidates(
         },
         |_| 0,
     );
-    let mut parts = shingles.pairs(n, 3, |_, l| [(0, l.len()), (0, 0)]);
+    let keep = cfg.story_candidates_per_article;
+    let bound = |w: &'static (dyn Fn(u32) -> f32 + Sync)| (keep > 0).then_some((keep, w));
+    // Shingles rank by how many sampled 3-grams two texts share.
+    let mut parts = shingles.pairs_bounded(n, 3, bound(&|_| 1.0), |_, l| [(0, l.len()), (0, 0)]);
     drop(shingles);
     tracing::debug!(
         pairs = parts.iter().map(Vec::len).sum::<usize>(),
@@ -1000,7 +1073,10 @@ pub(crate) fn candidates(
     );
     // Pairs whose time factor is zero carry no content evidence (a margin of a day guards rounding).
     let window = ((cfg.event_max_days as f64 + 1.0) * 86_400.0) as i64;
-    parts.extend(content.pairs(n, 2, |i, l| {
+    // Anchors rank by their weight in the cosine (kind and rarity): the dot product's largest terms.
+    let anchor_weight = |id: u32| corpus.anchor_w[id as usize];
+    let content_bound = (keep > 0).then_some((keep, &anchor_weight as &(dyn Fn(u32) -> f32 + Sync)));
+    parts.extend(content.pairs_bounded(n, 2, content_bound, |i, l| {
         let undated = l.partition_point(|&j| time(j) != i64::MAX);
         match corpus.time(i) {
             None => [(0, l.len()), (0, 0)],
@@ -1432,6 +1508,40 @@ mod tests {
                 assert_eq!(intersect_count_while(a, b, |_| true), Some(truth));
             }
         }
+    }
+
+    #[test]
+    fn bounded_candidates_keep_each_articles_strongest_neighbours() {
+        // Article 0 shares 2, 2, 2 and 4 keys with articles 1–4; each of those shares 5 keys with a
+        // partner of its own (5–8).
+        let mut held: Vec<Vec<u32>> = vec![Vec::new(); 9];
+        for (j, shared) in [(1usize, 2u32), (2, 2), (3, 2), (4, 4)] {
+            for t in 0..shared {
+                let key = 100 * j as u32 + t;
+                held[0].push(key);
+                held[j].push(key);
+            }
+            for t in 0..5 {
+                let key = 1000 * j as u32 + t;
+                held[j].push(key);
+                held[j + 4].push(key);
+            }
+        }
+        let postings = Postings::build(9, 100, |i| Box::new(held[i].clone().into_iter()), |_| 0);
+        let whole = |_: usize, l: &[u32]| [(0, l.len()), (0, 0)];
+        let flat = |parts: Vec<Vec<(u32, u32)>>| {
+            let mut v: Vec<(u32, u32)> = parts.into_iter().flatten().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let all = flat(postings.pairs(9, 2, whole));
+        assert_eq!(all.len(), 8, "{all:?}");
+        let one: &(dyn Fn(u32) -> f32 + Sync) = &|_| 1.0;
+        let kept = flat(postings.pairs_bounded(9, 2, Some((1, one)), whole));
+        // Article 0 keeps its strongest neighbour (4); 1–3 keep their partners, so their weaker
+        // pairs with 0 are given up.
+        assert_eq!(kept, [(0, 4), (1, 5), (2, 6), (3, 7), (4, 8)]);
     }
 
     #[test]

@@ -135,7 +135,12 @@ impl<'a> Similarity<'a> {
             encoder_cosine: self.corpus.encoder_cosine(i, j),
             spread_cosine: self
                 .corpus
-                .spread_cosine(i, j, self.cfg.spread_min_paragraphs)
+                .spread_cosine(
+                    i,
+                    j,
+                    self.cfg.spread_min_paragraphs,
+                    self.cfg.spread_max_paragraph_share,
+                )
                 .spread,
             kind_cosines: {
                 let [names, facts, terms] = self.corpus.group_cosines(i, j);

@@ -1003,6 +1003,72 @@ fn a_shared_background_paragraph_does_not_make_one_story() {
 }
 
 #[test]
+fn a_shared_background_paragraph_of_a_three_paragraph_text_does_not_make_one_story() {
+    // The same two reports cut to a lead, the background and one more paragraph each.
+    let cut = |mut a: Article, keep: [usize; 3]| {
+        let paras: Vec<&str> = a.text.split("\n\n").collect();
+        a.text = keep.iter().map(|&k| paras[k]).collect::<Vec<_>>().join("\n\n");
+        a
+    };
+    let mut articles = background_corpus();
+    articles[0] = cut(dam_inspection(), [0, 2, 3]);
+    articles[1] = cut(dam_festival(), [0, 2, 3]);
+    // On the plain anchor cosine (as above), so that the background alone would carry the pair.
+    let plain = Config {
+        fact_agreement_gain: 0.0,
+        anchor_cosine_at_link: 0.08,
+        ..Config::default()
+    };
+    let stories = build_stories(&plain, &articles, &[]);
+    assert!(!together(&stories, 1, 2), "{stories:?}");
+    // With the rule for four paragraphs or more only, the pair is one story.
+    let four = Config {
+        spread_min_paragraphs: 4,
+        ..plain
+    };
+    let stories = build_stories(&four, &articles, &[]);
+    assert!(together(&stories, 1, 2), "{stories:?}");
+}
+
+#[test]
+fn a_body_under_a_dateline_and_a_credit_keeps_its_evidence() {
+    // Three paragraphs, one of which is the whole report: a dateline, the body, a credit line.
+    let body = "Safety inspectors led by engineer Mirela Ostrander ordered urgent repairs to two spillway gates of the Orrin dam above Velmora on Tuesday after finding corroded hinges, and Tobias Quennell of the regional water board said 3.5 million had been set aside while the reservoir stays eight metres below its usual level.";
+    let dated = art(
+        1,
+        "Harbour Times",
+        "Orrin dam gates to be repaired",
+        Some("2026-05-11T09:00:00Z"),
+        &["VELMORA, May 11", body, "(Harbour Times)"],
+    );
+    let rewrite = art(
+        2,
+        "Northern Courier",
+        "Corroded hinges force work on Orrin spillway",
+        Some("2026-05-11T13:00:00Z"),
+        &["Engineer Mirela Ostrander's inspectors found corroded hinges on two spillway gates of the Orrin dam above Velmora on Tuesday; Tobias Quennell of the water board set aside 3.5 million and the reservoir will stay eight metres low."],
+    );
+    let mut articles = background_corpus();
+    articles[0] = dated;
+    articles[1] = rewrite;
+    let score = |cfg: &Config| {
+        wiretrace_stories::Similarity::new(cfg, &articles)
+            .score(ArticleId(1), ArticleId(2))
+            .unwrap()
+    };
+    let s = score(&Config::default());
+    assert!(s.anchor_cosine > 0.2, "{s:?}");
+    assert!((s.spread_cosine - s.anchor_cosine).abs() < 1e-6, "{s:?}");
+    // Without the share test the body would be left out as "one paragraph" of three.
+    let off = Config {
+        spread_max_paragraph_share: 2.0,
+        ..Config::default()
+    };
+    let s = score(&off);
+    assert!(s.spread_cosine < 0.5 * s.anchor_cosine, "{s:?}");
+}
+
+#[test]
 fn reports_naming_their_actors_throughout_still_join() {
     // The inspection reported again, in other words, by another outlet: the actors recur outside
     // the background paragraph, so the content evidence is not reduced to it.

@@ -79,6 +79,10 @@ pub fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             cfg.spread_min_paragraphs = v.trim().parse()?;
             continue;
         }
+        if k.trim() == "story_candidates_per_article" {
+            cfg.story_candidates_per_article = v.trim().parse()?;
+            continue;
+        }
         if k.trim() == "reuse_spread_min_paragraphs" {
             cfg.reuse_spread_min_paragraphs = v.trim().parse()?;
             continue;
@@ -92,6 +96,7 @@ pub fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
             "concentrated_reuse_max" => &mut cfg.concentrated_reuse_max,
             "min_reuse_evidence" => &mut cfg.min_reuse_evidence,
             "spread_min_share" => &mut cfg.spread_min_share,
+            "spread_max_paragraph_share" => &mut cfg.spread_max_paragraph_share,
             "event_window_days" => &mut cfg.event_window_days,
             "event_max_days" => &mut cfg.event_max_days,
             "unknown_time_factor" => &mut cfg.unknown_time_factor,
