@@ -146,7 +146,8 @@ pub struct AddReport {
 /// What [`Engine::analyze`] did.
 #[derive(Debug, Default, Clone)]
 pub struct AnalyzeReport {
-    /// Wall time of each stage, in pipeline order (`load`, `reuse`, `stories`, `explain`, `save`).
+    /// Wall time of each stage, in pipeline order (`load`, `reuse`, `features`, `stories`, `passages`,
+    /// `furniture`, `explain`, `save`).
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Articles compared against the corpus (new or changed since the last analysis).
     pub compared: usize,
@@ -165,6 +166,9 @@ pub struct AnalyzeReport {
     pub explained_stories: usize,
     /// Changes in the store after the analysis.
     pub changes: usize,
+    /// Stories of several articles whose lineage was kept from the stored analysis (same members,
+    /// none of them new or changed) instead of being computed again.
+    pub kept_lineage: usize,
 }
 
 /// An open store plus the configuration to analyse it.
@@ -432,10 +436,69 @@ impl Engine {
         pairs.retain(|p| p.method.is_text() && !pending.contains(&p.a) && !pending.contains(&p.b));
         pairs.extend(new_pairs.iter().cloned());
         pairs.sort_by_key(|p| (p.a, p.b));
-        let stories = {
-            let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
-            wiretrace_stories::build_stories(&self.cfg.stories, &articles, &pairs)
+        // The stored stories none of whose members changed keep their lineage when clustering
+        // gives the same members again (lineage reads the members and the pairs between them only;
+        // pairs between unchanged articles are kept as they are). A full analysis computes it all.
+        let stored: Vec<Story> = if full { Vec::new() } else { self.store.stories()? };
+        let known_lineage: std::collections::HashMap<&[ArticleId], &[wiretrace_model::LineageEdge]> = stored
+            .iter()
+            .filter(|s| s.articles.len() > 1 && !s.articles.iter().any(|a| pending.contains(a)))
+            .map(|s| (s.articles.as_slice(), s.lineage.as_slice()))
+            .collect();
+        let kept_lineage = std::sync::atomic::AtomicUsize::new(0);
+        // Story features are a function of an article's text and metadata: those stored for an
+        // unchanged article are read back, the others extracted now and stored with the analysis
+        // (not for a store no later analysis reads).
+        let (stored_features, fresh_features) = if keep_digests {
+            let _span = tracing::info_span!("story features").entered();
+            let mut stored = if full {
+                std::collections::HashMap::new()
+            } else {
+                self.store.story_features(&|id| pending.contains(&id))?
+            };
+            stored.retain(|_, b| wiretrace_stories::StoryFeatures::from_bytes(b).is_some());
+            let fresh: Vec<(ArticleId, Vec<u8>)> = articles
+                .par_iter()
+                .filter(|a| !stored.contains_key(&a.id))
+                .map(|a| (a.id, wiretrace_stories::StoryFeatures::extract(a).to_bytes()))
+                .collect();
+            tracing::info!(stored = stored.len(), extracted = fresh.len(), "story features");
+            (stored, fresh)
+        } else {
+            Default::default()
         };
+        lap("features", &mut timings);
+        let stories = {
+            let fresh: std::collections::HashMap<ArticleId, &[u8]> =
+                fresh_features.iter().map(|(id, b)| (*id, b.as_slice())).collect();
+            let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
+            wiretrace_stories::build_stories_keeping(
+                &self.cfg.stories,
+                &articles,
+                &pairs,
+                &|members| {
+                    let kept = known_lineage.get(members).map(|l| l.to_vec());
+                    if kept.is_some() {
+                        kept_lineage.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    kept
+                },
+                &|id| {
+                    let bytes = stored_features
+                        .get(&id)
+                        .map(Vec::as_slice)
+                        .or(fresh.get(&id).copied());
+                    bytes.and_then(wiretrace_stories::StoryFeatures::from_bytes)
+                },
+            )
+        };
+        drop(stored_features);
+        drop(known_lineage);
+        let kept_lineage = kept_lineage.into_inner();
+        tracing::info!(
+            kept = kept_lineage,
+            "multi-article stories keeping their stored lineage"
+        );
         lap("stories", &mut timings);
         let anchored = {
             let _span = tracing::info_span!("passages", stories = stories.len()).entered();
@@ -458,7 +521,7 @@ impl Engine {
             Some(digests) if !full => {
                 let _span = tracing::info_span!("stale stories").entered();
                 // a first analysis (or one touching every story) explains the corpus as a full one
-                Some(self.stale_stories(&stories, &pending, digests)?)
+                Some(self.stale_stories(&stories, &stored, &pending, digests)?)
                     .filter(|stale| stale.len() < stories.len())
             }
             _ => None,
@@ -485,6 +548,7 @@ impl Engine {
             changes_of: changes_of.as_ref(),
             digests: digests.as_deref(),
             analysed: &marks,
+            features: &fresh_features,
         })?;
         self.invalidate_views();
         lap("save", &mut timings);
@@ -499,6 +563,7 @@ impl Engine {
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             explained_stories: stale.as_ref().map_or(stories.len(), Vec::len),
             changes: self.store.counts()?.changes as usize,
+            kept_lineage,
         })
     }
 
@@ -510,12 +575,12 @@ impl Engine {
     fn stale_stories(
         &self,
         stories: &[Story],
+        stored: &[Story],
         pending: &BTreeSet<ArticleId>,
         digests: &[(ArticleId, u64)],
     ) -> Result<Vec<usize>> {
         let stored_digests = self.store.furniture_digests()?;
-        let stored: std::collections::HashSet<StoryKey> =
-            self.store.stories()?.iter().map(story_key).collect();
+        let stored: std::collections::HashSet<StoryKey> = stored.iter().map(story_key).collect();
         let digest_of: std::collections::HashMap<ArticleId, u64> = digests.iter().copied().collect();
         let unchanged = |id: &ArticleId| {
             !pending.contains(id)

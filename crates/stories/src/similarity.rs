@@ -95,7 +95,7 @@ impl<'a> Similarity<'a> {
     /// Indexes `articles` (their anchors and document frequencies). Ids must be distinct.
     pub fn new(cfg: &Config, articles: &'a [Article]) -> Self {
         let arts = sorted_articles(articles);
-        let corpus = Corpus::extract(cfg, &arts);
+        let corpus = Corpus::extract(cfg, &arts, &|_| None);
         let pos = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         Similarity {
             cfg: cfg.clone(),
