@@ -113,6 +113,10 @@ fn canonical_spec(spec: &str) -> Option<String> {
     })
 }
 
+/// Story features of new and changed articles are extracted and stored this many articles at a time
+/// (one transaction each), so an analysis of a whole corpus never holds all of them.
+const FEATURES_CHUNK: usize = 4096;
+
 /// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
 const JSONL_BATCH_BYTES: usize = 64 << 20;
 
@@ -447,30 +451,40 @@ impl Engine {
             .collect();
         let kept_lineage = std::sync::atomic::AtomicUsize::new(0);
         // Story features are a function of an article's text and metadata: those stored for an
-        // unchanged article are read back, the others extracted now and stored with the analysis
-        // (not for a store no later analysis reads).
-        let (stored_features, fresh_features) = if keep_digests {
+        // unchanged article are read back, the others extracted now and stored first, a chunk at a
+        // time (never all held at once), then read back like the rest while the stage interns
+        // them. Not for a store no later analysis reads (`trace`): its stage extracts them all.
+        let features_reader = if keep_digests {
             let _span = tracing::info_span!("story features").entered();
-            let mut stored = if full {
-                std::collections::HashMap::new()
+            let current = wiretrace_stories::StoryFeatures::version_prefix();
+            let stored = if full {
+                std::collections::HashSet::new()
             } else {
-                self.store.story_features(&|id| pending.contains(&id))?
+                self.store.story_feature_ids(&current)?
             };
-            stored.retain(|_, b| wiretrace_stories::StoryFeatures::from_bytes(b).is_some());
-            let fresh: Vec<(ArticleId, Vec<u8>)> = articles
-                .par_iter()
-                .filter(|a| !stored.contains_key(&a.id))
-                .map(|a| (a.id, wiretrace_stories::StoryFeatures::extract(a).to_bytes()))
+            let missing: Vec<&Article> = articles
+                .iter()
+                .filter(|a| pending.contains(&a.id) || !stored.contains(&a.id))
                 .collect();
-            tracing::info!(stored = stored.len(), extracted = fresh.len(), "story features");
-            (stored, fresh)
+            for chunk in missing.chunks(FEATURES_CHUNK) {
+                let rows: Vec<(ArticleId, Vec<u8>)> = chunk
+                    .par_iter()
+                    .map(|a| (a.id, wiretrace_stories::StoryFeatures::extract(a).to_bytes()))
+                    .collect();
+                self.store.put_story_features(&rows)?;
+            }
+            tracing::info!(
+                stored = articles.len() - missing.len(),
+                extracted = missing.len(),
+                "story features"
+            );
+            // a store that is not a file has no second connection: the stage extracts them all
+            self.store.reader().ok().map(std::sync::Mutex::new)
         } else {
-            Default::default()
+            None
         };
         lap("features", &mut timings);
         let stories = {
-            let fresh: std::collections::HashMap<ArticleId, &[u8]> =
-                fresh_features.iter().map(|(id, b)| (*id, b.as_slice())).collect();
             let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
             wiretrace_stories::build_stories_keeping(
                 &self.cfg.stories,
@@ -484,15 +498,13 @@ impl Engine {
                     kept
                 },
                 &|id| {
-                    let bytes = stored_features
-                        .get(&id)
-                        .map(Vec::as_slice)
-                        .or(fresh.get(&id).copied());
-                    bytes.and_then(wiretrace_stories::StoryFeatures::from_bytes)
+                    let reader = features_reader.as_ref()?;
+                    let bytes = reader.lock().ok()?.story_feature(id).ok()??;
+                    wiretrace_stories::StoryFeatures::from_bytes(&bytes)
                 },
             )
         };
-        drop(stored_features);
+        drop(features_reader);
         drop(known_lineage);
         let kept_lineage = kept_lineage.into_inner();
         tracing::info!(
@@ -548,7 +560,7 @@ impl Engine {
             changes_of: changes_of.as_ref(),
             digests: digests.as_deref(),
             analysed: &marks,
-            features: &fresh_features,
+            features: &[],
         })?;
         self.invalidate_views();
         lap("save", &mut timings);

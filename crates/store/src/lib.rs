@@ -473,6 +473,54 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Another connection to this store's database, for reading from several threads (behind a
+    /// lock) while this one stays free to write.
+    ///
+    /// # Errors
+    /// When the store is not a file, or it cannot be opened.
+    pub fn reader(&self) -> Result<Store> {
+        let path = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| Error::Sqlite(rusqlite::Error::InvalidPath("an in-memory store".into())))?;
+        Store::open(Path::new(path))
+    }
+
+    /// The articles with stored story features whose bytes start with `prefix` (a format version).
+    pub fn story_feature_ids(&self, prefix: &[u8]) -> Result<std::collections::HashSet<ArticleId>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article FROM story_features WHERE substr(data, 1, ?2) = ?1")?;
+        let rows = st.query_map(params![prefix, prefix.len() as i64], |r| Ok(ArticleId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The story features stored for `article`, if any.
+    pub fn story_feature(&self, article: ArticleId) -> Result<Option<Vec<u8>>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM story_features WHERE article = ?1")?;
+        Ok(st.query_row([article.0], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores story features (replacing an article's earlier ones) in one transaction of their own:
+    /// an incremental analysis writes them while it extracts them, a few thousand at a time, so they
+    /// are never all held in memory. Rows of articles still pending are rewritten by the analysis
+    /// that clears their marks.
+    pub fn put_story_features(&mut self, rows: &[(ArticleId, Vec<u8>)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut feat =
+                tx.prepare_cached("INSERT OR REPLACE INTO story_features (article, data) VALUES (?1, ?2)")?;
+            for (id, data) in rows {
+                feat.execute(params![id.0, data])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Returns the story features stored for each article (see [`Analysis::features`]) except
     /// those of `skip` (articles whose stored features would be out of date), as stored bytes.
     pub fn story_features(

@@ -73,6 +73,11 @@ pub(crate) struct Features {
 const FEATURES_BYTES_VERSION: u8 = 1;
 
 impl Features {
+    /// How [`Features::to_bytes`] begins: its version byte.
+    pub(crate) fn version_prefix() -> Vec<u8> {
+        vec![FEATURES_BYTES_VERSION]
+    }
+
     /// The features as bytes (little-endian, exact: floats by their bits), for a store that keeps
     /// each article's features between analyses (see [`Features::from_bytes`]).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {

@@ -573,6 +573,12 @@ impl StoryFeatures {
         self.0.to_bytes()
     }
 
+    /// How the bytes of this build's features begin (their format version): stored bytes that do
+    /// not begin so are extracted again.
+    pub fn version_prefix() -> Vec<u8> {
+        features::Features::version_prefix()
+    }
+
     /// The features [`StoryFeatures::to_bytes`] wrote; `None` for bytes written by a build whose
     /// features differ (another version) or damaged bytes: extract them again then.
     ///
