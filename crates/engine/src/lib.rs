@@ -367,7 +367,9 @@ impl Engine {
     /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
     /// as reuse or as stock text depends on how many articles carry it, which grows with the
     /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
-    /// the reverse). Stories and lineage are always recomputed over all pairs; changes are computed
+    /// the reverse). Stories are always recomputed over all pairs (from the stored features of the
+    /// unchanged articles); a story with the same members as a stored one, none of them new or
+    /// changed, keeps its stored lineage, which is what computing it again gives; changes are computed
     /// again for the stories that are new, hold a new or changed article, or hold an article whose
     /// furniture verdicts moved (see [`wiretrace_explain::FurnitureModel::article_digest`]), and
     /// kept for the others, which gives the changes explaining every story would. A full analysis
