@@ -9,8 +9,10 @@
 # next 1,000 records are added (`add --no-analyze`) and `analyze` is timed. Records come in the
 # corpus' order (make_scale_corpus.py writes them by publication time: new articles are the next
 # day's news). Prints wall and CPU seconds, peak RSS and the engine's stage times (`-v` log).
-# Stores live in WORKDIR (about 10 kB per article each) and are deleted at the end.
+# Stores live in WORKDIR (about 10 kB per article each) and are deleted at the end. Each analysis
+# log is kept as WORKDIR/NAME-LABEL.log; LOG=-vv adds the stages' inner steps (debug lines).
 set -euo pipefail
+LOG="${LOG:--v}"
 CORPUS="$1"; BASE="$2"; WORK="$3"; shift 3
 mkdir -p "$WORK"
 head -n "$BASE" "$CORPUS" > "$WORK/base.jsonl"
@@ -23,6 +25,7 @@ timed() { # label, command...
   local log="$WORK/time.log"
   /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" > /dev/null 2> "$WORK/err.log" || { cat "$WORK/err.log"; exit 1; }
   read -r wall user sys rss < "$log"
+  cp "$WORK/err.log" "$WORK/$(echo "$label" | tr -c 'A-Za-z0-9+\n' '_').log"
   local stages
   stages=$(sed -n 's/.*stage done stage="\{0,1\}\([a-z ]*\)"\{0,1\} seconds=\([0-9.e+-]*\).*/\1 \2/p' "$WORK/err.log" \
     | awk '{printf "%s %.1f, ", $1, $2}')
@@ -35,11 +38,11 @@ for BIN in "$@"; do
   db="$WORK/$name-base.db"
   rm -f "$db"*
   timed "$name: add $BASE (no analysis)" "$BIN" -q --db "$db" add --no-analyze "$WORK/base.jsonl"
-  timed "$name: analyze $BASE" "$BIN" -q -v --db "$db" analyze
+  timed "$name: analyze $BASE" "$BIN" -q "$LOG" --db "$db" analyze
   for n in 1 1000; do
     cp "$db" "$WORK/$name-step.db"
     timed "$name: add $n (no analysis)" "$BIN" -q --db "$WORK/$name-step.db" add --no-analyze "$WORK/add$n.jsonl"
-    timed "$name: analyze +$n" "$BIN" -q -v --db "$WORK/$name-step.db" analyze
+    timed "$name: analyze +$n" "$BIN" -q "$LOG" --db "$WORK/$name-step.db" analyze
     rm -f "$WORK/$name-step.db"*
   done
   rm -f "$db"*

@@ -115,6 +115,10 @@ fn canonical_spec(spec: &str) -> Option<String> {
     })
 }
 
+/// Story features of new and changed articles are extracted and stored this many articles at a time
+/// (one transaction each), so an analysis of a whole corpus never holds all of them.
+const FEATURES_CHUNK: usize = 4096;
+
 /// A JSON-lines input is read and stored about this many bytes at a time (one transaction each).
 const JSONL_BATCH_BYTES: usize = 64 << 20;
 
@@ -148,7 +152,8 @@ pub struct AddReport {
 /// What [`Engine::analyze`] did.
 #[derive(Debug, Default, Clone)]
 pub struct AnalyzeReport {
-    /// Wall time of each stage, in pipeline order (`load`, `reuse`, `stories`, `explain`, `save`).
+    /// Wall time of each stage, in pipeline order (`load`, `reuse`, `features`, `stories`, `passages`,
+    /// `furniture`, `explain`, `save`).
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Articles compared against the corpus (new or changed since the last analysis).
     pub compared: usize,
@@ -167,6 +172,9 @@ pub struct AnalyzeReport {
     pub explained_stories: usize,
     /// Changes in the store after the analysis.
     pub changes: usize,
+    /// Stories of several articles whose lineage was kept from the stored analysis (same members,
+    /// none of them new or changed) instead of being computed again.
+    pub kept_lineage: usize,
 }
 
 /// An open store plus the configuration to analyse it.
@@ -361,7 +369,9 @@ impl Engine {
     /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
     /// as reuse or as stock text depends on how many articles carry it, which grows with the
     /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
-    /// the reverse). Stories and lineage are always recomputed over all pairs; changes are computed
+    /// the reverse). Stories are always recomputed over all pairs (from the stored features of the
+    /// unchanged articles); a story with the same members as a stored one, none of them new or
+    /// changed, keeps its stored lineage, which is what computing it again gives; changes are computed
     /// again for the stories that are new, hold a new or changed article, or hold an article whose
     /// furniture verdicts moved (see [`wiretrace_explain::FurnitureModel::article_digest`]), and
     /// kept for the others, which gives the changes explaining every story would. A full analysis
@@ -436,10 +446,78 @@ impl Engine {
         pairs.sort_by_key(|p| (p.a, p.b));
         let embeddings = encoding::embeddings(&self.cfg, &articles)?;
         lap("encoder", &mut timings);
+        // The stored stories none of whose members changed keep their lineage when clustering
+        // gives the same members again (lineage reads the members and the pairs between them only;
+        // pairs between unchanged articles are kept as they are). A full analysis computes it all.
+        let stored: Vec<Story> = if full { Vec::new() } else { self.store.stories()? };
+        let known_lineage: std::collections::HashMap<&[ArticleId], &[wiretrace_model::LineageEdge]> = stored
+            .iter()
+            .filter(|s| s.articles.len() > 1 && !s.articles.iter().any(|a| pending.contains(a)))
+            .map(|s| (s.articles.as_slice(), s.lineage.as_slice()))
+            .collect();
+        let kept_lineage = std::sync::atomic::AtomicUsize::new(0);
+        // Story features are a function of an article's text and metadata: those stored for an
+        // unchanged article are read back, the others extracted now and stored first, a chunk at a
+        // time (never all held at once), then read back like the rest while the stage interns
+        // them. Not for a store no later analysis reads (`trace`): its stage extracts them all.
+        let features_reader = if keep_digests {
+            let _span = tracing::info_span!("story features").entered();
+            let current = wiretrace_stories::StoryFeatures::version_prefix();
+            let stored = if full {
+                std::collections::HashSet::new()
+            } else {
+                self.store.story_feature_ids(&current)?
+            };
+            let missing: Vec<&Article> = articles
+                .iter()
+                .filter(|a| pending.contains(&a.id) || !stored.contains(&a.id))
+                .collect();
+            for chunk in missing.chunks(FEATURES_CHUNK) {
+                let rows: Vec<(ArticleId, Vec<u8>)> = chunk
+                    .par_iter()
+                    .map(|a| (a.id, wiretrace_stories::StoryFeatures::extract(a).to_bytes()))
+                    .collect();
+                self.store.put_story_features(&rows)?;
+            }
+            tracing::info!(
+                stored = articles.len() - missing.len(),
+                extracted = missing.len(),
+                "story features"
+            );
+            // a store that is not a file has no second connection: the stage extracts them all
+            self.store.reader().ok().map(std::sync::Mutex::new)
+        } else {
+            None
+        };
+        lap("features", &mut timings);
         let stories = {
             let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
-            wiretrace_stories::build_stories_with(&self.cfg.stories, &articles, &pairs, &embeddings)
+            wiretrace_stories::build_stories_keeping(
+                &self.cfg.stories,
+                &articles,
+                &pairs,
+                &embeddings,
+                &|members| {
+                    let kept = known_lineage.get(members).map(|l| l.to_vec());
+                    if kept.is_some() {
+                        kept_lineage.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    kept
+                },
+                &|id| {
+                    let reader = features_reader.as_ref()?;
+                    let bytes = reader.lock().ok()?.story_feature(id).ok()??;
+                    wiretrace_stories::StoryFeatures::from_bytes(&bytes)
+                },
+            )
         };
+        drop(features_reader);
+        drop(known_lineage);
+        let kept_lineage = kept_lineage.into_inner();
+        tracing::info!(
+            kept = kept_lineage,
+            "multi-article stories keeping their stored lineage"
+        );
         lap("stories", &mut timings);
         let anchored = {
             let _span = tracing::info_span!("passages", stories = stories.len()).entered();
@@ -462,7 +540,7 @@ impl Engine {
             Some(digests) if !full => {
                 let _span = tracing::info_span!("stale stories").entered();
                 // a first analysis (or one touching every story) explains the corpus as a full one
-                Some(self.stale_stories(&stories, &pending, digests)?)
+                Some(self.stale_stories(&stories, &stored, &pending, digests)?)
                     .filter(|stale| stale.len() < stories.len())
             }
             _ => None,
@@ -489,6 +567,7 @@ impl Engine {
             changes_of: changes_of.as_ref(),
             digests: digests.as_deref(),
             analysed: &marks,
+            features: &[],
         })?;
         self.invalidate_views();
         lap("save", &mut timings);
@@ -503,6 +582,7 @@ impl Engine {
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             explained_stories: stale.as_ref().map_or(stories.len(), Vec::len),
             changes: self.store.counts()?.changes as usize,
+            kept_lineage,
         })
     }
 
@@ -514,12 +594,12 @@ impl Engine {
     fn stale_stories(
         &self,
         stories: &[Story],
+        stored: &[Story],
         pending: &BTreeSet<ArticleId>,
         digests: &[(ArticleId, u64)],
     ) -> Result<Vec<usize>> {
         let stored_digests = self.store.furniture_digests()?;
-        let stored: std::collections::HashSet<StoryKey> =
-            self.store.stories()?.iter().map(story_key).collect();
+        let stored: std::collections::HashSet<StoryKey> = stored.iter().map(story_key).collect();
         let digest_of: std::collections::HashMap<ArticleId, u64> = digests.iter().copied().collect();
         let unchanged = |id: &ArticleId| {
             !pending.contains(id)

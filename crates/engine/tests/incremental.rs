@@ -155,6 +155,18 @@ fn a_corpus_added_in_three_batches_equals_one_run_in_stories_lineage_pairs_and_c
     );
     assert!(once.len() > 10, "the corpus has changes: {}", once.len());
     assert_eq!(once, steps, "changes: one run vs three batches");
+    // the batches give the ids one run gives (sorted inputs, in order), so the stories compare whole:
+    // members, storylines and every lineage edge with its confidence and reason
+    assert_eq!(
+        serde_json::to_string(&at_once.stories).unwrap(),
+        serde_json::to_string(&stepwise.stories).unwrap(),
+        "stories with lineage: one run vs three batches"
+    );
+    // the later batches kept the lineage of the stories whose members did not change
+    assert!(
+        reports.iter().map(|r| r.kept_lineage).sum::<usize>() > 0,
+        "{reports:?}"
+    );
     // the later batches kept the changes of the stories they did not touch
     let last = reports.last().unwrap();
     assert!(
@@ -226,4 +238,117 @@ fn a_paragraph_becoming_recurring_elsewhere_re_explains_an_untouched_story() {
     );
     // the unrelated last article is the only story explained again
     assert_eq!(reports[2].explained_stories, 1, "{:?}", reports[2]);
+}
+
+/// Dam and fair stories (a dispatch and a copy each), as paragraphs.
+const DAM: [&str; 3] = [
+    "Engineers at the Orvel dam on the Saskan river opened three sluice gates on Tuesday after a week of heavy rain raised the reservoir to its highest level in twenty years.",
+    "The regional water board said the release would lift the river by half a metre in the town of Brenmoor, where sandbags were handed out to residents of the lower streets.",
+    "Board chairman Ilse Varga said the dam itself was sound and that inspectors had found no damage to its walls or spillway.",
+];
+const FAIR: [&str; 3] = [
+    "The annual spring fair of Tolland opened on Saturday with a parade of farm machinery through the old market square and more than two hundred stalls.",
+    "Organisers expect forty thousand visitors over the three days, twice as many as last year, after the fair moved to the larger showground by the ring road.",
+    "Fair director Joss Amberley said the new site had room for a second arena where sheepdog trials would run on each of the three afternoons.",
+];
+
+/// Adds `batches` one after the other (analysing after each) and in one run, and asserts both give
+/// the same stories (members, storylines, every lineage edge with its confidence and reason) and
+/// the same changes. File names sort in batch order, so both give every article the same id.
+fn assert_batches_equal_one_run(d: &Path, batches: &[Vec<PathBuf>]) -> Vec<AnalyzeReport> {
+    let all: Vec<PathBuf> = batches.iter().flatten().cloned().collect();
+    let at_once = run(&[all]);
+    let (stepwise, reports) = in_batches(&d.join("w.db"), batches);
+    assert_eq!(
+        serde_json::to_string_pretty(&at_once.stories).unwrap(),
+        serde_json::to_string_pretty(&stepwise.stories).unwrap(),
+        "stories with lineage: one run vs batches"
+    );
+    assert_eq!(
+        changes_by_path(&at_once, d),
+        changes_by_path(&stepwise, d),
+        "changes: one run vs batches"
+    );
+    reports
+}
+
+#[test]
+fn an_article_bridging_two_stories_gives_what_one_run_gives() {
+    // Two stories are analysed; a round-up then carries the lead paragraphs of both (it joins the
+    // evidence components of both stories), and a later batch brings an unrelated article. The
+    // stories the round-up touches are computed again; the untouched ones keep their lineage.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut dam_copy: Vec<&str> = DAM.to_vec();
+    dam_copy.push("Residents can call the board's flood line at any hour for updates.");
+    let mut fair_copy: Vec<&str> = FAIR[..2].to_vec();
+    fair_copy.push("Tickets are sold at the gate and at the town library.");
+    let first = vec![
+        write_article(d, "1-dam-wire.md", "Wire Service", 5, &DAM),
+        write_article(d, "1-dam-copy.md", "Valley Courier", 5, &dam_copy),
+        write_article(d, "1-fair-wire.md", "Wire Service", 6, &FAIR),
+        write_article(d, "1-fair-copy.md", "Harbour Post", 6, &fair_copy),
+    ];
+    let second = vec![write_article(
+        d,
+        "2-roundup.md",
+        "County Digest",
+        6,
+        &[DAM[0], DAM[1], FAIR[0], FAIR[1]],
+    )];
+    let third = vec![write_article(d, "3-chess.md", "Board Games Monthly", 7, &[
+        "A fourteen-year-old from Lisk won the national junior chess title on Sunday, beating the defending champion in a final game that lasted almost six hours.",
+    ])];
+    let reports = assert_batches_equal_one_run(d, &[first, second, third]);
+    // the last batch touches neither story: both keep their lineage (and the round-up's, if it
+    // joined one of them)
+    assert!(reports[2].kept_lineage >= 2, "{:?}", reports[2]);
+}
+
+#[test]
+fn a_changed_member_has_its_story_lineage_computed_again() {
+    // A story of three versions is analysed; then the copy is re-written (same path, its own edit
+    // of a figure), so the story keeps its members but not its texts: its lineage and changes must
+    // be those of one run over the final texts, not the stored ones.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let trimmed: Vec<&str> = DAM[..2].to_vec();
+    let files = vec![
+        write_article(d, "1-dam-wire.md", "Wire Service", 5, &DAM),
+        write_article(d, "1-dam-copy.md", "Valley Courier", 6, &DAM),
+        write_article(d, "1-dam-trim.md", "Coast Herald", 7, &trimmed),
+        write_article(d, "1-fair-wire.md", "Wire Service", 6, &FAIR),
+        write_article(d, "1-fair-copy.md", "Harbour Post", 6, &FAIR),
+    ];
+    let mut engine = Engine::open(&d.join("w.db"), Config::default()).unwrap();
+    let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
+    engine.add(&inputs, &NoProgress).unwrap();
+    engine.analyze(&NoProgress).unwrap();
+    let before = engine.export(false).unwrap();
+    let edited = DAM[1].replace("half a metre", "eighty centimetres");
+    let copy = write_article(
+        d,
+        "1-dam-copy.md",
+        "Valley Courier",
+        6,
+        &[DAM[0], &edited, DAM[2]],
+    );
+    let added = engine.add(&[Input::Path(copy)], &NoProgress).unwrap();
+    assert_eq!(added.updated, 1, "{added:?}");
+    let report = engine.analyze(&NoProgress).unwrap();
+    let stepwise = engine.export(false).unwrap();
+    let at_once = run(&[files]);
+    assert_eq!(
+        serde_json::to_string_pretty(&at_once.stories).unwrap(),
+        serde_json::to_string_pretty(&stepwise.stories).unwrap(),
+        "stories with lineage: one run vs an edit after the first analysis"
+    );
+    assert_eq!(changes_by_path(&at_once, d), changes_by_path(&stepwise, d));
+    // the fair story was kept, the dam story (a changed member) computed again
+    assert_eq!(report.kept_lineage, 1, "{report:?}");
+    assert_ne!(
+        serde_json::to_string(&before.stories).unwrap(),
+        serde_json::to_string(&stepwise.stories).unwrap(),
+        "the edit moves the dam story's lineage"
+    );
 }

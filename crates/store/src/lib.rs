@@ -104,6 +104,9 @@ pub struct Analysis<'a> {
     pub digests: Option<&'a [(ArticleId, u64)]>,
     /// The pending marks the analysis read, cleared unless set again since.
     pub analysed: &'a [PendingMark],
+    /// Story features extracted by this analysis, per article (added to or replacing the stored
+    /// ones; see [`Store::story_features`]).
+    pub features: &'a [(ArticleId, Vec<u8>)],
 }
 
 /// An exclusive lock on a database for one writing process (an OS file lock on `DB.lock`, released
@@ -206,6 +209,7 @@ impl Store {
                  WHERE id = ?1",
             )?;
             let mut drop_pairs = tx.prepare_cached("DELETE FROM pairs WHERE a = ?1 OR b = ?1")?;
+            let mut drop_features = tx.prepare_cached("DELETE FROM story_features WHERE article = ?1")?;
             // Above every mark an analysis may have read, so a re-marked article stays pending.
             let mark: i64 =
                 tx.query_row("SELECT coalesce(max(mark), 0) + 1 FROM pending", [], |r| r.get(0))?;
@@ -245,6 +249,8 @@ impl Store {
                         if old_content != content {
                             drop_pairs.execute([id])?;
                         }
+                        // features read the metadata (time, language) as well as the text
+                        drop_features.execute([id])?;
                         mark_pending.execute(params![id, mark])?;
                         out.push(Upsert::Updated);
                     }
@@ -356,6 +362,7 @@ impl Store {
             changes_of: None,
             digests: None,
             analysed,
+            features: &[],
         })
     }
 
@@ -371,6 +378,7 @@ impl Store {
             changes_of,
             digests,
             analysed,
+            features,
         } = *analysis;
         let tx = self.conn.transaction()?;
         {
@@ -440,6 +448,11 @@ impl Store {
                     ])?;
                 }
             }
+            let mut feat =
+                tx.prepare_cached("INSERT OR REPLACE INTO story_features (article, data) VALUES (?1, ?2)")?;
+            for (id, data) in features {
+                feat.execute(params![id.0, data])?;
+            }
             let mut clear = tx.prepare_cached("DELETE FROM pending WHERE article = ?1 AND mark = ?2")?;
             for p in analysed {
                 clear.execute(params![p.article.0, p.mark])?;
@@ -457,6 +470,72 @@ impl Store {
             .prepare("SELECT article, digest FROM furniture_digests")?;
         let rows = st.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Another connection to this store's database, for reading from several threads (behind a
+    /// lock) while this one stays free to write.
+    ///
+    /// # Errors
+    /// When the store is not a file, or it cannot be opened.
+    pub fn reader(&self) -> Result<Store> {
+        let path = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| Error::Sqlite(rusqlite::Error::InvalidPath("an in-memory store".into())))?;
+        Store::open(Path::new(path))
+    }
+
+    /// The articles with stored story features whose bytes start with `prefix` (a format version).
+    pub fn story_feature_ids(&self, prefix: &[u8]) -> Result<std::collections::HashSet<ArticleId>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article FROM story_features WHERE substr(data, 1, ?2) = ?1")?;
+        let rows = st.query_map(params![prefix, prefix.len() as i64], |r| Ok(ArticleId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The story features stored for `article`, if any.
+    pub fn story_feature(&self, article: ArticleId) -> Result<Option<Vec<u8>>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM story_features WHERE article = ?1")?;
+        Ok(st.query_row([article.0], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores story features (replacing an article's earlier ones) in one transaction of their own:
+    /// an incremental analysis writes them while it extracts them, a few thousand at a time, so they
+    /// are never all held in memory. Rows of articles still pending are rewritten by the analysis
+    /// that clears their marks.
+    pub fn put_story_features(&mut self, rows: &[(ArticleId, Vec<u8>)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut feat =
+                tx.prepare_cached("INSERT OR REPLACE INTO story_features (article, data) VALUES (?1, ?2)")?;
+            for (id, data) in rows {
+                feat.execute(params![id.0, data])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Returns the story features stored for each article (see [`Analysis::features`]) except
+    /// those of `skip` (articles whose stored features would be out of date), as stored bytes.
+    pub fn story_features(
+        &self,
+        skip: &dyn Fn(ArticleId) -> bool,
+    ) -> Result<std::collections::HashMap<ArticleId, Vec<u8>>> {
+        let mut st = self.conn.prepare("SELECT article, data FROM story_features")?;
+        let mut rows = st.query([])?;
+        let mut out = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            let id = ArticleId(r.get(0)?);
+            if !skip(id) {
+                out.insert(id, r.get(1)?);
+            }
+        }
+        Ok(out)
     }
 
     /// Returns every story with its lineage, by id; members sorted by id.
@@ -810,6 +889,7 @@ mod tests {
                 changes_of: None,
                 digests: Some(&[(a, 1), (b, u64::MAX)]),
                 analysed: &marks,
+                features: &[],
             })
             .unwrap();
         assert_eq!(
@@ -827,6 +907,7 @@ mod tests {
                 changes_of: Some(&only_b),
                 digests: Some(&[(a, 1), (b, 2)]),
                 analysed: &[],
+                features: &[],
             })
             .unwrap();
         let after: Vec<(ArticleId, Option<String>)> = store
@@ -841,6 +922,74 @@ mod tests {
         store.save_analysis(&[], false, &[], &[], &[]).unwrap();
         assert!(store.furniture_digests().unwrap().is_empty());
         assert!(store.changes().unwrap().is_empty());
+    }
+
+    #[test]
+    fn story_features_are_kept_until_their_article_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+        let mut arts = [article("a.txt", "First text."), article("b.txt", "Second text.")];
+        store.upsert_articles(&mut arts).unwrap();
+        let (a, b) = (arts[0].id, arts[1].id);
+        let marks = store.pending_marks().unwrap();
+        store
+            .save(&Analysis {
+                new_pairs: &[],
+                replace_pairs: false,
+                stories: &[],
+                changes: &[],
+                changes_of: None,
+                digests: None,
+                analysed: &marks,
+                features: &[(a, vec![1, 2]), (b, vec![3])],
+            })
+            .unwrap();
+        let all = store.story_features(&|_| false).unwrap();
+        assert_eq!(all, [(a, vec![1, 2]), (b, vec![3])].into());
+        assert_eq!(
+            store.story_features(&|id| id == a).unwrap(),
+            [(b, vec![3])].into()
+        );
+        // re-adding an article with another text drops its features; an unchanged one keeps them
+        let mut again = [
+            article("a.txt", "First text, edited."),
+            article("b.txt", "Second text."),
+        ];
+        store.upsert_articles(&mut again).unwrap();
+        assert_eq!(store.story_features(&|_| false).unwrap(), [(b, vec![3])].into());
+    }
+
+    #[test]
+    fn a_version_4_store_is_upgraded_with_its_analysis_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("w.db");
+        {
+            let mut store = Store::open(&db).unwrap();
+            let mut arts = [article("a.txt", "First text.")];
+            store.upsert_articles(&mut arts).unwrap();
+            let marks = store.pending_marks().unwrap();
+            store
+                .save(&Analysis {
+                    new_pairs: &[],
+                    replace_pairs: false,
+                    stories: &[],
+                    changes: &[change(arts[0].id, "kept")],
+                    changes_of: None,
+                    digests: Some(&[(arts[0].id, 7)]),
+                    analysed: &marks,
+                    features: &[],
+                })
+                .unwrap();
+        }
+        // back to schema 4, as a store written before story features were kept
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("DROP TABLE story_features; PRAGMA user_version = 4;")
+            .unwrap();
+        drop(conn);
+        let store = Store::open(&db).unwrap();
+        assert!(store.story_features(&|_| false).unwrap().is_empty());
+        assert_eq!(store.changes().unwrap().len(), 1);
+        assert_eq!(store.furniture_digests().unwrap().len(), 1);
     }
 
     #[test]

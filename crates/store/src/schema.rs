@@ -64,6 +64,13 @@ const MIGRATIONS: &[&str] = &[
          article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
          digest INTEGER NOT NULL
      );",
+    // 5: per article, the story features the last analysis extracted from its text and metadata
+    // (`wiretrace_stories::StoryFeatures` bytes): an incremental analysis reads them instead of
+    // extracting the whole corpus' features again. A changed article's row is dropped.
+    "CREATE TABLE story_features (
+         article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+         data BLOB NOT NULL
+     );",
 ];
 
 /// Brings the schema up to date in one transaction.

@@ -121,15 +121,24 @@ impl Corpus {
     /// Extracts every article's evidence and indexes it, a few thousand articles at a time: each
     /// chunk's content hashes are replaced by dense ids while the next chunk is extracted, so the
     /// wide hashes of the whole corpus are never held at once (at most [`EXTRACT_CHUNKS_AHEAD`]
-    /// chunks wait), and the serial interning overlaps the parallel extraction.
-    pub fn extract(cfg: &Config, articles: &[&wiretrace_model::Article]) -> Self {
+    /// chunks wait), and the serial interning overlaps the parallel extraction. `known` gives an
+    /// article's features extracted earlier (an incremental engine keeps them), else they are
+    /// extracted now.
+    pub fn extract(
+        cfg: &Config,
+        articles: &[&wiretrace_model::Article],
+        known: &(dyn Fn(&wiretrace_model::Article) -> Option<Features> + Sync),
+    ) -> Self {
         use rayon::prelude::*;
         const CHUNK: usize = 4096;
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Features>>(EXTRACT_CHUNKS_AHEAD);
             scope.spawn(move || {
                 for c in articles.chunks(CHUNK) {
-                    let feats = c.par_iter().map(|a| crate::features::extract(a)).collect();
+                    let feats = c
+                        .par_iter()
+                        .map(|a| known(a).unwrap_or_else(|| crate::features::extract(a)))
+                        .collect();
                     if tx.send(feats).is_err() {
                         break;
                     }

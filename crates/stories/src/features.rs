@@ -68,6 +68,131 @@ pub(crate) struct Features {
     pub event_day: Option<i64>,
 }
 
+/// Version byte of [`Features::to_bytes`]: a blob of another version (features extracted by an
+/// older build) is not read back, and the article's features are extracted again.
+const FEATURES_BYTES_VERSION: u8 = 1;
+
+impl Features {
+    /// How [`Features::to_bytes`] begins: its version byte.
+    pub(crate) fn version_prefix() -> Vec<u8> {
+        vec![FEATURES_BYTES_VERSION]
+    }
+
+    /// The features as bytes (little-endian, exact: floats by their bits), for a store that keeps
+    /// each article's features between analyses (see [`Features::from_bytes`]).
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut b =
+            Vec::with_capacity(64 + 4 * self.shingles.len() + 8 * self.facts.len() + 17 * self.anchors.len());
+        b.push(FEATURES_BYTES_VERSION);
+        let opt_i64 = |b: &mut Vec<u8>, v: Option<i64>| match v {
+            Some(t) => {
+                b.push(1);
+                b.extend_from_slice(&t.to_le_bytes());
+            }
+            None => b.push(0),
+        };
+        opt_i64(&mut b, self.time);
+        opt_i64(&mut b, self.event_day);
+        let lang = self.language.as_deref().map(str::as_bytes);
+        b.extend_from_slice(&lang.map_or(u32::MAX, |l| l.len() as u32).to_le_bytes());
+        b.extend_from_slice(lang.unwrap_or_default());
+        b.extend_from_slice(&self.paragraphs.to_le_bytes());
+        b.extend_from_slice(&self.largest_paragraph.to_le_bytes());
+        b.push(self.lead_weekdays);
+        b.extend_from_slice(&(self.shingles.len() as u32).to_le_bytes());
+        for s in &self.shingles {
+            b.extend_from_slice(&s.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.facts.len() as u32).to_le_bytes());
+        for f in &self.facts {
+            b.extend_from_slice(&f.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.anchors.len() as u32).to_le_bytes());
+        for &(h, k, count, para) in &self.anchors {
+            b.extend_from_slice(&h.to_le_bytes());
+            b.push(k as u8);
+            b.extend_from_slice(&count.to_bits().to_le_bytes());
+            b.extend_from_slice(&para.to_le_bytes());
+        }
+        b
+    }
+
+    /// The features [`Features::to_bytes`] wrote; `None` for bytes of another version or damaged.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Features> {
+        struct Reader<'a>(&'a [u8]);
+        impl Reader<'_> {
+            fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+                let (head, rest) = self.0.split_at_checked(N)?;
+                self.0 = rest;
+                head.try_into().ok()
+            }
+            fn u8(&mut self) -> Option<u8> {
+                self.take::<1>().map(|b| b[0])
+            }
+            fn u32(&mut self) -> Option<u32> {
+                self.take().map(u32::from_le_bytes)
+            }
+            fn u64(&mut self) -> Option<u64> {
+                self.take().map(u64::from_le_bytes)
+            }
+            fn opt_i64(&mut self) -> Option<Option<i64>> {
+                match self.u8()? {
+                    0 => Some(None),
+                    1 => self.take().map(|b| Some(i64::from_le_bytes(b))),
+                    _ => None,
+                }
+            }
+        }
+        let mut r = Reader(bytes);
+        if r.u8()? != FEATURES_BYTES_VERSION {
+            return None;
+        }
+        let time = r.opt_i64()?;
+        let event_day = r.opt_i64()?;
+        let language = match r.u32()? {
+            u32::MAX => None,
+            n => {
+                let (l, rest) = r.0.split_at_checked(n as usize)?;
+                r.0 = rest;
+                Some(String::from_utf8(l.to_vec()).ok()?)
+            }
+        };
+        let paragraphs = r.u32()?;
+        let largest_paragraph = r.u32()?;
+        let lead_weekdays = r.u8()?;
+        let n = r.u32()? as usize;
+        let shingles = (0..n).map(|_| r.u32()).collect::<Option<Vec<u32>>>()?;
+        let n = r.u32()? as usize;
+        let facts = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
+        let n = r.u32()? as usize;
+        let anchors = (0..n)
+            .map(|_| {
+                let h = r.u64()?;
+                let k = match r.u8()? {
+                    x if x == Kind::Span as u8 => Kind::Span,
+                    x if x == Kind::Name as u8 => Kind::Name,
+                    x if x == Kind::Term as u8 => Kind::Term,
+                    x if x == Kind::Figure as u8 => Kind::Figure,
+                    x if x == Kind::Date as u8 => Kind::Date,
+                    _ => return None,
+                };
+                Some((h, k, f32::from_bits(r.u32()?), r.u32()?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        r.0.is_empty().then_some(Features {
+            time,
+            shingles,
+            language,
+            facts,
+            anchors,
+            paragraphs,
+            largest_paragraph,
+            lead_weekdays,
+            event_day,
+        })
+    }
+}
+
 /// What only lineage reads of an article: paragraph and sentence detail, headline, names, credits
 /// and publisher. Extracted for a story's members while their lineage is computed, never
 /// corpus-wide: it would triple the memory, and single-article stories need none of it.

@@ -71,7 +71,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use wiretrace_model::{Article, ArticleId, Pair, Story, StoryId};
+use wiretrace_model::{Article, ArticleId, LineageEdge, Pair, Story, StoryId};
 
 use crate::cluster::{
     average_linkage, average_linkage_from, candidates, duplicate_groups, edge, pair_score, Corpus, Dsu, Edge,
@@ -461,9 +461,15 @@ struct Graph {
     versions: Vec<(usize, usize)>,
 }
 
-fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair], embeddings: &Embeddings) -> Graph {
+fn graph(
+    cfg: &Config,
+    arts: &[&Article],
+    pairs: &[Pair],
+    embeddings: &Embeddings,
+    known: &KnownFeatures,
+) -> Graph {
     let t0 = std::time::Instant::now();
-    let mut corpus = Corpus::extract(cfg, arts);
+    let mut corpus = Corpus::extract(cfg, arts, &|a| known(a.id).map(|f| f.0));
     corpus.set_embeddings(arts, embeddings);
     tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
@@ -585,7 +591,7 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair], embeddings: &Embedding
 /// ```
 pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Vec<ArticleId>> {
     let arts = sorted_articles(articles);
-    let g = graph(cfg, &arts, pairs, &Embeddings::new());
+    let g = graph(cfg, &arts, pairs, &Embeddings::new(), &|_| None);
     g.components
         .iter()
         .map(|(nodes, _)| nodes.iter().map(|&p| arts[p].id).collect())
@@ -631,11 +637,87 @@ pub fn build_stories_with(
     pairs: &[Pair],
     embeddings: &Embeddings,
 ) -> Vec<Story> {
+    build_stories_keeping(cfg, articles, pairs, embeddings, &|_| None, &|_| None)
+}
+
+/// The evidence the story stage extracts from one article (3-grams, anchors, facts, dates), a
+/// function of the article alone: an incremental engine stores it ([`StoryFeatures::to_bytes`]) and
+/// gives it back to [`build_stories_keeping`] instead of extracting it again.
+#[derive(Debug, Clone)]
+pub struct StoryFeatures(features::Features);
+
+impl StoryFeatures {
+    /// Extracts the features of `article`.
+    pub fn extract(article: &Article) -> Self {
+        StoryFeatures(features::extract(article))
+    }
+
+    /// The features as bytes (exact; versioned).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.to_bytes()
+    }
+
+    /// How the bytes of this build's features begin (their format version): stored bytes that do
+    /// not begin so are extracted again.
+    pub fn version_prefix() -> Vec<u8> {
+        features::Features::version_prefix()
+    }
+
+    /// The features [`StoryFeatures::to_bytes`] wrote; `None` for bytes written by a build whose
+    /// features differ (another version) or damaged bytes: extract them again then.
+    ///
+    /// # Example
+    /// ```
+    /// use wiretrace_model::Article;
+    /// use wiretrace_stories::StoryFeatures;
+    /// let a = Article::new("a.txt", "Floods swept through Valencia on Tuesday, 3 October.");
+    /// let f = StoryFeatures::extract(&a);
+    /// let back = StoryFeatures::from_bytes(&f.to_bytes()).unwrap();
+    /// assert_eq!(back.to_bytes(), f.to_bytes());
+    /// assert!(StoryFeatures::from_bytes(&[0]).is_none());
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        features::Features::from_bytes(bytes).map(StoryFeatures)
+    }
+}
+
+/// Gives an article's stored features, if any (see [`build_stories_keeping`]).
+pub type KnownFeatures<'a> = dyn Fn(ArticleId) -> Option<StoryFeatures> + Sync + 'a;
+/// Gives the stored lineage of a story's members (sorted by id), if it may be kept (see
+/// [`build_stories_keeping`]).
+pub type KnownLineage<'a> = dyn Fn(&[ArticleId]) -> Option<Vec<LineageEdge>> + Sync + 'a;
+
+/// Like [`build_stories_with`], with each article's features taken from `features` when it gives them
+/// (features extracted earlier from the same text and metadata: [`StoryFeatures::extract`]), and
+/// the lineage of a story taken from `known` when it gives one for the story's members (sorted by
+/// id) instead of being computed. A story's lineage is a function of its
+/// members (their texts and metadata) and of the pairs between them, nothing else in the corpus, so
+/// an incremental engine passes the stored lineage of a stored story with the same members, none of
+/// them changed, and no pair between them changed, and gets what [`build_stories`] gives.
+///
+/// # Example
+/// ```
+/// use wiretrace_model::{Article, ArticleId, LineageEdge};
+/// let mut a = Article::new("a.txt", "A quiet day of trading left the index unchanged at the close.");
+/// a.id = ArticleId(4);
+/// let kept = LineageEdge { credit: None, article: ArticleId(4), source: None, confidence: 0.5, reason: "Kept.".into() };
+/// let known = |m: &[ArticleId]| (m == [ArticleId(4)]).then(|| vec![kept.clone()]);
+/// let stories = wiretrace_stories::build_stories_keeping(&Default::default(), &[a], &[], &Default::default(), &known, &|_| None);
+/// assert_eq!(stories[0].lineage[0].reason, "Kept.");
+/// ```
+pub fn build_stories_keeping(
+    cfg: &Config,
+    articles: &[Article],
+    pairs: &[Pair],
+    embeddings: &Embeddings,
+    known: &KnownLineage,
+    features: &KnownFeatures,
+) -> Vec<Story> {
     let arts = sorted_articles(articles);
     if arts.is_empty() {
         return Vec::new();
     }
-    let g = graph(cfg, &arts, pairs, embeddings);
+    let g = graph(cfg, &arts, pairs, embeddings, features);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
     for (nodes, edges) in &g.components {
@@ -677,11 +759,14 @@ pub fn build_stories_with(
         .map(|(c, members)| {
             // Clusters are sorted by first member, so a storyline's root cluster has its smallest story id.
             let storyline = (line_size[&lines[c]] > 1).then(|| format!("l{}", story_number(lines[c])));
+            let ids: Vec<ArticleId> = members.iter().map(|&p| arts[p].id).collect();
+            let lineage =
+                known(&ids).unwrap_or_else(|| lineage::lineage(cfg, &arts, &g.corpus, members, &shared));
             Story {
                 id: StoryId(story_number(c)),
-                articles: members.iter().map(|&p| arts[p].id).collect(),
+                articles: ids,
                 storyline,
-                lineage: lineage::lineage(cfg, &arts, &g.corpus, members, &shared),
+                lineage,
             }
         })
         .collect()

@@ -105,7 +105,7 @@ impl<'a> Similarity<'a> {
     /// [`crate::build_stories_with`] weighs them.
     pub fn with_embeddings(cfg: &Config, articles: &'a [Article], embeddings: &Embeddings) -> Self {
         let arts = sorted_articles(articles);
-        let mut corpus = Corpus::extract(cfg, &arts);
+        let mut corpus = Corpus::extract(cfg, &arts, &|_| None);
         corpus.set_embeddings(&arts, embeddings);
         let pos = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         Similarity {
