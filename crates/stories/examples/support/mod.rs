@@ -71,24 +71,28 @@ pub fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
     let spec = std::env::var("WIRETRACE_STORIES").unwrap_or_default();
     for item in spec.split(',').filter(|s| !s.trim().is_empty()) {
         let (k, v) = item.split_once('=').ok_or("overrides are field=value")?;
-        if k.trim() == "attested_norm_min_articles" {
-            cfg.attested_norm_min_articles = v.trim().parse()?;
+        let (k, v) = (k.trim(), v.trim());
+        // the whole-number settings first, then the fractional ones
+        let count: Option<&mut usize> = match k {
+            "attested_norm_min_articles" => Some(&mut cfg.attested_norm_min_articles),
+            "story_candidates_per_article" => Some(&mut cfg.story_candidates_per_article),
+            _ => None,
+        };
+        if let Some(field) = count {
+            *field = v.parse()?;
             continue;
         }
-        if k.trim() == "spread_min_paragraphs" {
-            cfg.spread_min_paragraphs = v.trim().parse()?;
+        let paragraphs: Option<&mut u32> = match k {
+            "spread_min_paragraphs" => Some(&mut cfg.spread_min_paragraphs),
+            "reuse_spread_min_paragraphs" => Some(&mut cfg.reuse_spread_min_paragraphs),
+            _ => None,
+        };
+        if let Some(field) = paragraphs {
+            *field = v.parse()?;
             continue;
         }
-        if k.trim() == "story_candidates_per_article" {
-            cfg.story_candidates_per_article = v.trim().parse()?;
-            continue;
-        }
-        if k.trim() == "reuse_spread_min_paragraphs" {
-            cfg.reuse_spread_min_paragraphs = v.trim().parse()?;
-            continue;
-        }
-        let v: f32 = v.trim().parse()?;
-        let field = match k.trim() {
+        let v: f32 = v.parse()?;
+        let field = match k {
             "link_threshold" => &mut cfg.link_threshold,
             "min_edge" => &mut cfg.min_edge,
             "copy_min_reuse" => &mut cfg.copy_min_reuse,
