@@ -161,6 +161,8 @@ const FURNITURE_TOKENS: &[(&str, &str)] = &[
     ("factbox", "related"),
     ("copyright", "footer"),
     ("author", "byline"),
+    ("linklist", "related"),
+    ("reviewed", "editorial"),
 ];
 
 /// Token prefixes naming furniture, for glued plugin names (`sharedaddy`, `relatedposts`,
@@ -200,6 +202,9 @@ const MEDIA_NOTE_TOKENS: &[&str] = &[
     "legend",
     "title",
 ];
+
+/// Class tokens of a link drawn as a button: a call to action.
+const BUTTON_TOKENS: &[&str] = &["button", "btn"];
 
 /// Class tokens that make the next token describe a layout (`has-ads`, `with-sidebar`,
 /// `no-comments`): the element holding them is the page, not the furniture named.
@@ -244,6 +249,8 @@ const FURNITURE_PAIRS: &[(&str, &str, &str)] = &[
     ("savoir", "plus", "related"),
     ("meta", "info", "byline"),
     ("privacy", "embed", "cookie"),
+    ("third", "party", "cookie"),
+    ("download", "list", "related"),
 ];
 
 /// Longest block read as a bare date line ("Tuesday, 4 June 2026", "12.12.2026, 08:30"): a date with
@@ -689,6 +696,16 @@ const LEAD_CHARS: std::ops::RangeInclusive<usize> = 40..=1200;
 /// for the lead.
 const LEAD_SIBLINGS: usize = 3;
 
+/// Largest share of a lead's text that may be link text: a teaser-classed block made of links
+/// (`event-teaser` lists) points to other pages, it does not open this one.
+const LEAD_MAX_LINK_SHARE: f64 = 0.5;
+
+/// True when links hold more than [`LEAD_MAX_LINK_SHARE`] of an element's text.
+fn mostly_links(e: ElementRef<'_>) -> bool {
+    let links: usize = e.select(&sel("a")).map(text_len).sum();
+    links as f64 > LEAD_MAX_LINK_SHARE * text_len(e) as f64
+}
+
 /// The lead written just before the article's text root (a teaser or intro element beside it, in the
 /// article's header), which the root's walk does not see.
 fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
@@ -711,7 +728,7 @@ fn lead_before_root(root: ElementRef<'_>) -> Option<String> {
             // (a heading `h2.subline`, a short `teaser-label`) written above the lead does not hide it.
             let found = std::iter::once(sib)
                 .chain(sib.descendants().filter_map(ElementRef::wrap))
-                .filter(|e| !is_heading(e.value().name()) && is_lead(*e))
+                .filter(|e| !is_heading(e.value().name()) && is_lead(*e) && !mostly_links(*e))
                 .map(text_of)
                 .find(|text| LEAD_CHARS.contains(&text.chars().count()));
             if found.is_some() {
@@ -1338,8 +1355,34 @@ fn paragraph_chars(e: ElementRef<'_>) -> usize {
     e.select(&sel("p")).map(text_len).sum()
 }
 
+/// Elements whose text is code or markup, not page text: an ad slot's script must not make its box
+/// look like the page's text.
+const CODE_TAGS: &[&str] = &["script", "style", "noscript", "template"];
+
+/// Bytes of an element's visible text (trimmed text nodes, code left out; see [`CODE_TAGS`]).
 fn text_len(e: ElementRef<'_>) -> usize {
-    e.text().map(|t| t.trim().len()).sum()
+    let mut n = 0;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in e.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(x) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match x.value() {
+                    Node::Text(t) => n += t.trim().len(),
+                    Node::Element(el) if CODE_TAGS.contains(&el.name()) => skip = Some(x.id()),
+                    _ => {}
+                }
+            }
+            ego_tree::iter::Edge::Close(x) => {
+                if skip == Some(x.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    n
 }
 
 /// True for a site header (masthead): one holding navigation, a search form or a logo, or marked as a
@@ -1425,25 +1468,34 @@ fn block_text(e: ElementRef<'_>) -> String {
 }
 
 /// Splits a class or id value into lowercase tokens at spaces, `-`, `_` and lower→upper case changes.
+/// A token's trailing digits are dropped when letters precede them: a template's numbered variant
+/// (`cta3`, `sidebar2`, `teaser1`) names the same thing.
 pub(crate) fn tokens(value: &str, out: &mut Vec<String>) {
+    fn push(out: &mut Vec<String>, mut t: String) {
+        let letters = t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if letters > 0 {
+            t.truncate(letters);
+        }
+        out.push(t);
+    }
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
         if c.is_whitespace() || c == '-' || c == '_' || c == ':' || c == '.' {
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                push(out, std::mem::take(&mut cur));
             }
             prev_lower = false;
             continue;
         }
         if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            push(out, std::mem::take(&mut cur));
         }
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
         cur.extend(c.to_lowercase());
     }
     if !cur.is_empty() {
-        out.push(cur);
+        push(out, cur);
     }
 }
 
@@ -1460,6 +1512,14 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
     }
     if let Some(i) = el.attr("id") {
         tokens(i, &mut toks);
+    }
+    // A custom element's name (`pp-inline-teaser`, `related-posts`) is chosen like a class.
+    if el.name().contains('-') {
+        tokens(el.name(), &mut toks);
+    }
+    // A link styled as a button is a call to action ("Sign up free »", "Download the app"), not text.
+    if el.name() == "a" && toks.iter().any(|t| BUTTON_TOKENS.contains(&t.as_str())) {
+        return Some("newsletter");
     }
     for w in toks.windows(2) {
         if let Some(&(_, _, r)) = FURNITURE_PAIRS.iter().find(|(a, b, _)| *a == w[0] && *b == w[1]) {
@@ -1687,6 +1747,61 @@ fn read_more_line(text: &str) -> bool {
     })
 }
 
+/// Longest block read as a figure's caption ("Figure 4: the weak layer seen from above…").
+const CAPTION_MAX_CHARS: usize = 300;
+
+/// True for a caption by its label: a figure word of [`wiretrace_lang::boilerplate::FIGURE_WORDS`],
+/// its number, then punctuation or nothing ("Abbildung 4: …", "Fig. 2.", "Rys. 3 –"); "Figure 1 shows
+/// …" is a sentence and stays.
+fn figure_caption(text: &str) -> bool {
+    if text.len() > CAPTION_MAX_CHARS * 4 || text.chars().count() > CAPTION_MAX_CHARS {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !wiretrace_lang::boilerplate::is_figure_word(&wiretrace_text::fold(first.trim_end_matches('.'))) {
+        return false;
+    }
+    let Some(num) = words.next() else { return false };
+    let digits = num.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let after = &num[digits.len()..];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (!after.is_empty()
+            || words
+                .next()
+                .is_none_or(|w| w.starts_with(['–', '—', '-', '|', ':'])))
+}
+
+/// Longest block read as a copyright or rights notice.
+const RIGHTS_LINE_MAX_CHARS: usize = 160;
+
+/// True for a short copyright or rights notice: the `©` sign or a phrase of
+/// [`wiretrace_lang::boilerplate::RIGHTS_PHRASES`] ("All rights reserved", "Alle Rechte vorbehalten").
+fn rights_line(text: &str) -> bool {
+    if text.len() > RIGHTS_LINE_MAX_CHARS * 4 || text.chars().count() > RIGHTS_LINE_MAX_CHARS {
+        return false;
+    }
+    text.contains('©') || {
+        let folded: Vec<String> = text.split_whitespace().map(wiretrace_text::fold).collect();
+        wiretrace_lang::boilerplate::names_rights(&folded.join(" "))
+    }
+}
+
+/// True for a line titling a related-articles section (see
+/// [`wiretrace_lang::boilerplate::RELATED_SECTION_LABELS`]), punctuation around it ignored.
+fn related_section_label(text: &str) -> bool {
+    if text.chars().count() > TITLE_MAX_CHARS {
+        return false;
+    }
+    let folded: Vec<String> = text
+        .split_whitespace()
+        .map(|w| wiretrace_text::fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !folded.is_empty() && wiretrace_lang::boilerplate::is_related_section_label(&folded.join(" "))
+}
+
 fn ad_label(text: &str) -> bool {
     // Labels are short; skip the folding work for real paragraphs.
     if text.len() > 80 {
@@ -1819,10 +1934,46 @@ impl<'h> Walker<'h> {
             self.prune_edge(root, Edge::Tail);
             self.prune_edge(root, Edge::Head);
         }
+        self.prune_related_section();
         self.prune_trailing_headings();
         self.prune_closing_promotions();
         self.prune_trailing_headings();
         self.blocks
+    }
+
+    /// A line titling a related-articles section ("Related articles", "Mehr zum Thema", "Articles liés")
+    /// after the text has begun opens the page's furniture: it and everything after it are related
+    /// teasers, as long as what follows holds at most [`RELATED_REST_MAX_SHARE`] of the text before it
+    /// (a label followed by most of the page's text was a misread line, not the section's title).
+    fn prune_related_section(&mut self) {
+        fn text_of(b: &Block) -> &str {
+            match b {
+                Block::Para(t) | Block::Furniture { text: t, .. } => t.as_str(),
+            }
+        }
+        let para_len = |b: &Block| match b {
+            Block::Para(t) => t.len(),
+            Block::Furniture { .. } => 0,
+        };
+        let mut before = 0usize;
+        for i in 0..self.blocks.len() {
+            if before > 0 && related_section_label(text_of(&self.blocks[i])) {
+                let rest: usize = self.blocks[i..].iter().map(para_len).sum();
+                if rest as f64 <= RELATED_REST_MAX_SHARE * before as f64 {
+                    for b in &mut self.blocks[i..] {
+                        if let Block::Para(t) = b {
+                            *b = Block::Furniture {
+                                text: std::mem::take(t),
+                                reason: "related",
+                            };
+                        }
+                    }
+                    self.heading_paras.retain(|&h| h < i);
+                    return;
+                }
+            }
+            before += para_len(&self.blocks[i]);
+        }
     }
 
     /// Edge pruning, as trafilatura prunes the ends of a text. After the last long paragraph (see
@@ -2088,6 +2239,16 @@ impl<'h> Walker<'h> {
                     text: text.to_string(),
                     reason,
                 });
+            } else if figure_caption(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "caption",
+                });
+            } else if rights_line(text) {
+                self.blocks.push(Block::Furniture {
+                    text: text.to_string(),
+                    reason: "footer",
+                });
             } else if date_line(text) {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -2121,6 +2282,10 @@ impl<'h> Walker<'h> {
         self.buf_link_chars = 0;
     }
 }
+
+/// Most text (as a share of the text before it) that may follow a related-section title for the rest
+/// of the page to be read as that section: related lists are shorter than the article they follow.
+const RELATED_REST_MAX_SHARE: f64 = 0.5;
 
 /// Shortest paragraph that anchors edge pruning: a paragraph of prose, longer than any teaser,
 /// link label or offer line.

@@ -14,6 +14,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod boilerplate;
 pub mod date_words;
 
 use std::collections::HashMap;
