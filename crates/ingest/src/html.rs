@@ -700,8 +700,14 @@ const LEAD_SIBLINGS: usize = 3;
 /// (`event-teaser` lists) points to other pages, it does not open this one.
 const LEAD_MAX_LINK_SHARE: f64 = 0.5;
 
-/// True when links hold more than [`LEAD_MAX_LINK_SHARE`] of an element's text.
+/// True when links hold more than [`LEAD_MAX_LINK_SHARE`] of an element's text, or the element
+/// lies inside a link.
 fn mostly_links(e: ElementRef<'_>) -> bool {
+    if e.ancestors()
+        .any(|a| matches!(a.value(), Node::Element(el) if el.name() == "a"))
+    {
+        return true;
+    }
     let links: usize = e.select(&sel("a")).map(text_len).sum();
     links as f64 > LEAD_MAX_LINK_SHARE * text_len(e) as f64
 }
@@ -1837,6 +1843,8 @@ struct Walker<'h> {
     comments_are_text: bool,
     /// Open block elements around the walk's position, innermost last.
     open_blocks: Vec<ego_tree::NodeId>,
+    /// For each of `open_blocks`, whether it is a table cell.
+    open_cells: Vec<bool>,
     /// Each paragraph's index and the innermost block element holding its text.
     para_homes: Vec<(usize, ego_tree::NodeId)>,
     _p: std::marker::PhantomData<&'h ()>,
@@ -1857,9 +1865,16 @@ impl<'h> Walker<'h> {
             root_text: 0,
             comments_are_text: false,
             open_blocks: Vec::new(),
+            open_cells: Vec::new(),
             para_homes: Vec::new(),
             _p: std::marker::PhantomData,
         }
+    }
+
+    /// True when the text being read sits in a table cell: a cell made of a link is data (an
+    /// ingredient, a listed item), not a link to another page's story.
+    fn in_table_cell(&self) -> bool {
+        self.open_cells.last() == Some(&true)
     }
 
     /// True when `e` holds more than half the root's text: a page wrapper, whatever its tag (ASP.NET
@@ -1896,6 +1911,7 @@ impl<'h> Walker<'h> {
                             if BLOCK_TAGS.contains(&name) {
                                 self.flush();
                                 self.open_blocks.push(n.id());
+                                self.open_cells.push(matches!(name, "td" | "th"));
                             }
                             match name {
                                 "a" => self.link_depth += 1,
@@ -1921,6 +1937,7 @@ impl<'h> Walker<'h> {
                         if BLOCK_TAGS.contains(&el.name()) {
                             self.flush();
                             self.open_blocks.pop();
+                            self.open_cells.pop();
                         }
                         if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6") {
                             self.heading_depth = self.heading_depth.saturating_sub(1);
@@ -1944,7 +1961,9 @@ impl<'h> Walker<'h> {
     /// A line titling a related-articles section ("Related articles", "Mehr zum Thema", "Articles liés")
     /// after the text has begun opens the page's furniture: it and everything after it are related
     /// teasers, as long as what follows holds at most [`RELATED_REST_MAX_SHARE`] of the text before it
-    /// (a label followed by most of the page's text was a misread line, not the section's title).
+    /// (a label followed by most of the page's text was a misread line, not the section's title), or
+    /// [`RELATED_REST_AFTER_FURNITURE_MAX_SHARE`] when the next block is furniture already (the title's
+    /// list was removed by its markup, and the text may go on after a related box).
     fn prune_related_section(&mut self) {
         fn text_of(b: &Block) -> &str {
             match b {
@@ -1957,9 +1976,17 @@ impl<'h> Walker<'h> {
         };
         let mut before = 0usize;
         for i in 0..self.blocks.len() {
+            // A title followed by removed furniture titled it (a related list set aside by its
+            // markup); the text may go on after it.
+            let titles_furniture = matches!(self.blocks.get(i + 1), Some(Block::Furniture { .. }));
             if before > 0 && related_section_label(text_of(&self.blocks[i])) {
-                let rest: usize = self.blocks[i..].iter().map(para_len).sum();
-                if rest as f64 <= RELATED_REST_MAX_SHARE * before as f64 {
+                let rest: usize = self.blocks[i + 1..].iter().map(para_len).sum();
+                let share = if titles_furniture {
+                    RELATED_REST_AFTER_FURNITURE_MAX_SHARE
+                } else {
+                    RELATED_REST_MAX_SHARE
+                };
+                if rest as f64 <= share * before as f64 {
                     for b in &mut self.blocks[i..] {
                         if let Block::Para(t) = b {
                             *b = Block::Furniture {
@@ -2259,7 +2286,10 @@ impl<'h> Walker<'h> {
                     text: text.to_string(),
                     reason: "ad",
                 });
-            } else if len < 200 && self.buf_link_chars * 10 >= len * 9 && text.split_whitespace().count() > 1
+            } else if len < 200
+                && !self.in_table_cell()
+                && self.buf_link_chars * 10 >= text.bytes().filter(|b| !b.is_ascii_whitespace()).count() * 9
+                && text.split_whitespace().count() > 1
             {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
@@ -2286,6 +2316,11 @@ impl<'h> Walker<'h> {
 /// Most text (as a share of the text before it) that may follow a related-section title for the rest
 /// of the page to be read as that section: related lists are shorter than the article they follow.
 const RELATED_REST_MAX_SHARE: f64 = 0.5;
+
+/// [`RELATED_REST_MAX_SHARE`] when the related-section title is followed by furniture (its list, removed
+/// by its markup): a related box in the middle of an article is followed by the article's last
+/// paragraphs, so only a short remainder is read as more of the section.
+const RELATED_REST_AFTER_FURNITURE_MAX_SHARE: f64 = 0.25;
 
 /// Shortest paragraph that anchors edge pruning: a paragraph of prose, longer than any teaser,
 /// link label or offer line.
@@ -2706,5 +2741,119 @@ mod tests {
             strip_site_suffix("Storm hits - Courier", Some("Courier")),
             "Storm hits"
         );
+    }
+
+    /// A fictional article page: `body` inside `<article>` after a headline.
+    fn article_page(body: &str) -> String {
+        format!(
+            "<html><head><title>Ferry timetable changes</title></head><body><article>\
+             <h1>Ferry timetable changes</h1>{body}</article></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_related_section_title_ends_the_text() {
+        let body = format!(
+            "<p>{}</p><p>{}</p><h3>Articles liés</h3><div><h4>Un autre bac</h4><p>Le bac du matin change \
+             d'horaire dès lundi.</p><p>Par Ana Ruiz</p></div>",
+            long_para("Westport"),
+            long_para("Eastport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
+        let f = furniture(&d);
+        assert!(
+            f.iter().any(|(t, r)| t == "Articles liés" && *r == "related"),
+            "{f:?}"
+        );
+        // A label followed by more text than the text before it was a line of the article.
+        let body = format!(
+            "<p>{}</p><h3>More from the harbour</h3><p>{}</p><p>{}</p>",
+            long_para("Westport"),
+            long_para("Eastport"),
+            long_para("Northport")
+        );
+        assert_eq!(paras(&draft_of_document(&article_page(&body))).len(), 4);
+    }
+
+    #[test]
+    fn figure_captions_go_by_their_label() {
+        let body = format!(
+            "<p>{}</p><p><em>Abbildung 4: Die Fähre am Kai.</em></p><p>Fig. 2. The quay at dawn</p>\
+             <p>Figure 1 shows the quay at dawn, when the first boat leaves.</p>",
+            long_para("Westport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(
+            paras(&d),
+            vec![
+                long_para("Westport"),
+                "Figure 1 shows the quay at dawn, when the first boat leaves.".into()
+            ]
+        );
+        assert_eq!(furniture(&d).iter().filter(|(_, r)| *r == "caption").count(), 2);
+    }
+
+    #[test]
+    fn rights_lines_are_footer() {
+        let body = format!(
+            "<p>{}</p><p>Harbour Post © 2026, licensed to readers.</p><p>Alle Rechte vorbehalten.</p>",
+            long_para("Westport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(paras(&d), vec![long_para("Westport")]);
+        assert_eq!(furniture(&d).iter().filter(|(_, r)| *r == "footer").count(), 2);
+    }
+
+    #[test]
+    fn buttons_numbered_classes_and_custom_elements_are_read_like_classes() {
+        let body = format!(
+            "<p>{}</p><p><a class=\"wp-block-button__link\" href=\"/join\">JOIN THE CLUB FOR FREE »</a></p>\
+             <div class=\"box cta3\"><p>Our weekend course teaches you to sail a ferry in two days flat.</p></div>\
+             <pp-inline-teaser><p>Answers to your questions about ferries.</p></pp-inline-teaser><p>{}</p>",
+            long_para("Westport"),
+            long_para("Eastport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
+        assert_eq!(furniture(&d).len(), 3, "{:?}", furniture(&d));
+    }
+
+    #[test]
+    fn a_script_heavy_sidebar_is_not_the_page() {
+        // The sidebar's ad scripts hold more characters than the article: they are code, not text.
+        let script = "var slot = registerSlot('rectangle', 'ad-slot-0'); slot.load();".repeat(40);
+        let html = format!(
+            "<html><body><div class=\"outer\"><article><p>{}</p><p>{}</p></article>\
+             <aside class=\"sidebar\"><script>{script}</script><p>Contact the newsroom: Quay Street 4, \
+             phone 555 0100, or write to the desk.</p></aside></div></body></html>",
+            long_para("Westport"),
+            long_para("Eastport")
+        );
+        let d = draft_of_document(&html);
+        assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
+    }
+
+    #[test]
+    fn link_lines_count_their_spaces() {
+        let body = format!(
+            "<p>{}</p><ul><li><a href=\"/live\"><strong>The latest news about the ferry strike in one place (free)</strong></a></li></ul><p>{}</p>",
+            long_para("Westport"),
+            long_para("Eastport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
+    }
+
+    #[test]
+    fn a_teaser_list_of_links_is_no_lead() {
+        let html = format!(
+            "<html><body><div class=\"event-teaser\"><ul><li><a href=\"/prize\"><span>Applications open for the \
+             harbour writing prize</span></a></li></ul></div><article><p>{}</p><p>{}</p></article></body></html>",
+            long_para("Westport"),
+            long_para("Eastport")
+        );
+        let d = draft_of_document(&html);
+        assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
     }
 }
