@@ -700,11 +700,12 @@ const LEAD_SIBLINGS: usize = 3;
 /// (`event-teaser` lists) points to other pages, it does not open this one.
 const LEAD_MAX_LINK_SHARE: f64 = 0.5;
 
-/// True when links hold more than [`LEAD_MAX_LINK_SHARE`] of an element's text, or the element
+/// True when links hold more than [`LEAD_MAX_LINK_SHARE`] of an element's text, or the element is or
 /// lies inside a link.
 fn mostly_links(e: ElementRef<'_>) -> bool {
-    if e.ancestors()
-        .any(|a| matches!(a.value(), Node::Element(el) if el.name() == "a"))
+    if e.value().name() == "a"
+        || e.ancestors()
+            .any(|a| matches!(a.value(), Node::Element(el) if el.name() == "a"))
     {
         return true;
     }
@@ -1600,6 +1601,8 @@ const READ_MORE_LABELS: &[&str] = &[
     "auch interessant",
     "auch lesen",
     "weiterlesen",
+    "weiter zu",
+    "continue to",
     "das könnte sie auch interessieren",
     "leggi anche",
     "lees ook",
@@ -1661,6 +1664,10 @@ const PROMPT_OPENINGS: &[(&str, &str)] = &[
     ("si cet article vous a plu", "ad"),
     ("si te gustó este artículo", "ad"),
     ("we rely on your support", "ad"),
+    ("help us", "ad"),
+    ("helfen sie uns", "ad"),
+    ("aidez-nous", "ad"),
+    ("ayúdanos", "ad"),
     ("support us", "ad"),
     ("unterstütze", "ad"),
     ("unterstützen sie", "ad"),
@@ -1748,6 +1755,7 @@ fn read_more_line(text: &str) -> bool {
             // The label stands alone or ends at punctuation: "Read more: …", not "Read more books".
             rest.is_empty()
                 || rest.starts_with([':', '.', '»', '>', '|', '–', '—', '-', '…'])
+                || rest.trim_start().starts_with(['"', '“', '„', '«', '‹'])
                 || l.ends_with(':')
         })
     })
@@ -2076,7 +2084,8 @@ impl<'h> Walker<'h> {
     /// The last paragraphs of a text that link to a channel of the publisher (its app, a messaging or
     /// video channel, a subscription) are promotions, not the article's close: "Download our app for
     /// iOS and Android", "Join our Telegram channel here". Only the last [`CLOSING_PARAS`] paragraphs
-    /// are read, and only short ones holding a link.
+    /// are read, and only short ones holding a link or ending in an exclamation ("Watch our YouTube
+    /// channel!").
     fn prune_closing_promotions(&mut self) {
         let paras: Vec<usize> = (0..self.blocks.len())
             .filter(|i| matches!(self.blocks[*i], Block::Para(_)))
@@ -2088,7 +2097,8 @@ impl<'h> Walker<'h> {
             let Block::Para(text) = &self.blocks[i] else {
                 continue;
             };
-            if text.len() <= PROMPT_MAX_CHARS && self.linked_paras.contains(&i) && names_a_channel(text) {
+            let linked_or_exclaimed = self.linked_paras.contains(&i) || text.trim_end().ends_with('!');
+            if text.len() <= PROMPT_MAX_CHARS && linked_or_exclaimed && names_a_channel(text) {
                 self.blocks[i] = Block::Furniture {
                     text: text.clone(),
                     reason: "share",
@@ -2872,7 +2882,8 @@ mod tests {
     fn a_teaser_list_of_links_is_no_lead() {
         let html = format!(
             "<html><body><div class=\"event-teaser\"><ul><li><a href=\"/prize\"><span>Applications open for the \
-             harbour writing prize</span></a></li></ul></div><article><p>{}</p><p>{}</p></article></body></html>",
+             harbour writing prize</span></a></li><li><a class=\"event-teaser-link\" href=\"/fair\">The harbour \
+             book fair opens its doors on Saturday</a></li></ul></div><article><p>{}</p><p>{}</p></article></body></html>",
             long_para("Westport"),
             long_para("Eastport")
         );
