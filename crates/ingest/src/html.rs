@@ -2890,4 +2890,22 @@ mod tests {
         let d = draft_of_document(&html);
         assert_eq!(paras(&d), vec![long_para("Westport"), long_para("Eastport")]);
     }
+
+    #[test]
+    fn support_appeals_and_next_page_pointers_are_furniture() {
+        assert_furniture_between("<p>Help us keep the harbour news free for every reader.</p>");
+        assert_furniture_between("<p>... weiter zu \"Die Fähre im Winter\"</p>");
+    }
+
+    #[test]
+    fn an_exclaimed_closing_channel_promotion_is_furniture() {
+        let body = format!(
+            "<p>{}</p><p>{}</p><p>{}</p><p>Watch the crossing on our YouTube channel!</p>",
+            long_para("Westport"),
+            long_para("Eastport"),
+            long_para("Northport")
+        );
+        let d = draft_of_document(&article_page(&body));
+        assert_eq!(paras(&d).len(), 3, "{:?}", paras(&d));
+    }
 }
