@@ -1787,21 +1787,6 @@ fn figure_caption(text: &str) -> bool {
                 .is_none_or(|w| w.starts_with(['–', '—', '-', '|', ':'])))
 }
 
-/// Longest block read as a copyright or rights notice.
-const RIGHTS_LINE_MAX_CHARS: usize = 160;
-
-/// True for a short copyright or rights notice: the `©` sign or a phrase of
-/// [`wiretrace_lang::boilerplate::RIGHTS_PHRASES`] ("All rights reserved", "Alle Rechte vorbehalten").
-fn rights_line(text: &str) -> bool {
-    if text.len() > RIGHTS_LINE_MAX_CHARS * 4 || text.chars().count() > RIGHTS_LINE_MAX_CHARS {
-        return false;
-    }
-    text.contains('©') || {
-        let folded: Vec<String> = text.split_whitespace().map(wiretrace_text::fold).collect();
-        wiretrace_lang::boilerplate::names_rights(&folded.join(" "))
-    }
-}
-
 /// True for a line titling a related-articles section (see
 /// [`wiretrace_lang::boilerplate::RELATED_SECTION_LABELS`]), punctuation around it ignored.
 fn related_section_label(text: &str) -> bool {
@@ -2280,11 +2265,6 @@ impl<'h> Walker<'h> {
                 self.blocks.push(Block::Furniture {
                     text: text.to_string(),
                     reason: "caption",
-                });
-            } else if rights_line(text) {
-                self.blocks.push(Block::Furniture {
-                    text: text.to_string(),
-                    reason: "footer",
                 });
             } else if date_line(text) {
                 self.blocks.push(Block::Furniture {
@@ -2802,17 +2782,6 @@ mod tests {
             ]
         );
         assert_eq!(furniture(&d).iter().filter(|(_, r)| *r == "caption").count(), 2);
-    }
-
-    #[test]
-    fn rights_lines_are_footer() {
-        let body = format!(
-            "<p>{}</p><p>Harbour Post © 2026, licensed to readers.</p><p>Alle Rechte vorbehalten.</p>",
-            long_para("Westport")
-        );
-        let d = draft_of_document(&article_page(&body));
-        assert_eq!(paras(&d), vec![long_para("Westport")]);
-        assert_eq!(furniture(&d).iter().filter(|(_, r)| *r == "footer").count(), 2);
     }
 
     /// Keeps `extra` out of the text between two long paragraphs, as furniture.

@@ -192,21 +192,6 @@ pub const FIGURE_WORDS: &[(&str, &str)] = &[
     ("tr", "sekil resim fotograf grafik"),
 ];
 
-/// Phrases of a copyright or rights notice, per language (the `©` sign says it in every language).
-pub const RIGHTS_PHRASES: &[(&str, &[&str])] = &[
-    ("en", &["all rights reserved", "copyright"]),
-    ("de", &["alle rechte vorbehalten"]),
-    ("fr", &["tous droits reserves"]),
-    ("es", &["todos los derechos reservados"]),
-    ("pt", &["todos os direitos reservados"]),
-    ("it", &["tutti i diritti riservati"]),
-    ("nl", &["alle rechten voorbehouden"]),
-    ("pl", &["wszelkie prawa zastrzezone"]),
-    ("ro", &["toate drepturile rezervate"]),
-    ("ru", &["все права защищены"]),
-    ("tr", &["tum haklari saklidir"]),
-];
-
 /// True when `folded` (a line's folded words joined by single spaces, trailing punctuation gone) is
 /// the title of a related-articles section (see [`RELATED_SECTION_LABELS`]).
 pub fn is_related_section_label(folded: &str) -> bool {
@@ -228,14 +213,6 @@ pub fn is_figure_word(folded: &str) -> bool {
         && FIGURE_WORDS
             .iter()
             .any(|(_, w)| w.split(' ').any(|x| x == folded))
-}
-
-/// True when `folded` (a folded line) holds a rights notice (see [`RIGHTS_PHRASES`]).
-pub fn names_rights(folded: &str) -> bool {
-    RIGHTS_PHRASES
-        .iter()
-        .flat_map(|(_, l)| l.iter())
-        .any(|p| folded.contains(p))
 }
 
 #[cfg(test)]
@@ -261,7 +238,6 @@ mod tests {
                 "related: {lang}"
             );
             assert!(FIGURE_WORDS.iter().any(|(l, _)| l == lang), "figures: {lang}");
-            assert!(RIGHTS_PHRASES.iter().any(|(l, _)| l == lang), "rights: {lang}");
         }
     }
 }
