@@ -51,6 +51,18 @@
 //! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
 //!
+//! Also by what they say or how they are built: a caption by its figure label ("Abbildung 4:", "Fig. 2."
+//! — [`wiretrace_lang::boilerplate::FIGURE_WORDS`]); a link drawn as a button ([`BUTTON_TOKENS`]); a
+//! custom element named like a furniture class (`pp-inline-teaser`); class tokens read without a
+//! template's numbering (`cta3`); a line made of links, its spaces not counted against it (not in a
+//! table cell, where a linked line is data); support appeals ("Help us…"). A related-section title
+//! ("Related articles", "Mehr zum Thema", "Articles liés" —
+//! [`wiretrace_lang::boilerplate::RELATED_SECTION_LABELS`]) after the text has begun makes it and the
+//! rest of the text furniture when the rest is short beside the text before it
+//! ([`RELATED_REST_MAX_SHARE`], [`RELATED_REST_AFTER_FURNITURE_MAX_SHARE`]). Script, style and
+//! template text never counts as page text ([`CODE_TAGS`]): an ad sidebar full of scripts is not
+//! "most of the page". A lead is never a link or a block made mostly of links ([`LEAD_MAX_LINK_SHARE`]).
+//!
 //! **Edge pruning** (trafilatura's idea, our rule): after the last long paragraph
 //! ([`EDGE_ANCHOR_CHARS`]) the trailing run of short paragraphs ([`TAIL_SHORT_CHARS`]) is related
 //! furniture, and before the first one the leading run of very short ones ([`HEAD_SHORT_CHARS`]) is
