@@ -946,7 +946,7 @@ fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
     let usable = || seen.iter().filter(|s| s.date.cue != Cue::Updated && !s.in_teaser);
     seen.iter()
         .find(|s| s.date.cue == Cue::Published && !s.in_teaser)
-        .or_else(|| usable().find(|s| s.in_date_line))
+        .or_else(|| usable().find(|s| s.in_date_line && s.short))
         .or_else(|| {
             unanimous(
                 seen.iter()

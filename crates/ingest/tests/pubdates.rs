@@ -167,3 +167,25 @@ fn a_published_line_in_teaser_classes_inside_the_text_dates_the_page() {
     );
     assert_eq!(day(&page(&html)), None);
 }
+
+#[test]
+fn a_sentence_in_a_date_line_class_dates_the_page_only_with_a_publication_word() {
+    // A notice in an `info` box states an event's days: no date line.
+    let notice = format!(
+        "<html><body><div class=\"article\"><h2>Tunnel</h2>{BODY}<div class=\"info\">Der Tunnel wird vom 24. April bis \
+         2. Oktober 2026 gesperrt, die Umleitung führt über die alte Landstraße. Lesen Sie mehr dazu hier.</div>\
+         </div></body></html>"
+    );
+    assert_eq!(day(&page(&notice)), None);
+    // A post's meta sentence with the participle after the date (German, Dutch) is the publication.
+    for line in [
+        "Dieser Beitrag wurde am Samstag, 3. Oktober 2026 um 10:12 Uhr von Anna veröffentlicht und unter Hafen abgelegt.",
+        "Dit bericht werd op zaterdag 3 oktober 2026 om 10:12 door Anna gepubliceerd in de rubriek Haven en Scheepvaart.",
+    ] {
+        let html = format!(
+            "<html><body><div class=\"post\"><h2>Kran</h2>{BODY}<div class=\"postmetadata\">{line}</div></div></body></html>"
+        );
+        let a = page(&html);
+        assert_eq!(day(&a).as_deref(), Some("2026-10-03"), "{line}");
+    }
+}
