@@ -5,15 +5,17 @@
 //!
 //! | order | `published_from` | clue |
 //! |---|---|---|
-//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first |
+//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first; a generic one (`date`, `DC.date`, `created`: [`GENERIC_META`]) only when the article's own first mark (rows 2–6) is at most a day away |
 //! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
-//! | 5 | `headline` | a date line in the article's header, the small block around the page's `<h1>` (kicker, headline, byline, date): short lines only, a "published" date first, else the one day they all state |
+//! | 5 | `headline` | a date line in the article's header, the small block around the page's `<h1>` (kicker, headline, byline, date; never an `<h1>` holding the site's logo or name): short lines only, a "published" date first, else the one day they all state |
 //! | 6 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
-//! | 7 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
-//! | 9 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//! | 7 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`, one number group `20260108` or day-first `08-01-2026` when day and month cannot be swapped) |
+//! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word (or before a closing participle, "am 3. Mai 2026 veröffentlicht"), else in a short date line (an element whose class names a date), else a "published" line in teaser classes inside the main text, else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
+//! | 9 | `teaser` | the page's own teaser: a link to the page's own path in a list of latest articles, with one date beside it |
+//! | 10 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//! | 11 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
 //!
 //! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
