@@ -5,7 +5,7 @@
 //!
 //! | order | `published_from` | clue |
 //! |---|---|---|
-//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first; a generic one (`date`, `DC.date`, `created`: [`GENERIC_META`]) only when the article's own first mark (rows 2–6) is at most a day away |
+//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first; a generic one (`date`, `DC.date`, `created`: [`GENERIC_META`]) only when the article's own first mark (rows 2–6, else the one day the main text's short date lines state) is at most a day away |
 //! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
@@ -113,7 +113,8 @@ const PUBLISHED_META: &[&str] = &[
 /// The [`PUBLISHED_META`] names that say only "a date" or "created" of the page's record, not its
 /// publication: CMSs fill them with the record's creation or last edit time (a TYPO3 `date` a week after
 /// the notice, a Dublin Core date of the template). They date the page unless one of the article's own
-/// explicit marks (JSON-LD, `itemprop`, the header's date line, `<time>`) states a day more than
+/// explicit marks (JSON-LD, `itemprop`, the header's date line, `<time>`, else the one day all short date
+/// lines of the main text state) states a day more than
 /// [`GENERIC_META_SLACK_DAYS`] away.
 const GENERIC_META: &[&str] = &[
     "dcterms.created",
@@ -501,11 +502,25 @@ fn generic_meta_date(
         .or_else(|| first_date(clues.ld_other))
         .or_else(|| itemprop_date(doc, root))
         .or_else(|| headline_date(doc, root))
-        .or_else(|| time_date(doc, root));
+        .or_else(|| time_date(doc, root))
+        .or_else(|| root_date_line(doc, root));
     match own {
         Some(o) if (o.date_naive() - generic.date_naive()).num_days().abs() > GENERIC_META_SLACK_DAYS => None,
         _ => Some(generic),
     }
+}
+
+/// The day every short date line of the main text states (no cue needed, never an update or a teaser's
+/// line), or `None` when they disagree (a list of events or posts).
+fn root_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    root?;
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    let seen = visible_dates(body, root);
+    unanimous(
+        seen.iter()
+            .filter(|s| s.in_root && s.short && !s.in_teaser && s.date.cue != Cue::Updated),
+    )
+    .map(|s| midnight(s.date))
 }
 
 /// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a

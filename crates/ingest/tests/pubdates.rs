@@ -189,3 +189,23 @@ fn a_sentence_in_a_date_line_class_dates_the_page_only_with_a_publication_word()
         assert_eq!(day(&a).as_deref(), Some("2026-10-03"), "{line}");
     }
 }
+
+#[test]
+fn a_generic_meta_date_yields_to_the_one_date_line_of_the_text() {
+    // Italian: the record's `date` meta is a week after the date line opening the notice.
+    let html = format!(
+        "<html><head><meta name=\"date\" content=\"2026-02-12\"></head><body><div class=\"news-single-item\">\
+         <div class=\"news-single-timedata\">5 febbraio 2026 - Redazione</div>{BODY}</div></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-02-05"));
+    // Date lines of a list of events disagree: the meta keeps the page.
+    let events = html.replace(
+        "</div></body>",
+        "<ul><li><span class=\"when\">29 febbraio 2028</span> Degustazione</li>\
+         <li><span class=\"when\">4 aprile 2026</span> Cena</li></ul></div></body>",
+    );
+    let a = page(&events);
+    assert_eq!(day(&a).as_deref(), Some("2026-02-12"));
+    assert_eq!(from(&a), Some("meta"));
+}
