@@ -445,6 +445,7 @@ const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
 /// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`, dotted with a two-digit year `8.1.26`) and with month names in the languages of
 /// [`wiretrace_lang::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
 /// years (`© 2026`) and month–year forms are not dates. Each date carries the cue the words before it
+/// (or a closing participle after it, [`cue_after`])
 /// give ([`Cue`]).
 pub(crate) fn dates_in_text(s: &str) -> Vec<TextDate> {
     // Only text holding a digit can hold a date; most of a page's blocks do not.
