@@ -445,6 +445,7 @@ const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
 /// numeric (`8.1.2026`, `08/01/2026`, `2026-01-08`, dotted with a two-digit year `8.1.26`) and with month names in the languages of
 /// [`wiretrace_lang::date_words::MONTHS`] (`8. Januar 2026`, `January 8th, 2026`, `8 de enero de 2026`). Bare
 /// years (`© 2026`) and month–year forms are not dates. Each date carries the cue the words before it
+/// (or a closing participle after it, [`cue_after`])
 /// give ([`Cue`]).
 pub(crate) fn dates_in_text(s: &str) -> Vec<TextDate> {
     // Only text holding a digit can hold a date; most of a page's blocks do not.
@@ -457,10 +458,11 @@ pub(crate) fn dates_in_text(s: &str) -> Vec<TextDate> {
     while i < toks.len() {
         if let Some((date, used)) = date_at(&toks, i) {
             if TEXT_YEARS.contains(&chrono::Datelike::year(&date)) {
-                out.push(TextDate {
-                    date,
-                    cue: cue_before(&toks, i),
-                });
+                let cue = match cue_before(&toks, i) {
+                    Cue::Plain => cue_after(&toks, i + used),
+                    cue => cue,
+                };
+                out.push(TextDate { date, cue });
             }
             i += used;
         } else {
@@ -607,6 +609,28 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
     Cue::Plain
 }
 
+/// How many tokens after a date are read for a "published" word that closes the clause: languages
+/// that put the verb last write the cue after the date, a clock time and a byline ("am 3. März 2026 um
+/// 10:12 Uhr von Anna Weber veröffentlicht",
+/// "op 3 maart 2026 gepubliceerd").
+const CUE_AFTER_WINDOW: usize = 10;
+
+/// [`Cue::Published`] when a closing publication participle
+/// ([`wiretrace_lang::date_words::PUBLISHED_AFTER_WORDS`]) follows token `end` (the token after a date) within
+/// [`CUE_AFTER_WINDOW`] tokens, before any sentence end; an update word after a date says nothing (it
+/// opens the next clause as often as it closes this one).
+fn cue_after(toks: &[Tok], end: usize) -> Cue {
+    use wiretrace_lang::date_words::PUBLISHED_AFTER_WORDS;
+    for t in toks.iter().skip(end).take(CUE_AFTER_WINDOW) {
+        match t {
+            Tok::Word(w) if PUBLISHED_AFTER_WORDS.contains(&w.as_str()) => return Cue::Published,
+            Tok::Sep('.') => break,
+            _ => {}
+        }
+    }
+    Cue::Plain
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,6 +696,30 @@ mod tests {
         assert!(days("Anpfiff 12.03.14:30").is_empty());
         assert!(days("5/8/12").is_empty());
         assert!(days("40.13.12").is_empty());
+    }
+
+    #[test]
+    fn a_publication_word_after_the_date_is_a_cue() {
+        let cues = |s: &str| -> Vec<Cue> { dates_in_text(s).iter().map(|d| d.cue).collect() };
+        assert_eq!(
+            cues("Dieser Beitrag wurde am Samstag, 3. Mai 2026 um 10:12 Uhr veröffentlicht und abgelegt"),
+            [Cue::Published]
+        );
+        assert_eq!(
+            cues("Dit bericht is op 3 mei 2026 gepubliceerd"),
+            [Cue::Published]
+        );
+        // A cue before the date wins; a sentence end stops the search.
+        assert_eq!(
+            cues("Aktualisiert am 3. Mai 2026, veröffentlicht 2. Mai"),
+            [Cue::Updated]
+        );
+        assert_eq!(
+            cues("Die Brücke öffnet am 3. Mai 2026. Veröffentlicht von der Stadt"),
+            [Cue::Plain]
+        );
+        // A finite verb after the date is an event's.
+        assert_eq!(cues("Le 3 mai 2026, le journal publie un article"), [Cue::Plain]);
     }
 
     #[test]

@@ -5,15 +5,17 @@
 //!
 //! | order | `published_from` | clue |
 //! |---|---|---|
-//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first |
+//! | 1 | `meta` | a `meta` naming the publication date, in the many spellings CMSs use ([`PUBLISHED_META`]); read first, as htmldate reads the header first; a generic one (`date`, `DC.date`, `created`: [`GENERIC_META`]) only when the article's own first mark (rows 2–6, else the one day the main text's short date lines state) is at most a day away |
 //! | 2 | `json-ld` | `datePublished` / `dateCreated` of a JSON-LD article (`NewsArticle`, `BlogPosting`…) |
 //! | 3 | `json-ld` | `datePublished` of any other JSON-LD object (a `WebPage`), or written in any script of the page |
 //! | 4 | `itemprop` | an element marked `itemprop=datePublished` |
-//! | 5 | `headline` | a date line in the article's header, the small block around the page's `<h1>` (kicker, headline, byline, date): short lines only, a "published" date first, else the one day they all state |
+//! | 5 | `headline` | a date line in the article's header, the small block around the page's `<h1>` (kicker, headline, byline, date; never an `<h1>` holding the site's logo or name): short lines only, a "published" date first, else the one day they all state |
 //! | 6 | `time` | a `<time pubdate>`, else the first `<time datetime>` of the article, else of the page |
-//! | 7 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`) |
-//! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word, else in a date line (an element whose class names a date), else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
-//! | 9 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//! | 7 | `url` | a full date in the page's URL (`/2026/01/08/`, `2026-01-08`, one number group `20260108` or day-first `08-01-2026` when day and month cannot be swapped) |
+//! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word (or before a closing participle, "am 3. Mai 2026 veröffentlicht"), else in a short date line (an element whose class names a date), else a "published" line in teaser classes inside the main text, else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
+//! | 9 | `teaser` | the page's own teaser: a link to the page's own path in a list of latest articles, with one date beside it |
+//! | 10 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
+//! | 11 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
 //!
 //! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
@@ -107,6 +109,29 @@ const PUBLISHED_META: &[&str] = &[
     "date",
     "created",
 ];
+
+/// The [`PUBLISHED_META`] names that say only "a date" or "created" of the page's record, not its
+/// publication: CMSs fill them with the record's creation or last edit time (a TYPO3 `date` a week after
+/// the notice, a Dublin Core date of the template). They date the page unless one of the article's own
+/// explicit marks (JSON-LD, `itemprop`, the header's date line, `<time>`, else the one day all short date
+/// lines of the main text state) states a day more than
+/// [`GENERIC_META_SLACK_DAYS`] away.
+const GENERIC_META: &[&str] = &[
+    "dcterms.created",
+    "dcterms.date",
+    "dc.date",
+    "dc:date",
+    "dc.created",
+    "dc:created",
+    "datecreated",
+    "dateposted",
+    "date",
+    "created",
+];
+
+/// Days a generic meta date may differ from the article's own mark and still date the page: a day
+/// apart is a time zone or an overnight edit (the meta is often the publisher's local day).
+const GENERIC_META_SLACK_DAYS: i64 = 1;
 
 /// `meta` names giving the last modification date: the last resort.
 const MODIFIED_META: &[&str] = &[
@@ -283,7 +308,7 @@ fn visible_neighbour_day(
     let seen = visible_dates(body, root);
     let lines: Vec<NaiveDate> = seen
         .iter()
-        .filter(|s| s.date.cue != Cue::Updated && (s.short || s.in_date_line))
+        .filter(|s| s.date.cue != Cue::Updated && !s.in_teaser && (s.short || s.in_date_line))
         .map(|s| s.date.date)
         .collect();
     if lines.contains(&utc_day) {
@@ -312,7 +337,13 @@ fn clue_date(
 ) -> Option<PageDate> {
     let found =
         |when: Option<DateTime<FixedOffset>>, from: &'static str| when.map(|when| PageDate { when, from });
-    found(meta_date(clues.metas, PUBLISHED_META), "meta")
+    let specific: Vec<&str> = PUBLISHED_META
+        .iter()
+        .copied()
+        .filter(|k| !GENERIC_META.contains(k))
+        .collect();
+    found(meta_date(clues.metas, &specific), "meta")
+        .or_else(|| found(generic_meta_date(doc, root, clues), "meta"))
         .or_else(|| found(first_date(clues.ld_article), "json-ld"))
         .or_else(|| found(first_date(clues.ld_other), "json-ld"))
         .or_else(|| found(script_date(doc), "json-ld"))
@@ -321,17 +352,128 @@ fn clue_date(
         .or_else(|| found(time_date(doc, root), "time"))
         .or_else(|| found(url, "url"))
         .or_else(|| found(text_date(doc, root), "text"))
+        .or_else(|| found(self_teaser_date(doc, clues.urls), "teaser"))
         .or_else(|| {
             found(
                 meta_date(clues.metas, MODIFIED_META).or_else(|| first_date(clues.ld_modified)),
                 "modified",
             )
         })
+        .or_else(|| found(lead_image_date(clues.metas), "image"))
 }
 
-/// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
-/// `2026-03-05`-style date anywhere in it.
-fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+/// `meta` names whose content is the page's lead image (the picture shared with the page).
+const LEAD_IMAGE_META: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+
+/// The date in the lead image's URL path (`/files/2026/03/05/x.png`, `/2026-03-05-x.jpg`), the last and
+/// weakest clue: an image is uploaded for the page, usually the day it is published. Only path forms
+/// with separators (a bare eight-digit number in a file name is a camera's shot time), and only when
+/// every lead image states the same day.
+fn lead_image_date(metas: &[(String, String)]) -> Option<DateTime<FixedOffset>> {
+    let mut days = metas
+        .iter()
+        .filter(|(k, _)| LEAD_IMAGE_META.contains(&k.as_str()))
+        .filter_map(|(_, v)| path_date(v));
+    let first = days.next()?;
+    days.all(|d| d.date_naive() == first.date_naive())
+        .then(|| first.fixed_offset())
+}
+
+/// Longest text around a link to the page itself read as that link's teaser (headline, date line, a
+/// short standfirst): a larger block is a list of several teasers.
+const TEASER_MAX_CHARS: usize = 320;
+
+/// Levels climbed from a link to the page itself to find its teaser's date line.
+const TEASER_MAX_LEVELS: usize = 4;
+
+/// Class and id tokens of comment sections: a link there to the page itself is a comment's permalink,
+/// and the date beside it is the comment's.
+const COMMENT_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "reply",
+    "replies",
+];
+
+/// The date of the page's own teaser: CMS pages list the latest articles, the page itself among them,
+/// each with its date line, when the article's own header shows no date. A link to the page's own path
+/// (canonical, `og:url`; never the site's home, never a fragment link such as a comment's permalink)
+/// whose teaser (the smallest block around it of at most [`TEASER_MAX_CHARS`] that holds a date,
+/// at most [`TEASER_MAX_LEVELS`] up) states one day dates the page, when every such teaser agrees.
+fn self_teaser_date(doc: &Html, urls: &[&str]) -> Option<DateTime<FixedOffset>> {
+    let own: Vec<&str> = urls.iter().filter_map(|u| url_path(u)).collect();
+    if own.is_empty() {
+        return None;
+    }
+    let mut agreed: Option<NaiveDate> = None;
+    let mut toks = Vec::new();
+    for a in doc.select(&LINK) {
+        let Some(href) = a.value().attr("href") else {
+            continue;
+        };
+        if href.contains('#') || !url_path(href).is_some_and(|p| own.contains(&p)) {
+            continue;
+        }
+        let in_comments = a.ancestors().filter_map(ElementRef::wrap).any(|n| {
+            toks.clear();
+            class_tokens(n.value(), &mut toks);
+            toks.iter().any(|t| COMMENT_TOKENS.contains(&t.as_str()))
+        });
+        if in_comments {
+            continue;
+        }
+        let mut block = a;
+        for _ in 0..=TEASER_MAX_LEVELS {
+            if !text_at_most(block, TEASER_MAX_CHARS) {
+                break;
+            }
+            let text: String = block.text().collect::<Vec<_>>().join(" ");
+            let dates: Vec<TextDate> = dates_in_text(&text)
+                .into_iter()
+                .filter(|d| d.cue != Cue::Updated)
+                .collect();
+            if let Some(first) = dates.first() {
+                if dates.iter().any(|d| d.date != first.date) || agreed.is_some_and(|g| g != first.date) {
+                    return None;
+                }
+                agreed = Some(first.date);
+                break;
+            }
+            match block.parent().and_then(ElementRef::wrap) {
+                Some(up) if !matches!(up.value().name(), "body" | "html") => block = up,
+                _ => break,
+            }
+        }
+    }
+    agreed.map(|d| d.and_time(NaiveTime::MIN).and_utc().fixed_offset())
+}
+
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+
+/// A URL's path without the scheme, host, query, fragment and trailing slash, when it names a page
+/// below the site's home (`/news/crane-falls`); a relative path (`/news/crane-falls`) is read as one.
+fn url_path(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let rest = match u.split_once("://") {
+        Some((_, r)) => r.find('/').map_or("", |i| &r[i..]),
+        None if u.starts_with("//") => u[2..].find('/').map_or("", |i| &u[2 + i..]),
+        None if u.starts_with('/') => u,
+        None => return None,
+    };
+    let path = rest.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    (path.len() > 1).then_some(path)
+}
+
+/// A date in a URL's path written with separators (`/2026/03/05/`, `2026-03-05`).
+fn path_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     let segs: Vec<&str> = url.split(['/', '?', '#']).collect();
     let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
         (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
@@ -346,6 +488,91 @@ fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
         }
     }
     crate::date_in_path(url)
+}
+
+/// The generic meta date (see [`GENERIC_META`]) unless the article's first explicit mark states a day
+/// more than [`GENERIC_META_SLACK_DAYS`] away from it.
+fn generic_meta_date(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+) -> Option<DateTime<FixedOffset>> {
+    let generic = meta_date(clues.metas, GENERIC_META)?;
+    let own = first_date(clues.ld_article)
+        .or_else(|| first_date(clues.ld_other))
+        .or_else(|| itemprop_date(doc, root))
+        .or_else(|| headline_date(doc, root))
+        .or_else(|| time_date(doc, root))
+        .or_else(|| root_date_line(doc, root));
+    match own {
+        Some(o) if (o.date_naive() - generic.date_naive()).num_days().abs() > GENERIC_META_SLACK_DAYS => None,
+        _ => Some(generic),
+    }
+}
+
+/// The day every short date line of the main text states (no cue needed, never an update or a teaser's
+/// line), or `None` when they disagree (a list of events or posts).
+fn root_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    root?;
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    let seen = visible_dates(body, root);
+    unanimous(
+        seen.iter()
+            .filter(|s| s.in_root && s.short && !s.in_teaser && s.date.cue != Cue::Updated),
+    )
+    .map(|s| midnight(s.date))
+}
+
+/// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
+/// `2026-03-05`-style date anywhere in it.
+fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    path_date(url).or_else(|| segment_date(url))
+}
+
+/// Years a date written as a bare number group in a URL may have (`20260305`, `05-03-2026`): other
+/// eight-digit groups are identifiers, and years outside the web's age are not publication dates.
+const URL_NUMBER_YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
+
+/// A date written in a URL's path as one number group: `/20260305/` or `…-20260305` (year, month, day
+/// without separators), or `/05-03-2026` (day first, as CMSs that name a notice by its day write it).
+/// A day-first group whose day and month could be swapped (`03-05-2026`) is ambiguous and read as no
+/// date; so is any group glued to more digits (an identifier).
+fn segment_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let groups = path.split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '.' | '_')));
+    let mut found = None;
+    for group in groups {
+        for part in group
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| p.len() == 8)
+        {
+            let (y, m, d) = (
+                part[..4].parse().ok()?,
+                part[4..6].parse().ok()?,
+                part[6..].parse().ok()?,
+            );
+            if URL_NUMBER_YEARS.contains(&y) {
+                found = NaiveDate::from_ymd_opt(y, m, d).or(found);
+            }
+        }
+        let nums: Vec<&str> = group.split(['-', '.', '_']).collect();
+        for w in nums.windows(3) {
+            if w[0].len() > 2 || w[1].len() > 2 || w[2].len() != 4 || w.iter().any(|n| n.is_empty()) {
+                continue;
+            }
+            let (Ok(d), Ok(m), Ok(y)) = (w[0].parse::<u32>(), w[1].parse::<u32>(), w[2].parse::<i32>())
+            else {
+                continue;
+            };
+            let ambiguous = d <= 12 && m <= 12 && d != m;
+            if !ambiguous && URL_NUMBER_YEARS.contains(&y) {
+                found = NaiveDate::from_ymd_opt(y, m, d).or(found);
+            }
+        }
+    }
+    found.map(|d| d.and_time(NaiveTime::MIN).and_utc())
 }
 
 fn first_date(values: &[String]) -> Option<DateTime<FixedOffset>> {
@@ -460,8 +687,11 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 fn headline_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
     let boxed = article_box(root).or(root);
     let h1 = boxed
-        .and_then(|b| b.select(&H1).next())
-        .or_else(|| doc.select(&H1).find(|h| !in_other_content(*h, root)))?;
+        .and_then(|b| b.select(&H1).find(|h| !names_site(*h)))
+        .or_else(|| {
+            doc.select(&H1)
+                .find(|h| !in_other_content(*h, root) && !names_site(*h))
+        })?;
     let mut block = h1;
     while let Some(up) = block.parent().and_then(ElementRef::wrap) {
         if matches!(up.value().name(), "body" | "html")
@@ -488,6 +718,23 @@ fn headline_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<Fi
         .find(|d| d.cue == Cue::Published)
         .or_else(|| dates.first().filter(|f| dates.iter().all(|d| d.date == f.date)))?;
     Some(midnight(*pick))
+}
+
+/// Class and id tokens of an `<h1>` that holds the site's name or logo rather than the article's
+/// headline (`<h1 id="logo">`, `<h1 class="site-title">`): templates put it before the article's own.
+const SITE_TITLE_TOKENS: &[&str] = &["logo", "brand", "site", "sitename", "masthead", "blogname"];
+
+/// True when an `<h1>` or one of its children is marked as the site's name or logo (see
+/// [`SITE_TITLE_TOKENS`]).
+fn names_site(h1: ElementRef<'_>) -> bool {
+    let mut toks = Vec::new();
+    std::iter::once(h1)
+        .chain(h1.descendants().filter_map(ElementRef::wrap))
+        .any(|e| {
+            toks.clear();
+            class_tokens(e.value(), &mut toks);
+            toks.iter().any(|t| SITE_TITLE_TOKENS.contains(&t.as_str()))
+        })
 }
 
 /// True when the visible text of `e` has at most `max` characters (stops counting past it).
@@ -671,6 +918,9 @@ struct Seen {
     in_date_line: bool,
     /// In a short block (a date line), not in a paragraph of prose.
     short: bool,
+    /// In a teaser-named element inside the main text (see [`visible_dates`]): only a "published" cue
+    /// makes such a date the page's.
+    in_teaser: bool,
 }
 
 /// Longest block whose date may date the page without a cue word or a date-line class: longer blocks
@@ -710,10 +960,16 @@ const DATELINE_MAX_CHARS: usize = 40;
 fn text_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
     let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
     let seen = visible_dates(body, root);
-    let usable = || seen.iter().filter(|s| s.date.cue != Cue::Updated);
+    let usable = || seen.iter().filter(|s| s.date.cue != Cue::Updated && !s.in_teaser);
     seen.iter()
-        .find(|s| s.date.cue == Cue::Published)
-        .or_else(|| usable().find(|s| s.in_date_line))
+        .find(|s| s.date.cue == Cue::Published && !s.in_teaser)
+        .or_else(|| usable().find(|s| s.in_date_line && s.short))
+        .or_else(|| {
+            unanimous(
+                seen.iter()
+                    .filter(|s| s.date.cue == Cue::Published && s.in_teaser),
+            )
+        })
         .or_else(|| unanimous(usable().filter(|s| s.in_root && s.short)))
         .or_else(|| unanimous(usable().filter(|s| s.short)))
         .map(|s| midnight(s.date))
@@ -739,32 +995,36 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
     let mut date_line_depth = 0usize;
     let mut buf_in_root = false;
     let mut buf_in_date_line = false;
+    let mut buf_in_teaser = false;
+    let mut teasers: Vec<ego_tree::NodeId> = Vec::new();
     let mut toks = Vec::new();
-    let flush = |buf: &mut String, in_root: bool, in_date_line: bool, out: &mut Vec<Seen>| {
-        let text = buf.trim();
-        let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS && !is_sentence(text);
-        // A long block or a sentence dates the page only by a dateline at its start
-        // ("Karlsruhe, 12.11.2026. …").
-        let opening: Vec<TextDate> = if short || !dateline_lead_in(text) {
-            Vec::new()
-        } else {
-            let end = text
-                .char_indices()
-                .nth(DATELINE_MAX_CHARS)
-                .map_or(text.len(), |(i, _)| i);
-            dates_in_text(&text[..end])
+    let flush =
+        |buf: &mut String, in_root: bool, in_date_line: bool, in_teaser: bool, out: &mut Vec<Seen>| {
+            let text = buf.trim();
+            let short = text.chars().count() <= DATE_BLOCK_MAX_CHARS && !is_sentence(text);
+            // A long block or a sentence dates the page only by a dateline at its start
+            // ("Karlsruhe, 12.11.2026. …").
+            let opening: Vec<TextDate> = if short || !dateline_lead_in(text) {
+                Vec::new()
+            } else {
+                let end = text
+                    .char_indices()
+                    .nth(DATELINE_MAX_CHARS)
+                    .map_or(text.len(), |(i, _)| i);
+                dates_in_text(&text[..end])
+            };
+            for date in dates_in_text(text) {
+                let dateline = opening.contains(&date);
+                out.push(Seen {
+                    date,
+                    in_root,
+                    in_date_line,
+                    short: short || dateline,
+                    in_teaser,
+                });
+            }
+            buf.clear();
         };
-        for date in dates_in_text(text) {
-            let dateline = opening.contains(&date);
-            out.push(Seen {
-                date,
-                in_root,
-                in_date_line,
-                short: short || dateline,
-            });
-        }
-        buf.clear();
-    };
     for edge in body.traverse() {
         match edge {
             Edge::Open(n) => {
@@ -777,6 +1037,7 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                         buf.push(' ');
                         buf_in_root |= root_depth > 0;
                         buf_in_date_line |= date_line_depth > 0;
+                        buf_in_teaser |= !teasers.is_empty();
                     }
                     Node::Element(el) => {
                         toks.clear();
@@ -785,8 +1046,12 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                         let holds_root =
                             || root.is_some_and(|r| ElementRef::wrap(n).is_some_and(|e| holds(e, r)));
                         if other && !holds_root() {
-                            skip = Some(n.id());
-                            continue;
+                            if root_depth > 0 && own_meta_line(el, &toks) {
+                                teasers.push(n.id());
+                            } else {
+                                skip = Some(n.id());
+                                continue;
+                            }
                         }
                         if Some(n.id()) == root.map(|r| r.id()) {
                             root_depth += 1;
@@ -798,9 +1063,10 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                             date_line_depth += 1;
                         }
                         if crate::html::is_block(el.name()) {
-                            flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+                            flush(&mut buf, buf_in_root, buf_in_date_line, buf_in_teaser, &mut out);
                             buf_in_root = false;
                             buf_in_date_line = false;
+                            buf_in_teaser = false;
                         }
                     }
                     _ => {}
@@ -815,12 +1081,16 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
                 }
                 if let Node::Element(el) = n.value() {
                     if crate::html::is_block(el.name()) {
-                        flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+                        flush(&mut buf, buf_in_root, buf_in_date_line, buf_in_teaser, &mut out);
                         buf_in_root = false;
                         buf_in_date_line = false;
+                        buf_in_teaser = false;
                     }
                     if Some(n.id()) == root.map(|r| r.id()) {
                         root_depth = root_depth.saturating_sub(1);
+                    }
+                    if teasers.last() == Some(&n.id()) {
+                        teasers.pop();
                     }
                     if Some(n.id()) == article_box.map(|b| b.id()) {
                         box_depth = box_depth.saturating_sub(1);
@@ -834,8 +1104,21 @@ fn visible_dates(body: ElementRef<'_>, root: Option<ElementRef<'_>>) -> Vec<Seen
             }
         }
     }
-    flush(&mut buf, buf_in_root, buf_in_date_line, &mut out);
+    flush(&mut buf, buf_in_root, buf_in_date_line, buf_in_teaser, &mut out);
     out
+}
+
+/// True when an element inside the main text that [`excluded`] would skip can hold the article's own
+/// meta line: a teaser-, related- or recent-named block there ("c-teaser__meta: Published on …", a
+/// template reusing its teaser classes for the article's own date line), never a comment, a sidebar
+/// or an invisible element. Its dates count only after a "published" cue word.
+fn own_meta_line(el: &scraper::node::Element, toks: &[String]) -> bool {
+    !SKIP_TAGS.contains(&el.name())
+        && el.name() != "nav"
+        && !toks.iter().any(|t| COMMENT_TOKENS.contains(&t.as_str()))
+        && toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()))
+        && !FURNITURE_TAGS.contains(&el.name())
+        && !toks.iter().any(|t| PAGE_FURNITURE.contains(&t.as_str()))
 }
 
 #[cfg(test)]
@@ -854,6 +1137,18 @@ mod tests {
             Some("2026-03-05")
         );
         assert_eq!(d("https://x.example/2026/13/5/crane"), None);
+        // One number group: compact year-month-day, or day first when it cannot be month first.
+        assert_eq!(
+            d("https://x.example/meldungen/29-10-2025").as_deref(),
+            Some("2025-10-29")
+        );
+        assert_eq!(
+            d("https://x.example/news/20260305/crane-falls").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(d("https://x.example/news/03-05-2026"), None);
+        assert_eq!(d("https://x.example/item/120200622120908039/crane"), None);
+        assert_eq!(d("https://x.example/item/12345678/crane"), None);
         assert_eq!(d("https://x.example/item/12345/3/5"), None);
     }
 }

@@ -8,5 +8,6 @@ mod discover;
 mod formats;
 mod languages;
 mod pages;
+mod pubdates;
 mod util;
 mod warc;

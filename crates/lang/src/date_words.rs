@@ -326,6 +326,22 @@ pub const UPDATED_WORDS: &[&str] = &[
     "обновлено",
 ];
 
+/// Participles that close a clause after the date it dates as the publication date, in languages that
+/// put the verb last ("am 3. Mai 2026 veröffentlicht", "op 3 mei 2026 gepubliceerd"), in folded form.
+/// Only participles: a finite verb after a date ("le 27 septembre, Mediapart publie…") is an event's.
+pub const PUBLISHED_AFTER_WORDS: &[&str] = &[
+    "veroeffentlicht",
+    "erschienen",
+    "erstellt",
+    "geschrieben",
+    "verfasst",
+    "publiziert",
+    "eingestellt",
+    "gepubliceerd",
+    "geplaatst",
+    "geschreven",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,7 +366,14 @@ mod tests {
         for w in PUBLISHED_WORDS {
             assert!(!UPDATED_WORDS.contains(w), "{w} is both");
         }
-        for w in PUBLISHED_WORDS.iter().chain(UPDATED_WORDS) {
+        for w in PUBLISHED_AFTER_WORDS {
+            assert!(!UPDATED_WORDS.contains(w), "{w} is both");
+        }
+        for w in PUBLISHED_WORDS
+            .iter()
+            .chain(UPDATED_WORDS)
+            .chain(PUBLISHED_AFTER_WORDS)
+        {
             assert_eq!(w.to_lowercase(), *w, "not lowercase: {w}");
         }
     }
