@@ -543,16 +543,17 @@ impl Engine {
         } else {
             None
         };
-        let members_of = |stories: &[Story]| -> std::collections::HashMap<ArticleId, Vec<ArticleId>> {
-            let mut out = std::collections::HashMap::new();
-            for s in stories {
+        // each article's story members (sorted), as (members of each story, article → story)
+        let members_of = |stories: &[Story]| {
+            let mut members = Vec::with_capacity(stories.len());
+            let mut story_of = std::collections::HashMap::new();
+            for (k, s) in stories.iter().enumerate() {
                 let mut m = s.articles.clone();
                 m.sort_unstable();
-                for a in &s.articles {
-                    out.insert(*a, m.clone());
-                }
+                members.push(m);
+                story_of.extend(s.articles.iter().map(|a| (*a, k)));
             }
-            out
+            (members, story_of)
         };
         let reusable = state.is_some() && !pending.iter().any(|id| stored_digests.contains_key(id));
         let (before, now) = if reusable {
@@ -563,7 +564,7 @@ impl Engine {
         let standing = |id: ArticleId| {
             if pending.contains(&id) {
                 wiretrace_explain::Standing::New
-            } else if before.get(&id) == now.get(&id) {
+            } else if before.1.get(&id).map(|&k| &before.0[k]) == now.1.get(&id).map(|&k| &now.0[k]) {
                 wiretrace_explain::Standing::Unchanged
             } else {
                 wiretrace_explain::Standing::Regrouped
@@ -579,7 +580,12 @@ impl Engine {
                     standing: &standing,
                 });
             let m = wiretrace_explain::FurnitureModel::build_reusing(&articles, &stories, previous);
-            tracing::info!(decided = m.decided(), reusable, "furniture paragraphs decided");
+            tracing::info!(
+                decided = m.decided(),
+                of = m.paragraphs(),
+                reusable,
+                "furniture paragraphs decided"
+            );
             m
         };
         drop((before, now));

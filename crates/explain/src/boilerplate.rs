@@ -429,6 +429,11 @@ impl FurnitureIndex {
         &self.sets
     }
 
+    /// True when some indexed set holds the word `w`.
+    pub(crate) fn knows(&self, w: &str) -> bool {
+        self.ids.contains_key(w)
+    }
+
     /// The number of distinct indexed sets.
     pub(crate) fn len(&self) -> usize {
         self.sets.len()
@@ -1092,6 +1097,12 @@ impl FurnitureModel {
     /// [`FurnitureModel::build_reusing`]).
     pub fn decided(&self) -> usize {
         self.decided
+    }
+
+    /// The paragraphs the recurrence test read (every article's, but credit lines and paragraphs
+    /// of more than `MAX_TOKENS` words).
+    pub fn paragraphs(&self) -> usize {
+        self.paragraphs
     }
 
     /// True when paragraph number `paragraph` of `article` recurs across unrelated articles (at

@@ -242,7 +242,8 @@ impl FurnitureDelta {
             {
                 return true;
             }
-            self.any_set && {
+            // (a paragraph sharing no word with the moved sets resembles none of them)
+            self.any_set && words.iter().any(|w| self.sets.knows(w)) && {
                 let set: BTreeSet<String> = words.into_iter().map(|w| w.into_owned()).collect();
                 self.sets.resembles(&set)
             }
