@@ -41,7 +41,7 @@ mod progress;
 pub mod stage;
 pub mod views;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -175,6 +175,10 @@ pub struct AnalyzeReport {
     /// Stories of several articles whose lineage was kept from the stored analysis (same members,
     /// none of them new or changed) instead of being computed again.
     pub kept_lineage: usize,
+    /// Articles whose furniture digest was computed: all of them in a first or full analysis, else
+    /// the new and changed ones and those whose furniture answers can have moved since the stored
+    /// model (`wiretrace_explain::FurnitureDelta`); the others kept their stored digest.
+    pub digested: usize,
 }
 
 /// An open store plus the configuration to analyse it.
@@ -525,23 +529,116 @@ impl Engine {
         };
         lap("passages", &mut timings);
         progress.inc(1);
+        // The stored furniture state (with the digests computed from it): the model decides again
+        // only the paragraphs whose decision can have moved since (`build_reusing`), and digests
+        // again only the articles whose answers can have moved (`FurnitureDelta`). Not when an
+        // article analysed then is pending now (changed since: its old paragraphs are gone).
+        let stored_digests = if keep_digests && !full {
+            self.store.furniture_digests()?
+        } else {
+            BTreeMap::new()
+        };
+        let state = if keep_digests && !full {
+            self.store.furniture_state()?
+        } else {
+            None
+        };
+        // each article's story members (sorted), as (members of each story, article → story)
+        let members_of = |stories: &[Story]| {
+            let mut members = Vec::with_capacity(stories.len());
+            let mut story_of = std::collections::HashMap::new();
+            for (k, s) in stories.iter().enumerate() {
+                let mut m = s.articles.clone();
+                m.sort_unstable();
+                members.push(m);
+                story_of.extend(s.articles.iter().map(|a| (*a, k)));
+            }
+            (members, story_of)
+        };
+        let reusable = state.is_some() && !pending.iter().any(|id| stored_digests.contains_key(id));
+        let (before, now) = if reusable {
+            (members_of(&stored), members_of(&stories))
+        } else {
+            Default::default()
+        };
+        let standing = |id: ArticleId| {
+            if pending.contains(&id) {
+                wiretrace_explain::Standing::New
+            } else if before.1.get(&id).map(|&k| &before.0[k]) == now.1.get(&id).map(|&k| &now.0[k]) {
+                wiretrace_explain::Standing::Unchanged
+            } else {
+                wiretrace_explain::Standing::Regrouped
+            }
+        };
         let furniture = {
             let _span = tracing::info_span!("furniture", articles = articles.len()).entered();
-            wiretrace_explain::FurnitureModel::build(&articles, &stories)
+            let previous = state
+                .as_deref()
+                .filter(|_| reusable)
+                .map(|state| wiretrace_explain::Previous {
+                    state,
+                    standing: &standing,
+                });
+            let m = wiretrace_explain::FurnitureModel::build_reusing(&articles, &stories, previous);
+            tracing::info!(
+                decided = m.decided(),
+                of = m.paragraphs(),
+                reusable,
+                "furniture paragraphs decided"
+            );
+            m
         };
+        drop((before, now));
+        // Each article's digest; an article whose answers cannot have moved since the stored model
+        // (`FurnitureDelta::may_change_digest`) keeps its stored digest, which is what digesting it
+        // again gives: the others are digested.
+        let delta = state.as_deref().and_then(|state| furniture.delta_from(state));
+        drop(state);
+        let mut digested = 0;
         let digests: Option<Vec<(ArticleId, u64)>> = keep_digests.then(|| {
-            articles
+            let _span = tracing::info_span!("furniture digests").entered();
+            let counter = std::sync::atomic::AtomicUsize::new(0);
+            let out = articles
                 .par_iter()
-                .map(|a| (a.id, furniture.article_digest(a)))
-                .collect()
+                .map(|a| {
+                    let kept = delta
+                        .as_ref()
+                        .filter(|d| !pending.contains(&a.id) && !d.may_change_digest(a, &furniture))
+                        .and_then(|_| stored_digests.get(&a.id).copied());
+                    (
+                        a.id,
+                        kept.unwrap_or_else(|| {
+                            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            furniture.article_digest(a)
+                        }),
+                    )
+                })
+                .collect();
+            digested = counter.into_inner();
+            tracing::info!(
+                digested,
+                kept_model = delta.is_some(),
+                recurrence_moved = delta.as_ref().map_or(0, |d| d.recurrence_moved()),
+                vocabulary_moved = ?delta.as_ref().map(|d| d.vocabulary_moved()),
+                "articles digested again"
+            );
+            out
         });
+        drop(delta);
+        let furniture_state = digests.as_ref().map(|_| furniture.state_bytes());
         lap("furniture", &mut timings);
         let stale = match &digests {
             Some(digests) if !full => {
                 let _span = tracing::info_span!("stale stories").entered();
                 // a first analysis (or one touching every story) explains the corpus as a full one
-                Some(self.stale_stories(&stories, &stored, &pending, digests)?)
-                    .filter(|stale| stale.len() < stories.len())
+                Some(Self::stale_stories(
+                    &stories,
+                    &stored,
+                    &pending,
+                    &stored_digests,
+                    digests,
+                ))
+                .filter(|stale| stale.len() < stories.len())
             }
             _ => None,
         };
@@ -566,6 +663,7 @@ impl Engine {
             changes: &changes,
             changes_of: changes_of.as_ref(),
             digests: digests.as_deref(),
+            furniture_state: furniture_state.as_deref(),
             analysed: &marks,
             features: &[],
         })?;
@@ -583,6 +681,7 @@ impl Engine {
             explained_stories: stale.as_ref().map_or(stories.len(), Vec::len),
             changes: self.store.counts()?.changes as usize,
             kept_lineage,
+            digested,
         })
     }
 
@@ -592,13 +691,12 @@ impl Engine {
     /// members' paragraphs (their digests), so a story with the same members and edges as a stored
     /// one, no pending member, and every member's digest unchanged keeps its stored changes.
     fn stale_stories(
-        &self,
         stories: &[Story],
         stored: &[Story],
         pending: &BTreeSet<ArticleId>,
+        stored_digests: &BTreeMap<ArticleId, u64>,
         digests: &[(ArticleId, u64)],
-    ) -> Result<Vec<usize>> {
-        let stored_digests = self.store.furniture_digests()?;
+    ) -> Vec<usize> {
         let stored: std::collections::HashSet<StoryKey> = stored.iter().map(story_key).collect();
         let digest_of: std::collections::HashMap<ArticleId, u64> = digests.iter().copied().collect();
         let unchanged = |id: &ArticleId| {
@@ -607,12 +705,12 @@ impl Engine {
                     .get(id)
                     .is_some_and(|d| digest_of.get(id) == Some(d))
         };
-        Ok(stories
+        stories
             .iter()
             .enumerate()
             .filter(|(_, s)| !(s.articles.iter().all(unchanged) && stored.contains(&story_key(s))))
             .map(|(k, _)| k)
-            .collect())
+            .collect()
     }
 
     /// Loads a finished analysis computed elsewhere (a Spark run's articles, pairs, stories and

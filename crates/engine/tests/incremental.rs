@@ -169,6 +169,13 @@ fn a_corpus_added_in_three_batches_equals_one_run_in_stories_lineage_pairs_and_c
     );
     // the later batches kept the changes of the stories they did not touch
     let last = reports.last().unwrap();
+    // and the furniture digests of the articles whose furniture answers cannot have moved
+    assert!(
+        last.digested < stepwise.articles.len(),
+        "digested {} of {} articles",
+        last.digested,
+        stepwise.articles.len()
+    );
     assert!(
         last.explained_stories < last.stories,
         "explained {} of {} stories",
@@ -236,8 +243,11 @@ fn a_paragraph_becoming_recurring_elsewhere_re_explains_an_untouched_story() {
             .any(|c| c.contains("\"boilerplate\"") && c.contains("Dunmore")),
         "the recurring closing line is boilerplate: {copy_changes:?}"
     );
-    // the unrelated last article is the only story explained again
+    // the unrelated last article is the only story explained again, and the only article digested
+    // (the second batch digested the first story again: its closing line turned recurring)
     assert_eq!(reports[2].explained_stories, 1, "{:?}", reports[2]);
+    assert_eq!(reports[2].digested, 1, "{:?}", reports[2]);
+    assert!(reports[1].digested >= 4, "{:?}", reports[1]);
 }
 
 /// Dam and fair stories (a dispatch and a copy each), as paragraphs.

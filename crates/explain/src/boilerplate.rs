@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use wiretrace_model::{Article, ArticleId, Story};
 use wiretrace_text::{fold, FastMap, FastSet, ListTable};
 
+use crate::furniture_state::{KeptDecisions, Previous, Standing};
 use crate::lang::LangData;
 use crate::segment::paragraphs;
 use wiretrace_text::sorted_intersection_count as inter_count;
@@ -344,11 +345,15 @@ pub fn looks_like_furniture(text: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct FurnitureModel {
     // per article id and paragraph: (number of other stories it recurs in, recurs in the same outlet)
-    recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>>,
-    vocabulary: BTreeSet<String>,
-    loose_vocabulary: BTreeSet<String>,
-    openers: BTreeSet<(String, String)>,
-    furniture: FurnitureIndex,
+    pub(crate) recurring: BTreeMap<ArticleId, BTreeMap<usize, (usize, bool)>>,
+    pub(crate) vocabulary: BTreeSet<String>,
+    pub(crate) loose_vocabulary: BTreeSet<String>,
+    pub(crate) openers: BTreeSet<(String, String)>,
+    pub(crate) furniture: FurnitureIndex,
+    /// The paragraphs the recurrence test read (kept in the state: a later build checks that its
+    /// corpus is this one plus new articles).
+    pub(crate) paragraphs: usize,
+    decided: usize,
 }
 
 /// Distinct word sets of recurring furniture paragraphs, indexed for near-duplicate look-up
@@ -357,7 +362,7 @@ pub struct FurnitureModel {
 /// keeps the word's position in its set, so that a look-up skips the sets whose remaining words
 /// cannot reach the threshold (positional filtering, as in PPJoin) without comparing them.
 #[derive(Debug, Clone, Default)]
-struct FurnitureIndex {
+pub(crate) struct FurnitureIndex {
     // word → local id (ids ordered by how many sets hold the word, rarest first)
     ids: std::collections::HashMap<String, u32>,
     // distinct sets, each sorted by local id
@@ -408,7 +413,33 @@ fn jaccard_ids(a: &[u32], b: &[u32]) -> f64 {
 }
 
 impl FurnitureIndex {
-    fn build(sets: Vec<Vec<String>>) -> Self {
+    /// The indexed words by local id.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        let mut out = vec![""; self.ids.len()];
+        // each word goes to its own slot: the map's order does not show
+        #[allow(clippy::iter_over_hash_type)]
+        for (w, &i) in &self.ids {
+            out[i as usize] = w.as_str();
+        }
+        out
+    }
+
+    /// The distinct indexed sets, as sorted local ids (see [`FurnitureIndex::words`]).
+    pub(crate) fn id_sets(&self) -> &[Vec<u32>] {
+        &self.sets
+    }
+
+    /// True when some indexed set holds the word `w`.
+    pub(crate) fn knows(&self, w: &str) -> bool {
+        self.ids.contains_key(w)
+    }
+
+    /// The number of distinct indexed sets.
+    pub(crate) fn len(&self) -> usize {
+        self.sets.len()
+    }
+
+    pub(crate) fn build(sets: Vec<Vec<String>>) -> Self {
         let distinct: BTreeSet<Vec<String>> = sets.into_iter().filter(|s| !s.is_empty()).collect();
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         for s in &distinct {
@@ -447,7 +478,7 @@ impl FurnitureIndex {
     /// most `min(known − i, |f| − j)` words are, and a set whose bound falls short is skipped
     /// (meeting it again later only lowers the bound). Words unknown to the index cannot be shared,
     /// which shortens the query's prefix to `known − ceil(|w| / 2) + 1` words.
-    fn resembles(&self, w: &BTreeSet<String>) -> bool {
+    pub(crate) fn resembles(&self, w: &BTreeSet<String>) -> bool {
         if w.is_empty() || self.sets.is_empty() {
             return false;
         }
@@ -686,6 +717,20 @@ impl FurnitureModel {
     /// assert!(!m.is_recurring(ArticleId(1), 0));
     /// ```
     pub fn build(articles: &[Article], stories: &[Story]) -> Self {
+        Self::build_reusing(articles, stories, None)
+    }
+
+    /// [`FurnitureModel::build`], deciding again only the paragraphs whose decision can differ
+    /// from the one `previous` kept (see [`crate::furniture_state`]): the paragraphs of new and
+    /// regrouped articles, and those whose candidates can include one of them (one of their rarest
+    /// words, as the previous corpus counted them, is a word of such a paragraph; an identical
+    /// paragraph is one; or their rarest words are not the same in both corpora). The other
+    /// paragraphs' candidates, with their stories, outlets and topics, are those of the previous
+    /// build, so their kept decisions are what deciding them again gives. Falls back to deciding
+    /// every paragraph when the state is unreadable or does not describe this corpus minus its new
+    /// articles (a changed article's old paragraphs are gone: the caller marks no such corpus as
+    /// reusable).
+    pub fn build_reusing(articles: &[Article], stories: &[Story], previous: Option<Previous<'_>>) -> Self {
         use rayon::prelude::*;
         let mut order: Vec<usize> = (0..articles.len()).collect();
         order.sort_by(|&x, &y| (articles[x].id, &articles[x].path).cmp(&(articles[y].id, &articles[y].path)));
@@ -802,9 +847,70 @@ impl FurnitureModel {
             }
             run = end;
         }
+        // with a previous state: which paragraphs must be decided again, and the kept decisions
+        let kept = previous.and_then(|p| {
+            let old = KeptDecisions::from_bytes(p.state)?;
+            let standing: Vec<Standing> = articles.iter().map(|a| (p.standing)(a.id)).collect();
+            let in_changed = |k: usize| standing[para_pos[k].0] != Standing::Unchanged;
+            let new_paras = (0..para_words.len())
+                .filter(|&k| standing[para_pos[k].0] == Standing::New)
+                .count();
+            if old.paragraphs + new_paras != para_words.len() {
+                return None;
+            }
+            let old_cap = (old.paragraphs / 5).max(50);
+            let mut added = vec![0usize; n_words];
+            let mut touched = vec![false; n_words];
+            for k in (0..para_words.len()).filter(|&k| in_changed(k)) {
+                for &w in para_words.get(k) {
+                    touched[w as usize] = true;
+                    if standing[para_pos[k].0] == Standing::New {
+                        added[w as usize] += 1;
+                    }
+                }
+            }
+            // changed paragraphs before each place of `by_words` (a run holds one when they differ)
+            let mut changed_before = vec![0u32; by_words.len() + 1];
+            for (i, &k) in by_words.iter().enumerate() {
+                changed_before[i + 1] = changed_before[i] + u32::from(in_changed(k as usize));
+            }
+            let again: Vec<bool> = (0..para_words.len())
+                .into_par_iter()
+                .map(|k| {
+                    let (rs, re) = run_of[k];
+                    if in_changed(k) || changed_before[re as usize] > changed_before[rs as usize] {
+                        return true;
+                    }
+                    let words = para_words.get(k);
+                    // the rarest words as the decision picks them (stable: ties in word order)
+                    let select = |len: &dyn Fn(u32) -> usize, cap: usize| -> Vec<u32> {
+                        let mut r: Vec<(usize, u32)> = words
+                            .iter()
+                            .map(|&w| (len(w), w))
+                            .filter(|x| x.0 <= cap)
+                            .collect();
+                        r.sort_by_key(|x| x.0);
+                        r.truncate(RARE_WORDS);
+                        r.into_iter().map(|x| x.1).collect()
+                    };
+                    let now = select(&|w| posting(w).len(), cap);
+                    let before = select(&|w| posting(w).len() - added[w as usize], old_cap);
+                    now != before || before.iter().any(|&w| touched[w as usize])
+                })
+                .collect();
+            Some((old, again))
+        });
+        let decided = std::sync::atomic::AtomicUsize::new(0);
         let decisions: Vec<Option<(usize, bool)>> = (0..para_words.len())
             .into_par_iter()
             .map(|k| {
+                if let Some((old, again)) = &kept {
+                    if !again[k] {
+                        let (ai, pi) = para_pos[k];
+                        return old.recurrence(articles[ai].id, pi);
+                    }
+                }
+                decided.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let words = para_words.get(k);
                 let article = para_pos[k].0;
                 let own = group_of(article);
@@ -982,7 +1088,21 @@ impl FurnitureModel {
             loose_vocabulary,
             openers,
             furniture,
+            paragraphs: para_words.len(),
+            decided: decided.into_inner(),
         }
+    }
+
+    /// The paragraphs the build decided (all of them without a usable previous state; see
+    /// [`FurnitureModel::build_reusing`]).
+    pub fn decided(&self) -> usize {
+        self.decided
+    }
+
+    /// The paragraphs the recurrence test read (every article's, but credit lines and paragraphs
+    /// of more than `MAX_TOKENS` words).
+    pub fn paragraphs(&self) -> usize {
+        self.paragraphs
     }
 
     /// True when paragraph number `paragraph` of `article` recurs across unrelated articles (at

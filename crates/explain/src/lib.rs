@@ -40,6 +40,7 @@
 pub mod boilerplate;
 mod changes;
 pub mod diff;
+mod furniture_state;
 pub mod inherit;
 pub mod lang;
 pub mod names;
@@ -55,6 +56,7 @@ use serde::{Deserialize, Serialize};
 use wiretrace_model::{Article, ArticleId, Change, ChangeKind, CharSpan, Pair, Story};
 
 pub use boilerplate::FurnitureModel;
+pub use furniture_state::{FurnitureDelta, Previous, Standing};
 
 use boilerplate::{is_furniture_by_content, is_label_line};
 

@@ -102,6 +102,9 @@ pub struct Analysis<'a> {
     /// Each article's furniture digest for the stored changes (replacing the stored digests);
     /// `None` stores none, so the next incremental analysis re-explains everything.
     pub digests: Option<&'a [(ArticleId, u64)]>,
+    /// The furniture model's state the digests were computed with (replacing the stored one; kept
+    /// only with `digests`): see [`Store::furniture_state`].
+    pub furniture_state: Option<&'a [u8]>,
     /// The pending marks the analysis read, cleared unless set again since.
     pub analysed: &'a [PendingMark],
     /// Story features extracted by this analysis, per article (added to or replacing the stored
@@ -361,6 +364,7 @@ impl Store {
             changes,
             changes_of: None,
             digests: None,
+            furniture_state: None,
             analysed,
             features: &[],
         })
@@ -377,6 +381,7 @@ impl Store {
             changes,
             changes_of,
             digests,
+            furniture_state,
             analysed,
             features,
         } = *analysis;
@@ -416,6 +421,10 @@ impl Store {
                 tx.prepare_cached("INSERT INTO furniture_digests (article, digest) VALUES (?1, ?2)")?;
             for (id, d) in digests.into_iter().flatten() {
                 dig.execute(params![id.0, *d as i64])?;
+            }
+            tx.execute("DELETE FROM furniture_state", [])?;
+            if let (Some(state), Some(_)) = (furniture_state, digests) {
+                tx.execute("INSERT INTO furniture_state (id, data) VALUES (1, ?1)", [state])?;
             }
             let mut st = tx.prepare_cached("INSERT INTO stories (id, storyline) VALUES (?1, ?2)")?;
             let mut lin = tx.prepare_cached(
@@ -470,6 +479,15 @@ impl Store {
             .prepare("SELECT article, digest FROM furniture_digests")?;
         let rows = st.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Returns the furniture model's state stored with the digests by the last analysis (see
+    /// [`Analysis::furniture_state`]); `None` when it stored none.
+    pub fn furniture_state(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT data FROM furniture_state WHERE id = 1", [], |r| r.get(0))
+            .optional()?)
     }
 
     /// Another connection to this store's database, for reading from several threads (behind a
@@ -888,6 +906,7 @@ mod tests {
                 changes: &[change(a, "old a"), change(b, "old b")],
                 changes_of: None,
                 digests: Some(&[(a, 1), (b, u64::MAX)]),
+                furniture_state: None,
                 analysed: &marks,
                 features: &[],
             })
@@ -906,6 +925,7 @@ mod tests {
                 changes: &[change(b, "new b")],
                 changes_of: Some(&only_b),
                 digests: Some(&[(a, 1), (b, 2)]),
+                furniture_state: Some(&[1, 2, 3]),
                 analysed: &[],
                 features: &[],
             })
@@ -918,9 +938,12 @@ mod tests {
             .collect();
         assert_eq!(after, [(a, Some("old a".into())), (b, Some("new b".into()))]);
         assert_eq!(store.furniture_digests().unwrap(), [(a, 1), (b, 2)].into());
-        // a save without digests (an import) leaves none, so the next analysis explains everything
+        assert_eq!(store.furniture_state().unwrap(), Some(vec![1, 2, 3]));
+        // a save without digests (an import) leaves none, nor the furniture state they were
+        // computed with, so the next analysis explains everything
         store.save_analysis(&[], false, &[], &[], &[]).unwrap();
         assert!(store.furniture_digests().unwrap().is_empty());
+        assert_eq!(store.furniture_state().unwrap(), None);
         assert!(store.changes().unwrap().is_empty());
     }
 
@@ -940,6 +963,7 @@ mod tests {
                 changes: &[],
                 changes_of: None,
                 digests: None,
+                furniture_state: None,
                 analysed: &marks,
                 features: &[(a, vec![1, 2]), (b, vec![3])],
             })
@@ -976,20 +1000,23 @@ mod tests {
                     changes: &[change(arts[0].id, "kept")],
                     changes_of: None,
                     digests: Some(&[(arts[0].id, 7)]),
+                    furniture_state: None,
                     analysed: &marks,
                     features: &[],
                 })
                 .unwrap();
         }
-        // back to schema 4, as a store written before story features were kept
+        // back to schema 4, as a store written before story features and the furniture state
+        // were kept
         let conn = Connection::open(&db).unwrap();
-        conn.execute_batch("DROP TABLE story_features; PRAGMA user_version = 4;")
+        conn.execute_batch("DROP TABLE story_features; DROP TABLE furniture_state; PRAGMA user_version = 4;")
             .unwrap();
         drop(conn);
         let store = Store::open(&db).unwrap();
         assert!(store.story_features(&|_| false).unwrap().is_empty());
         assert_eq!(store.changes().unwrap().len(), 1);
         assert_eq!(store.furniture_digests().unwrap().len(), 1);
+        assert_eq!(store.furniture_state().unwrap(), None);
     }
 
     #[test]

@@ -71,6 +71,14 @@ const MIGRATIONS: &[&str] = &[
          article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
          data BLOB NOT NULL
      );",
+    // 6: the furniture model's state when the stored digests were computed
+    // (`wiretrace_explain::FurnitureModel::state_bytes`: every paragraph's recurrence, the meta
+    // vocabularies, the openers, the furniture word sets): an incremental analysis digests again
+    // only the articles whose answers can have moved since (one row, id 1).
+    "CREATE TABLE furniture_state (
+         id INTEGER PRIMARY KEY CHECK (id = 1),
+         data BLOB NOT NULL
+     );",
 ];
 
 /// Brings the schema up to date in one transaction.
