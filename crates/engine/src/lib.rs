@@ -446,7 +446,10 @@ impl Engine {
         let mut pairs = self.store.pairs()?;
         // Anchored pairs are recomputed from the stories below; only reuse pairs are evidence.
         pairs.retain(|p| p.method.is_text() && !pending.contains(&p.a) && !pending.contains(&p.b));
-        pairs.extend(new_pairs.iter().cloned());
+        // The new pairs are moved in, not copied (at scale they are hundreds of megabytes): the ones
+        // to save are found again below as the pairs that touch a pending article.
+        let new_pair_count = new_pairs.len();
+        pairs.extend(new_pairs);
         pairs.sort_by_key(|p| (p.a, p.b));
         let embeddings = encoding::embeddings(&self.cfg, &articles)?;
         lap("encoder", &mut timings);
@@ -649,7 +652,13 @@ impl Engine {
         drop(furniture);
         lap("explain", &mut timings);
         progress.inc(1);
-        let saved: Vec<Pair> = new_pairs.iter().chain(&anchored).cloned().collect();
+        let (pair_count, anchored_count) = (pairs.len(), anchored.len());
+        // Every pair kept from the store touches no pending article, every new one does.
+        let saved: Vec<Pair> = pairs
+            .into_iter()
+            .filter(|p| pending.contains(&p.a) || pending.contains(&p.b))
+            .chain(anchored)
+            .collect();
         let changes_of: Option<BTreeSet<ArticleId>> = stale.as_ref().map(|stale| {
             stale
                 .iter()
@@ -673,9 +682,9 @@ impl Engine {
         Ok(AnalyzeReport {
             timings,
             compared: pending.len(),
-            new_pairs: new_pairs.len(),
-            pairs: pairs.len(),
-            translation_pairs: anchored.len(),
+            new_pairs: new_pair_count,
+            pairs: pair_count,
+            translation_pairs: anchored_count,
             stories: stories.len(),
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             explained_stories: stale.as_ref().map_or(stories.len(), Vec::len),

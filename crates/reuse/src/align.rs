@@ -148,12 +148,6 @@ pub(crate) fn align_articles(cfg: &Config, a: &Article, b: &Article, df: &dyn Df
     })
 }
 
-fn count_of(sorted: &[(u64, u32)], h: u64) -> (usize, usize) {
-    let lo = sorted.partition_point(|e| e.0 < h);
-    let hi = lo + sorted[lo..].partition_point(|e| e.0 == h);
-    (lo, hi)
-}
-
 /// Aligns two prepared texts; ids of the returned pair are left at 0.
 pub(crate) fn align_prepared(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dyn DfSource) -> Option<Pair> {
     align_graded(cfg, pa, pb, df).filter(|g| g.strong).map(|g| g.pair)
@@ -213,30 +207,45 @@ pub(crate) fn align_graded(cfg: &Config, pa: &Prepared, pb: &Prepared, df: &dyn 
     Some(Graded { pair, strong })
 }
 
-fn find_runs(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<Run> {
+/// The seeds two prepared texts share, as (diagonal, position in a, position in b), in the order of
+/// `a`'s seed list; diagonal = b - a offset by |a| to stay unsigned. A hash held more than
+/// `max_seed_repeat` times on either side seeds nothing.
+fn shared_seeds(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<(u64, u32, u32)> {
     let max_rep = cfg.max_seed_repeat.max(1) as usize;
-    // Seeds as (diagonal, a, b); diagonal = b - a offset by |a| to stay unsigned.
     let mut seeds: Vec<(u64, u32, u32)> = Vec::new();
     let off = pa.toks.len() as u64;
-    let mut i = 0;
-    while i < pa.seeds.len() {
-        let h = pa.seeds[i].0;
+    // One merge walk of the two sorted seed lists (each hash's group in `b` is found where the walk
+    // stands, not by a search per group of `a`).
+    let (sa, sb) = (&pa.seeds, &pb.seeds);
+    let (mut i, mut lo) = (0, 0);
+    while i < sa.len() {
+        let h = sa[i].0;
         let mut e = i + 1;
-        while e < pa.seeds.len() && pa.seeds[e].0 == h {
+        while e < sa.len() && sa[e].0 == h {
             e += 1;
         }
-        if e - i <= max_rep {
-            let (lo, hi) = count_of(&pb.seeds, h);
-            if hi > lo && hi - lo <= max_rep {
-                for &(_, x) in &pa.seeds[i..e] {
-                    for &(_, y) in &pb.seeds[lo..hi] {
-                        seeds.push((u64::from(y) + off - u64::from(x), x, y));
-                    }
+        while lo < sb.len() && sb[lo].0 < h {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while hi < sb.len() && sb[hi].0 == h {
+            hi += 1;
+        }
+        if e - i <= max_rep && hi > lo && hi - lo <= max_rep {
+            for &(_, x) in &sa[i..e] {
+                for &(_, y) in &sb[lo..hi] {
+                    seeds.push((u64::from(y) + off - u64::from(x), x, y));
                 }
             }
         }
         i = e;
+        lo = hi;
     }
+    seeds
+}
+
+fn find_runs(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<Run> {
+    let mut seeds = shared_seeds(cfg, pa, pb);
     seeds.sort_unstable();
     let (ta, tb) = (&pa.toks, &pb.toks);
     let mut runs = Vec::new();
@@ -538,6 +547,49 @@ mod tests {
         after three days of heavy rain swelled the tributaries. Residents of low-lying villages were told to \
         move vehicles and livestock to higher ground before nightfall. Emergency shelters opened in two \
         school gymnasiums, and volunteers handed out sandbags at the fire station.";
+
+    /// The shared seeds found by a binary search of `b`'s list per hash of `a` (the walk
+    /// `shared_seeds` replaced), for comparison.
+    fn seeds_by_search(cfg: &Config, pa: &Prepared, pb: &Prepared) -> Vec<(u64, u32, u32)> {
+        let max_rep = cfg.max_seed_repeat.max(1) as usize;
+        let off = pa.toks.len() as u64;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < pa.seeds.len() {
+            let h = pa.seeds[i].0;
+            let e = i + pa.seeds[i..].partition_point(|x| x.0 == h);
+            let lo = pb.seeds.partition_point(|x| x.0 < h);
+            let hi = lo + pb.seeds[lo..].partition_point(|x| x.0 == h);
+            if e - i <= max_rep && hi > lo && hi - lo <= max_rep {
+                for &(_, x) in &pa.seeds[i..e] {
+                    out.extend(
+                        pb.seeds[lo..hi]
+                            .iter()
+                            .map(|&(_, y)| (u64::from(y) + off - u64::from(x), x, y)),
+                    );
+                }
+            }
+            i = e;
+        }
+        out
+    }
+
+    #[test]
+    fn merged_seed_walk_equals_a_search_per_seed() {
+        let cfg = Config::default();
+        // Repeated sentences (seeds held several times, some beyond `max_seed_repeat`) on both sides.
+        let a = format!("{SRC} {} {SRC}", "Sandbags again today. ".repeat(12));
+        let b = format!(
+            "Volunteers came. {} {SRC} and more",
+            "Sandbags again today. ".repeat(5)
+        );
+        for (x, y) in [(&a, &b), (&b, &a), (&a, &a)] {
+            let (pa, pb) = (Prepared::new(&cfg, x), Prepared::new(&cfg, y));
+            let expected = seeds_by_search(&cfg, &pa, &pb);
+            assert!(expected.len() > 40);
+            assert_eq!(shared_seeds(&cfg, &pa, &pb), expected);
+        }
+    }
 
     #[test]
     fn identical_texts_align_fully() {

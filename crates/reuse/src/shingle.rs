@@ -37,6 +37,7 @@ const ROT: u32 = 13;
 /// rotated by `ROT` bits per position from the gram's end, finalised with the gram size. Being a
 /// rotate-and-XOR (Buzhash-style) combination, the next gram's value rolls from this one in O(1)
 /// ([`fingerprints`] does so); the finaliser spreads it over all 64 bits.
+#[cfg(test)]
 pub(crate) fn gram_hash(toks: &[Tok], i: usize, n: usize) -> u64 {
     let mut h = 0u64;
     for t in &toks[i..i + n] {
@@ -51,18 +52,36 @@ fn finish(h: u64, n: usize) -> u64 {
 }
 
 /// Returns true when every token of `toks[i..i + n]` is a function word.
+#[cfg(test)]
 pub(crate) fn stop_gram(toks: &[Tok], i: usize, n: usize) -> bool {
     toks[i..i + n].iter().all(|t| t.stop)
 }
 
 /// Returns the hash of every gram starting at 0..=len-n, or `None` for grams of function words only.
+///
+/// Rolled in O(1) per position (as [`fingerprints`] does): the value of each gram equals
+/// `gram_hash` of it, and a gram is skipped when its window's function-word count is `n`.
 pub(crate) fn grams(toks: &[Tok], n: usize) -> Vec<Option<u64>> {
     if n == 0 || toks.len() < n {
         return Vec::new();
     }
-    (0..=toks.len() - n)
-        .map(|i| (!stop_gram(toks, i, n)).then(|| gram_hash(toks, i, n)))
-        .collect()
+    // Rotation of the class leaving the window (n positions from its end).
+    let out_rot = (ROT as usize * n % 64) as u32;
+    let mut out = Vec::with_capacity(toks.len() + 1 - n);
+    let (mut rolling, mut stops) = (0u64, 0usize);
+    for (k, t) in toks.iter().enumerate() {
+        rolling = rolling.rotate_left(ROT) ^ t.class;
+        stops += usize::from(t.stop);
+        if k >= n {
+            let old = &toks[k - n];
+            rolling ^= old.class.rotate_left(out_rot);
+            stops -= usize::from(old.stop);
+        }
+        if k + 1 >= n {
+            out.push((stops < n).then(|| finish(rolling, n)));
+        }
+    }
+    out
 }
 
 /// Returns true when a gram hash is sampled as a fingerprint.
@@ -162,6 +181,19 @@ mod tests {
         let mut expected: Vec<u64> = grams(&tokenize(&text), 5).into_iter().flatten().collect();
         expected.sort_unstable();
         assert_eq!(all, expected);
+    }
+
+    #[test]
+    fn rolled_grams_equal_each_gram_hashed_alone() {
+        let text = "The 3 ministers met in the capital on Monday and the talks, which \
+                    were held behind closed doors, ended at 11 with no deal and no date";
+        let toks = tokenize(text);
+        for n in [1, 3, 4, 5, 7] {
+            let expected: Vec<Option<u64>> = (0..=toks.len() - n)
+                .map(|i| (!stop_gram(&toks, i, n)).then(|| gram_hash(&toks, i, n)))
+                .collect();
+            assert_eq!(grams(&toks, n), expected, "n = {n}");
+        }
     }
 
     #[test]

@@ -535,7 +535,8 @@ fn graph(
             comp_of[n] = c;
         }
     }
-    for (&(i, j), &w) in &weights {
+    // Moved into their components, not copied: the edges are millions at scale.
+    for ((i, j), w) in weights {
         components[comp_of[i]].1.insert((i, j), w);
     }
     // Small components: weigh every member pair, so that the average linkage sees all the evidence.
