@@ -342,6 +342,11 @@ def score(args):
                                                   ("descendant" if x["id"] in ancestors(s) else "other"))
                 print(f"{x['id']}: gold {x['parent']} ({'+'.join(g[x['parent']]['ops'])}), got {s} [{how}]"
                       f" ops {'+'.join(x['ops'])}{' tie' if x['tie'] else ''}")
+    if args.errors:
+        for x in origins:
+            if src.get(x["id"]) is not None:
+                print(f"{x['id']}: gold origin ({'+'.join(x['ops'])}), got {src[x['id']]}"
+                      f" ({'+'.join(g[src[x['id']]]['ops'])}, gold parent {g[src[x['id']]]['parent']})")
     print(f"parent accuracy {res['parent']} ({len(right)}/{len(copies)}); without ties {res['parent_no_ties']}"
           f" ({res['ties']} ties); ancestor-or-parent {res['ancestor_or_parent']}; origin {res['origin']}"
           f" ({len(orig)}/{len(origins)})")
