@@ -335,7 +335,7 @@ mod tests {
 
     /// Whether `copy` is moved from `wire` to `sibling` (a copy of `wire`), given as paragraphs.
     fn moved_between(copy: &[&str], sibling: &[&str], wire: &[&str]) -> bool {
-        let arts = [copy, sibling, wire].map(|p| Article::new("a.txt", &p.join("\n\n")));
+        let arts = [copy, sibling, wire].map(|p| Article::new("a.txt", p.join("\n\n")));
         let feats: Vec<_> = arts.iter().map(extract).collect();
         let member = |k: usize| Member {
             time: None,
