@@ -860,3 +860,29 @@ Au moins cinq personnes ont trouvé la mort, deux à Port Oskel et trois à Halb
     let back = explain_pair(&Config::default(), &de, &fr, None, &[]);
     assert!(of_kind(&back, ChangeKind::Added).is_empty(), "{back:#?}");
 }
+
+/// A quotation is reproduced verbatim or it is altered: one word swapped for a synonym inside the
+/// quotation is `quote_altered`; the same kind of swap in the reporter's own sentence is no change.
+/// (reuse-dev's gold lists neither as a quote change; its 4 quote_altered "false positives" are such
+/// swaps inside quotations, kept on purpose: see BENCHMARKS, lineage7.)
+#[test]
+fn a_synonym_swapped_inside_a_quotation_alters_it_and_outside_changes_nothing() {
+    let wire = "The lake authority in Orsund closed two beaches on Friday after tests found algae in the water.\n\n\
+\"I think the beaches will reopen within a week if the weather stays cool,\" said authority chief Jana Holm.\n\n\
+Swimmers were told to avoid the northern shore until further notice.";
+    let copy = wire
+        .replace("I think the beaches", "I believe the beaches")
+        .replace("Swimmers were told", "Swimmers were asked");
+    let ch = explain_pair(&Config::default(), &art(2, &copy), &art(1, wire), None, &[]);
+    let quotes = of_kind(&ch, ChangeKind::QuoteAltered);
+    assert_eq!(quotes.len(), 1, "{ch:#?}");
+    assert!(
+        quotes[0].after.as_deref().unwrap().contains("I believe"),
+        "{ch:#?}"
+    );
+    assert!(
+        ch.iter()
+            .all(|c| !c.after.as_deref().unwrap_or("").contains("asked")),
+        "{ch:#?}"
+    );
+}

@@ -11,6 +11,13 @@ use crate::Config;
 const EXPLAINED_LOSS_SLACK: f32 = 0.002;
 /// A paragraph of `y` counts for inherited edits when `x` keeps at least this share of its 3-grams.
 const KEPT_PARAGRAPH_SHARE: f32 = 0.5;
+/// Inherited inner cuts (see [`inherited_gaps`]) that point at the version that made them.
+const MIN_INHERITED_GAPS: usize = 1;
+/// A paragraph counts as dropped when less than this share of its 3-grams is left.
+const GAP_MAX_SHARE: f32 = 0.2;
+/// A dropped paragraph counts when it has at least this many 3-grams (a dropped one-line credit or
+/// caption says little).
+const GAP_MIN_GRAMS: usize = 8;
 /// Inheriting every one of `y`'s edits points at `y` when it made at least this many.
 const MIN_ALL_EDITS_INHERITED: usize = 2;
 /// How far up its source's ancestors a copy carrying a credit its source lacks looks for a version
@@ -165,7 +172,8 @@ fn is_ancestor(parent: &[Option<usize>], anc: usize, x: usize) -> bool {
 /// first: more places where `y` changed one and `x` keeps `w`'s wording (a copy rarely restores what
 /// its source replaced) than places where `x` carries `y`'s changed figure or name or `y`'s edits
 /// inside quotations rule `y` out, whatever common word substitutions the two share outside quotes
-/// (independent editors make those alike; they do not garble a quotation alike).
+/// (independent editors make those alike; they do not garble a quotation alike). An inner paragraph
+/// `y` cut that `x` lacks too, keeping the text around the gap, points at `y` ([`inherited_gaps`]).
 fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
     let edits = edit_events(x, y, w);
     let against = contradicted_sites(x, y, &[w]);
@@ -204,12 +212,45 @@ fn prefers_copy(cfg: &Config, x: &Member, y: &Member, w: &Member) -> bool {
         return false;
     }
     let retention_gain = xy / y.shingles.len().max(1) as f32 - xw / w.shingles.len().max(1) as f32;
+    // A paragraph Y dropped from inside W's text that X lacks too, keeping the paragraphs around
+    // the gap: X inherited Y's cut (an editor cutting the same inner paragraph independently is
+    // rare; a tail trim to the same length is not, so tails do not count).
+    if against == 0 && inherited_gaps(x, y, w) >= MIN_INHERITED_GAPS {
+        return true;
+    }
     // Several inherited edits, most of Y's; or every one of Y's edits when it made at least two.
     let EditEvents { own, inherited, .. } = edits;
     let inherits_wording = (inherited >= cfg.min_shared_variants
         && inherited as f32 >= cfg.inherit_ratio * own as f32)
         || (inherited >= MIN_ALL_EDITS_INHERITED && inherited == own);
     inherits_wording || retention_gain >= cfg.retention_margin
+}
+
+/// Paragraphs of `w` that `y` dropped from inside its text (`y` keeps a later paragraph of `w`) and
+/// that `x` lacks too while keeping the paragraph after the gap: a cut `x` inherits.
+fn inherited_gaps(x: &Member, y: &Member, w: &Member) -> usize {
+    let share = |p: &[u32], m: &Member| {
+        if p.is_empty() {
+            return 0.0;
+        }
+        p.iter().filter(|s| m.shingles.binary_search(s).is_ok()).count() as f32 / p.len() as f32
+    };
+    let paras = &w.detail.paragraph_shingles;
+    let kept = |m: &Member, k: usize| share(&paras[k], m) >= KEPT_PARAGRAPH_SHARE;
+    let lost = |m: &Member, k: usize| share(&paras[k], m) < GAP_MAX_SHARE;
+    let mut gaps = 0;
+    for k in 1..paras.len().saturating_sub(1) {
+        if paras[k].len() < GAP_MIN_GRAMS || !kept(y, k - 1) || !lost(y, k) || !lost(x, k) {
+            continue;
+        }
+        // The next paragraph `y` keeps after the gap, which `x` must keep too.
+        if let Some(j) = (k + 1..paras.len()).find(|&j| kept(y, j)) {
+            if kept(x, j) && kept(x, k - 1) {
+                gaps += 1;
+            }
+        }
+    }
+    gaps
 }
 
 /// Edit events of `y` against `w` (runs of `y`'s own 3-grams) within the paragraphs of `y` that `x`
@@ -290,6 +331,47 @@ mod tests {
             detail: extract_detail(a),
         };
         prefers_copy(&Config::default(), &member(0, &x), &member(1, &y), &member(2, &w))
+    }
+
+    /// Whether `copy` is moved from `wire` to `sibling` (a copy of `wire`), given as paragraphs.
+    fn moved_between(copy: &[&str], sibling: &[&str], wire: &[&str]) -> bool {
+        let arts = [copy, sibling, wire].map(|p| Article::new("a.txt", p.join("\n\n")));
+        let feats: Vec<_> = arts.iter().map(extract).collect();
+        let member = |k: usize| Member {
+            time: None,
+            language: None,
+            shingles: &feats[k].shingles,
+            facts: &[],
+            detail: extract_detail(&arts[k]),
+        };
+        prefers_copy(&Config::default(), &member(0), &member(1), &member(2))
+    }
+
+    #[test]
+    fn a_copy_lacking_the_inner_paragraph_its_sibling_cut_descends_from_that_sibling() {
+        let wire = [
+            "The valley rail company said on Tuesday that it would reopen the Ostmark line in October after two years of repairs.",
+            "Company director Pia Lendt said the work had cost 41 million crowns, a third more than planned.",
+            "The line carried about 9,000 passengers a day before a landslide closed it in the spring of last year.",
+            "Engineers found that the old retaining walls north of the Kessel tunnel had been weakened by heavy rain.",
+            "Local councils have paid for replacement buses since the closure, at a cost of about 300,000 crowns a month.",
+            "Commuter groups said they welcomed the news but asked for more trains in the morning rush.",
+            "The company said timetables for the reopened line would be published in September.",
+            "A second line to the coast is due to be modernised from next year, the company added.",
+        ];
+        // The sibling cut the fourth paragraph; the copy lacks it too, keeps the paragraphs around it,
+        // and cut the tail (so it keeps little more of the sibling than of the wire).
+        let sibling: Vec<&str> = wire
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != 3)
+            .map(|(_, p)| *p)
+            .collect();
+        let copy = [wire[0], wire[1], wire[2], wire[4]];
+        assert!(moved_between(&copy, &sibling, &wire));
+        // A copy keeping the paragraph the sibling cut (and trimmed the same way otherwise) stays.
+        let keeps = [wire[0], wire[1], wire[2], wire[3]];
+        assert!(!moved_between(&keeps, &sibling, &wire));
     }
 
     #[test]
