@@ -7,7 +7,7 @@
 
 1. Listed pairs (the export's `pairs`) within and outside gold copy groups, same- and cross-language, by
    method: recall and per-pair precision.
-2. Each gold copy pair missed: same story?, a reuse pair?, the anchored figures (shared facts, containment,
+2. Each gold copy pair missed: same story?, a reuse pair?, the anchored figures (shared facts, containment, cohesion,
    order, shift, length ratio, sentences, aligned sentences and their coverage, encoder cosine when the study
    has it), and for each figure how many same-event non-copy pairs of the same language kind score at least as
    well (higher is better, except the shift).
@@ -56,8 +56,6 @@ def main():
         cross, copy, same_ev = kind(a, b)
         tally[(pr.get("method", "text"), cross, copy)] += 1
     total = Counter()
-    for mem in defaultdict(list, {}).values():
-        pass
     groups = defaultdict(list)
     for p, a in g.items():
         if a.get("copy_group"):
@@ -84,7 +82,7 @@ def main():
         a, b = gold_path(s["path_a"]), gold_path(s["path_b"])
         if a and b:
             st[frozenset((a, b))] = s
-    figs = ["shared_facts", "fact_containment", "fact_order", "fact_shift", "length_ratio", "aligned",
+    figs = ["shared_facts", "fact_containment", "fact_cohesion", "fact_order", "fact_shift", "length_ratio", "aligned",
             "coverage_min", "mean_similarity"]
     if any(s.get("encoder_cosine") is not None for s in study):
         figs.append("encoder_cosine")

@@ -134,6 +134,18 @@ fn semeval(path: &str) -> Result<(), Box<dyn std::error::Error>> {
             lineage: vec![],
         };
         let listed = !anchored_pairs(&cfg, &arts, &[story], &[]).is_empty();
+        if listed {
+            let refs: Vec<&Article> = arts.iter().collect();
+            let st = &study_pairs(&cfg, &refs, &[(0, 1)])[0];
+            eprintln!(
+                "listed: {} overall {} shared facts {} containment {:.2} cohesion {:.2}",
+                v["id"].as_str().unwrap_or_default(),
+                v["overall"],
+                st.shared_facts,
+                st.fact_containment,
+                st.fact_cohesion
+            );
+        }
         let cross = arts[0].language != arts[1].language;
         let bucket = v["overall"].as_f64().unwrap_or(4.0).round() as u32;
         let e = tally.entry((cross, bucket)).or_default();
