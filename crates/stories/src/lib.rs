@@ -64,7 +64,7 @@ mod passages;
 mod similarity;
 mod storyline;
 
-pub use passages::{anchored_pairs, PassageConfig};
+pub use passages::{anchored_pairs, study_pairs, PairStudy, PassageConfig};
 pub use similarity::{KindCosines, Score, Similarity, MAX_EVIDENCE};
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -26,7 +26,14 @@
 //!      them the sentences holding no shared fact, paired by position when both texts hold
 //!      equally many there ([`PassageConfig::max_gap_length_ratio`]): a translation renders
 //!      sentence after sentence.
-//!    - **One language (rewrites), off by default**: enough sentences align
+//!    - **One language, rewrites of one dispatch, on by default**: the *rewrite test*. The text
+//!      holding fewer facts keeps nearly all of them in the other
+//!      ([`PassageConfig::rewrite_min_shared_facts`],
+//!      [`PassageConfig::rewrite_min_fact_containment`]) and facts stated together in one
+//!      sentence stay together ([`PassageConfig::rewrite_min_fact_cohesion`]); wording and
+//!      sentence order may change. The pair's passages are the sentences aligned on all their
+//!      anchors.
+//!    - **One language, the sentence test, off by default**: enough sentences align
 //!      ([`PassageConfig::min_aligned_sentences`]), closely enough
 //!      ([`PassageConfig::min_mean_similarity`]), covering enough of each text
 //!      ([`PassageConfig::min_coverage`]).
@@ -59,6 +66,13 @@
 //! and the sentence test pairs independent rewrites as often (examples/corpus's greenline-report),
 //! so it stays off. A multilingual encoder does not separate them either (e5 document cosine 0.92–0.98
 //! for the six; at 0.95 four are found with 15 of the 89 same-event same-language non-copies).
+//! What does separate two of the six (copies7, 2026-12-05, `bench/copy_diag.py`) is how many of
+//! the shorter text's facts the other keeps: 0.93 and 1.0 of 14 and 21, while no same-language
+//! non-copy with 12 shared facts or more keeps more than 0.84 — the rewrite test. The other four
+//! share 4–18 facts at 0.40–0.71, like independent reports. Across languages the same figure
+//! does not separate (copies at most 0.73, same-event non-copies' 99th percentile 0.79), nor does
+//! fact cohesion (copies 0.42–1.0, same-event non-copies up to 0.97), nor the encoder's document
+//! cosine (copies 0.83–0.91, non-copies' 90th percentile 0.89).
 //!
 //! Cost: for each member, candidates are the members sharing its rarer anchors (an inverted index
 //! over the story, postings longer than [`PassageConfig::max_posting`] skipped), at most
@@ -93,6 +107,37 @@ pub struct PassageConfig {
     /// calls copies (5–6 sentences, 43–84%, 0.42–0.50), so the pair would claim reuse that the
     /// text does not show.
     pub same_language: bool,
+    /// Whether to pair same-language versions that pass the *rewrite test*: the text holding fewer
+    /// facts keeps nearly all of them in the other ([`PassageConfig::rewrite_min_shared_facts`],
+    /// [`PassageConfig::rewrite_min_fact_containment`]), whatever the wording and the order of
+    /// the sentences, and the facts stated together stay together
+    /// ([`PassageConfig::rewrite_min_fact_cohesion`]). A rewrite of one dispatch (an outlet's or a machine's rewording) restates its source's names,
+    /// figures and dates; an independent report of the same event shares the lead facts but
+    /// leaves some of the other's out and adds its own. On by default: on real-news-dev it pairs 2
+    /// of the 6 same-language copy pairs the reuse stage misses (fact containment 0.93 and 1.0)
+    /// and none of the 1,000-odd same-language pairs that are not copies (the highest of them with
+    /// at least 12 shared facts keeps 0.84).
+    pub rewrites: bool,
+    /// Rewrite test: at least this many distinct facts (names, figures, dates) in both texts. Fewer
+    /// are the event's own (place, people, the headline figure), which every report gives: the
+    /// real-news-dev non-copies keeping 0.9 of the shorter text's facts share 10–11, the rewrites
+    /// 14 and 21.
+    pub rewrite_min_shared_facts: usize,
+    /// Rewrite test: the shared facts are at least this share of the distinct facts of the text
+    /// holding fewer (real-news-dev: rewrites 0.93 and 1.0, non-copies with enough shared facts at
+    /// most 0.84).
+    pub rewrite_min_fact_containment: f32,
+    /// Rewrite test: of the pairs of shared facts meeting in one sentence of either text, at least
+    /// this share meet in one sentence of the other ([`PairStudy::fact_cohesion`]). A rewrite
+    /// restates its source sentence by sentence, so facts stated together stay together; a
+    /// report that gathers the same names and figures its own way recombines them (the fictional
+    /// one of the tests: 0.41; examples/corpus's and testdata's independently reported rewrites,
+    /// which the project's truth keeps apart from the wire they restate: 0.52 and 0.62).
+    /// Real-news-dev: same-language copies with 10 shared facts or more 0.54–1.0 (median 0.77;
+    /// the two rewrites the reuse stage misses 0.73 and 0.76), same-event non-copies median 0.65.
+    /// The floor sits between the independent rewrites and the real ones; a guard, not a
+    /// separator on its own.
+    pub rewrite_min_fact_cohesion: f32,
     /// Weight of a name anchor: names survive translation and rewording.
     pub name_weight: f32,
     /// Weight of a figure anchor: figures survive as values, and a copy keeps its source's.
@@ -158,6 +203,10 @@ impl Default for PassageConfig {
         PassageConfig {
             cross_language: true,
             same_language: false,
+            rewrites: true,
+            rewrite_min_shared_facts: 12,
+            rewrite_min_fact_containment: 0.9,
+            rewrite_min_fact_cohesion: 0.68,
             name_weight: 1.0,
             figure_weight: 1.5,
             date_weight: 1.0,
@@ -325,13 +374,17 @@ fn longest_increasing(xs: &[usize]) -> usize {
     tails.len()
 }
 
-/// The translation test (see the module's method): whether `y` renders `x` whole, each fact in
-/// its place, as a translation does.
-fn renders_whole(cfg: &PassageConfig, x: &Version, y: &Version) -> bool {
+/// The translation test's figures of two versions (see [`PairStudy`]).
+struct FactFigures {
+    shared: usize,
+    containment: f32,
+    order: f32,
+    shift: f32,
+    length_ratio: f32,
+}
+
+fn fact_figures(x: &Version, y: &Version) -> FactFigures {
     let (short, long) = (x.chars.min(y.chars), x.chars.max(y.chars));
-    if long == 0 || (short as f32) < cfg.min_length_ratio * long as f32 {
-        return false;
-    }
     let in_y: FastMap<u64, (usize, f32)> = y
         .facts
         .iter()
@@ -346,14 +399,75 @@ fn renders_whole(cfg: &PassageConfig, x: &Version, y: &Version) -> bool {
         .unzip();
     let shared = ranks.len();
     let fewer = x.facts.len().min(y.facts.len()).max(1);
-    if shared < cfg.min_shared_facts || (shared as f32) < cfg.min_fact_containment * fewer as f32 {
-        return false;
-    }
-    if (longest_increasing(&ranks) as f32) < cfg.min_fact_order * shared as f32 {
-        return false;
-    }
     shifts.sort_unstable_by(f32::total_cmp);
-    shifts[shared / 2] <= cfg.max_fact_shift
+    FactFigures {
+        shared,
+        containment: shared as f32 / fewer as f32,
+        order: longest_increasing(&ranks) as f32 / shared.max(1) as f32,
+        shift: shifts.get(shared / 2).copied().unwrap_or(1.0),
+        length_ratio: short as f32 / long.max(1) as f32,
+    }
+}
+
+/// The translation test (see the module's method): whether `y` renders `x` whole, each fact in
+/// its place, as a translation does.
+fn renders_whole(cfg: &PassageConfig, x: &Version, y: &Version) -> bool {
+    let f = fact_figures(x, y);
+    f.length_ratio >= cfg.min_length_ratio
+        && f.shared >= cfg.min_shared_facts
+        && f.containment >= cfg.min_fact_containment
+        && f.order >= cfg.min_fact_order
+        && f.shift <= cfg.max_fact_shift
+}
+
+/// The facts of each sentence of `v` that `other` also holds (sorted, deduplicated).
+fn shared_fact_sets(v: &Version, other: &Version) -> Vec<Vec<u64>> {
+    let held: wiretrace_text::FastSet<u64> = other.facts.iter().map(|f| f.0).collect();
+    v.sentences
+        .iter()
+        .map(|s| {
+            let mut keys: Vec<u64> = s
+                .keys
+                .iter()
+                .filter(|k| is_fact(k.1) && held.contains(&k.0))
+                .map(|k| k.0)
+                .collect();
+            keys.dedup();
+            keys
+        })
+        .collect()
+}
+
+/// Fact cohesion (see [`PairStudy::fact_cohesion`]) and its number of fact pairs.
+fn fact_cohesion(x: &Version, y: &Version) -> (f32, usize) {
+    let (sx, sy) = (shared_fact_sets(x, y), shared_fact_sets(y, x));
+    let pairs_of = |sets: &[Vec<u64>]| {
+        let mut out: BTreeSet<(u64, u64)> = BTreeSet::new();
+        for s in sets {
+            for (i, &a) in s.iter().enumerate() {
+                for &b in &s[i + 1..] {
+                    out.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        out
+    };
+    let (px, py) = (pairs_of(&sx), pairs_of(&sy));
+    let both = px.intersection(&py).count();
+    let total = px.len() + py.len();
+    if total == 0 {
+        return (0.0, 0);
+    }
+    (2.0 * both as f32 / total as f32, total)
+}
+
+/// The rewrite test (see [`PassageConfig::rewrites`]): whether the text holding fewer facts keeps
+/// nearly all of them in the other.
+fn keeps_facts(cfg: &PassageConfig, x: &Version, y: &Version) -> bool {
+    let f = fact_figures(x, y);
+    f.shared >= cfg.rewrite_min_shared_facts
+        && f.containment >= cfg.rewrite_min_fact_containment
+        && fact_cohesion(x, y).0 >= cfg.rewrite_min_fact_cohesion
 }
 
 /// Anchor weights of one story: kind weight times inverse member frequency.
@@ -533,11 +647,17 @@ fn anchored_pair(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> 
     if !same_language && !renders_whole(cfg, x, y) {
         return None;
     }
+    // A same-language rewrite keeping its source's facts is paired on that alone; otherwise the
+    // sentence test (when on) decides below.
+    let rewrite = same_language && cfg.rewrites && keeps_facts(cfg, x, y);
+    if same_language && !rewrite && !cfg.same_language {
+        return None;
+    }
     let mut aligned = align(cfg, w, &x.sentences, &y.sentences, same_language);
     if !same_language {
         aligned = fill_gaps(cfg, w, x, y, &aligned);
     }
-    let enough = if same_language {
+    let enough = if same_language && !rewrite {
         cfg.min_aligned_sentences
     } else {
         1
@@ -548,7 +668,7 @@ fn anchored_pair(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> 
     let cov_a = coverage(&x.article.text, &x.sentences, aligned.iter().map(|t| t.0));
     let cov_b = coverage(&y.article.text, &y.sentences, aligned.iter().map(|t| t.1));
     let mean = aligned.iter().map(|t| t.2).sum::<f32>() / aligned.len() as f32;
-    if same_language && (cov_a.min(cov_b) < cfg.min_coverage || mean < cfg.min_mean_similarity) {
+    if same_language && !rewrite && (cov_a.min(cov_b) < cfg.min_coverage || mean < cfg.min_mean_similarity) {
         return None;
     }
     let (ia, ib) = (CharIndex::new(&x.article.text), CharIndex::new(&y.article.text));
@@ -574,6 +694,117 @@ fn anchored_pair(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> 
     })
 }
 
+/// Figures of the anchored comparison of two versions, for studying the translation test on a
+/// gold (`examples/eval_passages.rs`, `bench/copy_diag.py`): what the engine knows about a pair,
+/// whatever the thresholds say.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PairStudy {
+    /// The lower id of the two.
+    pub a: ArticleId,
+    /// The higher id.
+    pub b: ArticleId,
+    /// Distinct facts (names, figures, dates) of `a`.
+    pub facts_a: usize,
+    /// Distinct facts of `b`.
+    pub facts_b: usize,
+    /// Distinct facts both texts hold.
+    pub shared_facts: usize,
+    /// Shared facts over the distinct facts of the text holding fewer.
+    pub fact_containment: f32,
+    /// Longest common subsequence of the shared facts over their number.
+    pub fact_order: f32,
+    /// Median shift of a shared fact's first relative place.
+    pub fact_shift: f32,
+    /// Shorter text's characters over the longer's.
+    pub length_ratio: f32,
+    /// Sentences of `a`.
+    pub sentences_a: usize,
+    /// Sentences of `b`.
+    pub sentences_b: usize,
+    /// Sentences aligned in order on their facts (weighted Dice ≥ `min_sentence_similarity`).
+    pub aligned: usize,
+    /// Share of `a`'s characters in those sentences.
+    pub coverage_a: f32,
+    /// Share of `b`'s characters in those sentences.
+    pub coverage_b: f32,
+    /// Mean anchor similarity of the aligned sentences.
+    pub mean_similarity: f32,
+    /// Sentences aligned in order on all their anchors, word stems included (the same-language
+    /// sentence test's alignment).
+    pub aligned_terms: usize,
+    /// Share of the less covered text's characters in those sentences.
+    pub coverage_terms: f32,
+    /// Mean anchor similarity of those sentences.
+    pub mean_similarity_terms: f32,
+    /// Of the pairs of shared facts that meet in one sentence of a text, the share that also meet
+    /// in one sentence of the other (both directions pooled): a rewrite restates sentence by
+    /// sentence, an independent report combines the facts its own way.
+    pub fact_cohesion: f32,
+    /// Pairs of shared facts meeting in one sentence of either text (the cohesion's base).
+    pub fact_pairs: usize,
+    /// Whether the default settings pair them (translation test across languages, sentence test
+    /// within one when on).
+    pub paired: bool,
+}
+
+/// The [`PairStudy`] of every two articles of `articles` sharing at least one fact, weighted
+/// within `context` (the articles both belong with, e.g. their stories' members). Quadratic: for
+/// studies on a dev set only.
+pub fn study_pairs(cfg: &PassageConfig, context: &[&Article], pairs: &[(usize, usize)]) -> Vec<PairStudy> {
+    let versions: Vec<Version> = context.iter().map(|a| Version::new(a)).collect();
+    let w = Weights::new(cfg, &versions);
+    pairs
+        .iter()
+        .map(|&(i, j)| {
+            let (x, y) = if versions[i].article.id < versions[j].article.id {
+                (&versions[i], &versions[j])
+            } else {
+                (&versions[j], &versions[i])
+            };
+            study(cfg, &w, x, y)
+        })
+        .collect()
+}
+
+fn study(cfg: &PassageConfig, w: &Weights, x: &Version, y: &Version) -> PairStudy {
+    let f = fact_figures(x, y);
+    let aligned = align(cfg, w, &x.sentences, &y.sentences, false);
+    let cov_a = coverage(&x.article.text, &x.sentences, aligned.iter().map(|t| t.0));
+    let cov_b = coverage(&y.article.text, &y.sentences, aligned.iter().map(|t| t.1));
+    let mean = aligned.iter().map(|t| t.2).sum::<f32>() / aligned.len().max(1) as f32;
+    let with_terms = align(cfg, w, &x.sentences, &y.sentences, true);
+    let cov_terms = coverage(&x.article.text, &x.sentences, with_terms.iter().map(|t| t.0)).min(coverage(
+        &y.article.text,
+        &y.sentences,
+        with_terms.iter().map(|t| t.1),
+    ));
+    let mean_terms = with_terms.iter().map(|t| t.2).sum::<f32>() / with_terms.len().max(1) as f32;
+    let (cohesion, fact_pairs) = fact_cohesion(x, y);
+    PairStudy {
+        fact_cohesion: cohesion,
+        fact_pairs,
+        aligned_terms: with_terms.len(),
+        coverage_terms: cov_terms,
+        mean_similarity_terms: mean_terms,
+        a: x.article.id,
+        b: y.article.id,
+        facts_a: x.facts.len(),
+        facts_b: y.facts.len(),
+        shared_facts: f.shared,
+        fact_containment: f.containment,
+        fact_order: f.order,
+        fact_shift: f.shift,
+        length_ratio: f.length_ratio,
+        sentences_a: x.sentences.len(),
+        sentences_b: y.sentences.len(),
+        aligned: aligned.len(),
+        coverage_a: cov_a,
+        coverage_b: cov_b,
+        mean_similarity: mean,
+        paired: anchored_pair(cfg, w, x, y).is_some(),
+    }
+}
+
 fn round4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -589,7 +820,7 @@ fn wanted(cfg: &PassageConfig, a: &Article, b: &Article) -> bool {
     if different_languages(a, b) {
         cfg.cross_language
     } else {
-        cfg.same_language
+        cfg.same_language || cfg.rewrites
     }
 }
 
@@ -598,7 +829,7 @@ fn wanted(cfg: &PassageConfig, a: &Article, b: &Article) -> bool {
 fn any_wanted(cfg: &PassageConfig, members: &[&Article]) -> bool {
     let mut known = members.iter().filter_map(|a| a.language.as_deref());
     let first = known.next();
-    cfg.same_language || (cfg.cross_language && known.any(|l| Some(l) != first))
+    cfg.same_language || cfg.rewrites || (cfg.cross_language && known.any(|l| Some(l) != first))
 }
 
 /// Each member's candidates: the members sharing most of its anchors held by at most
@@ -808,6 +1039,72 @@ mod tests {
         assert!(repairs.b.slice(RENDERING).contains("4,5 millones"), "{repairs:?}");
         assert!(p.passages.len() >= 6, "{:?}", p.passages);
         assert!(p.coverage_a > 0.7 && p.coverage_b > 0.7, "{p:?}");
+    }
+
+    /// A rewrite of [`DISPATCH`] in its own language: every sentence reworded, two moved, each
+    /// sentence's facts kept together.
+    const EN_REWRITE: &str = "A cargo ship, the Marit Solberg, hit a pillar of the Ostrel bridge at \
+        dawn on Monday, and harbour officials in Velmora shut the crossing. The Karsten Shipping \
+        freighter had been bringing 3,200 tonnes of grain from Port Amsel to Tessin. Mayor Ilse \
+        Drummond says 14 engineers are checking the structure, which will remain closed for 21 days \
+        at least. The repairs could cost 4.5 million euros, engineer Tomas Vreeland estimated. About \
+        38,000 vehicles use the bridge each day, the Velmora transport office says. Commuters will \
+        travel on ferries operated by Norblad Lines until March. The captain, 52, was \
+        questioned and then released, police chief Arno Pelt said. A first report from the harbour \
+        safety board is due within 30 days.";
+    /// An independent English report of the same accident that gathers the same names and figures
+    /// its own way (several sentences' facts in one, others split).
+    const EN_INDEPENDENT: &str = "Thousands of drivers looked for other routes in Velmora on Monday. \
+        The Ostrel bridge will stay shut for at least 21 days, and about 38,000 vehicles cross it \
+        every day. Norblad Lines added ferries, and shopkeepers fear losing customers for weeks. \
+        Residents of Tessin said they had asked for a second crossing for years. Mayor Ilse Drummond \
+        promised help for businesses. The accident of the Marit Solberg, a Karsten Shipping freighter \
+        carrying 3,200 tonnes of grain from Port Amsel, is being investigated by police chief Arno \
+        Pelt. The repair, which engineer Tomas Vreeland puts at 4.5 million euros, will start when \
+        the 14 engineers finish their work. The captain, 52, has been questioned.";
+
+    #[test]
+    fn a_rewrite_keeping_its_sources_facts_is_paired_and_a_recombined_report_is_not() {
+        let arts = [
+            article(1, "en", DISPATCH),
+            article(2, "en", EN_REWRITE),
+            article(3, "en", EN_INDEPENDENT),
+        ];
+        let pairs = anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2, 3])], &[]);
+        let found: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a.0, p.b.0)).collect();
+        assert_eq!(found, [(1, 2)], "{pairs:?}");
+        let p = &pairs[0];
+        assert_eq!(p.method, PairMethod::Anchors);
+        // Sentence to sentence, in order: the repair estimate is one passage in both.
+        let repairs = p
+            .passages
+            .iter()
+            .find(|x| x.a.slice(DISPATCH).contains("4.5 million"))
+            .expect("the repair sentence is aligned");
+        assert!(
+            repairs.b.slice(EN_REWRITE).starts_with("The repairs could cost"),
+            "{repairs:?}"
+        );
+        // Without the rewrite test the pair is not found (the sentence test is off).
+        let off = PassageConfig {
+            rewrites: false,
+            ..Default::default()
+        };
+        assert!(anchored_pairs(&off, &arts, &[story(&[1, 2, 3])], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_rewrite_keeping_few_facts_is_not_paired() {
+        // The first three sentences of the rewrite: every fact is the dispatch's, but fewer than
+        // `rewrite_min_shared_facts` of them, which any report of the event may give.
+        let short: String = EN_REWRITE.split_inclusive(". ").take(2).collect();
+        let arts = [article(1, "en", DISPATCH), article(2, "en", &short)];
+        let (_, facts) = sentences(&short);
+        assert!(
+            facts.len() < PassageConfig::default().rewrite_min_shared_facts,
+            "{facts:?}"
+        );
+        assert!(anchored_pairs(&PassageConfig::default(), &arts, &[story(&[1, 2])], &[]).is_empty());
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub fn embeddings(articles: &[Article]) -> Result<Embeddings, Box<dyn std::error
 }
 
 /// The default settings with the overrides `WIRETRACE_STORIES` names (`field=value,…`).
+#[allow(dead_code)]
 pub fn config_from_env() -> Result<Config, Box<dyn std::error::Error>> {
     let mut cfg = Config::default();
     let spec = std::env::var("WIRETRACE_STORIES").unwrap_or_default();
