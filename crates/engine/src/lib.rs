@@ -67,6 +67,50 @@ pub fn corpus_changes(cfg: &Config, articles: &[Article], stories: &[Story]) -> 
 /// (copy, source), both sorted.
 type StoryKey = (Vec<ArticleId>, Vec<(ArticleId, Option<ArticleId>)>);
 
+/// The multi-article stories whose members are exactly a stored story's and none of them pending
+/// (their anchored pairs are a function of those members' texts and the reuse pairs between them,
+/// which are all unchanged), and the positions of the others, whose anchored pairs must be found.
+fn split_unchanged_stories(
+    stories: &[Story],
+    stored: &[Story],
+    pending: &BTreeSet<ArticleId>,
+) -> (Vec<Vec<ArticleId>>, Vec<usize>) {
+    let sorted = |s: &Story| {
+        let mut members = s.articles.clone();
+        members.sort_unstable();
+        members
+    };
+    let stored: std::collections::HashSet<Vec<ArticleId>> = stored
+        .iter()
+        .filter(|s| s.articles.len() > 1)
+        .map(sorted)
+        .collect();
+    let (mut unchanged, mut touched) = (Vec::new(), Vec::new());
+    for (k, s) in stories.iter().enumerate().filter(|(_, s)| s.articles.len() > 1) {
+        let members = sorted(s);
+        if !members.iter().any(|a| pending.contains(a)) && stored.contains(&members) {
+            unchanged.push(members);
+        } else {
+            touched.push(k);
+        }
+    }
+    (unchanged, touched)
+}
+
+/// The stored anchored pairs joining two members of one unchanged story: what finding them again
+/// would give, since anchored pairs only join members of one story.
+fn kept_anchored(stored: Vec<Pair>, unchanged: &[Vec<ArticleId>]) -> Vec<Pair> {
+    let story_of: std::collections::HashMap<ArticleId, usize> = unchanged
+        .iter()
+        .enumerate()
+        .flat_map(|(k, members)| members.iter().map(move |&a| (a, k)))
+        .collect();
+    stored
+        .into_iter()
+        .filter(|p| story_of.get(&p.a).is_some_and(|k| story_of.get(&p.b) == Some(k)))
+        .collect()
+}
+
 fn story_key(s: &Story) -> StoryKey {
     let mut members = s.articles.clone();
     members.sort_unstable();
@@ -179,6 +223,9 @@ pub struct AnalyzeReport {
     /// the new and changed ones and those whose furniture answers can have moved since the stored
     /// model (`wiretrace_explain::FurnitureDelta`); the others kept their stored digest.
     pub digested: usize,
+    /// Anchored pairs (rewrites and translations) kept from the stored analysis because their story
+    /// came back with the same members, none of them new or changed, instead of being found again.
+    pub kept_anchored_pairs: usize,
 }
 
 /// An open store plus the configuration to analyse it.
@@ -444,7 +491,13 @@ impl Engine {
         lap("reuse", &mut timings);
         progress.inc(1);
         let mut pairs = self.store.pairs()?;
-        // Anchored pairs are recomputed from the stories below; only reuse pairs are evidence.
+        // Anchored pairs are found from the stories below (only reuse pairs are evidence); those of
+        // a story that comes back unchanged are kept instead of found again (`kept_anchored`).
+        let stored_anchored: Vec<Pair> = if full {
+            Vec::new()
+        } else {
+            pairs.iter().filter(|p| !p.method.is_text()).cloned().collect()
+        };
         pairs.retain(|p| p.method.is_text() && !pending.contains(&p.a) && !pending.contains(&p.b));
         // The new pairs are moved in, not copied (at scale they are hundreds of megabytes): the ones
         // to save are found again below as the pairs that touch a pending article.
@@ -526,9 +579,28 @@ impl Engine {
             "multi-article stories keeping their stored lineage"
         );
         lap("stories", &mut timings);
-        let anchored = {
+        let (anchored, kept_anchored_pairs) = {
             let _span = tracing::info_span!("passages", stories = stories.len()).entered();
-            wiretrace_stories::anchored_pairs(&self.cfg.passages, &articles, &stories, &pairs)
+            let (unchanged, touched) = split_unchanged_stories(&stories, &stored, &pending);
+            let kept = kept_anchored(stored_anchored, &unchanged);
+            let kept_count = kept.len();
+            let find = |stories: &[Story]| {
+                wiretrace_stories::anchored_pairs(&self.cfg.passages, &articles, stories, &pairs)
+            };
+            let mut found = if unchanged.is_empty() {
+                find(&stories)
+            } else {
+                find(&touched.iter().map(|&k| stories[k].clone()).collect::<Vec<_>>())
+            };
+            tracing::info!(
+                kept = kept.len(),
+                found = found.len(),
+                stories_searched = touched.len(),
+                "anchored pairs"
+            );
+            found.extend(kept);
+            found.sort_by_key(|p| (p.a, p.b));
+            (found, kept_count)
         };
         lap("passages", &mut timings);
         progress.inc(1);
@@ -691,6 +763,7 @@ impl Engine {
             changes: self.store.counts()?.changes as usize,
             kept_lineage,
             digested,
+            kept_anchored_pairs,
         })
     }
 

@@ -167,6 +167,24 @@ fn a_corpus_added_in_three_batches_equals_one_run_in_stories_lineage_pairs_and_c
         reports.iter().map(|r| r.kept_lineage).sum::<usize>() > 0,
         "{reports:?}"
     );
+    // and their anchored pairs (translations, rewrites), which are those one run finds
+    let anchored = |e: &Export| -> Vec<(u32, u32)> {
+        e.pairs
+            .iter()
+            .filter(|p| !p.method.is_text())
+            .map(|p| (p.a.0, p.b.0))
+            .collect()
+    };
+    assert!(!anchored(&at_once).is_empty(), "the corpus has translations");
+    assert_eq!(
+        anchored(&at_once),
+        anchored(&stepwise),
+        "anchored pairs: one run vs three batches"
+    );
+    assert!(
+        reports.iter().map(|r| r.kept_anchored_pairs).sum::<usize>() > 0,
+        "{reports:?}"
+    );
     // the later batches kept the changes of the stories they did not touch
     let last = reports.last().unwrap();
     // and the furniture digests of the articles whose furniture answers cannot have moved
