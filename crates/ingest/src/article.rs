@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use wiretrace_lang::page_words::{BYLINE_PREFIXES, LANG_NAMES};
 use wiretrace_model::{Article, BoilerplateBlock};
 
 use crate::IngestError;
@@ -217,19 +218,6 @@ pub(crate) fn clean_line(s: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// Byline prefixes dropped from authors, per language.
-const BYLINE_PREFIXES: &[&str] = &[
-    "by ",
-    "por ",
-    "par ",
-    "von ",
-    "de ",
-    "di ",
-    "door ",
-    "written by ",
-    "text: ",
-];
-
 /// Cleans a byline into an author name: folds whitespace, drops a leading "By" (en, es/pt, fr, de, ro, it,
 /// nl) and a trailing " | Outlet" or ", Outlet correspondent" is kept as is (only the prefix is dropped).
 pub(crate) fn clean_author(s: &str) -> Option<String> {
@@ -256,59 +244,6 @@ pub(crate) fn author_from_byline(s: &str) -> Option<String> {
         .and_then(|p| clean_line(&line[p.len()..]))
         .filter(|name| name.chars().next().is_some_and(char::is_uppercase))
 }
-
-/// Three-letter codes and language names (in English and in the language) → ISO 639-1.
-const LANG_NAMES: &[(&str, &str)] = &[
-    ("eng", "en"),
-    ("english", "en"),
-    ("spa", "es"),
-    ("spanish", "es"),
-    ("espanol", "es"),
-    ("español", "es"),
-    ("castellano", "es"),
-    ("fra", "fr"),
-    ("fre", "fr"),
-    ("french", "fr"),
-    ("français", "fr"),
-    ("francais", "fr"),
-    ("por", "pt"),
-    ("portuguese", "pt"),
-    ("português", "pt"),
-    ("portugues", "pt"),
-    ("ron", "ro"),
-    ("rum", "ro"),
-    ("romanian", "ro"),
-    ("română", "ro"),
-    ("romana", "ro"),
-    ("deu", "de"),
-    ("ger", "de"),
-    ("german", "de"),
-    ("deutsch", "de"),
-    ("ita", "it"),
-    ("italian", "it"),
-    ("italiano", "it"),
-    ("nld", "nl"),
-    ("dut", "nl"),
-    ("dutch", "nl"),
-    ("nederlands", "nl"),
-    ("cat", "ca"),
-    ("catalan", "ca"),
-    ("català", "ca"),
-    ("pol", "pl"),
-    ("polish", "pl"),
-    ("polski", "pl"),
-    ("rus", "ru"),
-    ("russian", "ru"),
-    ("ara", "ar"),
-    ("arabic", "ar"),
-    ("zho", "zh"),
-    ("chi", "zh"),
-    ("chinese", "zh"),
-    ("jpn", "ja"),
-    ("japanese", "ja"),
-    ("tur", "tr"),
-    ("turkish", "tr"),
-];
 
 /// Reduces a declared language tag or name to ISO 639-1, or `None` when it is not one.
 ///

@@ -45,10 +45,10 @@
 //!
 //! Short blocks that point elsewhere ("Read more: …", "Lea también", "Mehr zum Thema") or call to action
 //! ("Subscribe now…", "Follow us…", "Foto: …") are furniture too, by their opening words
-//! ([`READ_MORE_LABELS`], [`PROMPT_OPENINGS`]); so are a picture's credit or caption by class
+//! ([`READ_MORE_LABELS`](wiretrace_lang::page_words::READ_MORE_LABELS), [`PROMPT_OPENINGS`](wiretrace_lang::page_words::PROMPT_OPENINGS)); so are a picture's credit or caption by class
 //! ([`MEDIA_TOKENS`]), a short heading just before a related list, navigation, comments or newsletter
 //! box (its title), headings left at the end of the text, and short closing paragraphs linking to the
-//! publisher's app, channels or subscription ([`CHANNEL_WORDS`]). Layout classes (`has-ads`,
+//! publisher's app, channels or subscription ([`CHANNEL_WORDS`](wiretrace_lang::page_words::CHANNEL_WORDS)). Layout classes (`has-ads`,
 //! `with-sidebar`) are not furniture.
 //!
 //! Also by what they say or how they are built: a caption by its figure label ("Abbildung 4:", "Fig. 2."
@@ -82,6 +82,9 @@
 use std::collections::HashMap;
 
 use scraper::{node::Node, ElementRef, Html, Selector};
+use wiretrace_lang::page_words::{
+    AD_LABELS, CHANNEL_WORDS, LISTING_SEGMENTS, PROMPT_OPENINGS, READ_MORE_LABELS, SEARCH_KEYS,
+};
 
 use crate::article::{author_from_byline, clean_line, Block, Draft};
 
@@ -274,33 +277,6 @@ fn date_line(text: &str) -> bool {
     text.chars().count() <= DATE_LINE_MAX_CHARS && !crate::date::dates_in_text(text).is_empty()
 }
 
-/// Whole-paragraph ad labels (lowercase, punctuation stripped), in en, es, fr, pt, ro, de, it, nl.
-const AD_LABELS: &[&str] = &[
-    "advertisement",
-    "advertisement scroll to continue",
-    "scroll to continue with content",
-    "sponsored",
-    "sponsored content",
-    "ad",
-    "paid content",
-    "publicidad",
-    "anuncio",
-    "contenido patrocinado",
-    "publicite",
-    "publicité",
-    "contenu sponsorisé",
-    "publicidade",
-    "conteúdo patrocinado",
-    "reclamă",
-    "reclama",
-    "publicitate",
-    "anzeige",
-    "werbung",
-    "gesponsert",
-    "pubblicità",
-    "advertentie",
-];
-
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "form", "button",
     "input", "select", "textarea", "img", "picture", "video", "audio", "canvas", "figure", "head", "title",
@@ -463,39 +439,6 @@ pub(crate) fn draft_of_document(html: &str) -> Draft {
     draft.not_article = listing_reason(&doc, &meta, &urls);
     draft
 }
-
-/// URL path segments naming a listing: tag, category, author, search and archive pages, in the
-/// languages of the CMSs we meet (lowercase).
-const LISTING_SEGMENTS: &[&str] = &[
-    "tag",
-    "tags",
-    "category",
-    "categories",
-    "categorie",
-    "categoria",
-    "kategorie",
-    "rubrik",
-    "author",
-    "authors",
-    "autor",
-    "autoren",
-    "auteur",
-    "search",
-    "suche",
-    "buscar",
-    "busqueda",
-    "recherche",
-    "cerca",
-    "topic",
-    "topics",
-    "archive",
-    "archives",
-    "archiv",
-    "page",
-];
-
-/// URL query keys of a site search (`?s=`, `?q=`).
-const SEARCH_KEYS: &[&str] = &["s", "q", "query", "search", "suche"];
 
 /// JSON-LD and `og:type` values of a page that lists others.
 const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ProfilePage", "ItemList"];
@@ -1589,142 +1532,10 @@ fn furniture_reason(el: &scraper::node::Element) -> Option<&'static str> {
     }
 }
 
-/// Openings of a "read more" pointer to another story ("Read more: …", "Lea también: …", "Mehr zum
-/// Thema"), lowercase, in en, es, pt, fr, de, it, nl, pl.
-const READ_MORE_LABELS: &[&str] = &[
-    "read more",
-    "read also",
-    "see also",
-    "related:",
-    "related stories",
-    "more on this",
-    "lea también",
-    "lea más",
-    "lee también",
-    "leia também",
-    "leia mais",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "voir aussi",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "mehr zum thema",
-    "auch interessant",
-    "auch lesen",
-    "weiterlesen",
-    "weiter zu",
-    "continue to",
-    "das könnte sie auch interessieren",
-    "leggi anche",
-    "lees ook",
-    "lees meer",
-    "czytaj też",
-    "czytaj także",
-    "zobacz też",
-    "zobacz także",
-    "also read",
-    "more:",
-    "vea también",
-    "ver también",
-    "mira también",
-    "mehr themen",
-    "weitere artikel",
-    "plus d'articles",
-    "lea:",
-    "lee:",
-    "leia:",
-    "lire:",
-    "read:",
-];
-
-/// Openings of short calls to action and credit lines that are never article text (subscribe, follow
-/// us, support us, photo credits), lowercase, with the furniture reason; in en, es, pt, fr, de, it, nl.
-const PROMPT_OPENINGS: &[(&str, &str)] = &[
-    ("subscribe now", "newsletter"),
-    ("subscribe to", "newsletter"),
-    ("sign up for", "newsletter"),
-    ("zum newsletter", "newsletter"),
-    ("mit unserem newsletter", "newsletter"),
-    ("newsletter abonnieren", "newsletter"),
-    ("jetzt abonnieren", "newsletter"),
-    ("suscríbete", "newsletter"),
-    ("abonnez-vous", "newsletter"),
-    ("inscrivez-vous", "newsletter"),
-    ("iscriviti", "newsletter"),
-    ("assine", "newsletter"),
-    ("follow us", "share"),
-    ("follow the ", "share"),
-    ("folgen sie uns", "share"),
-    ("síguenos", "share"),
-    ("suivez-nous", "share"),
-    ("seguici", "share"),
-    ("share this", "share"),
-    ("teilen sie", "share"),
-    ("möchten sie den artikel teilen", "share"),
-    ("diesen artikel teilen", "share"),
-    ("artikel teilen", "share"),
-    ("partager cet article", "share"),
-    ("partagez cet article", "share"),
-    ("compartir este artículo", "share"),
-    ("comparte este artículo", "share"),
-    ("condividi questo articolo", "share"),
-    ("if you liked this article", "ad"),
-    ("if you enjoyed this article", "ad"),
-    ("wenn ihnen unser artikel gefallen hat", "ad"),
-    ("wenn ihnen dieser artikel gefallen hat", "ad"),
-    ("si cet article vous a plu", "ad"),
-    ("si te gustó este artículo", "ad"),
-    ("we rely on your support", "ad"),
-    ("help us", "ad"),
-    ("helfen sie uns", "ad"),
-    ("aidez-nous", "ad"),
-    ("ayúdanos", "ad"),
-    ("support us", "ad"),
-    ("unterstütze", "ad"),
-    ("unterstützen sie", "ad"),
-    ("photo:", "caption"),
-    ("photos:", "caption"),
-    ("foto:", "caption"),
-    ("fotos:", "caption"),
-    ("bild:", "caption"),
-    ("credit:", "caption"),
-    ("crédit photo", "caption"),
-    ("crédits photos", "caption"),
-    ("image:", "caption"),
-    ("this entry was posted", "byline"),
-    ("dieser eintrag wurde veröffentlicht", "byline"),
-    ("about the author", "byline"),
-    ("über den autor", "byline"),
-    ("sobre el autor", "byline"),
-];
-
 /// How many closing paragraphs are read for promotions of the publisher's channels.
 const CLOSING_PARAS: usize = 3;
 
-/// Words naming a publisher's channel (lowercase; a word starting with one matches): app stores,
-/// messaging and video services, and the stems of "subscribe" in en, es, pt, fr, de, it, pl.
-const CHANNEL_WORDS: &[&str] = &[
-    "app",
-    "apps",
-    "ios",
-    "android",
-    "telegram",
-    "whatsapp",
-    "youtube",
-    "instagram",
-    "tiktok",
-    "podcast",
-    "newsletter",
-    "subscri",
-    "suscri",
-    "subskryp",
-    "abonn",
-    "assin",
-    "iscriv",
-];
-
-/// True when a text names one of [`CHANNEL_WORDS`].
+/// True when a text names one of [`CHANNEL_WORDS`](wiretrace_lang::page_words::CHANNEL_WORDS).
 fn names_a_channel(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let w = w.to_lowercase();
@@ -1737,7 +1548,7 @@ fn names_a_channel(text: &str) -> bool {
 /// Longest block read as a call to action or credit line.
 const PROMPT_MAX_CHARS: usize = 250;
 
-/// The furniture reason of a short call to action or credit line (see [`PROMPT_OPENINGS`]).
+/// The furniture reason of a short call to action or credit line (see [`PROMPT_OPENINGS`](wiretrace_lang::page_words::PROMPT_OPENINGS)).
 fn prompt_line(text: &str) -> Option<&'static str> {
     if text.len() > PROMPT_MAX_CHARS {
         return None;
@@ -1754,7 +1565,7 @@ fn prompt_line(text: &str) -> Option<&'static str> {
 /// Longest block read as a "read more" pointer: a label and one headline, not a paragraph.
 const READ_MORE_MAX_CHARS: usize = 220;
 
-/// True for a short block that points to another story (see [`READ_MORE_LABELS`]).
+/// True for a short block that points to another story (see [`READ_MORE_LABELS`](wiretrace_lang::page_words::READ_MORE_LABELS)).
 fn read_more_line(text: &str) -> bool {
     if text.len() > READ_MORE_MAX_CHARS {
         return false;

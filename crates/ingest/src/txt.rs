@@ -35,6 +35,8 @@
 //! assert_eq!(a.text, "Rain fell. Roads shut.");
 //! ```
 
+use wiretrace_lang::page_words::EDITOR_PREFIXES;
+
 use crate::article::{author_from_byline, clean_line, Block, Draft};
 use crate::date::{dates_in_text, parse_date, Cue};
 
@@ -49,19 +51,6 @@ const MAX_HEADER_LINES: usize = 8;
 
 /// Longest dateline ("WASHINGTON", "SÃO PAULO, Brazil (Reuters)") before its dash, in chars.
 const MAX_DATELINE_CHARS: usize = 60;
-
-/// Line openings naming an editor, lowercase.
-const EDITOR_PREFIXES: &[&str] = &[
-    "edited by ",
-    "reviewed by ",
-    "editing by ",
-    "editado por ",
-    "édité par ",
-    "edite par ",
-    "redigiert von ",
-    "bearbeitet von ",
-    "a cura di ",
-];
 
 /// Reads a plain-text article.
 pub(crate) fn draft_of_text(text: &str) -> Draft {

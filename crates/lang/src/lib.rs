@@ -1,6 +1,7 @@
 //! Language knowledge as data, in one place: function words, month names and weekday names per
 //! language (the date reader and the story stage read the same weekday table), and the
-//! date-reading tables of [`date_words`] (month names and abbreviations, fillers, time zones, the "published" / "updated" cue words of many languages).
+//! date-reading tables of [`date_words`] (month names and abbreviations, fillers, time zones, the "published" / "updated" cue words of many languages),
+//! the page-furniture vocabulary of [`boilerplate`] and the furniture and header openings of [`page_words`].
 //!
 //! Every word is stored *folded*: lowercase, transliterated to ASCII letters (diacritics dropped,
 //! Cyrillic and Greek romanised), which is how the story stage compares words across languages and
@@ -16,6 +17,8 @@
 
 pub mod boilerplate;
 pub mod date_words;
+pub mod explain_words;
+pub mod page_words;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
