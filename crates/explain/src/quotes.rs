@@ -18,6 +18,7 @@
 //! the previous speaker. Guarantees: quotes are returned in text order; spans index `text` in chars.
 
 use serde::{Deserialize, Serialize};
+use wiretrace_lang::name_words::PARTICLES;
 use wiretrace_model::{CharIndex, CharSpan};
 
 use crate::lang::LangData;
@@ -398,11 +399,6 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
-
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin",
-    "al", "el", "y", "e",
-];
 
 /// A capitalised name run starting at word `i` going forward.
 fn name_forward(ws: &[(usize, &str)], i: usize, data: &LangData) -> Option<String> {

@@ -16,8 +16,10 @@
 #![deny(missing_docs)]
 
 pub mod boilerplate;
+pub mod credit_words;
 pub mod date_words;
 pub mod explain_words;
+pub mod name_words;
 pub mod page_words;
 
 use std::collections::HashMap;

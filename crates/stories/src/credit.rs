@@ -7,6 +7,8 @@
 //! paragraph's dateline and the last paragraphs), short abbreviations only in credit positions
 //! (parenthesised, after a dash or a credit word, or alone), so that "AP" inside a sentence is not a credit.
 
+use wiretrace_lang::credit_words::ARTICLES;
+pub use wiretrace_lang::credit_words::{CREDIT_WORDS, SOURCE_PHRASES};
 use wiretrace_model::{Article, CreditStatus};
 use wiretrace_text::fold;
 
@@ -169,50 +171,6 @@ pub const AGENCIES: &[Agency] = &[
         names: &["emirates news agency"],
         abbreviations: &["WAM"],
     },
-];
-
-/// Words that introduce a credit, folded, in en, es, pt, fr, ro, de, it, nl (a data table).
-pub const CREDIT_WORDS: &[&str] = &[
-    "source",
-    "sources",
-    "additional sources",
-    "additional reporting",
-    "reporting by",
-    "with",
-    "copyright",
-    "credit",
-    "fuente",
-    "fuentes",
-    "con informacion de",
-    "informacion de",
-    "agencia",
-    "agencias",
-    "redaccion",
-    "fonte",
-    "fontes",
-    "com informacoes de",
-    "agencia",
-    "agencias",
-    "sursa",
-    "surse",
-    "sursele",
-    "cu informatii de",
-    "agentia",
-    "avec",
-    "selon",
-    "credit",
-    "agence",
-    "agences",
-    "quelle",
-    "quellen",
-    "mit material von",
-    "agentur",
-    "agenturen",
-    "fonte",
-    "fonti",
-    "con",
-    "bron",
-    "bronnen",
 ];
 
 /// Returns the agency whose name or abbreviation is exactly `name` (an outlet or author field), if any.
@@ -504,42 +462,6 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Phrases (folded) that introduce the name of another outlet a text was taken from, in en, es, pt, fr,
-/// ro, de (a data table).
-pub const SOURCE_PHRASES: &[&str] = &[
-    "via",
-    "originally published by",
-    "originally published in",
-    "originally published on",
-    "first published by",
-    "first published in",
-    "first published on",
-    "republished from",
-    "courtesy of",
-    // an aggregator's syndication footer: "Latest News From <outlet> | <outlet> RSS"
-    "latest news from",
-    "source",
-    "sources",
-    "publicado originalmente por",
-    "publicado originalmente en",
-    "publicado originalmente em",
-    "fuente",
-    "fonte",
-    "publie initialement par",
-    "publie initialement dans",
-    "publie a l'origine par",
-    "source",
-    "sursa",
-    "publicat initial de",
-    "publicat initial in",
-    "preluat de la",
-    "quelle",
-    "zuerst erschienen bei",
-    "zuerst erschienen in",
-    "ursprunglich erschienen bei",
-    "ursprunglich veroffentlicht von",
-];
-
 /// Returns a folded slug of a name: lowercase, no diacritics, words joined by `-` ("Vennick Herald" →
 /// `vennick-herald`).
 ///
@@ -605,11 +527,6 @@ pub fn credited_names(text: &str) -> Vec<String> {
     }
     out
 }
-
-/// Leading articles dropped from credited names (en, es, pt, fr, ro, de).
-const ARTICLES: &[&str] = &[
-    "the", "el", "la", "los", "las", "o", "a", "os", "as", "le", "les", "l'", "der", "die", "das",
-];
 
 /// Whether `copy` credits `source`, its lineage source: [`CreditStatus::Credited`] when it names
 /// the source's outlet (a "Via …" / "Fuente: …" line) or an agency the source is or credits;

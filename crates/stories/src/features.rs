@@ -6,6 +6,7 @@
 //! same numbers. They are hashed with a fixed seed so that features are
 //! stable across runs.
 
+use wiretrace_lang::name_words::CAPITALISED_STOP;
 use wiretrace_model::Article;
 pub(crate) use wiretrace_text::sorted_intersection_count as intersect_count;
 use wiretrace_text::{fold, token_hash, tokens};
@@ -226,16 +227,6 @@ pub(crate) struct Detail {
 }
 
 pub(crate) use wiretrace_text::FastMap;
-
-/// Capitalised words that are function words in en, es, pt, fr, ro, de; never names.
-const CAPITALISED_STOP: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "but", "or", "he", "she", "it", "they",
-    "we", "i", "you", "his", "her", "their", "our", "this", "that", "these", "those", "there", "mr", "mrs",
-    "ms", "dr", "el", "la", "los", "las", "un", "una", "en", "y", "o", "de", "del", "al", "por", "para",
-    "con", "le", "les", "des", "du", "et", "ou", "il", "elle", "ils", "nous", "vous", "o", "os", "as", "um",
-    "uma", "do", "da", "dos", "das", "no", "na", "e", "si", "sau", "cu", "pe", "din", "der", "die", "das",
-    "ein", "eine", "und", "oder", "mit", "im", "am", "zu", "von", "er", "sie", "es", "wir",
-];
 
 /// The language whose month and weekday names are capitalised function words too ("January",
 /// "Monday" open no name); the names come from `wiretrace_lang::MONTHS` and `WEEKDAYS`, the one
