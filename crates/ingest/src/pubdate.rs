@@ -15,7 +15,8 @@
 //! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word (or before a closing participle, "am 3. Mai 2026 veröffentlicht"), else in a short date line (an element whose class names a date), else a "published" line in teaser classes inside the main text, else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
 //! | 9 | `teaser` | the page's own teaser: a link to the page's own path in a list of latest articles, with one date beside it |
 //! | 10 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
-//! | 11 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
+//! | 11 | `stamp` | the page's visible change stamp ("Diese Seite wurde zuletzt am … geändert", "Stand: …", "Last updated …"), footers included, when every such line states one day |
+//! | 12 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
 //!
 //! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
@@ -359,7 +360,37 @@ fn clue_date(
                 "modified",
             )
         })
+        .or_else(|| found(page_stamp_date(doc), "stamp"))
         .or_else(|| found(lead_image_date(clues.metas), "image"))
+}
+
+/// Longest block read for the page's own change stamp ("Diese Seite wurde zuletzt am … geändert.",
+/// "[Stand: 09.10.2026, 10:40 Uhr]", "Last updated: 3 May 2026"): a stamp is one line, while a longer
+/// block around an "updated" word is prose about something else.
+const STAMP_MAX_CHARS: usize = 120;
+
+/// The page's visible change stamp, when nothing else dates it: the one day that every short line
+/// holding a date after an "updated / zuletzt / Stand" word ([`wiretrace_lang::date_words::UPDATED_WORDS`])
+/// states, anywhere in the page's visible text but comments and teasers, footers included (wikis,
+/// portals and city pages stamp their last change there). A page with stamps of different days (a
+/// list of changed items) gets none. It is a modification date, so it comes after every publication
+/// clue and after the modification metas.
+fn page_stamp_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    let body = doc.select(&BODY).next()?;
+    let mut agreed: Option<NaiveDate> = None;
+    for line in block_lines(body, None, true) {
+        let line = line.trim();
+        if line.chars().count() > STAMP_MAX_CHARS {
+            continue;
+        }
+        for d in dates_in_text(line).into_iter().filter(|d| d.cue == Cue::Updated) {
+            if agreed.is_some_and(|a| a != d.date) {
+                return None;
+            }
+            agreed = Some(d.date);
+        }
+    }
+    agreed.map(|d| d.and_time(NaiveTime::MIN).and_utc().fixed_offset())
 }
 
 /// `meta` names whose content is the page's lead image (the picture shared with the page).
@@ -706,7 +737,7 @@ fn headline_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<Fi
         return None;
     }
     let mut dates = Vec::new();
-    for line in block_lines(block, h1) {
+    for line in block_lines(block, Some(h1), false) {
         let line = line.trim();
         if line.chars().count() > DATE_BLOCK_MAX_CHARS || is_sentence(line) {
             continue;
@@ -749,9 +780,18 @@ fn text_at_most(e: ElementRef<'_>, max: usize) -> bool {
     true
 }
 
-/// The text of `e`'s blocks (split at block elements), without `skip`'s subtree and invisible elements.
-fn block_lines(e: ElementRef<'_>, skip: ElementRef<'_>) -> Vec<String> {
+/// The text of `e`'s blocks (split at block elements), without `skip`'s subtree and invisible elements
+/// (and, with `skip_other`, without comments and teasers: [`NOT_THE_PAGE`]).
+fn block_lines(e: ElementRef<'_>, skip: Option<ElementRef<'_>>, skip_other: bool) -> Vec<String> {
     let mut out = vec![String::new()];
+    let mut toks = Vec::new();
+    let mut other = |el: &scraper::node::Element| {
+        skip_other && {
+            toks.clear();
+            class_tokens(el, &mut toks);
+            toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()))
+        }
+    };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in e.traverse() {
         match edge {
@@ -766,7 +806,10 @@ fn block_lines(e: ElementRef<'_>, skip: ElementRef<'_>) -> Vec<String> {
                         last.push(' ');
                     }
                     Node::Element(el) => {
-                        if n.id() == skip.id() || SKIP_TAGS.contains(&el.name()) {
+                        if skip.is_some_and(|s| s.id() == n.id())
+                            || SKIP_TAGS.contains(&el.name())
+                            || other(el)
+                        {
                             skipping = Some(n.id());
                         } else if crate::html::is_block(el.name()) {
                             out.push(String::new());

@@ -209,3 +209,34 @@ fn a_generic_meta_date_yields_to_the_one_date_line_of_the_text() {
     assert_eq!(day(&a).as_deref(), Some("2026-02-12"));
     assert_eq!(from(&a), Some("meta"));
 }
+
+#[test]
+fn a_page_with_no_other_date_takes_its_visible_change_stamp() {
+    // A wiki page: no date metas, no article date line; its footer stamps the last change.
+    let wiki = format!(
+        "<html><head><title>Stammtisch</title></head><body><div id=\"content\"><h1>Stammtisch</h1>{BODY}</div>\
+         <div id=\"footer\"><ul><li id=\"footer-info-lastmod\">Diese Seite wurde zuletzt am 12. März 2026 um \
+         10:22 Uhr geändert.</li><li>Diese Seite wurde bisher 1.385 mal abgerufen.</li></ul></div></body></html>"
+    );
+    let a = page(&wiki);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-12"));
+    assert_eq!(from(&a), Some("stamp"));
+    // A city portal's print footer: "Stand" (as of).
+    let portal = format!(
+        "<html><body><main><h2>Aktuelles aus der Stadt</h2>{BODY}</main>\
+         <p class=\"print\">Quelle: Stadtportal<br>[Stand: 09.03.2026, 01:40 Uhr]</p></body></html>"
+    );
+    assert_eq!(day(&page(&portal)).as_deref(), Some("2026-03-09"));
+    // Stamps of different days (a list of changed items) date nothing.
+    let list = portal.replace(
+        "</main>",
+        "<ul><li>Fahrplan (zuletzt geändert 02.03.2026)</li><li>Gebühren (zuletzt geändert 05.03.2026)</li></ul></main>",
+    );
+    assert_eq!(day(&page(&list)), None);
+    // A publication clue still comes first.
+    let dated = wiki.replace(
+        "<head>",
+        "<head><meta property=\"article:published_time\" content=\"2026-03-01T09:00:00+01:00\">",
+    );
+    assert_eq!(day(&page(&dated)).as_deref(), Some("2026-03-01"));
+}
