@@ -554,6 +554,18 @@ fn root_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<F
     .map(|s| midnight(s.date))
 }
 
+/// The first date in a date-line-classed short block of the main text ("text_datum", "entry-date"; never
+/// an update or a teaser's line): the article's own date line, even when the main text goes on to list
+/// other items with their dates.
+fn root_first_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    root?;
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    visible_dates(body, root)
+        .iter()
+        .find(|s| s.in_root && s.short && s.in_date_line && !s.in_teaser && s.date.cue != Cue::Updated)
+        .map(|s| midnight(s.date))
+}
+
 /// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
 /// `2026-03-05`-style date anywhere in it.
 fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -699,7 +711,15 @@ fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
         .find_map(element_date)
         .or_else(|| agreed_markup_date(doc))
         .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
-        .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+        .or_else(|| {
+            // A `<time>` outside the article (a site header's clock showing today, a teaser's) yields
+            // to the main text's own first date line when they state different days.
+            let page = doc.select(&TIME).filter(usable).find_map(element_date)?;
+            match root_first_date_line(doc, root) {
+                Some(own) if own.date_naive() != page.date_naive() => None,
+                _ => Some(page),
+            }
+        })
 }
 
 /// Most visible characters of the block around the page's `<h1>` read as the article's header (kicker,

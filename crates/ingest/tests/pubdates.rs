@@ -240,3 +240,25 @@ fn a_page_with_no_other_date_takes_its_visible_change_stamp() {
     );
     assert_eq!(day(&page(&dated)).as_deref(), Some("2026-03-01"));
 }
+
+#[test]
+fn a_site_header_clock_yields_to_the_texts_own_date_line() {
+    // The site header shows today's date in a `<time>`; the column's own date line opens its text, and
+    // the text goes on to list the column's earlier instalments with their dates.
+    let html = format!(
+        "<html><body><div id=\"head\"><header><div class=\"navtop\"><span class=\"clock\">\
+         <time datetime=\"2026-03-12T13:56:20+01:00\">Donnerstag, 12. März 2026</time></span></div></header></div>\
+         <main><h2>Kolumne: Der Kran</h2><div class=\"intro\"><p><span class=\"text_datum\">10. März 2026.</span> \
+         Ein neuer Kran kommt in den Hafen.</p></div><div class=\"body\">{BODY}</div>\
+         <div class=\"more\"><p><span class=\"text_datum\">3. März 2026.</span> Die alte Werft.</p>\
+         <p><span class=\"text_datum\">24. Februar 2026.</span> Die neue Fähre.</p></div></main></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-10"), "{:?}", from(&a));
+    // Without a date line in the text, the page's `<time>` still dates it.
+    let bare = html
+        .replace("<span class=\"text_datum\">10. März 2026.</span>", "")
+        .replace("<div class=\"more\">", "<div class=\"more\" hidden>");
+    let bare = bare.split("<div class=\"more\"").next().unwrap().to_string() + "</main></body></html>";
+    assert_eq!(day(&page(&bare)).as_deref(), Some("2026-03-12"));
+}
