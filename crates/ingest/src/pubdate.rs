@@ -236,7 +236,9 @@ pub(crate) fn publication_date(
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
     if chosen.when.offset().local_minus_utc() == 0 && !matches!(chosen.from, "text" | "url") {
-        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc()) {
+        // A markup value (not a day read from the visible text, whose day is the page's own).
+        let machine_value = matches!(chosen.from, "meta" | "json-ld" | "itemprop" | "time" | "modified");
+        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc(), machine_value) {
             chosen.when = day.and_time(NaiveTime::MIN).and_utc().fixed_offset();
         }
     }
@@ -290,15 +292,24 @@ fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<Fixe
 
 /// The day the page shows beside a UTC publication instant when it is the next or previous day and the
 /// instant's own day is not shown: a UTC time near midnight falls on a neighbouring day of the
-/// publisher's calendar, and the visible date line states that day. Only one such day, and only from
+/// publisher's calendar, and the visible date line states that day. A bare day (a date-only meta,
+/// read as midnight UTC, when `machine_value`: from markup, not from the page's visible lines) may have
+/// been computed in another zone than the page's: either neighbour. Only one such day, and only from
 /// date lines (short blocks, date-line classes), never from prose or an "updated" line.
 fn visible_neighbour_day(
     doc: &Html,
     root: Option<ElementRef<'_>>,
     utc: chrono::NaiveDateTime,
+    machine_value: bool,
 ) -> Option<NaiveDate> {
     let utc_day = utc.date();
+    // A bare day (midnight UTC: a date-only value) was written in an unknown zone: both neighbouring
+    // days are as reachable as for any instant.
+    let day_only = machine_value && utc.time() == NaiveTime::MIN;
     let reachable = |d: NaiveDate| {
+        if day_only {
+            return (d - utc_day).num_days().abs() == 1;
+        }
         let local_midnight = d.and_time(NaiveTime::MIN);
         let hours = (utc - local_midnight).num_minutes() as f64 / 60.0;
         // The local day `d` holds the instant for some real offset when it starts at most the

@@ -262,3 +262,19 @@ fn a_site_header_clock_yields_to_the_texts_own_date_line() {
     let bare = bare.split("<div class=\"more\"").next().unwrap().to_string() + "</main></body></html>";
     assert_eq!(day(&page(&bare)).as_deref(), Some("2026-03-12"));
 }
+
+#[test]
+fn a_date_only_meta_one_day_from_the_header_line_takes_the_visible_day() {
+    // A date-only `itemprop` meta (computed in another zone) the day before the header's date line.
+    let html = format!(
+        "<html><head><meta itemprop=\"datePublished\" content=\"2026-03-09\"></head><body><article>\
+         <header><h1>Der Kran kommt</h1><div class=\"metainfo\"><span>Anna Weber</span> \
+         <time class=\"metainfo__date\">10.03.2026, 05:00 Uhr</time></div></header>{BODY}</article></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-10"));
+    assert_eq!(from(&a), Some("meta"));
+    // A header line two days away is another day, not a zone: the meta stands.
+    let far = html.replace("10.03.2026", "11.03.2026");
+    assert_eq!(day(&page(&far)).as_deref(), Some("2026-03-09"));
+}
