@@ -18,7 +18,9 @@
 //! | 11 | `stamp` | the page's visible change stamp ("Diese Seite wurde zuletzt am … geändert", "Stand: …", "Last updated …"), footers included, when every such line states one day |
 //! | 12 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
 //!
-//! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! Then corrections: a markup date (rows 1–4) gives way to the modification day when that is the only
+//! day the page shows (every visible date line states it, the markup's day is written nowhere visible:
+//! `revision`, a re-dated article); a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
 //! the page writes the same instant in local time elsewhere, else the URL's day when it is one day
 //! off, else the neighbouring day (reachable by a real UTC offset) that the page's date lines alone show. A date element whose visible text states
@@ -232,6 +234,12 @@ pub(crate) fn publication_date(
         .find_map(|u| url_date(u))
         .map(|d| d.fixed_offset());
     let mut chosen = clue_date(doc, root, clues, url)?;
+    if let Some(shown) = shown_revision(doc, root, clues, &chosen) {
+        chosen = PageDate {
+            when: shown,
+            from: "revision",
+        };
+    }
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
@@ -257,6 +265,38 @@ pub(crate) fn publication_date(
         }
         _ => Some(chosen),
     }
+}
+
+/// The page's modification day when it is the only day the page shows: every visible date line (short
+/// blocks and date-line classes, "updated" lines included; never teasers) states the day of the
+/// modification date (`article:modified_time`, JSON-LD `dateModified`), a day after the chosen one, and
+/// the chosen day is written nowhere in the visible text. The publisher re-dated the article: the
+/// reader sees only the revision's day ("Updated June 13, 2026", or a bare date line), and the earlier
+/// day lives only in the markup (a recipe's first upload, an evergreen article's first version).
+fn shown_revision(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+    chosen: &PageDate,
+) -> Option<DateTime<FixedOffset>> {
+    if !matches!(chosen.from, "meta" | "json-ld" | "itemprop") {
+        return None;
+    }
+    let modified = meta_date(clues.metas, MODIFIED_META).or_else(|| first_date(clues.ld_modified))?;
+    let day = modified.date_naive();
+    if day <= chosen.when.date_naive() {
+        return None;
+    }
+    let body = doc.select(&BODY).next()?;
+    let seen = visible_dates(body, root);
+    if seen.iter().any(|s| s.date.date == chosen.when.date_naive()) {
+        return None;
+    }
+    let lines = seen
+        .iter()
+        .filter(|s| !s.in_teaser && (s.short || s.in_date_line));
+    let shown = unanimous(lines)?;
+    (shown.date.date == day).then(|| midnight(shown.date))
 }
 
 /// The same instant as `utc` written elsewhere in the page with the publisher's own UTC offset (a

@@ -278,3 +278,28 @@ fn a_date_only_meta_one_day_from_the_header_line_takes_the_visible_day() {
     let far = html.replace("10.03.2026", "11.03.2026");
     assert_eq!(day(&page(&far)).as_deref(), Some("2026-03-09"));
 }
+
+#[test]
+fn a_page_showing_only_its_revision_day_is_dated_by_it() {
+    // A recipe page: the markup's creation date is years old, the only date line shown is the update.
+    let html = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2019-01-01T00:00:00Z\">\
+         <meta property=\"article:modified_time\" content=\"2026-03-13T08:04:01Z\"></head><body><article>\
+         <h1>Upside-down cake</h1><div class=\"recipeDate\">Updated March 13, 2026</div>{BODY}</article></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-13"));
+    assert_eq!(from(&a), Some("revision"));
+    // A bare date line of the revision's day (no "updated" word) is read the same way.
+    let bare = html.replace("Updated March 13, 2026", "13.03.2026");
+    assert_eq!(day(&page(&bare)).as_deref(), Some("2026-03-13"));
+    // When the page also shows the published day, that day stands.
+    let both = html.replace(
+        "Updated March 13, 2026",
+        "Published January 1, 2019 · Updated March 13, 2026",
+    );
+    assert_eq!(day(&page(&both)).as_deref(), Some("2019-01-01"));
+    // A date line of another day than the modification is no revision.
+    let other = html.replace("Updated March 13, 2026", "March 10, 2026");
+    assert_ne!(day(&page(&other)).as_deref(), Some("2026-03-13"));
+}
