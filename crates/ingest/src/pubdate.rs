@@ -29,7 +29,8 @@
 //!
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
 //! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
-//! box (an `<article>` or post/entry element around the main text), and bare years (a copyright line has no
+//! box (an `<article>` or post/entry element around the main text; a post's own `post-footer` or
+//! `entry-footer` is the article's), and bare years (a copyright line has no
 //! day). Visible dates are read with the multilingual tables of [`wiretrace_lang::date_words`].
 
 use std::sync::LazyLock;
@@ -982,7 +983,19 @@ fn excluded(el: &scraper::node::Element, toks: &[String], in_box: bool) -> bool 
         return true;
     }
     !in_box
+        && !own_footer(toks)
         && (FURNITURE_TAGS.contains(&el.name()) || toks.iter().any(|t| PAGE_FURNITURE.contains(&t.as_str())))
+}
+
+/// Class tokens of a post's own footer ("post-footer", "entry-footer"): blog templates close each post
+/// with its date, author and categories there, even outside the box the main text was found in.
+const OWN_FOOTER_TOKENS: &[&str] = &["footer"];
+
+/// True when an element's class names a footer of a post or entry (an [`ARTICLE_BOX_TOKENS`] token
+/// beside an [`OWN_FOOTER_TOKENS`] one): the article's own meta line, not the page's footer.
+fn own_footer(toks: &[String]) -> bool {
+    toks.iter().any(|t| OWN_FOOTER_TOKENS.contains(&t.as_str()))
+        && toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str()))
 }
 
 /// The article's own box: the outermost element around the main text (the main text's root itself

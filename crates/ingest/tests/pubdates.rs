@@ -303,3 +303,21 @@ fn a_page_showing_only_its_revision_day_is_dated_by_it() {
     let other = html.replace("Updated March 13, 2026", "March 10, 2026");
     assert_ne!(day(&page(&other)).as_deref(), Some("2026-03-13"));
 }
+
+#[test]
+fn a_posts_own_footer_outside_its_text_box_dates_it() {
+    // A blog template closes the post with a footer after an ad widget, outside the text's box.
+    let html = format!(
+        "<html><body><div id=\"main\"><div class=\"text\"><h1>Ein Kran aus Lego</h1>{BODY}</div>\
+         <div class=\"widget\"><div class=\"textwidget\">Anzeige</div></div>\
+         <div class=\"post-footer\">Dieser Artikel wurde am 14. März 2026 um 14:48 von <a href=\"/author/heiner\">\
+         Heiner</a> geschrieben und unter dem Stichwort <a href=\"/tag/lego\">Lego</a> abgelegt.</div></div>\
+         <div id=\"footer\">Impressum · 12.02.2026 Datenschutz aktualisiert</div></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-14"));
+    assert_eq!(from(&a), Some("text"));
+    // The page's own footer is still no date of the page.
+    let plain = html.replace("post-footer", "site-footer");
+    assert_ne!(day(&page(&plain)).as_deref(), Some("2026-03-14"));
+}
