@@ -1,5 +1,7 @@
 //! Publication dates of real page shapes, written as small fictional pages: generic metas against the
-//! article's own marks, the page's own teaser, day-first and compact URL dates, the lead image's URL.
+//! article's own marks, the page's own teaser, day-first and compact URL dates, the lead image's URL, a
+//! visible change stamp, a site header's clock, a date-only meta a day off, a revision shown alone, a
+//! post's own footer.
 
 use wiretrace_ingest::{read_bytes, Article, Config};
 
