@@ -15,9 +15,12 @@
 //! | 8 | `text` | a visible date: after a "Published / Veröffentlicht / Publié…" word (or before a closing participle, "am 3. Mai 2026 veröffentlicht"), else in a short date line (an element whose class names a date), else a "published" line in teaser classes inside the main text, else the first one in a short block or opening a paragraph (a dateline) of the article, else of the page, each only when all such dates state the same day (a forum's or a portal's dates conflict: no date); a date inside prose is an event's, never the page's |
 //! | 9 | `teaser` | the page's own teaser: a link to the page's own path in a list of latest articles, with one date beside it |
 //! | 10 | `modified` | the modification date (`article:modified_time`, JSON-LD `dateModified`), when nothing else dates the page |
-//! | 11 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
+//! | 11 | `stamp` | the page's visible change stamp ("Diese Seite wurde zuletzt am … geändert", "Stand: …", "Last updated …"), footers included, when every such line states one day |
+//! | 12 | `image` | a date in the lead image's URL path (`og:image`, `twitter:image`), the weakest clue |
 //!
-//! Then corrections: a winner more than a day after the page's URL date gives way to the URL's
+//! Then corrections: a markup date (rows 1–4) gives way to the modification day when that is the only
+//! day the page shows (every visible date line states it, the markup's day is written nowhere visible:
+//! `revision`, a re-dated article); a winner more than a day after the page's URL date gives way to the URL's
 //! (a re-publication; the URL was minted first); a winner in UTC takes the publisher's offset when
 //! the page writes the same instant in local time elsewhere, else the URL's day when it is one day
 //! off, else the neighbouring day (reachable by a real UTC offset) that the page's date lines alone show. A date element whose visible text states
@@ -26,7 +29,8 @@
 //!
 //! Never read as the publication date: a date after an "Updated / Aktualisiert / Mis à jour…" word,
 //! dates in comment sections, teaser lists and navigation, in sidebars and footers outside the article's own
-//! box (an `<article>` or post/entry element around the main text), and bare years (a copyright line has no
+//! box (an `<article>` or post/entry element around the main text; a post's own `post-footer` or
+//! `entry-footer` is the article's), and bare years (a copyright line has no
 //! day). Visible dates are read with the multilingual tables of [`wiretrace_lang::date_words`].
 
 use std::sync::LazyLock;
@@ -231,11 +235,19 @@ pub(crate) fn publication_date(
         .find_map(|u| url_date(u))
         .map(|d| d.fixed_offset());
     let mut chosen = clue_date(doc, root, clues, url)?;
+    if let Some(shown) = shown_revision(doc, root, clues, &chosen) {
+        chosen = PageDate {
+            when: shown,
+            from: "revision",
+        };
+    }
     if chosen.when.offset().local_minus_utc() == 0 {
         chosen.when = local_spelling(raw, chosen.when).unwrap_or(chosen.when);
     }
     if chosen.when.offset().local_minus_utc() == 0 && !matches!(chosen.from, "text" | "url") {
-        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc()) {
+        // A markup value (not a day read from the visible text, whose day is the page's own).
+        let machine_value = matches!(chosen.from, "meta" | "json-ld" | "itemprop" | "time" | "modified");
+        if let Some(day) = visible_neighbour_day(doc, root, chosen.when.naive_utc(), machine_value) {
             chosen.when = day.and_time(NaiveTime::MIN).and_utc().fixed_offset();
         }
     }
@@ -254,6 +266,38 @@ pub(crate) fn publication_date(
         }
         _ => Some(chosen),
     }
+}
+
+/// The page's modification day when it is the only day the page shows: every visible date line (short
+/// blocks and date-line classes, "updated" lines included; never teasers) states the day of the
+/// modification date (`article:modified_time`, JSON-LD `dateModified`), a day after the chosen one, and
+/// the chosen day is written nowhere in the visible text. The publisher re-dated the article: the
+/// reader sees only the revision's day ("Updated June 13, 2026", or a bare date line), and the earlier
+/// day lives only in the markup (a recipe's first upload, an evergreen article's first version).
+fn shown_revision(
+    doc: &Html,
+    root: Option<ElementRef<'_>>,
+    clues: &Clues<'_>,
+    chosen: &PageDate,
+) -> Option<DateTime<FixedOffset>> {
+    if !matches!(chosen.from, "meta" | "json-ld" | "itemprop") {
+        return None;
+    }
+    let modified = meta_date(clues.metas, MODIFIED_META).or_else(|| first_date(clues.ld_modified))?;
+    let day = modified.date_naive();
+    if day <= chosen.when.date_naive() {
+        return None;
+    }
+    let body = doc.select(&BODY).next()?;
+    let seen = visible_dates(body, root);
+    if seen.iter().any(|s| s.date.date == chosen.when.date_naive()) {
+        return None;
+    }
+    let lines = seen
+        .iter()
+        .filter(|s| !s.in_teaser && (s.short || s.in_date_line));
+    let shown = unanimous(lines)?;
+    (shown.date.date == day).then(|| midnight(shown.date))
 }
 
 /// The same instant as `utc` written elsewhere in the page with the publisher's own UTC offset (a
@@ -289,15 +333,24 @@ fn local_spelling(raw: &str, utc: DateTime<FixedOffset>) -> Option<DateTime<Fixe
 
 /// The day the page shows beside a UTC publication instant when it is the next or previous day and the
 /// instant's own day is not shown: a UTC time near midnight falls on a neighbouring day of the
-/// publisher's calendar, and the visible date line states that day. Only one such day, and only from
+/// publisher's calendar, and the visible date line states that day. A bare day (a date-only meta,
+/// read as midnight UTC, when `machine_value`: from markup, not from the page's visible lines) may have
+/// been computed in another zone than the page's: either neighbour. Only one such day, and only from
 /// date lines (short blocks, date-line classes), never from prose or an "updated" line.
 fn visible_neighbour_day(
     doc: &Html,
     root: Option<ElementRef<'_>>,
     utc: chrono::NaiveDateTime,
+    machine_value: bool,
 ) -> Option<NaiveDate> {
     let utc_day = utc.date();
+    // A bare day (midnight UTC: a date-only value) was written in an unknown zone: both neighbouring
+    // days are as reachable as for any instant.
+    let day_only = machine_value && utc.time() == NaiveTime::MIN;
     let reachable = |d: NaiveDate| {
+        if day_only {
+            return (d - utc_day).num_days().abs() == 1;
+        }
         let local_midnight = d.and_time(NaiveTime::MIN);
         let hours = (utc - local_midnight).num_minutes() as f64 / 60.0;
         // The local day `d` holds the instant for some real offset when it starts at most the
@@ -359,7 +412,37 @@ fn clue_date(
                 "modified",
             )
         })
+        .or_else(|| found(page_stamp_date(doc), "stamp"))
         .or_else(|| found(lead_image_date(clues.metas), "image"))
+}
+
+/// Longest block read for the page's own change stamp ("Diese Seite wurde zuletzt am … geändert.",
+/// "[Stand: 09.10.2026, 10:40 Uhr]", "Last updated: 3 May 2026"): a stamp is one line, while a longer
+/// block around an "updated" word is prose about something else.
+const STAMP_MAX_CHARS: usize = 120;
+
+/// The page's visible change stamp, when nothing else dates it: the one day that every short line
+/// holding a date after an "updated / zuletzt / Stand" word ([`wiretrace_lang::date_words::UPDATED_WORDS`])
+/// states, anywhere in the page's visible text but comments and teasers, footers included (wikis,
+/// portals and city pages stamp their last change there). A page with stamps of different days (a
+/// list of changed items) gets none. It is a modification date, so it comes after every publication
+/// clue and after the modification metas.
+fn page_stamp_date(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    let body = doc.select(&BODY).next()?;
+    let mut agreed: Option<NaiveDate> = None;
+    for line in block_lines(body, None, true) {
+        let line = line.trim();
+        if line.chars().count() > STAMP_MAX_CHARS {
+            continue;
+        }
+        for d in dates_in_text(line).into_iter().filter(|d| d.cue == Cue::Updated) {
+            if agreed.is_some_and(|a| a != d.date) {
+                return None;
+            }
+            agreed = Some(d.date);
+        }
+    }
+    agreed.map(|d| d.and_time(NaiveTime::MIN).and_utc().fixed_offset())
 }
 
 /// `meta` names whose content is the page's lead image (the picture shared with the page).
@@ -523,6 +606,18 @@ fn root_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<F
     .map(|s| midnight(s.date))
 }
 
+/// The first date in a date-line-classed short block of the main text ("text_datum", "entry-date"; never
+/// an update or a teaser's line): the article's own date line, even when the main text goes on to list
+/// other items with their dates.
+fn root_first_date_line(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedOffset>> {
+    root?;
+    let body = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
+    visible_dates(body, root)
+        .iter()
+        .find(|s| s.in_root && s.short && s.in_date_line && !s.in_teaser && s.date.cue != Cue::Updated)
+        .map(|s| midnight(s.date))
+}
+
 /// A full date in a URL: `/2026/3/5/` path segments (months and days of one or two digits), else a
 /// `2026-03-05`-style date anywhere in it.
 fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -668,7 +763,15 @@ fn time_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<FixedO
         .find_map(element_date)
         .or_else(|| agreed_markup_date(doc))
         .or_else(|| root.and_then(|r| r.select(&TIME).filter(usable).find_map(element_date)))
-        .or_else(|| doc.select(&TIME).filter(usable).find_map(element_date))
+        .or_else(|| {
+            // A `<time>` outside the article (a site header's clock showing today, a teaser's) yields
+            // to the main text's own first date line when they state different days.
+            let page = doc.select(&TIME).filter(usable).find_map(element_date)?;
+            match root_first_date_line(doc, root) {
+                Some(own) if own.date_naive() != page.date_naive() => None,
+                _ => Some(page),
+            }
+        })
 }
 
 /// Most visible characters of the block around the page's `<h1>` read as the article's header (kicker,
@@ -706,7 +809,7 @@ fn headline_date(doc: &Html, root: Option<ElementRef<'_>>) -> Option<DateTime<Fi
         return None;
     }
     let mut dates = Vec::new();
-    for line in block_lines(block, h1) {
+    for line in block_lines(block, Some(h1), false) {
         let line = line.trim();
         if line.chars().count() > DATE_BLOCK_MAX_CHARS || is_sentence(line) {
             continue;
@@ -749,9 +852,18 @@ fn text_at_most(e: ElementRef<'_>, max: usize) -> bool {
     true
 }
 
-/// The text of `e`'s blocks (split at block elements), without `skip`'s subtree and invisible elements.
-fn block_lines(e: ElementRef<'_>, skip: ElementRef<'_>) -> Vec<String> {
+/// The text of `e`'s blocks (split at block elements), without `skip`'s subtree and invisible elements
+/// (and, with `skip_other`, without comments and teasers: [`NOT_THE_PAGE`]).
+fn block_lines(e: ElementRef<'_>, skip: Option<ElementRef<'_>>, skip_other: bool) -> Vec<String> {
     let mut out = vec![String::new()];
+    let mut toks = Vec::new();
+    let mut other = |el: &scraper::node::Element| {
+        skip_other && {
+            toks.clear();
+            class_tokens(el, &mut toks);
+            toks.iter().any(|t| NOT_THE_PAGE.contains(&t.as_str()))
+        }
+    };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in e.traverse() {
         match edge {
@@ -766,7 +878,10 @@ fn block_lines(e: ElementRef<'_>, skip: ElementRef<'_>) -> Vec<String> {
                         last.push(' ');
                     }
                     Node::Element(el) => {
-                        if n.id() == skip.id() || SKIP_TAGS.contains(&el.name()) {
+                        if skip.is_some_and(|s| s.id() == n.id())
+                            || SKIP_TAGS.contains(&el.name())
+                            || other(el)
+                        {
                             skipping = Some(n.id());
                         } else if crate::html::is_block(el.name()) {
                             out.push(String::new());
@@ -868,7 +983,19 @@ fn excluded(el: &scraper::node::Element, toks: &[String], in_box: bool) -> bool 
         return true;
     }
     !in_box
+        && !own_footer(toks)
         && (FURNITURE_TAGS.contains(&el.name()) || toks.iter().any(|t| PAGE_FURNITURE.contains(&t.as_str())))
+}
+
+/// Class tokens of a post's own footer ("post-footer", "entry-footer"): blog templates close each post
+/// with its date, author and categories there, even outside the box the main text was found in.
+const OWN_FOOTER_TOKENS: &[&str] = &["footer"];
+
+/// True when an element's class names a footer of a post or entry (an [`ARTICLE_BOX_TOKENS`] token
+/// beside an [`OWN_FOOTER_TOKENS`] one): the article's own meta line, not the page's footer.
+fn own_footer(toks: &[String]) -> bool {
+    toks.iter().any(|t| OWN_FOOTER_TOKENS.contains(&t.as_str()))
+        && toks.iter().any(|t| ARTICLE_BOX_TOKENS.contains(&t.as_str()))
 }
 
 /// The article's own box: the outermost element around the main text (the main text's root itself

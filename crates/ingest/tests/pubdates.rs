@@ -1,5 +1,7 @@
 //! Publication dates of real page shapes, written as small fictional pages: generic metas against the
-//! article's own marks, the page's own teaser, day-first and compact URL dates, the lead image's URL.
+//! article's own marks, the page's own teaser, day-first and compact URL dates, the lead image's URL, a
+//! visible change stamp, a site header's clock, a date-only meta a day off, a revision shown alone, a
+//! post's own footer.
 
 use wiretrace_ingest::{read_bytes, Article, Config};
 
@@ -208,4 +210,116 @@ fn a_generic_meta_date_yields_to_the_one_date_line_of_the_text() {
     let a = page(&events);
     assert_eq!(day(&a).as_deref(), Some("2026-02-12"));
     assert_eq!(from(&a), Some("meta"));
+}
+
+#[test]
+fn a_page_with_no_other_date_takes_its_visible_change_stamp() {
+    // A wiki page: no date metas, no article date line; its footer stamps the last change.
+    let wiki = format!(
+        "<html><head><title>Stammtisch</title></head><body><div id=\"content\"><h1>Stammtisch</h1>{BODY}</div>\
+         <div id=\"footer\"><ul><li id=\"footer-info-lastmod\">Diese Seite wurde zuletzt am 12. März 2026 um \
+         10:22 Uhr geändert.</li><li>Diese Seite wurde bisher 1.385 mal abgerufen.</li></ul></div></body></html>"
+    );
+    let a = page(&wiki);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-12"));
+    assert_eq!(from(&a), Some("stamp"));
+    // A city portal's print footer: "Stand" (as of).
+    let portal = format!(
+        "<html><body><main><h2>Aktuelles aus der Stadt</h2>{BODY}</main>\
+         <p class=\"print\">Quelle: Stadtportal<br>[Stand: 09.03.2026, 01:40 Uhr]</p></body></html>"
+    );
+    assert_eq!(day(&page(&portal)).as_deref(), Some("2026-03-09"));
+    // Stamps of different days (a list of changed items) date nothing.
+    let list = portal.replace(
+        "</main>",
+        "<ul><li>Fahrplan (zuletzt geändert 02.03.2026)</li><li>Gebühren (zuletzt geändert 05.03.2026)</li></ul></main>",
+    );
+    assert_eq!(day(&page(&list)), None);
+    // A publication clue still comes first.
+    let dated = wiki.replace(
+        "<head>",
+        "<head><meta property=\"article:published_time\" content=\"2026-03-01T09:00:00+01:00\">",
+    );
+    assert_eq!(day(&page(&dated)).as_deref(), Some("2026-03-01"));
+}
+
+#[test]
+fn a_site_header_clock_yields_to_the_texts_own_date_line() {
+    // The site header shows today's date in a `<time>`; the column's own date line opens its text, and
+    // the text goes on to list the column's earlier instalments with their dates.
+    let html = format!(
+        "<html><body><div id=\"head\"><header><div class=\"navtop\"><span class=\"clock\">\
+         <time datetime=\"2026-03-12T13:56:20+01:00\">Donnerstag, 12. März 2026</time></span></div></header></div>\
+         <main><h2>Kolumne: Der Kran</h2><div class=\"intro\"><p><span class=\"text_datum\">10. März 2026.</span> \
+         Ein neuer Kran kommt in den Hafen.</p></div><div class=\"body\">{BODY}</div>\
+         <div class=\"more\"><p><span class=\"text_datum\">3. März 2026.</span> Die alte Werft.</p>\
+         <p><span class=\"text_datum\">24. Februar 2026.</span> Die neue Fähre.</p></div></main></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-10"), "{:?}", from(&a));
+    // Without a date line in the text, the page's `<time>` still dates it.
+    let bare = html
+        .replace("<span class=\"text_datum\">10. März 2026.</span>", "")
+        .replace("<div class=\"more\">", "<div class=\"more\" hidden>");
+    let bare = bare.split("<div class=\"more\"").next().unwrap().to_string() + "</main></body></html>";
+    assert_eq!(day(&page(&bare)).as_deref(), Some("2026-03-12"));
+}
+
+#[test]
+fn a_date_only_meta_one_day_from_the_header_line_takes_the_visible_day() {
+    // A date-only `itemprop` meta (computed in another zone) the day before the header's date line.
+    let html = format!(
+        "<html><head><meta itemprop=\"datePublished\" content=\"2026-03-09\"></head><body><article>\
+         <header><h1>Der Kran kommt</h1><div class=\"metainfo\"><span>Anna Weber</span> \
+         <time class=\"metainfo__date\">10.03.2026, 05:00 Uhr</time></div></header>{BODY}</article></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-10"));
+    assert_eq!(from(&a), Some("meta"));
+    // A header line two days away is another day, not a zone: the meta stands.
+    let far = html.replace("10.03.2026", "11.03.2026");
+    assert_eq!(day(&page(&far)).as_deref(), Some("2026-03-09"));
+}
+
+#[test]
+fn a_page_showing_only_its_revision_day_is_dated_by_it() {
+    // A recipe page: the markup's creation date is years old, the only date line shown is the update.
+    let html = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2019-01-01T00:00:00Z\">\
+         <meta property=\"article:modified_time\" content=\"2026-03-13T08:04:01Z\"></head><body><article>\
+         <h1>Upside-down cake</h1><div class=\"recipeDate\">Updated March 13, 2026</div>{BODY}</article></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-13"));
+    assert_eq!(from(&a), Some("revision"));
+    // A bare date line of the revision's day (no "updated" word) is read the same way.
+    let bare = html.replace("Updated March 13, 2026", "13.03.2026");
+    assert_eq!(day(&page(&bare)).as_deref(), Some("2026-03-13"));
+    // When the page also shows the published day, that day stands.
+    let both = html.replace(
+        "Updated March 13, 2026",
+        "Published January 1, 2019 · Updated March 13, 2026",
+    );
+    assert_eq!(day(&page(&both)).as_deref(), Some("2019-01-01"));
+    // A date line of another day than the modification is no revision.
+    let other = html.replace("Updated March 13, 2026", "March 10, 2026");
+    assert_ne!(day(&page(&other)).as_deref(), Some("2026-03-13"));
+}
+
+#[test]
+fn a_posts_own_footer_outside_its_text_box_dates_it() {
+    // A blog template closes the post with a footer after an ad widget, outside the text's box.
+    let html = format!(
+        "<html><body><div id=\"main\"><div class=\"text\"><h1>Ein Kran aus Lego</h1>{BODY}</div>\
+         <div class=\"widget\"><div class=\"textwidget\">Anzeige</div></div>\
+         <div class=\"post-footer\">Dieser Artikel wurde am 14. März 2026 um 14:48 von <a href=\"/author/heiner\">\
+         Heiner</a> geschrieben und unter dem Stichwort <a href=\"/tag/lego\">Lego</a> abgelegt.</div></div>\
+         <div id=\"footer\">Impressum · 12.02.2026 Datenschutz aktualisiert</div></body></html>"
+    );
+    let a = page(&html);
+    assert_eq!(day(&a).as_deref(), Some("2026-03-14"));
+    assert_eq!(from(&a), Some("text"));
+    // The page's own footer is still no date of the page.
+    let plain = html.replace("post-footer", "site-footer");
+    assert_ne!(day(&page(&plain)).as_deref(), Some("2026-03-14"));
 }
