@@ -12,12 +12,13 @@ cd "$(dirname "$0")/.."
 CORPUS="$1"
 REPEAT="${2:-1}"
 GOLD="${CORPUS%.jsonl}.gold.jsonl"
-if [ ! -x bench/.venv/bin/python ]; then
-  python3 -m venv bench/.venv
+VENV="${VENV:-bench/.venv}"  # e.g. VENV=target/venv: a virtualenv of your own
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
 fi
-bench/.venv/bin/pip install --quiet --disable-pip-version-check rensa
+"$VENV/bin/pip" install --quiet --disable-pip-version-check rensa
 cargo build --release --quiet -p wiretrace-bench --bin reuse-bench
 BIN="${CARGO_TARGET_DIR:-target}/release/reuse-bench"
 echo "== machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 "$BIN" --scale "$CORPUS" --repeat "$REPEAT"
-bench/.venv/bin/python bench/compare.py "$CORPUS" --engine rensa --repeat "$REPEAT" --gold "$GOLD"
+"$VENV/bin/python" bench/compare.py "$CORPUS" --engine rensa --repeat "$REPEAT" --gold "$GOLD"

@@ -156,12 +156,22 @@ fn plain_words(text: &str) -> Vec<String> {
 /// Content words of a text for story overlap: folded words of 4+ letters that are not function
 /// words, and figures (digits kept).
 pub(crate) fn content_words(text: &str, lang: &LangData) -> BTreeSet<String> {
-    wiretrace_text::tokens(text)
-        .map(|t| t.folded.into_owned())
-        .filter(|w| {
-            w.chars().any(|c| c.is_ascii_digit()) || (w.chars().count() >= 4 && !lang.is_function_word(w))
-        })
-        .collect()
+    // Each distinct word is tested and copied once, in a hash set, then sorted: a long text
+    // repeats its words thousands of times, and a tree insert per word compares strings at every
+    // level.
+    let mut seen: wiretrace_text::FastSet<std::borrow::Cow<'_, str>> = Default::default();
+    let mut out: Vec<String> = Vec::new();
+    for t in wiretrace_text::tokens(text) {
+        let w = t.folded;
+        if seen.contains(&*w) {
+            continue;
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) || (w.chars().count() >= 4 && !lang.is_function_word(&w)) {
+            out.push(w.to_string());
+        }
+        seen.insert(w);
+    }
+    out.into_iter().collect()
 }
 
 /// True when a paragraph is a short label line: at most six words, no sentence-final stop, no list

@@ -32,7 +32,7 @@ use crate::diff::{align_greedy, hunks};
 use crate::lang::{are_spelling_variants, LangData};
 use crate::names::is_name_variant;
 use crate::numbers;
-use crate::quotes::{quotes, Quote};
+use crate::quotes::Quote;
 use crate::segment::{paragraphs, sentences, Sentence};
 use crate::Config;
 
@@ -51,6 +51,12 @@ pub(crate) struct Prepared<'a> {
     /// matches it? It depends on the paragraph alone (and the run's one furniture model), and a
     /// source is compared with each of its copies.
     unmatched_furniture: Vec<std::sync::OnceLock<bool>>,
+    /// The text's top-level quotations, found on first use: a source is compared with each of its
+    /// copies, and a book-length text's quotations cost a pass over it.
+    top_quotes: std::sync::OnceLock<Vec<Quote>>,
+    /// The text's folded words ([`words_of`]), built on first use (a reworded quotation asks
+    /// whether its words moved elsewhere in the text).
+    all_words: std::sync::OnceLock<Vec<String>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -75,7 +81,24 @@ impl<'a> Prepared<'a> {
             unmatched_furniture: (0..paras.len()).map(|_| std::sync::OnceLock::new()).collect(),
             paras,
             idx: CharIndex::new(&a.text),
+            top_quotes: std::sync::OnceLock::new(),
+            all_words: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text's quotations at depth 0 (not nested in another), in order.
+    fn top_quotes(&self) -> &[Quote] {
+        self.top_quotes.get_or_init(|| {
+            crate::quotes::quotes_indexed(self.text, self.lang_code.as_deref(), &self.idx)
+                .into_iter()
+                .filter(|q| q.depth == 0)
+                .collect()
+        })
+    }
+
+    /// The text's folded words, in order.
+    fn all_words(&self) -> &[String] {
+        self.all_words.get_or_init(|| words_of(self.text))
     }
 
     fn span(&self, s: usize, e: usize) -> CharSpan {
@@ -890,14 +913,7 @@ fn quote_changes(
     s: &Prepared,
     ma: &[Option<usize>],
 ) -> Vec<Change> {
-    let qa: Vec<Quote> = quotes(a.text, a.lang_code.as_deref())
-        .into_iter()
-        .filter(|q| q.depth == 0)
-        .collect();
-    let qs: Vec<Quote> = quotes(s.text, s.lang_code.as_deref())
-        .into_iter()
-        .filter(|q| q.depth == 0)
-        .collect();
+    let (qa, qs) = (a.top_quotes(), s.top_quotes());
     let ta: Vec<Vec<String>> = qa.iter().map(|q| words_of(&q.text)).collect();
     let ts: Vec<Vec<String>> = qs.iter().map(|q| words_of(&q.text)).collect();
     let byte_a: Vec<usize> = qa.iter().map(|q| a.idx.byte_of(q.span.start as usize)).collect();
@@ -933,8 +949,6 @@ fn quote_changes(
             .collect();
         assign_best_first(qa.len(), qs.len(), cand)
     };
-    let a_all = words_of(a.text);
-    let s_all = words_of(s.text);
     let mut out = Vec::new();
     for (i, mj) in m.iter().enumerate() {
         let Some(j) = *mj else { continue };
@@ -948,7 +962,7 @@ fn quote_changes(
             let aw = &ta[i][h.b0..h.b1];
             // a run of words moved from or to elsewhere (reordered sentences) is not an alteration
             let moved = |run: &[String], other: &[String]| run.is_empty() || covered_by_runs(run, other);
-            if (sw.len() >= 3 || aw.len() >= 3) && moved(sw, &a_all) && moved(aw, &s_all) {
+            if (sw.len() >= 3 || aw.len() >= 3) && moved(sw, a.all_words()) && moved(aw, s.all_words()) {
                 return true;
             }
             sw.len() == aw.len()

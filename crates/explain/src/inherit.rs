@@ -80,6 +80,11 @@ fn carriers(
     let (Some(before), Some(after), Some(origin)) = (&c.before, &c.after, articles.get(&c.article)) else {
         return Vec::new();
     };
+    // no copy to carry it: skip the wording, which tokenises the whole article (a book-length text
+    // with a few drifts would be tokenised once per drift)
+    if children.get(&c.article).is_none_or(|ch| ch.is_empty()) {
+        return Vec::new();
+    }
     let Some(wording) = Wording::new(origin, c.span, before, after) else {
         return Vec::new();
     };

@@ -154,7 +154,10 @@ pub fn explain_stories_with(
                 children.entry(src).or_default().push(e.article);
             }
         }
-        let position = |id: ArticleId| members.iter().position(|m| m.id == id);
+        // positions by id, not a scan per lineage edge (quadratic in a story of thousands)
+        let positions: BTreeMap<ArticleId, usize> =
+            members.iter().enumerate().map(|(k, m)| (m.id, k)).collect();
+        let position = |id: ArticleId| positions.get(&id).copied();
         let mut pairs = Vec::new();
         for e in &edges {
             let (Some(src), Some(art)) = (e.source.and_then(position), position(e.article)) else {

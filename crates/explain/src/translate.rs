@@ -174,25 +174,31 @@ pub(crate) fn is_translation(article: &Article, source: &Article, a: &Prepared, 
     // words as hashes (the bags'), sets as sorted vectors: this runs for every pair
     let wa: Vec<u64> = a.bags.iter().flat_map(|b| b.seq.iter().copied()).collect();
     let ws: Vec<u64> = s.bags.iter().flat_map(|b| b.seq.iter().copied()).collect();
-    let mut set_s = ws.clone();
-    set_s.sort_unstable();
-    set_s.dedup();
-    let mut big_s: Vec<(u64, u64)> = ws.windows(2).map(|w| (w[0], w[1])).collect();
-    big_s.sort_unstable();
-    big_s.dedup();
-    let uni = wa.iter().filter(|w| set_s.binary_search(w).is_ok()).count() as f64 / wa.len().max(1) as f64;
-    let big = wa
-        .windows(2)
-        .filter(|w| big_s.binary_search(&(w[0], w[1])).is_ok())
-        .count() as f64
-        / wa.len().saturating_sub(1).max(1) as f64;
+    // The share of `wa`'s word pairs found in `ws`: the costliest figure (sorting every word pair
+    // of the source), so it is computed only where the verdict reads it.
+    let bigram_share = || {
+        let mut big_s: Vec<(u64, u64)> = ws.windows(2).map(|w| (w[0], w[1])).collect();
+        big_s.sort_unstable();
+        big_s.dedup();
+        wa.windows(2)
+            .filter(|w| big_s.binary_search(&(w[0], w[1])).is_ok())
+            .count() as f64
+            / wa.len().saturating_sub(1).max(1) as f64
+    };
     if let (Some(x), Some(y)) = (&article.language, &source.language) {
         // declared languages differ; a misdetected language on a copy still shares its word pairs
         if x.get(..2) != y.get(..2) {
-            return big < 0.3;
+            return bigram_share() < 0.3;
         }
     }
-    if wa.len() < 20 || ws.len() < 20 || uni >= 0.3 || big >= 0.05 {
+    if wa.len() < 20 || ws.len() < 20 {
+        return false;
+    }
+    let mut set_s = ws.clone();
+    set_s.sort_unstable();
+    set_s.dedup();
+    let uni = wa.iter().filter(|w| set_s.binary_search(w).is_ok()).count() as f64 / wa.len().max(1) as f64;
+    if uni >= 0.3 || bigram_share() >= 0.05 {
         return false;
     }
     let la = lowercase_words(a.text);

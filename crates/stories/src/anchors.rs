@@ -50,38 +50,38 @@ enum Tok<'a> {
 
 /// Splits text into words, numbers (with their group and decimal separators) and sentence ends.
 fn scan(text: &str) -> Vec<Tok<'_>> {
+    // Walked by byte offset, chars decoded in place: a table of every char with its offset would
+    // cost 16 bytes per char, fresh zeroed pages for a book-length text.
+    let char_at = |b: usize| text[b..].chars().next();
     let mut out = Vec::new();
-    let b: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < b.len() {
-        let (start, c) = b[i];
+    while let Some(c) = char_at(i) {
+        let start = i;
         if c.is_alphabetic() {
-            let mut j = i + 1;
-            while j < b.len() && (b[j].1.is_alphabetic() || is_mark(b[j].1)) {
-                j += 1;
+            let mut j = i + c.len_utf8();
+            while let Some(d) = char_at(j).filter(|&d| d.is_alphabetic() || is_mark(d)) {
+                j += d.len_utf8();
             }
-            let end = b.get(j).map_or(text.len(), |x| x.0);
-            out.push(Tok::Word(&text[start..end]));
+            out.push(Tok::Word(&text[start..j]));
             i = j;
         } else if c.is_ascii_digit() {
             let mut j = i + 1;
-            while j < b.len() {
-                let d = b[j].1;
+            while let Some(d) = char_at(j) {
                 let sep = matches!(d, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'');
-                if d.is_ascii_digit() || (sep && b.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())) {
-                    j += 1;
+                let then_digit = || char_at(j + d.len_utf8()).is_some_and(|x| x.is_ascii_digit());
+                if d.is_ascii_digit() || (sep && then_digit()) {
+                    j += d.len_utf8();
                 } else {
                     break;
                 }
             }
-            let end = b.get(j).map_or(text.len(), |x| x.0);
-            out.push(Tok::Number(&text[start..end]));
+            out.push(Tok::Number(&text[start..j]));
             i = j;
         } else {
             if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n') {
                 out.push(Tok::SentenceEnd);
             }
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
@@ -696,5 +696,95 @@ mod tests {
             .collect();
         want.sort();
         assert_eq!(t, want);
+    }
+
+    /// The scan before it walked by byte offset (a table of every char with its offset).
+    fn scan_by_char_table(text: &str) -> Vec<(u8, String)> {
+        let mut out = Vec::new();
+        let b: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < b.len() {
+            let (start, c) = b[i];
+            if c.is_alphabetic() {
+                let mut j = i + 1;
+                while j < b.len() && (b[j].1.is_alphabetic() || is_mark(b[j].1)) {
+                    j += 1;
+                }
+                let end = b.get(j).map_or(text.len(), |x| x.0);
+                out.push((0, text[start..end].to_string()));
+                i = j;
+            } else if c.is_ascii_digit() {
+                let mut j = i + 1;
+                while j < b.len() {
+                    let d = b[j].1;
+                    let sep = matches!(d, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'');
+                    if d.is_ascii_digit() || (sep && b.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let end = b.get(j).map_or(text.len(), |x| x.0);
+                out.push((1, text[start..end].to_string()));
+                i = j;
+            } else {
+                if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n') {
+                    out.push((2, String::new()));
+                }
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scan_by_byte_offset_gives_the_char_table_tokens() {
+        // random texts of words, figures with every separator, marks, CJK and sentence stops
+        let pieces = [
+            "Ana",
+            "río",
+            "3",
+            "1,250",
+            "4.5",
+            "12 000",
+            "7\u{a0}300",
+            "2\u{202f}5",
+            "9'000",
+            ".",
+            ",",
+            " ",
+            "\n",
+            "ब\u{93f}",
+            "e\u{301}",
+            "东京",
+            "。",
+            "？",
+            "!",
+            "'",
+            "5.",
+            "x1",
+            "€",
+            "—",
+            "Ö",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let got: Vec<(u8, String)> = scan(&text)
+                .into_iter()
+                .map(|t| match t {
+                    Tok::Word(w) => (0, w.to_string()),
+                    Tok::Number(n) => (1, n.to_string()),
+                    Tok::SentenceEnd => (2, String::new()),
+                })
+                .collect();
+            assert_eq!(got, scan_by_char_table(&text), "{text:?}");
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::features::{intersect_count, Detail, FastMap};
 use crate::Config;
 
@@ -303,7 +305,6 @@ pub(super) fn candidate_edges(
 ) -> Incoming {
     let n = feats.len();
     let f = |k: usize| &feats[k];
-    let mut facts = Incoming(vec![BTreeMap::new(); n], vec![Vec::new(); n]);
     // Large stories: compare each article with the `lineage_window` nearest versions in time order on
     // either side (undated ones sort last), which bounds the cost at O(n × window).
     let mut by_time: Vec<usize> = (0..n).collect();
@@ -424,7 +425,11 @@ pub(super) fn candidate_edges(
         (score, ef)
     };
     let window = cfg.lineage_window_for(n);
-    for x in 0..n {
+    // Each member's candidates depend on the story alone, not on the other members' results: they
+    // are found in parallel (a story of thousands of versions would otherwise hold one thread).
+    let per_member = |x: usize| {
+        let mut kept: BTreeMap<usize, (f64, EdgeFacts)> = BTreeMap::new();
+        let mut ruled_out: Vec<(usize, usize, f32)> = Vec::new();
         let fx = f(x);
         let lo = rank[x].saturating_sub(window);
         let hi = (rank[x] + window + 1).min(n);
@@ -454,7 +459,7 @@ pub(super) fn candidate_edges(
             let sites = contradicted_sites(fx, f(y), &original_members);
             if sites >= MIN_CONTRADICTED_SITES {
                 let held = intersect_count(fx.shingles, f(y).shingles) as f32 / sx;
-                facts.1[x].push((y, sites, held));
+                ruled_out.push((y, sites, held));
                 return false;
             }
             if sites > 0 {
@@ -496,11 +501,12 @@ pub(super) fn candidate_edges(
             } else {
                 0
             };
-            facts.0[x].insert(y, (s, ef));
+            kept.insert(y, (s, ef));
         }
-    }
-
-    facts
+        (kept, ruled_out)
+    };
+    let (kept, ruled_out) = (0..n).into_par_iter().map(per_member).unzip();
+    Incoming(kept, ruled_out)
 }
 
 #[cfg(test)]
