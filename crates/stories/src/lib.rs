@@ -137,6 +137,19 @@ pub struct Config {
     pub story_candidates_per_article: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
     pub dense_component_max: usize,
+    /// An incremental clustering ([`cluster_stories`]) clusters a stored component the fresh
+    /// articles touch again whole when it holds at most this many articles; in a larger one
+    /// (components chain through shared background paragraphs: 47,000 of 50,000 scale-corpus
+    /// articles are one component) only the stored stories a fresh article links to are
+    /// clustered again with the fresh articles, the component's other stories kept. When average
+    /// linkage stops, every two stories' mean edge weight is below
+    /// [`Config::link_threshold`]; a fresh article has no edge to a kept story, so any union of
+    /// touched stories and fresh articles has a mean with it that is a weighted mean of
+    /// below-threshold means, and stays below: a kept story cannot join them. Given up: a touched
+    /// story re-clustered in another order than the whole component's merges would take (it can
+    /// split differently). 2,000: five times `dense_component_max`, so the components average
+    /// linkage weighs densely are always clustered whole.
+    pub incremental_component_max: usize,
     /// In components larger than [`Config::dense_component_max`] (only candidate pairs weighed),
     /// articles that each hold at least this share of the other's word 3-grams (versions of one text
     /// with a few words changed) form one cluster before average linkage. Without it, a story copied
@@ -359,6 +372,7 @@ impl Default for Config {
             max_posting: 200,
             story_candidates_per_article: 48,
             dense_component_max: 400,
+            incremental_component_max: 2_000,
             duplicate_share: 0.8,
             duplicate_minhashes: 4,
             anchor_name_weight: 2.5,
@@ -543,6 +557,7 @@ fn components_of(
     weights: BTreeMap<(usize, usize), f32>,
     given: &crate::features::FastMap<(usize, usize), f32>,
     copies: &mut BTreeSet<(usize, usize)>,
+    large: &(dyn Fn(&[usize]) -> bool + Sync),
 ) -> Vec<Component> {
     let mut dsu = Dsu::new(corpus.len());
     // Evidence against a pair never joins two articles' components.
@@ -572,7 +587,7 @@ fn components_of(
         .par_iter_mut()
         .map(|(nodes, edges)| {
             let mut found = Vec::new();
-            if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
+            if nodes.len() < 3 || large(nodes) {
                 return found;
             }
             for (x, &i) in nodes.iter().enumerate() {
@@ -606,7 +621,8 @@ fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair], corpus: Corpus) -> Gra
     let (weights, mut copies) = weigh(cfg, &corpus, cands, &given);
     tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
     let all: Vec<usize> = (0..arts.len()).collect();
-    let components = components_of(cfg, &corpus, &all, weights, &given, &mut copies);
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max;
+    let components = components_of(cfg, &corpus, &all, weights, &given, &mut copies, &large);
     tracing::debug!(elapsed = ?t0.elapsed(), "small components weighed densely");
     Graph {
         corpus,
@@ -826,7 +842,7 @@ pub fn cluster_stories(
     let corpus = corpus_of(&arts, cfg, embeddings, features);
     if let Some(prev) = previous {
         if let Some(c) = cluster_incrementally(cfg, &arts, pairs, &corpus, prev) {
-            let reclustered = c.1.len();
+            let reclustered = c.2;
             let stories = finish(cfg, &arts, pairs, &corpus, c.0, known);
             return Clustering {
                 stories,
@@ -837,7 +853,8 @@ pub fn cluster_stories(
         tracing::info!("the stored clustering does not cover the corpus: clustering in full");
     }
     let g = graph(cfg, &arts, pairs, corpus);
-    let clusters = cluster(cfg, &g.corpus, &g.components, &g.copies, &g.versions);
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max;
+    let clusters = cluster(cfg, &g.corpus, &g.components, &g.copies, &g.versions, &large);
     let components = named_components(&arts, &g.components);
     let stories = finish(cfg, &arts, pairs, &g.corpus, clusters, known);
     Clustering {
@@ -860,7 +877,7 @@ fn named_components(arts: &[&Article], components: &[Component]) -> Vec<(Article
 
 /// The clusters (positions) of an incremental clustering and the re-clustered articles'
 /// components (see [`cluster_stories`]); `None` when the stored clustering does not cover the
-/// corpus.
+/// corpus; with the number of articles clustered again.
 #[allow(clippy::type_complexity)]
 fn cluster_incrementally(
     cfg: &Config,
@@ -868,7 +885,7 @@ fn cluster_incrementally(
     pairs: &[Pair],
     corpus: &Corpus,
     prev: &PreviousClustering,
-) -> Option<(Vec<Vec<usize>>, Vec<(ArticleId, ArticleId)>)> {
+) -> Option<(Vec<Vec<usize>>, Vec<(ArticleId, ArticleId)>, usize)> {
     let t0 = std::time::Instant::now();
     let n = arts.len();
     let pos: crate::features::FastMap<ArticleId, usize> =
@@ -901,13 +918,50 @@ fn cluster_incrementally(
         touched.extend([stored[i], stored[j]].into_iter().flatten());
     }
     tracing::debug!(elapsed = ?t0.elapsed(), fresh = fresh.len(), candidates = found, touched = touched.len(), "fresh articles' candidates weighed");
-    let group: Vec<usize> = (0..n)
-        .filter(|&i| stored[i].is_none_or(|c| touched.contains(&c)))
-        .collect();
-    let mut in_group = vec![false; n];
-    for &i in &group {
-        in_group[i] = true;
+    // Touched components up to `incremental_component_max` are clustered again whole; in a
+    // larger one only the stored stories holding an article a fresh one links to (or a changed
+    // article) are.
+    let mut size: crate::features::FastMap<ArticleId, usize> = Default::default();
+    for c in stored.iter().flatten() {
+        *size.entry(*c).or_insert(0) += 1;
     }
+    let is_large = |c: &ArticleId| size.get(c).copied().unwrap_or(0) > cfg.incremental_component_max;
+    let mut linked = vec![false; n];
+    for (&(i, j), _) in weights.iter().filter(|(_, &w)| w > 0.0) {
+        linked[i] = true;
+        linked[j] = true;
+    }
+    let mut in_group: Vec<bool> = (0..n)
+        .map(|i| stored[i].is_none_or(|c| touched.contains(&c) && !is_large(&c)))
+        .collect();
+    for s in prev.stories {
+        let members: Option<Vec<usize>> = s.iter().map(|id| pos.get(id).copied()).collect();
+        let members = members?;
+        let in_large = members
+            .iter()
+            .any(|&p| stored[p].is_some_and(|c| touched.contains(&c) && is_large(&c)));
+        if in_large
+            && members
+                .iter()
+                .any(|&p| linked[p] || prev.fresh.contains(&arts[p].id))
+        {
+            for &p in &members {
+                in_group[p] = true;
+            }
+        }
+    }
+    // a changed article's old story (its stored component may be large)
+    for (p, a) in arts.iter().enumerate() {
+        if prev.fresh.contains(&a.id) {
+            in_group[p] = true;
+        }
+    }
+    let group: Vec<usize> = (0..n).filter(|&i| in_group[i]).collect();
+    // The members of large stored components in the group: their re-clustered parts are clustered
+    // as the whole component was (candidate edges only, near-duplicate groups), and keep its name.
+    let in_large: Vec<bool> = (0..n)
+        .map(|i| in_group[i] && stored[i].is_some_and(|c| is_large(&c)))
+        .collect();
     // The stored stories outside the group are kept; together with the group they must hold
     // every article once.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -931,10 +985,49 @@ fn cluster_incrementally(
     }
     let cands = cluster::candidates_in(cfg, corpus, &given, cluster::Scope::Among(&group));
     let (weights, mut copies) = weigh(cfg, corpus, cands, &given_fast);
-    let components = components_of(cfg, corpus, &group, weights, &given_fast, &mut copies);
-    clusters.extend(cluster(cfg, corpus, &components, &copies, &versions));
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max || nodes.iter().any(|&p| in_large[p]);
+    let components = components_of(cfg, corpus, &group, weights, &given_fast, &mut copies, &large);
+    clusters.extend(cluster(cfg, corpus, &components, &copies, &versions, &large));
     tracing::debug!(elapsed = ?t0.elapsed(), group = group.len(), components = components.len(), "touched components clustered again");
-    Some((clusters, named_components(arts, &components)))
+    // Names: a component holding members of large stored components takes the smallest of their
+    // names (the others, now joined to it, are renamed), any other its smallest article id.
+    let mut renamed: BTreeMap<ArticleId, ArticleId> = BTreeMap::new();
+    let mut named = Vec::with_capacity(group.len());
+    for (nodes, _) in &components {
+        let olds: BTreeSet<ArticleId> = nodes
+            .iter()
+            .filter(|&&p| in_large[p])
+            .filter_map(|&p| stored[p])
+            .collect();
+        let name = olds.first().copied().unwrap_or(arts[nodes[0]].id);
+        for &o in &olds {
+            if o != name {
+                renamed.insert(o, name);
+            }
+        }
+        named.extend(nodes.iter().map(|&p| (arts[p].id, name)));
+    }
+    if !renamed.is_empty() {
+        // follow chains of renames to their end
+        let last = |mut c: ArticleId| {
+            while let Some(&d) = renamed.get(&c) {
+                if d == c {
+                    break;
+                }
+                c = d;
+            }
+            c
+        };
+        for n in &mut named {
+            n.1 = last(n.1);
+        }
+        named.extend((0..n).filter(|&p| !in_group[p]).filter_map(|p| {
+            stored[p]
+                .filter(|c| renamed.contains_key(c))
+                .map(|c| (arts[p].id, last(c)))
+        }));
+    }
+    Some((clusters, named, group.len()))
 }
 
 /// Clusters each component: singletons as they are, large components from their near-duplicate
@@ -945,13 +1038,14 @@ fn cluster(
     components: &[Component],
     copies: &BTreeSet<(usize, usize)>,
     versions: &[(usize, usize)],
+    large: &(dyn Fn(&[usize]) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
     for (nodes, edges) in components {
         if nodes.len() == 1 {
             clusters.push(nodes.clone());
-        } else if nodes.len() > cfg.dense_component_max {
+        } else if large(nodes) {
             let groups = duplicate_groups(corpus, cfg.duplicate_share, nodes, edges, versions);
             clusters.extend(average_linkage_from(
                 cfg.link_threshold,

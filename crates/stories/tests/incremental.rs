@@ -163,6 +163,38 @@ fn incremental_clustering_on_the_indexed_path_equals_a_full_one() {
 }
 
 #[test]
+fn incremental_clustering_of_touched_stories_in_large_components_equals_a_full_one() {
+    // Every stored component of more than one article counts as large: only the stories a fresh
+    // article links to are clustered again, the rest of their components kept.
+    let cfg = Config {
+        incremental_component_max: 1,
+        ..Config::default()
+    };
+    let (first, second) = corpus();
+    let before = cluster(&cfg, &first, None);
+    let components: HashMap<ArticleId, ArticleId> = before.components.iter().copied().collect();
+    let stories: Vec<Vec<ArticleId>> = before.stories.iter().map(|s| s.articles.clone()).collect();
+    let fresh: BTreeSet<ArticleId> = second.iter().map(|a| a.id).collect();
+    let all: Vec<Article> = first.iter().chain(&second).cloned().collect();
+    let previous = PreviousClustering {
+        components: &components,
+        stories: &stories,
+        fresh: &fresh,
+    };
+    let after = cluster(&cfg, &all, Some(&previous));
+    let full = cluster(&cfg, &all, None);
+    assert_eq!(
+        serde_json::to_string(&after.stories).unwrap(),
+        serde_json::to_string(&full.stories).unwrap()
+    );
+    assert!(
+        after.reclustered.is_some_and(|r| r < all.len()),
+        "{:?}",
+        after.reclustered
+    );
+}
+
+#[test]
 fn a_stored_clustering_that_does_not_cover_the_corpus_is_not_used() {
     let cfg = Config::default();
     let (first, second) = corpus();
