@@ -978,7 +978,7 @@ impl Postings {
                             // Unbounded, each pair is counted from its smaller side; bounded
                             // (or for chosen rows), each article ranks all its neighbours.
                             let one_side = weights.is_none() && rows.is_none();
-                            if (j as usize) <= i && (!one_side || j as usize == i) {
+                            if (j as usize) <= i && (one_side || j as usize == i) {
                                 continue;
                             }
                             if count[j as usize] == 0 {
@@ -1676,6 +1676,40 @@ mod tests {
         // Article 0 keeps its strongest neighbour (4); 1–3 keep their partners, so their weaker
         // pairs with 0 are given up.
         assert_eq!(kept, [(0, 4), (1, 5), (2, 6), (3, 7), (4, 8)]);
+    }
+
+    #[test]
+    fn bounded_candidates_rank_earlier_neighbours_too_and_chosen_rows_alone() {
+        // Article 0 shares 4 keys with article 1 and 2 with article 2; article 2 shares nothing
+        // else. With k = 1, article 0 keeps 1, and the pair (0, 2) is kept from article 2's side,
+        // whose one neighbour is earlier.
+        let held: Vec<Vec<u32>> = vec![vec![1, 2, 3, 4, 7, 8], vec![1, 2, 3, 4], vec![7, 8]];
+        let postings = Postings::build(3, 100, |i| Box::new(held[i].clone().into_iter()), |_| 0);
+        let whole = |_: usize, l: &[u32]| [(0, l.len()), (0, 0)];
+        let flat = |parts: Vec<Vec<(u32, u32)>>| {
+            let mut v: Vec<(u32, u32)> = parts.into_iter().flatten().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let one: &(dyn Fn(u32) -> f32 + Sync) = &|_| 1.0;
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), None, whole)),
+            [(0, 1), (0, 2)]
+        );
+        // the rows given rank every article, earlier or later, and only their pairs come out
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), Some(&[2]), whole)),
+            [(0, 2)]
+        );
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, None, Some(&[2]), whole)),
+            [(0, 2)]
+        );
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), Some(&[0]), whole)),
+            [(0, 1)]
+        );
     }
 
     #[test]
