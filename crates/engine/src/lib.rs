@@ -611,7 +611,6 @@ impl Engine {
                 previous.as_ref(),
             )
         };
-        drop(previous);
         drop((stored_components, stored_members));
         let wiretrace_stories::Clustering {
             stories,

@@ -1013,6 +1013,8 @@ mod tests {
                 furniture_state: None,
                 analysed: &marks,
                 features: &[(a, vec![1, 2]), (b, vec![3])],
+                components: &[],
+                full_clustering: None,
             })
             .unwrap();
         let all = store.story_features(&|_| false).unwrap();

@@ -463,6 +463,9 @@ pub(crate) fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
     v
 }
 
+/// Edge weights by pair of positions (i < j).
+type Weights = BTreeMap<(usize, usize), f32>;
+
 /// An evidence component: its positions (sorted) and its edge weights.
 type Component = (Vec<usize>, BTreeMap<(usize, usize), f32>);
 
@@ -480,11 +483,7 @@ struct Graph {
 
 /// The reuse stage's pairs by position: each pair's score (the larger when a pair repeats), and
 /// the pairs that are versions of one text (see [`Config::version_min_cover`]).
-fn given_pairs(
-    cfg: &Config,
-    arts: &[&Article],
-    pairs: &[Pair],
-) -> (BTreeMap<(usize, usize), f32>, Vec<(usize, usize)>) {
+fn given_pairs(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> (Weights, Vec<(usize, usize)>) {
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let mut versions = Vec::new();
@@ -521,7 +520,7 @@ fn weigh(
     corpus: &Corpus,
     cands: Vec<(u32, u32)>,
     given: &crate::features::FastMap<(usize, usize), f32>,
-) -> (BTreeMap<(usize, usize), f32>, BTreeSet<(usize, usize)>) {
+) -> (Weights, BTreeSet<(usize, usize)>) {
     // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
     let weighed: Vec<(usize, usize, Edge)> = cands
         .par_iter()
@@ -809,6 +808,9 @@ pub struct Clustering {
 /// stored component of a changed article) are *touched*; their members and the fresh articles are
 /// clustered again as a full clustering would (candidates among them, components, dense weights
 /// for small components, average linkage); the stored stories of untouched components are kept.
+/// In a touched component above [`Config::incremental_component_max`] only the stored stories
+/// holding an article a fresh one links to are clustered again (see that field for why the
+/// others can be kept).
 /// Storylines and lineage then read all the stories, as in a full clustering.
 ///
 /// Exact (what a full clustering of the same corpus gives): the interning and df weights (the
@@ -820,7 +822,8 @@ pub struct Clustering {
 /// ranking a fresh one among its `k` strongest instead, a posting grown past
 /// [`Config::max_posting`]) or find (the other side's ranking of a fresh article, see `Scope`)
 /// is not looked at; (3) in a touched component above [`Config::dense_component_max`], the
-/// candidates are sought among its members only (a superset of the full run's pairs there).
+/// candidates are sought among its members only (a superset of the full run's pairs there); (4)
+/// the touched stories of a large component re-clustered without the rest of it.
 /// An engine bounds the drift by clustering in full once the corpus has grown by a share since
 /// the last full clustering (`wiretrace_engine`'s `recluster_growth`).
 ///
