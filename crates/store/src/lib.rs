@@ -1057,17 +1057,22 @@ mod tests {
                 })
                 .unwrap();
         }
-        // back to schema 4, as a store written before story features and the furniture state
-        // were kept
+        // back to schema 4, as a store written before story features, the furniture state and
+        // the story components were kept
         let conn = Connection::open(&db).unwrap();
-        conn.execute_batch("DROP TABLE story_features; DROP TABLE furniture_state; PRAGMA user_version = 4;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TABLE story_features; DROP TABLE furniture_state; DROP TABLE story_components;
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
         drop(conn);
         let store = Store::open(&db).unwrap();
         assert!(store.story_features(&|_| false).unwrap().is_empty());
         assert_eq!(store.changes().unwrap().len(), 1);
         assert_eq!(store.furniture_digests().unwrap().len(), 1);
         assert_eq!(store.furniture_state().unwrap(), None);
+        // no components stored: the next analysis clusters in full
+        assert!(store.story_components().unwrap().is_empty());
     }
 
     #[test]
