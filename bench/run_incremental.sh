@@ -9,7 +9,8 @@
 # next 1,000 records are added (`add --no-analyze`) and `analyze` is timed. Records come in the
 # corpus' order (make_scale_corpus.py writes them by publication time: new articles are the next
 # day's news). Prints wall and CPU seconds, peak RSS, the engine's stage times (`-v` log), the
-# stories explained again, and the furniture paragraphs decided and articles digested again.
+# stories explained again, the furniture paragraphs decided and articles digested again, and the
+# articles whose stories were clustered again (`None`: clustered in full).
 # Stores live in WORKDIR (about 10 kB per article each) and are deleted at the end. Each analysis
 # log is kept as WORKDIR/NAME-LABEL.log; LOG=-vv adds the stages' inner steps (debug lines).
 set -euo pipefail
@@ -33,6 +34,7 @@ timed() { # label, command...
   stages="$stages$(grep -o '[0-9,]* stor[a-z]* explained again' "$WORK/err.log" || true)"
   stages="$stages$(sed -n 's/.*furniture paragraphs decided decided=\([0-9]*\) of=\([0-9]*\).*/; furniture paragraphs decided \1 of \2/p' "$WORK/err.log")"
   stages="$stages$(sed -n 's/.*articles digested again digested=\([0-9]*\).*/; articles digested \1/p' "$WORK/err.log")"
+  stages="$stages$(sed -n 's/.*articles clustered again (none: in full) reclustered=\([A-Za-z]*(\{0,1\}[0-9]*)\{0,1\}\).*/; stories clustered again: \1/p' "$WORK/err.log")"
   printf '%-34s wall %7.2f s  cpu %7.2f s  peak %5d MiB  %s\n' "$label" "$wall" \
     "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$stages"
 }

@@ -226,6 +226,11 @@ pub struct AnalyzeReport {
     /// Anchored pairs (rewrites and translations) kept from the stored analysis because their story
     /// came back with the same members, none of them new or changed, instead of being found again.
     pub kept_anchored_pairs: usize,
+    /// Articles whose stories were clustered again by an incremental clustering (the new and
+    /// changed ones and the members of the story components they touch); `None` when the stories
+    /// were clustered in full (a first or full analysis, a store without stored components, or a
+    /// corpus grown past [`Config::recluster_growth`] since the last full clustering).
+    pub reclustered: Option<usize>,
 }
 
 /// An open store plus the configuration to analyse it.
@@ -420,9 +425,11 @@ impl Engine {
     /// Incremental analysis keeps the pairs found earlier. Whether a short shared passage counts
     /// as reuse or as stock text depends on how many articles carry it, which grows with the
     /// corpus, so a pair found when the corpus was small may no longer be found in a full run (and
-    /// the reverse). Stories are always recomputed over all pairs (from the stored features of the
-    /// unchanged articles); a story with the same members as a stored one, none of them new or
-    /// changed, keeps its stored lineage, which is what computing it again gives; changes are computed
+    /// the reverse). Stories are clustered again only in the story components the new and changed
+    /// articles touch, the other stored stories kept (features read back for the unchanged
+    /// articles; clustered in full once the corpus has grown by [`Config::recluster_growth`] since
+    /// the last full clustering: `wiretrace_stories::cluster_stories` says what is exact); a story
+    /// with the same members as a stored one, none of them new or changed, keeps its stored lineage, which is what computing it again gives; changes are computed
     /// again for the stories that are new, hold a new or changed article, or hold an article whose
     /// furniture verdicts moved (see [`wiretrace_explain::FurnitureModel::article_digest`]), and
     /// kept for the others, which gives the changes explaining every story would. A full analysis
@@ -550,9 +557,41 @@ impl Engine {
             None
         };
         lap("features", &mut timings);
-        let stories = {
+        // The stored components, when the stories may be clustered incrementally: a store whose
+        // last full clustering stored them, and a corpus grown by at most `recluster_growth`
+        // since (which bounds the drift of the corpus statistics).
+        let full_at = if keep_digests && !full {
+            self.store.full_clustering_articles()?
+        } else {
+            None
+        };
+        let within_growth = full_at.is_some_and(|m| {
+            m > 0 && articles.len() as f64 <= m as f64 * (1.0 + f64::from(self.cfg.recluster_growth))
+        });
+        let stored_components = if within_growth {
+            self.store.story_components()?
+        } else {
+            Default::default()
+        };
+        let stored_members: Vec<Vec<ArticleId>> = if stored_components.is_empty() {
+            Vec::new()
+        } else {
+            stored.iter().map(|s| s.articles.clone()).collect()
+        };
+        let previous = (!stored_components.is_empty()).then(|| wiretrace_stories::PreviousClustering {
+            components: &stored_components,
+            stories: &stored_members,
+            fresh: &pending,
+        });
+        tracing::info!(
+            corpus = articles.len(),
+            last_full = ?full_at,
+            incremental = previous.is_some(),
+            "story clustering"
+        );
+        let clustering = {
             let _span = tracing::info_span!("stories", pairs = pairs.len()).entered();
-            wiretrace_stories::build_stories_keeping(
+            wiretrace_stories::cluster_stories(
                 &self.cfg.stories,
                 &articles,
                 &pairs,
@@ -569,8 +608,20 @@ impl Engine {
                     let bytes = reader.lock().ok()?.story_feature(id).ok()??;
                     wiretrace_stories::StoryFeatures::from_bytes(&bytes)
                 },
+                previous.as_ref(),
             )
         };
+        drop((stored_components, stored_members));
+        let wiretrace_stories::Clustering {
+            stories,
+            components,
+            reclustered,
+        } = clustering;
+        tracing::info!(
+            reclustered = ?reclustered,
+            of = articles.len(),
+            "articles clustered again (none: in full)"
+        );
         drop(features_reader);
         drop(known_lineage);
         let kept_lineage = kept_lineage.into_inner();
@@ -747,6 +798,13 @@ impl Engine {
             furniture_state: furniture_state.as_deref(),
             analysed: &marks,
             features: &[],
+            // a store no later analysis reads (`trace`) keeps none: the next analysis is full
+            components: if keep_digests { &components } else { &[] },
+            full_clustering: match reclustered {
+                None if keep_digests => Some(articles.len()),
+                None => Some(0),
+                Some(_) => None,
+            },
         })?;
         self.invalidate_views();
         lap("save", &mut timings);
@@ -764,6 +822,7 @@ impl Engine {
             kept_lineage,
             digested,
             kept_anchored_pairs,
+            reclustered,
         })
     }
 

@@ -124,7 +124,22 @@ fn changes_by_path(e: &Export, root: &Path) -> BTreeMap<String, Vec<String>> {
 /// Adds `batches` one after the other, analysing after each, and returns the export and the report
 /// of each analysis.
 fn in_batches(db: &Path, batches: &[Vec<PathBuf>]) -> (Export, Vec<AnalyzeReport>) {
-    let mut engine = Engine::open(db, Config::default()).unwrap();
+    in_batches_with(db, batches, Config::default())
+}
+
+/// The configuration that clusters the stories incrementally whatever the corpus' growth (the
+/// default clusters in full once it has grown by 5%, which every batch of these small corpora
+/// does).
+fn always_incremental() -> Config {
+    Config {
+        recluster_growth: f32::INFINITY,
+        ..Config::default()
+    }
+}
+
+/// [`in_batches`] with `cfg`.
+fn in_batches_with(db: &Path, batches: &[Vec<PathBuf>], cfg: Config) -> (Export, Vec<AnalyzeReport>) {
+    let mut engine = Engine::open(db, cfg).unwrap();
     let mut reports = Vec::new();
     for batch in batches {
         let inputs: Vec<Input> = batch.iter().cloned().map(Input::Path).collect();
@@ -200,6 +215,54 @@ fn a_corpus_added_in_three_batches_equals_one_run_in_stories_lineage_pairs_and_c
         last.explained_stories,
         last.stories
     );
+}
+
+#[test]
+fn a_corpus_added_in_three_batches_with_incremental_clustering_equals_one_run() {
+    // The later batches cluster again only the story components their articles touch and keep
+    // the other stored stories. The corpus statistics (anchor weights) then differ from one run's
+    // by the growth of the corpus, unbounded here (`recluster_growth` infinite): on this corpus
+    // no decision lies close enough to its threshold for that drift to move it, so the stories,
+    // their lineage and the changes equal one run's.
+    let root = repo("examples/corpus");
+    let dirs = corpus_dirs();
+    let third = dirs.len().div_ceil(3);
+    let batches: Vec<Vec<PathBuf>> = dirs.chunks(third).map(|c| c.to_vec()).collect();
+    let at_once = run(std::slice::from_ref(&dirs));
+    let dir = tempfile::tempdir().unwrap();
+    let (stepwise, reports) = in_batches_with(&dir.path().join("w.db"), &batches, always_incremental());
+    assert_eq!(reports[0].reclustered, None, "a first analysis clusters in full");
+    for r in &reports[1..] {
+        let again = r.reclustered.expect("the later batches cluster incrementally");
+        assert!(
+            again < stepwise.articles.len(),
+            "{again} of {}",
+            stepwise.articles.len()
+        );
+    }
+    assert_eq!(
+        serde_json::to_string(&at_once.stories).unwrap(),
+        serde_json::to_string(&stepwise.stories).unwrap(),
+        "stories with lineage: one run vs three incremental batches"
+    );
+    assert_eq!(
+        changes_by_path(&at_once, &root),
+        changes_by_path(&stepwise, &root),
+        "changes: one run vs three incremental batches"
+    );
+}
+
+#[test]
+fn a_corpus_grown_past_the_bound_is_clustered_in_full() {
+    let dirs = corpus_dirs();
+    let (first, second) = dirs.split_at(dirs.len() - 1);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = Config {
+        recluster_growth: 0.01,
+        ..Config::default()
+    };
+    let (_, reports) = in_batches_with(&dir.path().join("w.db"), &[first.to_vec(), second.to_vec()], cfg);
+    assert_eq!(reports[1].reclustered, None, "{:?}", reports[1]);
 }
 
 /// Writes a dated article of `outlet` with `paragraphs` into `dir`.
@@ -284,9 +347,19 @@ const FAIR: [&str; 3] = [
 /// the same stories (members, storylines, every lineage edge with its confidence and reason) and
 /// the same changes. File names sort in batch order, so both give every article the same id.
 fn assert_batches_equal_one_run(d: &Path, batches: &[Vec<PathBuf>]) -> Vec<AnalyzeReport> {
+    assert_batches_equal_one_run_with(d, batches, Config::default(), "w.db")
+}
+
+/// [`assert_batches_equal_one_run`] with `cfg` for the batches, into the store `db` in `d`.
+fn assert_batches_equal_one_run_with(
+    d: &Path,
+    batches: &[Vec<PathBuf>],
+    cfg: Config,
+    db: &str,
+) -> Vec<AnalyzeReport> {
     let all: Vec<PathBuf> = batches.iter().flatten().cloned().collect();
     let at_once = run(&[all]);
-    let (stepwise, reports) = in_batches(&d.join("w.db"), batches);
+    let (stepwise, reports) = in_batches_with(&d.join(db), batches, cfg);
     assert_eq!(
         serde_json::to_string_pretty(&at_once.stories).unwrap(),
         serde_json::to_string_pretty(&stepwise.stories).unwrap(),
@@ -327,10 +400,16 @@ fn an_article_bridging_two_stories_gives_what_one_run_gives() {
     let third = vec![write_article(d, "3-chess.md", "Board Games Monthly", 7, &[
         "A fourteen-year-old from Lisk won the national junior chess title on Sunday, beating the defending champion in a final game that lasted almost six hours.",
     ])];
-    let reports = assert_batches_equal_one_run(d, &[first, second, third]);
+    let reports = assert_batches_equal_one_run(d, &[first.clone(), second.clone(), third.clone()]);
     // the last batch touches neither story: both keep their lineage (and the round-up's, if it
     // joined one of them)
     assert!(reports[2].kept_lineage >= 2, "{:?}", reports[2]);
+    // Clustered incrementally: the round-up joins both stories' components, which are clustered
+    // again with it (five articles); the chess article touches none and is clustered alone.
+    let reports =
+        assert_batches_equal_one_run_with(d, &[first, second, third], always_incremental(), "inc.db");
+    assert_eq!(reports[1].reclustered, Some(5), "{:?}", reports[1]);
+    assert_eq!(reports[2].reclustered, Some(1), "{:?}", reports[2]);
 }
 
 #[test]

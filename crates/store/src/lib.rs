@@ -110,7 +110,17 @@ pub struct Analysis<'a> {
     /// Story features extracted by this analysis, per article (added to or replacing the stored
     /// ones; see [`Store::story_features`]).
     pub features: &'a [(ArticleId, Vec<u8>)],
+    /// Each clustered article's story component (named by its smallest article id), added to or
+    /// replacing the stored ones (see [`Store::story_components`]).
+    pub components: &'a [(ArticleId, ArticleId)],
+    /// The stories were clustered in full over this many articles: `components` replace every
+    /// stored one and the count is kept (see [`Store::full_clustering_articles`]). `None`: an
+    /// incremental clustering, whose `components` update the stored ones.
+    pub full_clustering: Option<usize>,
 }
+
+/// The meta key of the corpus size of the last full clustering.
+const FULL_CLUSTERING_KEY: &str = "stories.full_clustering_articles";
 
 /// An exclusive lock on a database for one writing process (an OS file lock on `DB.lock`, released
 /// when dropped or when the process dies, even by `kill -9`).
@@ -367,6 +377,8 @@ impl Store {
             furniture_state: None,
             analysed,
             features: &[],
+            components: &[],
+            full_clustering: Some(0),
         })
     }
 
@@ -384,6 +396,8 @@ impl Store {
             furniture_state,
             analysed,
             features,
+            components,
+            full_clustering,
         } = *analysis;
         let tx = self.conn.transaction()?;
         {
@@ -461,6 +475,19 @@ impl Store {
                 tx.prepare_cached("INSERT OR REPLACE INTO story_features (article, data) VALUES (?1, ?2)")?;
             for (id, data) in features {
                 feat.execute(params![id.0, data])?;
+            }
+            if let Some(n) = full_clustering {
+                tx.execute("DELETE FROM story_components", [])?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    params![FULL_CLUSTERING_KEY, n.to_string()],
+                )?;
+            }
+            let mut comp = tx.prepare_cached(
+                "INSERT OR REPLACE INTO story_components (article, component) VALUES (?1, ?2)",
+            )?;
+            for (id, c) in components {
+                comp.execute(params![id.0, c.0])?;
             }
             let mut clear = tx.prepare_cached("DELETE FROM pending WHERE article = ?1 AND mark = ?2")?;
             for p in analysed {
@@ -554,6 +581,22 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Each article's story component as the last analysis stored it (see
+    /// [`Analysis::components`]); empty when none was stored.
+    pub fn story_components(&self) -> Result<std::collections::HashMap<ArticleId, ArticleId>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT article, component FROM story_components")?;
+        let rows = st.query_map([], |r| Ok((ArticleId(r.get(0)?), ArticleId(r.get(1)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The number of articles the last full clustering of the stories read, if one stored its
+    /// components (see [`Analysis::full_clustering`]).
+    pub fn full_clustering_articles(&self) -> Result<Option<usize>> {
+        Ok(self.meta(FULL_CLUSTERING_KEY)?.and_then(|v| v.parse().ok()))
     }
 
     /// Returns every story with its lineage, by id; members sorted by id.
@@ -909,6 +952,8 @@ mod tests {
                 furniture_state: None,
                 analysed: &marks,
                 features: &[],
+                components: &[],
+                full_clustering: None,
             })
             .unwrap();
         assert_eq!(
@@ -928,6 +973,8 @@ mod tests {
                 furniture_state: Some(&[1, 2, 3]),
                 analysed: &[],
                 features: &[],
+                components: &[],
+                full_clustering: None,
             })
             .unwrap();
         let after: Vec<(ArticleId, Option<String>)> = store
@@ -966,6 +1013,8 @@ mod tests {
                 furniture_state: None,
                 analysed: &marks,
                 features: &[(a, vec![1, 2]), (b, vec![3])],
+                components: &[],
+                full_clustering: None,
             })
             .unwrap();
         let all = store.story_features(&|_| false).unwrap();
@@ -1003,20 +1052,27 @@ mod tests {
                     furniture_state: None,
                     analysed: &marks,
                     features: &[],
+                    components: &[],
+                    full_clustering: None,
                 })
                 .unwrap();
         }
-        // back to schema 4, as a store written before story features and the furniture state
-        // were kept
+        // back to schema 4, as a store written before story features, the furniture state and
+        // the story components were kept
         let conn = Connection::open(&db).unwrap();
-        conn.execute_batch("DROP TABLE story_features; DROP TABLE furniture_state; PRAGMA user_version = 4;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TABLE story_features; DROP TABLE furniture_state; DROP TABLE story_components;
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
         drop(conn);
         let store = Store::open(&db).unwrap();
         assert!(store.story_features(&|_| false).unwrap().is_empty());
         assert_eq!(store.changes().unwrap().len(), 1);
         assert_eq!(store.furniture_digests().unwrap().len(), 1);
         assert_eq!(store.furniture_state().unwrap(), None);
+        // no components stored: the next analysis clusters in full
+        assert!(store.story_components().unwrap().is_empty());
     }
 
     #[test]

@@ -79,6 +79,14 @@ const MIGRATIONS: &[&str] = &[
          id INTEGER PRIMARY KEY CHECK (id = 1),
          data BLOB NOT NULL
      );",
+    // 7: per article, the story-evidence component the last clustering put it in (named by the
+    // component's smallest article id): an incremental analysis clusters again only the components
+    // new articles join and keeps the stored stories of the others (`wiretrace_stories::
+    // cluster_stories`). Empty until an analysis stores them: the next one clusters in full.
+    "CREATE TABLE story_components (
+         article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+         component INTEGER NOT NULL
+     );",
 ];
 
 /// Brings the schema up to date in one transaction.

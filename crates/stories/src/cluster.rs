@@ -925,7 +925,7 @@ impl Postings {
     where
         R: Fn(usize, &[u32]) -> [(usize, usize); 2] + Sync,
     {
-        self.pairs_bounded(n, min_shared, None, range)
+        self.pairs_bounded(n, min_shared, None, None, range)
     }
 
     /// As [`Postings::pairs`], but with `bound` = `Some((k, weight))` each article keeps only the
@@ -933,11 +933,16 @@ impl Postings {
     /// share (ties by position), and a pair is returned when either side keeps it: a k-nearest-
     /// neighbour graph, so the pairs are at most `2 × k` per article whatever the corpus size. Pairs
     /// come out as (smaller, larger) position and may repeat (once from each side).
+    ///
+    /// With `rows` given, only those articles' pairs are sought (each ranking all its neighbours,
+    /// earlier or later): the pairs of a few new articles against the corpus, of which a pair is
+    /// returned when the new article keeps it (its side of the k-nearest-neighbour graph).
     pub(crate) fn pairs_bounded<R>(
         &self,
         n: usize,
         min_shared: u32,
         bound: Option<(usize, &(dyn Fn(u32) -> f32 + Sync))>,
+        rows: Option<&[u32]>,
         range: R,
     ) -> Vec<Vec<(u32, u32)>>
     where
@@ -947,7 +952,8 @@ impl Postings {
         const BLOCK: usize = 4096;
         let weights: Option<(usize, Vec<f32>)> =
             bound.map(|(k, w)| (k, self.feature.iter().map(|&f| w(f)).collect()));
-        (0..n.div_ceil(BLOCK))
+        let blocks = rows.map_or(n, <[u32]>::len).div_ceil(BLOCK);
+        (0..blocks)
             .into_par_iter()
             .map(|b| {
                 let mut count = vec![0u32; n];
@@ -955,15 +961,24 @@ impl Postings {
                 let mut touched: Vec<u32> = Vec::new();
                 let mut kept: Vec<(f32, u32)> = Vec::new();
                 let mut out = Vec::new();
-                for i in b * BLOCK..((b + 1) * BLOCK).min(n) {
+                let block: Box<dyn Iterator<Item = usize>> = match rows {
+                    None => Box::new(b * BLOCK..((b + 1) * BLOCK).min(n)),
+                    Some(r) => Box::new(
+                        r[b * BLOCK..((b + 1) * BLOCK).min(r.len())]
+                            .iter()
+                            .map(|&i| i as usize),
+                    ),
+                };
+                for i in block {
                     for &key in self.keys_of(i) {
                         let list = self.list(key);
                         let [(a, b), (c, d)] = range(i, list);
                         let w = weights.as_ref().map_or(0.0, |(_, w)| w[key as usize]);
                         for &j in list[a..b].iter().chain(&list[c..d]) {
-                            // Unbounded, each pair is counted from its smaller side; bounded,
-                            // each article ranks all its neighbours.
-                            if (j as usize) <= i && (weights.is_none() || j as usize == i) {
+                            // Unbounded, each pair is counted from its smaller side; bounded
+                            // (or for chosen rows), each article ranks all its neighbours.
+                            let one_side = weights.is_none() && rows.is_none();
+                            if (j as usize) <= i && (one_side || j as usize == i) {
                                 continue;
                             }
                             if count[j as usize] == 0 {
@@ -980,7 +995,7 @@ impl Postings {
                             touched.sort_unstable();
                             for &j in &touched {
                                 if count[j as usize] >= min_shared {
-                                    out.push((i as u32, j));
+                                    out.push(((i as u32).min(j), (i as u32).max(j)));
                                 }
                                 count[j as usize] = 0;
                             }
@@ -1012,6 +1027,24 @@ impl Postings {
     }
 }
 
+/// Which candidate pairs [`candidates_in`] seeks.
+#[derive(Clone, Copy)]
+pub(crate) enum Scope<'a> {
+    /// Every pair of the corpus (a full clustering).
+    All,
+    /// The pairs among these positions (ascending), sought as a full clustering of the corpus
+    /// would seek them, but with only these articles competing for each other's `k` strongest
+    /// (see [`Config::story_candidates_per_article`]) and postings counted among them: an
+    /// incremental analysis re-clustering the components new articles touched.
+    Among(&'a [usize]),
+    /// The pairs of these positions (ascending: new or changed articles) with any article, each
+    /// ranking the whole corpus: what a full clustering finds from their side (postings counted
+    /// over the whole corpus). The other side's ranking is not made (it needs every article's
+    /// neighbours): a pair the full run keeps only because an older article ranks the new one among
+    /// its `k` strongest is not found.
+    From(&'a [usize]),
+}
+
 /// Finds candidate pairs (i < j) through the reuse pairs and the inverted indexes.
 ///
 /// Content candidates are only sought between articles close enough in time for content evidence to
@@ -1026,31 +1059,107 @@ pub(crate) fn candidates(
     corpus: &Corpus,
     given: &BTreeMap<(usize, usize), f32>,
 ) -> Vec<(u32, u32)> {
+    candidates_in(cfg, corpus, given, Scope::All)
+}
+
+/// [`candidates`] within a [`Scope`]; `given` (the reuse pairs) may hold pairs outside it, which
+/// are left out.
+pub(crate) fn candidates_in(
+    cfg: &Config,
+    corpus: &Corpus,
+    given: &BTreeMap<(usize, usize), f32>,
+    scope: Scope,
+) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
     let n = corpus.len();
+    // Local index → corpus position (the identity unless `Among`).
+    let nodes: Vec<u32> = match scope {
+        Scope::Among(p) => p.iter().map(|&x| x as u32).collect(),
+        _ => (0..n as u32).collect(),
+    };
+    let rows: Option<Vec<u32>> = match scope {
+        Scope::From(p) => Some(p.iter().map(|&x| x as u32).collect()),
+        _ => None,
+    };
+    let in_scope = |i: usize, j: usize| match scope {
+        Scope::All => true,
+        Scope::Among(p) => p.binary_search(&i).is_ok() && p.binary_search(&j).is_ok(),
+        Scope::From(p) => p.binary_search(&i).is_ok() || p.binary_search(&j).is_ok(),
+    };
+    let given_pairs = || -> Vec<(u32, u32)> {
+        given
+            .keys()
+            .filter(|&&(i, j)| in_scope(i, j))
+            .map(|&(i, j)| (i as u32, j as u32))
+            .collect()
+    };
+    let m = nodes.len();
     if n <= cfg.exhaustive_max_articles {
         // A small corpus is compared in full: every pair is cheap, and no evidence is missed.
-        return (0..n as u32)
-            .flat_map(|i| (i + 1..n as u32).map(move |j| (i, j)))
-            .collect();
+        let mut out: Vec<(u32, u32)> = match &rows {
+            None => (0..m)
+                .flat_map(|x| (x + 1..m).map(move |y| (x, y)))
+                .map(|(x, y)| (nodes[x], nodes[y]))
+                .collect(),
+            Some(r) => r
+                .iter()
+                .flat_map(|&i| {
+                    (0..n as u32)
+                        .filter(move |&j| j != i)
+                        .map(move |j| (i.min(j), i.max(j)))
+                })
+                .collect(),
+        };
+        out.sort_unstable();
+        out.dedup();
+        return out;
     }
+    // With rows given, only the keys those rows hold are indexed (their postings still count every
+    // article holding them, so a posting is skipped exactly when a full clustering skips it).
+    let row_keys = |key: &dyn Fn(usize) -> Vec<u32>| -> Option<wiretrace_text::FastSet<u32>> {
+        rows.as_ref()
+            .map(|r| r.iter().flat_map(|&i| key(i as usize)).collect())
+    };
     // A fixed quarter of the 3-grams (by hash value, the same in every text) is enough to find texts
     // that share a passage (short texts index all of theirs); exact containment is measured on all
     // 3-grams afterwards.
+    let sampled = |i: usize| {
+        let shingles = corpus.shingles(i);
+        let short = shingles.len() < 64;
+        shingles.iter().copied().filter(move |s| short || *s & 3 == 0)
+    };
+    let shingle_keys = row_keys(&|i| sampled(i).collect());
     let shingles = Postings::build(
-        n,
+        m,
         cfg.max_posting,
-        |i| {
-            let shingles = corpus.shingles(i);
-            let short = shingles.len() < 64;
-            Box::new(shingles.iter().copied().filter(move |s| short || *s & 3 == 0))
+        |x| {
+            let keys = shingle_keys.as_ref();
+            Box::new(sampled(nodes[x] as usize).filter(move |s| keys.is_none_or(|k| k.contains(s))))
         },
         |_| 0,
     );
     let keep = cfg.story_candidates_per_article;
     let bound = |w: &'static (dyn Fn(u32) -> f32 + Sync)| (keep > 0).then_some((keep, w));
+    let to_global = |parts: Vec<Vec<(u32, u32)>>| -> Vec<Vec<(u32, u32)>> {
+        if matches!(scope, Scope::Among(_)) {
+            parts
+                .into_iter()
+                .map(|p| {
+                    p.into_iter()
+                        .map(|(x, y)| (nodes[x as usize], nodes[y as usize]))
+                        .collect()
+                })
+                .collect()
+        } else {
+            parts
+        }
+    };
     // Shingles rank by how many sampled 3-grams two texts share.
-    let mut parts = shingles.pairs_bounded(n, 3, bound(&|_| 1.0), |_, l| [(0, l.len()), (0, 0)]);
+    let mut parts = to_global(
+        shingles.pairs_bounded(m, 3, bound(&|_| 1.0), rows.as_deref(), |_, l| {
+            [(0, l.len()), (0, 0)]
+        }),
+    );
     drop(shingles);
     tracing::debug!(
         pairs = parts.iter().map(Vec::len).sum::<usize>(),
@@ -1060,23 +1169,26 @@ pub(crate) fn candidates(
     // Content candidates: pairs sharing at least two rare story anchors that name something (names,
     // figures, dates: translations share these), within the event window. Each list is in time
     // order, undated articles last.
-    let time = |i: u32| corpus.time(i as usize).unwrap_or(i64::MAX);
+    let time = |x: u32| corpus.time(nodes[x as usize] as usize).unwrap_or(i64::MAX);
+    let named = |i: usize| {
+        corpus
+            .anchors(i)
+            .iter()
+            .filter(|&&id| {
+                matches!(
+                    corpus.anchor_kind[id as usize],
+                    Kind::Name | Kind::Figure | Kind::Date
+                )
+            })
+            .copied()
+    };
+    let anchor_keys = row_keys(&|i| named(i).collect());
     let content = Postings::build(
-        n,
+        m,
         cfg.max_posting,
-        |i| {
-            Box::new(
-                corpus
-                    .anchors(i)
-                    .iter()
-                    .filter(|&&id| {
-                        matches!(
-                            corpus.anchor_kind[id as usize],
-                            Kind::Name | Kind::Figure | Kind::Date
-                        )
-                    })
-                    .copied(),
-            )
+        |x| {
+            let keys = anchor_keys.as_ref();
+            Box::new(named(nodes[x] as usize).filter(move |a| keys.is_none_or(|k| k.contains(a))))
         },
         time,
     );
@@ -1085,25 +1197,38 @@ pub(crate) fn candidates(
     // Anchors rank by their weight in the cosine (kind and rarity): the dot product's largest terms.
     let anchor_weight = |id: u32| corpus.anchor_w[id as usize];
     let content_bound = (keep > 0).then_some((keep, &anchor_weight as &(dyn Fn(u32) -> f32 + Sync)));
-    parts.extend(content.pairs_bounded(n, 2, content_bound, |i, l| {
-        let undated = l.partition_point(|&j| time(j) != i64::MAX);
-        match corpus.time(i) {
-            None => [(0, l.len()), (0, 0)],
-            Some(t) => {
-                let lo = l[..undated].partition_point(|&j| time(j) < t.saturating_sub(window));
-                let hi = l[..undated].partition_point(|&j| time(j) <= t.saturating_add(window));
-                // Undated articles pair with everyone.
-                [(lo, hi), (undated, l.len())]
+    parts.extend(to_global(content.pairs_bounded(
+        m,
+        2,
+        content_bound,
+        rows.as_deref(),
+        |x, l| {
+            let undated = l.partition_point(|&j| time(j) != i64::MAX);
+            match corpus.time(nodes[x] as usize) {
+                None => [(0, l.len()), (0, 0)],
+                Some(t) => {
+                    let lo = l[..undated].partition_point(|&j| time(j) < t.saturating_sub(window));
+                    let hi = l[..undated].partition_point(|&j| time(j) <= t.saturating_add(window));
+                    // Undated articles pair with everyone.
+                    [(lo, hi), (undated, l.len())]
+                }
             }
-        }
-    }));
+        },
+    )));
     drop(content);
     tracing::debug!(
         pairs = parts.iter().map(Vec::len).sum::<usize>(),
         "shingle and content candidates"
     );
-    parts.push(near_duplicate_candidates(corpus, cfg.duplicate_minhashes));
-    parts.push(given.keys().map(|&(i, j)| (i as u32, j as u32)).collect());
+    let near = near_duplicate_candidates(corpus, &nodes, cfg.duplicate_minhashes);
+    parts.push(match scope {
+        Scope::From(_) => near
+            .into_iter()
+            .filter(|&(i, j)| in_scope(i as usize, j as usize))
+            .collect(),
+        _ => near,
+    });
+    parts.push(given_pairs());
     let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         out.extend(part);
@@ -1119,23 +1244,23 @@ pub(crate) fn candidates(
 /// [`Config::max_posting`] articles, so without this the copies of a story republished thousands of
 /// times would find each other only through the few 3-grams their edits made rare. Two texts
 /// sharing a share `J` of their 3-grams (Jaccard) meet on one min-hash with probability `J`.
-pub(crate) fn near_duplicate_candidates(corpus: &Corpus, hashes: usize) -> Vec<(u32, u32)> {
+/// Only the articles at positions `nodes` (ascending) are read; pairs are positions.
+pub(crate) fn near_duplicate_candidates(corpus: &Corpus, nodes: &[u32], hashes: usize) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
-    let n = corpus.len();
     let mut out = Vec::new();
     for k in 0..hashes as u32 {
         // A different odd multiplier and offset per min-hash: a fixed permutation of the 32-bit space.
         let mult = 0x9E37_79B1u32.wrapping_add(k.wrapping_mul(0x85EB_CA6A)) | 1;
         let offset = k.wrapping_mul(0xC2B2_AE35);
-        let mut keyed: Vec<(u32, u32)> = (0..n)
-            .into_par_iter()
-            .filter_map(|i| {
+        let mut keyed: Vec<(u32, u32)> = nodes
+            .par_iter()
+            .filter_map(|&i| {
                 let min = corpus
-                    .shingles(i)
+                    .shingles(i as usize)
                     .iter()
                     .map(|&h| (h ^ offset).wrapping_mul(mult))
                     .min()?;
-                Some((min, i as u32))
+                Some((min, i))
             })
             .collect();
         keyed.par_sort_unstable();
@@ -1547,10 +1672,44 @@ mod tests {
         let all = flat(postings.pairs(9, 2, whole));
         assert_eq!(all.len(), 8, "{all:?}");
         let one: &(dyn Fn(u32) -> f32 + Sync) = &|_| 1.0;
-        let kept = flat(postings.pairs_bounded(9, 2, Some((1, one)), whole));
+        let kept = flat(postings.pairs_bounded(9, 2, Some((1, one)), None, whole));
         // Article 0 keeps its strongest neighbour (4); 1–3 keep their partners, so their weaker
         // pairs with 0 are given up.
         assert_eq!(kept, [(0, 4), (1, 5), (2, 6), (3, 7), (4, 8)]);
+    }
+
+    #[test]
+    fn bounded_candidates_rank_earlier_neighbours_too_and_chosen_rows_alone() {
+        // Article 0 shares 4 keys with article 1 and 2 with article 2; article 2 shares nothing
+        // else. With k = 1, article 0 keeps 1, and the pair (0, 2) is kept from article 2's side,
+        // whose one neighbour is earlier.
+        let held: Vec<Vec<u32>> = vec![vec![1, 2, 3, 4, 7, 8], vec![1, 2, 3, 4], vec![7, 8]];
+        let postings = Postings::build(3, 100, |i| Box::new(held[i].clone().into_iter()), |_| 0);
+        let whole = |_: usize, l: &[u32]| [(0, l.len()), (0, 0)];
+        let flat = |parts: Vec<Vec<(u32, u32)>>| {
+            let mut v: Vec<(u32, u32)> = parts.into_iter().flatten().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let one: &(dyn Fn(u32) -> f32 + Sync) = &|_| 1.0;
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), None, whole)),
+            [(0, 1), (0, 2)]
+        );
+        // the rows given rank every article, earlier or later, and only their pairs come out
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), Some(&[2]), whole)),
+            [(0, 2)]
+        );
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, None, Some(&[2]), whole)),
+            [(0, 2)]
+        );
+        assert_eq!(
+            flat(postings.pairs_bounded(3, 2, Some((1, one)), Some(&[0]), whole)),
+            [(0, 1)]
+        );
     }
 
     #[test]

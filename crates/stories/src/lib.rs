@@ -32,8 +32,11 @@
 //! component ([`story_components`]) is clustered on its own, so when new articles arrive only the
 //! components they touch change: an engine can recompute the stories of those components (the
 //! articles of the old stories they touch plus the new ones, with their pairs) and keep every other
-//! story. Story ids are the smallest member id, so untouched stories keep their ids. Content weights
-//! use corpus document frequencies; a full rebuild reconciles the small drift that new articles cause.
+//! story. [`cluster_stories`] does this given the previous clustering ([`PreviousClustering`]):
+//! the fresh articles' candidates are sought against the whole corpus, the stored components they
+//! link to are clustered again with them, and every other stored story is kept. Content weights
+//! use corpus document frequencies; a full rebuild reconciles the small drift that new articles
+//! cause (an engine bounds it by the corpus' growth since the last full clustering).
 //!
 //! # Example
 //! ```
@@ -134,6 +137,19 @@ pub struct Config {
     pub story_candidates_per_article: usize,
     /// Components up to this size get every member pair weighted, not only the candidate pairs.
     pub dense_component_max: usize,
+    /// An incremental clustering ([`cluster_stories`]) clusters a stored component the fresh
+    /// articles touch again whole when it holds at most this many articles; in a larger one
+    /// (components chain through shared background paragraphs: 47,000 of 50,000 scale-corpus
+    /// articles are one component) only the stored stories a fresh article links to are
+    /// clustered again with the fresh articles, the component's other stories kept. When average
+    /// linkage stops, every two stories' mean edge weight is below
+    /// [`Config::link_threshold`]; a fresh article has no edge to a kept story, so any union of
+    /// touched stories and fresh articles has a mean with it that is a weighted mean of
+    /// below-threshold means, and stays below: a kept story cannot join them. Given up: a touched
+    /// story re-clustered in another order than the whole component's merges would take (it can
+    /// split differently). 2,000: five times `dense_component_max`, so the components average
+    /// linkage weighs densely are always clustered whole.
+    pub incremental_component_max: usize,
     /// In components larger than [`Config::dense_component_max`] (only candidate pairs weighed),
     /// articles that each hold at least this share of the other's word 3-grams (versions of one text
     /// with a few words changed) form one cluster before average linkage. Without it, a story copied
@@ -356,6 +372,7 @@ impl Default for Config {
             max_posting: 200,
             story_candidates_per_article: 48,
             dense_component_max: 400,
+            incremental_component_max: 2_000,
             duplicate_share: 0.8,
             duplicate_minhashes: 4,
             anchor_name_weight: 2.5,
@@ -446,6 +463,9 @@ pub(crate) fn sorted_articles(articles: &[Article]) -> Vec<&Article> {
     v
 }
 
+/// Edge weights by pair of positions (i < j).
+type Weights = BTreeMap<(usize, usize), f32>;
+
 /// An evidence component: its positions (sorted) and its edge weights.
 type Component = (Vec<usize>, BTreeMap<(usize, usize), f32>);
 
@@ -461,17 +481,9 @@ struct Graph {
     versions: Vec<(usize, usize)>,
 }
 
-fn graph(
-    cfg: &Config,
-    arts: &[&Article],
-    pairs: &[Pair],
-    embeddings: &Embeddings,
-    known: &KnownFeatures,
-) -> Graph {
-    let t0 = std::time::Instant::now();
-    let mut corpus = Corpus::extract(cfg, arts, &|a| known(a.id).map(|f| f.0));
-    corpus.set_embeddings(arts, embeddings);
-    tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
+/// The reuse stage's pairs by position: each pair's score (the larger when a pair repeats), and
+/// the pairs that are versions of one text (see [`Config::version_min_cover`]).
+fn given_pairs(cfg: &Config, arts: &[&Article], pairs: &[Pair]) -> (Weights, Vec<(usize, usize)>) {
     let pos: BTreeMap<ArticleId, usize> = arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     let mut given: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let mut versions = Vec::new();
@@ -489,11 +501,26 @@ fn graph(
             *e = e.max(s);
         }
     }
-    let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
-    let cands = candidates(cfg, &corpus, &given);
-    // Looked up once per candidate (tens of millions at scale): hashed, not a tree walk.
-    let given: crate::features::FastMap<(usize, usize), f32> = given.into_iter().collect();
-    tracing::debug!(elapsed = ?t0.elapsed(), candidates = cands.len(), "candidate pairs found");
+    (given, versions)
+}
+
+/// The corpus of `arts` (features from `known` when it gives them) with their encoder vectors.
+fn corpus_of(arts: &[&Article], cfg: &Config, embeddings: &Embeddings, known: &KnownFeatures) -> Corpus {
+    let t0 = std::time::Instant::now();
+    let mut corpus = Corpus::extract(cfg, arts, &|a| known(a.id).map(|f| f.0));
+    corpus.set_embeddings(arts, embeddings);
+    tracing::debug!(elapsed = ?t0.elapsed(), "features extracted");
+    corpus
+}
+
+/// Weighs candidate pairs: the edges that enter the graph (see `Edge::kept`) with their weights,
+/// and the pairs among them whose reuse evidence makes them copies.
+fn weigh(
+    cfg: &Config,
+    corpus: &Corpus,
+    cands: Vec<(u32, u32)>,
+    given: &crate::features::FastMap<(usize, usize), f32>,
+) -> (Weights, BTreeSet<(usize, usize)>) {
     // Weighed in parallel; the result is collected in candidate order, so it is deterministic.
     let weighed: Vec<(usize, usize, Edge)> = cands
         .par_iter()
@@ -502,12 +529,13 @@ fn graph(
             (
                 i,
                 j,
-                edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)),
+                edge(cfg, corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0)),
             )
         })
         .filter(|(_, _, e)| e.kept(cfg))
         .collect();
     drop(cands);
+    let mut weights: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let mut copies: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, j, e) in weighed {
         if e.reuse >= cfg.copy_min_reuse {
@@ -515,36 +543,50 @@ fn graph(
         }
         weights.insert((i, j), e.weight(cfg));
     }
-    tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
-    let mut dsu = Dsu::new(arts.len());
+    (weights, copies)
+}
+
+/// The evidence components of the articles at `nodes` (ascending positions; `weights` joins only
+/// them), each with its edges; the small ones get every member pair weighed (the copies found so
+/// are added to `copies`).
+fn components_of(
+    cfg: &Config,
+    corpus: &Corpus,
+    nodes: &[usize],
+    weights: BTreeMap<(usize, usize), f32>,
+    given: &crate::features::FastMap<(usize, usize), f32>,
+    copies: &mut BTreeSet<(usize, usize)>,
+    large: &(dyn Fn(&[usize]) -> bool + Sync),
+) -> Vec<Component> {
+    let mut dsu = Dsu::new(corpus.len());
     // Evidence against a pair never joins two articles' components.
     for (&(i, j), _) in weights.iter().filter(|(_, &w)| w > 0.0) {
         dsu.union(i, j);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..arts.len() {
+    for &i in nodes {
         groups.entry(dsu.find(i)).or_default().push(i);
     }
     let mut components: Vec<Component> = groups
         .into_values()
         .map(|nodes| (nodes, BTreeMap::new()))
         .collect();
-    let mut comp_of = vec![0usize; arts.len()];
+    let mut comp_of: crate::features::FastMap<usize, usize> = Default::default();
     for (c, (nodes, _)) in components.iter().enumerate() {
         for &n in nodes {
-            comp_of[n] = c;
+            comp_of.insert(n, c);
         }
     }
     // Moved into their components, not copied: the edges are millions at scale.
     for ((i, j), w) in weights {
-        components[comp_of[i]].1.insert((i, j), w);
+        components[comp_of[&i]].1.insert((i, j), w);
     }
     // Small components: weigh every member pair, so that the average linkage sees all the evidence.
     let dense_copies: Vec<Vec<(usize, usize)>> = components
         .par_iter_mut()
         .map(|(nodes, edges)| {
             let mut found = Vec::new();
-            if nodes.len() < 3 || nodes.len() > cfg.dense_component_max {
+            if nodes.len() < 3 || large(nodes) {
                 return found;
             }
             for (x, &i) in nodes.iter().enumerate() {
@@ -552,7 +594,7 @@ fn graph(
                     if edges.contains_key(&(i, j)) {
                         continue;
                     }
-                    let e = edge(cfg, &corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0));
+                    let e = edge(cfg, corpus, i, j, given.get(&(i, j)).copied().unwrap_or(0.0));
                     if e.kept(cfg) {
                         edges.insert((i, j), e.weight(cfg));
                     }
@@ -565,6 +607,21 @@ fn graph(
         })
         .collect();
     copies.extend(dense_copies.into_iter().flatten());
+    components
+}
+
+fn graph(cfg: &Config, arts: &[&Article], pairs: &[Pair], corpus: Corpus) -> Graph {
+    let t0 = std::time::Instant::now();
+    let (given, versions) = given_pairs(cfg, arts, pairs);
+    let cands = candidates(cfg, &corpus, &given);
+    // Looked up once per candidate (tens of millions at scale): hashed, not a tree walk.
+    let given: crate::features::FastMap<(usize, usize), f32> = given.into_iter().collect();
+    tracing::debug!(elapsed = ?t0.elapsed(), candidates = cands.len(), "candidate pairs found");
+    let (weights, mut copies) = weigh(cfg, &corpus, cands, &given);
+    tracing::debug!(elapsed = ?t0.elapsed(), edges = weights.len(), "candidate pairs weighed");
+    let all: Vec<usize> = (0..arts.len()).collect();
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max;
+    let components = components_of(cfg, &corpus, &all, weights, &given, &mut copies, &large);
     tracing::debug!(elapsed = ?t0.elapsed(), "small components weighed densely");
     Graph {
         corpus,
@@ -592,7 +649,8 @@ fn graph(
 /// ```
 pub fn story_components(cfg: &Config, articles: &[Article], pairs: &[Pair]) -> Vec<Vec<ArticleId>> {
     let arts = sorted_articles(articles);
-    let g = graph(cfg, &arts, pairs, &Embeddings::new(), &|_| None);
+    let corpus = corpus_of(&arts, cfg, &Embeddings::new(), &|_| None);
+    let g = graph(cfg, &arts, pairs, corpus);
     g.components
         .iter()
         .map(|(nodes, _)| nodes.iter().map(|&p| arts[p].id).collect())
@@ -714,41 +772,320 @@ pub fn build_stories_keeping(
     known: &KnownLineage,
     features: &KnownFeatures,
 ) -> Vec<Story> {
+    cluster_stories(cfg, articles, pairs, embeddings, known, features, None).stories
+}
+
+/// What an incremental engine kept of the last clustering (see [`cluster_stories`]).
+pub struct PreviousClustering<'a> {
+    /// Each clustered article's evidence component, named by its smallest article id then
+    /// ([`Clustering::components`]).
+    pub components: &'a std::collections::HashMap<ArticleId, ArticleId>,
+    /// The stored stories' members.
+    pub stories: &'a [Vec<ArticleId>],
+    /// The articles new or changed since (their stored component, if any, is re-clustered).
+    pub fresh: &'a BTreeSet<ArticleId>,
+}
+
+/// Stories with what an incremental engine stores for the next clustering.
+#[derive(Debug, Default)]
+pub struct Clustering {
+    /// The stories, as [`build_stories_keeping`] gives them.
+    pub stories: Vec<Story>,
+    /// The evidence component (named by its smallest article id) of every article clustered
+    /// again: all of them on a full clustering, the re-clustered ones otherwise.
+    pub components: Vec<(ArticleId, ArticleId)>,
+    /// The number of articles clustered again when the clustering was incremental; `None` when
+    /// it was full.
+    pub reclustered: Option<usize>,
+}
+
+/// [`build_stories_keeping`], incremental when `previous` is given: only the components the fresh
+/// articles join are clustered again, every other stored story is kept as it was.
+///
+/// Incremental steps: the fresh articles' candidates are sought against the whole corpus
+/// (`Scope::From`: each fresh article ranks every article, postings counted over the whole
+/// corpus) and weighed; the stored components any of them links to by positive evidence (and the
+/// stored component of a changed article) are *touched*; their members and the fresh articles are
+/// clustered again as a full clustering would (candidates among them, components, dense weights
+/// for small components, average linkage); the stored stories of untouched components are kept.
+/// In a touched component above [`Config::incremental_component_max`] only the stored stories
+/// holding an article a fresh one links to are clustered again (see that field for why the
+/// others can be kept).
+/// Storylines and lineage then read all the stories, as in a full clustering.
+///
+/// Exact (what a full clustering of the same corpus gives): the interning and df weights (the
+/// corpus statistics are computed over the whole corpus as before), every edge weighed (with the
+/// current weights), the fresh articles' own candidates, the clustering of the touched components.
+/// Approximate, since the last full clustering: (1) an untouched component keeps its stories
+/// though the df weights moved (`ln(1 + N/df)` moves by less than `ΔN/(N + df)` for an anchor no
+/// fresh article holds); (2) an older pair a full run would now give up (an older article
+/// ranking a fresh one among its `k` strongest instead, a posting grown past
+/// [`Config::max_posting`]) or find (the other side's ranking of a fresh article, see `Scope`)
+/// is not looked at; (3) in a touched component above [`Config::dense_component_max`], the
+/// candidates are sought among its members only (a superset of the full run's pairs there); (4)
+/// the touched stories of a large component re-clustered without the rest of it.
+/// An engine bounds the drift by clustering in full once the corpus has grown by a share since
+/// the last full clustering (`wiretrace_engine`'s `recluster_growth`).
+///
+/// Falls back to a full clustering when the stored clustering does not cover the corpus (a
+/// stored story with a member gone, an article in no stored story and not fresh).
+pub fn cluster_stories(
+    cfg: &Config,
+    articles: &[Article],
+    pairs: &[Pair],
+    embeddings: &Embeddings,
+    known: &KnownLineage,
+    features: &KnownFeatures,
+    previous: Option<&PreviousClustering>,
+) -> Clustering {
     let arts = sorted_articles(articles);
     if arts.is_empty() {
-        return Vec::new();
+        return Clustering::default();
     }
-    let g = graph(cfg, &arts, pairs, embeddings, features);
+    let corpus = corpus_of(&arts, cfg, embeddings, features);
+    if let Some(prev) = previous {
+        if let Some(c) = cluster_incrementally(cfg, &arts, pairs, &corpus, prev) {
+            let reclustered = c.2;
+            let stories = finish(cfg, &arts, pairs, &corpus, c.0, known);
+            return Clustering {
+                stories,
+                components: c.1,
+                reclustered: Some(reclustered),
+            };
+        }
+        tracing::info!("the stored clustering does not cover the corpus: clustering in full");
+    }
+    let g = graph(cfg, &arts, pairs, corpus);
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max;
+    let clusters = cluster(cfg, &g.corpus, &g.components, &g.copies, &g.versions, &large);
+    let components = named_components(&arts, &g.components);
+    let stories = finish(cfg, &arts, pairs, &g.corpus, clusters, known);
+    Clustering {
+        stories,
+        components,
+        reclustered: None,
+    }
+}
+
+/// Each article of `components` with its component's name (its smallest article id).
+fn named_components(arts: &[&Article], components: &[Component]) -> Vec<(ArticleId, ArticleId)> {
+    components
+        .iter()
+        .flat_map(|(nodes, _)| {
+            let name = arts[nodes[0]].id;
+            nodes.iter().map(move |&p| (arts[p].id, name))
+        })
+        .collect()
+}
+
+/// The clusters (positions) of an incremental clustering and the re-clustered articles'
+/// components (see [`cluster_stories`]); `None` when the stored clustering does not cover the
+/// corpus; with the number of articles clustered again.
+#[allow(clippy::type_complexity)]
+fn cluster_incrementally(
+    cfg: &Config,
+    arts: &[&Article],
+    pairs: &[Pair],
+    corpus: &Corpus,
+    prev: &PreviousClustering,
+) -> Option<(Vec<Vec<usize>>, Vec<(ArticleId, ArticleId)>, usize)> {
+    let t0 = std::time::Instant::now();
+    let n = arts.len();
+    let pos: crate::features::FastMap<ArticleId, usize> =
+        arts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    // The stored component of each article that is not fresh.
+    let stored: Vec<Option<ArticleId>> = arts
+        .iter()
+        .map(|a| {
+            if prev.fresh.contains(&a.id) {
+                None
+            } else {
+                prev.components.get(&a.id).copied()
+            }
+        })
+        .collect();
+    let fresh: Vec<usize> = (0..n).filter(|&i| stored[i].is_none()).collect();
+    // A changed article's old component is clustered again: its old evidence is gone.
+    let mut touched: std::collections::HashSet<ArticleId> = arts
+        .iter()
+        .filter(|a| prev.fresh.contains(&a.id))
+        .filter_map(|a| prev.components.get(&a.id).copied())
+        .collect();
+    let (given, versions) = given_pairs(cfg, arts, pairs);
+    let cands = cluster::candidates_in(cfg, corpus, &given, cluster::Scope::From(&fresh));
+    let given_fast: crate::features::FastMap<(usize, usize), f32> =
+        given.iter().map(|(&k, &v)| (k, v)).collect();
+    let found = cands.len();
+    let (weights, _) = weigh(cfg, corpus, cands, &given_fast);
+    for (&(i, j), _) in weights.iter().filter(|(_, &w)| w > 0.0) {
+        touched.extend([stored[i], stored[j]].into_iter().flatten());
+    }
+    tracing::debug!(elapsed = ?t0.elapsed(), fresh = fresh.len(), candidates = found, touched = touched.len(), "fresh articles' candidates weighed");
+    // Touched components up to `incremental_component_max` are clustered again whole; in a
+    // larger one only the stored stories holding an article a fresh one links to (or a changed
+    // article) are.
+    let mut size: crate::features::FastMap<ArticleId, usize> = Default::default();
+    for c in stored.iter().flatten() {
+        *size.entry(*c).or_insert(0) += 1;
+    }
+    let is_large = |c: &ArticleId| size.get(c).copied().unwrap_or(0) > cfg.incremental_component_max;
+    let mut linked = vec![false; n];
+    for (&(i, j), _) in weights.iter().filter(|(_, &w)| w > 0.0) {
+        linked[i] = true;
+        linked[j] = true;
+    }
+    let mut in_group: Vec<bool> = (0..n)
+        .map(|i| stored[i].is_none_or(|c| touched.contains(&c) && !is_large(&c)))
+        .collect();
+    for s in prev.stories {
+        let members: Option<Vec<usize>> = s.iter().map(|id| pos.get(id).copied()).collect();
+        let members = members?;
+        let in_large = members
+            .iter()
+            .any(|&p| stored[p].is_some_and(|c| touched.contains(&c) && is_large(&c)));
+        if in_large
+            && members
+                .iter()
+                .any(|&p| linked[p] || prev.fresh.contains(&arts[p].id))
+        {
+            for &p in &members {
+                in_group[p] = true;
+            }
+        }
+    }
+    // a changed article's old story (its stored component may be large)
+    for (p, a) in arts.iter().enumerate() {
+        if prev.fresh.contains(&a.id) {
+            in_group[p] = true;
+        }
+    }
+    let group: Vec<usize> = (0..n).filter(|&i| in_group[i]).collect();
+    // The members of large stored components in the group: their re-clustered parts are clustered
+    // as the whole component was (candidate edges only, near-duplicate groups), and keep its name.
+    let in_large: Vec<bool> = (0..n)
+        .map(|i| in_group[i] && stored[i].is_some_and(|c| is_large(&c)))
+        .collect();
+    // The stored stories outside the group are kept; together with the group they must hold
+    // every article once.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut covered = vec![false; n];
+    for s in prev.stories {
+        let members: Option<Vec<usize>> = s.iter().map(|id| pos.get(id).copied()).collect();
+        let mut members = members?;
+        if members.iter().any(|&p| in_group[p]) {
+            continue;
+        }
+        for &p in &members {
+            if std::mem::replace(&mut covered[p], true) {
+                return None;
+            }
+        }
+        members.sort_unstable();
+        clusters.push(members);
+    }
+    if (0..n).any(|p| covered[p] == in_group[p]) {
+        return None;
+    }
+    let cands = cluster::candidates_in(cfg, corpus, &given, cluster::Scope::Among(&group));
+    let (weights, mut copies) = weigh(cfg, corpus, cands, &given_fast);
+    let large = |nodes: &[usize]| nodes.len() > cfg.dense_component_max || nodes.iter().any(|&p| in_large[p]);
+    let components = components_of(cfg, corpus, &group, weights, &given_fast, &mut copies, &large);
+    clusters.extend(cluster(cfg, corpus, &components, &copies, &versions, &large));
+    tracing::debug!(elapsed = ?t0.elapsed(), group = group.len(), components = components.len(), "touched components clustered again");
+    // Names: a component holding members of large stored components takes the smallest of their
+    // names (the others, now joined to it, are renamed), any other its smallest article id.
+    let mut renamed: BTreeMap<ArticleId, ArticleId> = BTreeMap::new();
+    let mut named = Vec::with_capacity(group.len());
+    for (nodes, _) in &components {
+        let olds: BTreeSet<ArticleId> = nodes
+            .iter()
+            .filter(|&&p| in_large[p])
+            .filter_map(|&p| stored[p])
+            .collect();
+        let name = olds.first().copied().unwrap_or(arts[nodes[0]].id);
+        for &o in &olds {
+            if o != name {
+                renamed.insert(o, name);
+            }
+        }
+        named.extend(nodes.iter().map(|&p| (arts[p].id, name)));
+    }
+    if !renamed.is_empty() {
+        // follow chains of renames to their end
+        let last = |mut c: ArticleId| {
+            while let Some(&d) = renamed.get(&c) {
+                if d == c {
+                    break;
+                }
+                c = d;
+            }
+            c
+        };
+        for n in &mut named {
+            n.1 = last(n.1);
+        }
+        named.extend((0..n).filter(|&p| !in_group[p]).filter_map(|p| {
+            stored[p]
+                .filter(|c| renamed.contains_key(c))
+                .map(|c| (arts[p].id, last(c)))
+        }));
+    }
+    Some((clusters, named, group.len()))
+}
+
+/// Clusters each component: singletons as they are, large components from their near-duplicate
+/// groups, the others by average linkage.
+fn cluster(
+    cfg: &Config,
+    corpus: &Corpus,
+    components: &[Component],
+    copies: &BTreeSet<(usize, usize)>,
+    versions: &[(usize, usize)],
+    large: &(dyn Fn(&[usize]) -> bool + Sync),
+) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let max_span = (cfg.story_max_span_days * 86_400.0) as i64;
-    for (nodes, edges) in &g.components {
+    for (nodes, edges) in components {
         if nodes.len() == 1 {
             clusters.push(nodes.clone());
-        } else if nodes.len() > cfg.dense_component_max {
-            let groups = duplicate_groups(&g.corpus, cfg.duplicate_share, nodes, edges, &g.versions);
+        } else if large(nodes) {
+            let groups = duplicate_groups(corpus, cfg.duplicate_share, nodes, edges, versions);
             clusters.extend(average_linkage_from(
                 cfg.link_threshold,
                 max_span,
                 &groups,
-                |p| g.corpus.time(p),
+                |p| corpus.time(p),
                 edges,
-                &g.copies,
+                copies,
             ));
         } else {
             clusters.extend(average_linkage(
                 cfg.link_threshold,
                 max_span,
                 nodes,
-                |p| g.corpus.time(p),
+                |p| corpus.time(p),
                 edges,
-                &g.copies,
+                copies,
             ));
         }
     }
+    clusters
+}
+
+/// Numbers the clusters (sorted by first member), links storylines and fills lineage (from
+/// `known` when it gives a story's).
+fn finish(
+    cfg: &Config,
+    arts: &[&Article],
+    pairs: &[Pair],
+    corpus: &Corpus,
+    mut clusters: Vec<Vec<usize>>,
+    known: &KnownLineage,
+) -> Vec<Story> {
     clusters.sort();
     let shared = lineage::SharedText::new(pairs);
     let t0 = std::time::Instant::now();
-    let lines = storyline::storylines(cfg, &g.corpus, &clusters);
+    let lines = storyline::storylines(cfg, corpus, &clusters);
     tracing::debug!(elapsed = ?t0.elapsed(), "storylines linked");
     let mut line_size: BTreeMap<usize, usize> = BTreeMap::new();
     for &l in &lines {
@@ -762,7 +1099,7 @@ pub fn build_stories_keeping(
             let storyline = (line_size[&lines[c]] > 1).then(|| format!("l{}", story_number(lines[c])));
             let ids: Vec<ArticleId> = members.iter().map(|&p| arts[p].id).collect();
             let lineage =
-                known(&ids).unwrap_or_else(|| lineage::lineage(cfg, &arts, &g.corpus, members, &shared));
+                known(&ids).unwrap_or_else(|| lineage::lineage(cfg, arts, corpus, members, &shared));
             Story {
                 id: StoryId(story_number(c)),
                 articles: ids,
