@@ -154,7 +154,7 @@ fn a_translated_copy_with_a_changed_figure_is_paired_and_the_figure_reported() {
     );
 }
 
-/// A fictional dispatch and its French rendering re-edited (two sentences merged into one, two
+/// A fictional dispatch and its French rendering re-edited (two sentences merged into one, three
 /// cut, an ending of the outlet's own, 1,900 residents written 2,900), and an independent French
 /// report of the same flood the next day.
 const FLOOD_DISPATCH: &str = "---\ndate: 2026-06-09T07:00:00Z\noutlet: Norther Wire\n---\nDam operator opens spillways as Lake Orrin rises after record rain\n\n\
@@ -172,14 +172,15 @@ quays. Schools in the district will stay closed until Friday, and the main road 
 
 const FLOOD_RENDERING: &str = "---\ndate: 2026-06-09T10:30:00Z\noutlet: Courrier de la Senne\n---\nLe barrage de Halvard ouvre ses vannes\n\n\
 L'exploitant du barrage de Halvard a ouvert mardi ses quatre évacuateurs de crue, après trois jours de pluies \
-record qui ont porté le lac Orrin à son plus haut niveau depuis 1987.\n\n\
-Quelque 2 900 habitants des villages de Brisk et de Tolmen, en aval sur la Senne, ont reçu l'ordre de quitter \
-leur domicile avant la tombée de la nuit et des bus les conduiront vers un gymnase de Ledwick, où l'armée a \
-installé 600 lits, selon la gouverneure régionale Mira Castellane. « Le barrage est sûr, mais nous ne pouvons \
-prendre aucun risque avec les villages en contrebas », a-t-elle déclaré aux journalistes.\n\n\
+record qui ont porté le lac Orrin à son plus haut niveau depuis 1987. Quelque 2 900 habitants des villages de \
+Brisk et de Tolmen, en aval sur la Senne, ont reçu l'ordre de quitter leur domicile avant la tombée de la nuit.\n\n\
+Des bus conduiront les évacués vers un gymnase de Ledwick, où l'armée a installé 600 lits, a indiqué la \
+gouverneure régionale Mira Castellane, pour qui « le barrage est sûr, mais nous ne pouvons prendre aucun risque \
+avec les villages en contrebas ».\n\n\
 Les ingénieurs de la société Halvard Hydro inspecteront le mur du barrage toutes les six heures jusqu'à la \
-décrue. La Senne devrait atteindre son pic mercredi soir près de Ledwick, où des sacs de sable ont été \
-disposés le long des quais.\n\n\
+décrue.\n\n\
+La Senne devrait atteindre son pic mercredi soir près de Ledwick, où des sacs de sable ont été disposés le \
+long des quais.\n\n\
 Notre rédaction suivra l'évolution de la situation tout au long de la journée.\n";
 
 const FLOOD_REPORT: &str = "---\ndate: 2026-06-10T09:00:00Z\noutlet: Gazette de Ledwick\n---\nÀ Ledwick, les évacués attendent la décrue\n\n\
@@ -242,7 +243,7 @@ fn a_re_edited_translation_is_paired_by_the_encoder_and_its_changed_figure_repor
         .changes
         .iter()
         .find(|c| c.article.to_string() == copy && c.kind == ChangeKind::NumberChanged)
-        .unwrap_or_else(|| panic!("no figure change: {:?}", export.changes));
+        .unwrap_or_else(|| panic!("no figure change: {:?} {:?}", export.stories, export.changes));
     assert!(
         figure.before.as_deref().is_some_and(|b| b.contains("1,900")),
         "{figure:?}"
