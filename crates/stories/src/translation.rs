@@ -55,14 +55,16 @@ pub(crate) struct Embedded {
 /// Each article's eligible sentences with their vectors.
 pub(crate) type SentenceVectors = BTreeMap<ArticleId, Vec<Embedded>>;
 
-/// Whether a story's members are worth embedding: on, at least two languages, not too many.
+/// Whether a story's members are worth embedding: on, not too many, and a member with enough
+/// members in other languages (`translation_min_witnesses`).
 pub(crate) fn story_wanted(cfg: &PassageConfig, members: &[&Article]) -> bool {
     cfg.translations
         && members.len() > 1
         && members.len() <= cfg.translation_max_members
-        && members
-            .iter()
-            .any(|a| members.iter().any(|b| different_languages(a, b)))
+        && members.iter().any(|a| {
+            members.iter().filter(|b| different_languages(a, b)).count()
+                >= cfg.translation_min_witnesses.max(1)
+        })
 }
 
 /// The eligible sentences of `articles` embedded in one batch (empty when the encoder fails).
@@ -231,11 +233,15 @@ pub(crate) fn story_pairs(
         return Vec::new();
     }
     let hoods = neighbourhoods(cfg, members, vectors);
+    let witnesses = |a: &Article| members.iter().filter(|b| different_languages(a, b)).count();
     let mut out = Vec::new();
     for (k, &x) in members.iter().enumerate() {
         for &y in &members[k + 1..] {
             let (x, y) = if x.id < y.id { (x, y) } else { (y, x) };
-            if !different_languages(x, y) || skip(x.id, y.id) {
+            if !different_languages(x, y)
+                || skip(x.id, y.id)
+                || witnesses(x).max(witnesses(y)) < cfg.translation_min_witnesses
+            {
                 continue;
             }
             let (Some(sx), Some(sy)) = (vectors.get(&x.id), vectors.get(&y.id)) else {
