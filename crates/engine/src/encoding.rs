@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use wiretrace_encoder::Encoder;
 use wiretrace_model::Article;
-use wiretrace_stories::Embeddings;
+use wiretrace_stories::{Embeddings, SentenceEncoder};
 
 use crate::{Config, Result};
 
@@ -68,6 +68,36 @@ pub(crate) fn embeddings(cfg: &Config, articles: &[Article]) -> Result<Embedding
     let vectors = enc.embed_articles(&refs)?;
     tracing::info!(articles = articles.len(), elapsed = ?t0.elapsed(), "articles embedded");
     Ok(articles.iter().map(|a| a.id).zip(vectors).collect())
+}
+
+/// The process's encoder as the passages stage's sentence encoder (translated copies): none when
+/// no encoder is configured or the corpus is larger than the cost bound ([`max_articles`], the
+/// same bound as the openings': a corpus whose openings are not embedded has no sentences embedded
+/// either, so the 20k and 200k scale corpora pay nothing).
+pub(crate) fn sentence_encoder(cfg: &Config, articles: usize) -> Result<Option<Sentences>> {
+    let Some(enc) = encoder()? else {
+        return Ok(None);
+    };
+    Ok((articles <= max_articles(cfg)?).then_some(Sentences(enc)))
+}
+
+/// The loaded encoder embedding sentences (see [`sentence_encoder`]).
+pub(crate) struct Sentences(&'static Encoder);
+
+impl SentenceEncoder for Sentences {
+    fn embed_sentences(&self, sentences: &[&str]) -> Option<Vec<Vec<f32>>> {
+        let t0 = std::time::Instant::now();
+        match self.0.embed_sentences(sentences) {
+            Ok(v) => {
+                tracing::info!(sentences = sentences.len(), elapsed = ?t0.elapsed(), "sentences embedded");
+                Some(v)
+            }
+            Err(e) => {
+                tracing::error!("{e}");
+                None
+            }
+        }
+    }
 }
 
 #[cfg(test)]

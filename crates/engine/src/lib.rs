@@ -635,8 +635,12 @@ impl Engine {
             let (unchanged, touched) = split_unchanged_stories(&stories, &stored, &pending);
             let kept = kept_anchored(stored_anchored, &unchanged);
             let kept_count = kept.len();
+            let sentences = encoding::sentence_encoder(&self.cfg, articles.len())?;
             let find = |stories: &[Story]| {
-                wiretrace_stories::anchored_pairs(&self.cfg.passages, &articles, stories, &pairs)
+                let enc = sentences
+                    .as_ref()
+                    .map(|s| s as &dyn wiretrace_stories::SentenceEncoder);
+                wiretrace_stories::anchored_pairs_with(&self.cfg.passages, &articles, stories, &pairs, enc)
             };
             let mut found = if unchanged.is_empty() {
                 find(&stories)

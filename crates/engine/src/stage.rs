@@ -249,7 +249,13 @@ pub fn run(cfg: &Config, stage: Stage, input: impl BufRead, mut output: impl Wri
                     .into_iter()
                     .filter(|p| p.method.is_text())
                     .collect::<Vec<_>>();
-                for p in wiretrace_stories::anchored_pairs(&cfg.passages, &articles, &stories, &pairs) {
+                let sentences = crate::encoding::sentence_encoder(cfg, articles.len())?;
+                let enc = sentences
+                    .as_ref()
+                    .map(|s| s as &dyn wiretrace_stories::SentenceEncoder);
+                for p in
+                    wiretrace_stories::anchored_pairs_with(&cfg.passages, &articles, &stories, &pairs, enc)
+                {
                     emit(&mut output, &serde_json::json!({ "type": "pair", "data": p }))?;
                 }
                 for c in &changes {

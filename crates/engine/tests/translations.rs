@@ -153,3 +153,103 @@ fn a_translated_copy_with_a_changed_figure_is_paired_and_the_figure_reported() {
         "{figure:?}"
     );
 }
+
+/// A fictional dispatch and its French rendering re-edited (two sentences merged into one, three
+/// cut, an ending of the outlet's own, 1,900 residents written 2,900), and an independent French
+/// report of the same flood the next day.
+const FLOOD_DISPATCH: &str = "---\ndate: 2026-06-09T07:00:00Z\noutlet: Norther Wire\n---\nDam operator opens spillways as Lake Orrin rises after record rain\n\n\
+The operator of the Halvard dam opened all four spillways on Tuesday after three days of record rain pushed \
+Lake Orrin to its highest level since 1987. About 1,900 residents of the villages of Brisk and Tolmen, \
+downstream on the Senne river, were told to leave their homes before nightfall.\n\n\
+Regional governor Mira Castellane said buses would take evacuees to a sports hall in Ledwick, where the army \
+had set up 600 beds. \"The dam is safe, but we cannot take any risk with the villages below it,\" Castellane \
+told reporters at the operator's control room.\n\n\
+The weather service recorded 212 millimetres of rain in 72 hours at its Orrin station, more than the region \
+usually receives in two months. Engineers from the Halvard Hydro company will inspect the dam wall every six \
+hours until the water falls.\n\n\
+The Senne is expected to peak on Wednesday evening near Ledwick, where sandbags have been placed along the \
+quays. Schools in the district will stay closed until Friday, and the main road along the valley has been shut.\n";
+
+const FLOOD_RENDERING: &str = "---\ndate: 2026-06-09T10:30:00Z\noutlet: Courrier de la Senne\n---\nLe barrage de Halvard ouvre ses vannes\n\n\
+L'exploitant du barrage de Halvard a ouvert mardi ses quatre évacuateurs de crue, après trois jours de pluies \
+record qui ont porté le lac Orrin à son plus haut niveau depuis 1987. Quelque 2 900 habitants des villages de \
+Brisk et de Tolmen, en aval sur la Senne, ont reçu l'ordre de quitter leur domicile avant la tombée de la nuit.\n\n\
+Des bus conduiront les évacués vers un gymnase de Ledwick, où l'armée a installé 600 lits, a indiqué la \
+gouverneure régionale Mira Castellane, pour qui « le barrage est sûr, mais nous ne pouvons prendre aucun risque \
+avec les villages en contrebas ».\n\n\
+Les ingénieurs de la société Halvard Hydro inspecteront le mur du barrage toutes les six heures jusqu'à la \
+décrue.\n\n\
+La Senne devrait atteindre son pic mercredi soir près de Ledwick, où des sacs de sable ont été disposés le \
+long des quais.\n\n\
+Notre rédaction suivra l'évolution de la situation tout au long de la journée.\n";
+
+const FLOOD_REPORT: &str = "---\ndate: 2026-06-10T09:00:00Z\noutlet: Gazette de Ledwick\n---\nÀ Ledwick, les évacués attendent la décrue\n\n\
+Dans le gymnase de Ledwick, des familles venues de Brisk et de Tolmen ont passé la nuit sur des lits de camp \
+installés par l'armée. Beaucoup sont partis mardi avec un simple sac, inquiets pour leurs maisons au bord de \
+la Senne.\n\n\
+« On nous a dit de partir avant la nuit, alors nous sommes partis », raconte une retraitée de Tolmen. La \
+gouverneure Mira Castellane est venue mercredi matin saluer les bénévoles de la Croix-Rouge.\n\n\
+Le lac Orrin, gonflé par des pluies exceptionnelles, reste sous surveillance, et le barrage de Halvard \
+continue de relâcher de l'eau. Les commerçants de Ledwick craignent que les quais soient inondés jeudi. Les \
+écoles du district resteront fermées jusqu'à vendredi.\n";
+
+#[test]
+fn a_re_edited_translation_is_paired_by_the_encoder_and_its_changed_figure_reported() {
+    if std::env::var_os("WIRETRACE_ENCODER").is_none_or(|v| v.is_empty()) {
+        assert!(
+            std::env::var("WIRETRACE_ENCODER_REQUIRED").as_deref() != Ok("1"),
+            "WIRETRACE_ENCODER_REQUIRED=1 but WIRETRACE_ENCODER is not set"
+        );
+        eprintln!("skipped: WIRETRACE_ENCODER is not set");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        ("wire.txt", FLOOD_DISPATCH),
+        ("courrier.txt", FLOOD_RENDERING),
+        ("gazette.txt", FLOOD_REPORT),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let export = run(&[files.iter().map(|(n, _)| dir.path().join(n)).collect()]);
+    let id_of = |name: &str| {
+        export
+            .articles
+            .iter()
+            .find(|a| a.path.ends_with(name))
+            .unwrap()
+            .id
+            .clone()
+    };
+    let (wire, copy, report) = (id_of("wire.txt"), id_of("courrier.txt"), id_of("gazette.txt"));
+    let translation: Vec<(String, String)> = export
+        .pairs
+        .iter()
+        .filter(|p| p.method == PairMethod::Translation)
+        .map(|p| (p.a.to_string(), p.b.to_string()))
+        .collect();
+    let joined = |x: &String, y: &String| {
+        translation
+            .iter()
+            .any(|(a, b)| (a == x && b == y) || (a == y && b == x))
+    };
+    assert!(joined(&wire, &copy), "{translation:?}");
+    assert!(
+        translation.iter().all(|(a, b)| *a != report && *b != report),
+        "{translation:?}"
+    );
+    let figure = export
+        .changes
+        .iter()
+        .find(|c| c.article.to_string() == copy && c.kind == ChangeKind::NumberChanged)
+        .unwrap_or_else(|| panic!("no figure change: {:?} {:?}", export.stories, export.changes));
+    assert!(
+        figure.before.as_deref().is_some_and(|b| b.contains("1,900")),
+        "{figure:?}"
+    );
+    assert!(
+        figure.after.as_deref().is_some_and(|a| a.contains("2 900")),
+        "{figure:?}"
+    );
+}

@@ -59,6 +59,11 @@ pub enum PairMethod {
     /// story that share facts but not wording (translations, rewrites); passage `identity` is the
     /// sentences' anchor similarity.
     Anchors,
+    /// Sentence-to-sentence alignment of versions in different languages by a multilingual
+    /// sentence encoder (the optional encoder): a re-edited translation whose sentences each
+    /// render one of the other's more closely than the story's other versions do; passage
+    /// `identity` is the sentences' encoder cosine.
+    Translation,
 }
 
 impl PairMethod {

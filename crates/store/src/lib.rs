@@ -179,7 +179,8 @@ pub struct Store {
 
 /// SQL condition selecting the anchored pairs (translations): they follow the stories, which every
 /// analysis recomputes whole, so they are replaced whole and counted apart from reuse pairs.
-const ANCHORED_PAIR: &str = "data LIKE '%\"method\":\"anchors\"%'";
+const ANCHORED_PAIR: &str =
+    "(data LIKE '%\"method\":\"anchors\"%' OR data LIKE '%\"method\":\"translation\"%')";
 
 const ARTICLE_COLUMNS: &str =
     "id, path, title, outlet, author, published, url, language, text, boilerplate, metadata";

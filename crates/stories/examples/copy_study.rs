@@ -9,7 +9,9 @@
 //! With `--semeval PAIRS.jsonl` (SemEval-2022 Task 8 pairs) it instead puts each pair's two
 //! texts in one story and counts the pairs the default settings list, by the pair's `overall`
 //! rating (1 = very similar … 4 = very dissimilar) and language kind: false pairs between reports
-//! that are at best on one event.
+//! that are at best on one event. With `WIRETRACE_ENCODER` set the sentence encoder's translation
+//! test runs too (`anchored_pairs_with`); since it embeds every sentence, `--cross-only` (pairs in
+//! two languages only) and `--max-overall X` (pairs rated X or more similar) bound its cost.
 //!
 //! ```text
 //! cargo run --release -p wiretrace-stories --example copy_study -- --semeval PAIRS.jsonl
@@ -31,7 +33,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: copy_study EXPORT.json".into());
     }
     if args[1] == "--semeval" {
-        return semeval(args.get(2).ok_or("usage: copy_study --semeval PAIRS.jsonl")?);
+        let cross_only = args.iter().any(|a| a == "--cross-only");
+        let max_overall = args
+            .iter()
+            .position(|a| a == "--max-overall")
+            .and_then(|k| args.get(k + 1))
+            .map(|v| v.parse::<f64>())
+            .transpose()?
+            .unwrap_or(4.0);
+        return semeval(
+            args.get(2)
+                .ok_or("usage: copy_study --semeval PAIRS.jsonl [--cross-only] [--max-overall X]")?,
+            cross_only,
+            max_overall,
+        );
     }
     let export: Export = serde_json::from_str(&std::fs::read_to_string(&args[1])?)?;
     let articles: Vec<Article> = export
@@ -110,11 +125,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The encoder as the passages stage's sentence encoder.
+struct Sentences(wiretrace_encoder::Encoder);
+
+impl wiretrace_stories::SentenceEncoder for Sentences {
+    fn embed_sentences(&self, sentences: &[&str]) -> Option<Vec<Vec<f32>>> {
+        self.0.embed_sentences(sentences).ok()
+    }
+}
+
 /// Anchored pairs the default settings list among SemEval pairs, each pair alone in one story.
-fn semeval(path: &str) -> Result<(), Box<dyn std::error::Error>> {
-    use wiretrace_model::{Story, StoryId};
-    use wiretrace_stories::anchored_pairs;
+fn semeval(path: &str, cross_only: bool, max_overall: f64) -> Result<(), Box<dyn std::error::Error>> {
+    use wiretrace_model::{PairMethod, Story, StoryId};
+    use wiretrace_stories::anchored_pairs_with;
     let cfg = PassageConfig::default();
+    let encoder = wiretrace_encoder::Encoder::from_env()?.map(Sentences);
+    let enc = encoder
+        .as_ref()
+        .map(|e| e as &dyn wiretrace_stories::SentenceEncoder);
+    let mut by_translation = 0;
     // (cross, rating bucket) -> (pairs, listed)
     let mut tally: BTreeMap<(bool, u32), (usize, usize)> = BTreeMap::new();
     for line in std::fs::read_to_string(path)?.lines() {
@@ -127,18 +156,29 @@ fn semeval(path: &str) -> Result<(), Box<dyn std::error::Error>> {
             a
         };
         let arts = [side("a", 1), side("b", 2)];
+        let cross = arts[0].language != arts[1].language;
+        let overall = v["overall"].as_f64().unwrap_or(4.0);
+        if (cross_only && !cross) || overall > max_overall {
+            continue;
+        }
         let story = Story {
             id: StoryId(1),
             articles: vec![ArticleId(1), ArticleId(2)],
             storyline: None,
             lineage: vec![],
         };
-        let listed = !anchored_pairs(&cfg, &arts, &[story], &[]).is_empty();
+        let found = anchored_pairs_with(&cfg, &arts, &[story], &[], enc);
+        let listed = !found.is_empty();
+        by_translation += found
+            .iter()
+            .filter(|p| p.method == PairMethod::Translation)
+            .count();
         if listed {
             let refs: Vec<&Article> = arts.iter().collect();
             let st = &study_pairs(&cfg, &refs, &[(0, 1)])[0];
             eprintln!(
-                "listed: {} overall {} shared facts {} containment {:.2} cohesion {:.2}",
+                "listed ({:?}): {} overall {} shared facts {} containment {:.2} cohesion {:.2}",
+                found[0].method,
                 v["id"].as_str().unwrap_or_default(),
                 v["overall"],
                 st.shared_facts,
@@ -146,8 +186,7 @@ fn semeval(path: &str) -> Result<(), Box<dyn std::error::Error>> {
                 st.fact_cohesion
             );
         }
-        let cross = arts[0].language != arts[1].language;
-        let bucket = v["overall"].as_f64().unwrap_or(4.0).round() as u32;
+        let bucket = overall.round() as u32;
         let e = tally.entry((cross, bucket)).or_default();
         e.0 += 1;
         e.1 += listed as usize;
@@ -158,5 +197,9 @@ fn semeval(path: &str) -> Result<(), Box<dyn std::error::Error>> {
             if cross { "cross-language" } else { "same-language" }
         );
     }
+    println!(
+        "of them by the sentence encoder's translation test: {by_translation} (encoder {})",
+        if encoder.is_some() { "on" } else { "off" }
+    );
     Ok(())
 }

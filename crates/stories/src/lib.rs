@@ -66,9 +66,11 @@ mod lineage;
 mod passages;
 mod similarity;
 mod storyline;
+mod translation;
 
-pub use passages::{anchored_pairs, study_pairs, PairStudy, PassageConfig};
+pub use passages::{anchored_pairs, anchored_pairs_with, study_pairs, PairStudy, PassageConfig};
 pub use similarity::{KindCosines, Score, Similarity, MAX_EVIDENCE};
+pub use translation::SentenceEncoder;
 
 use std::collections::{BTreeMap, BTreeSet};
 
