@@ -47,6 +47,7 @@ def main():
     p.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "wiretrace"))
     p.add_argument("--work", default=os.path.join(ROOT, "target", "spark-bench"))
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    p.add_argument("--partitions", type=int, default=None, help="the driver's --partitions (default: its own)")
     p.add_argument("--corpus", default=None, help="an existing corpus (JSON lines; not written, not removed)")
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -70,7 +71,8 @@ def main():
     timings = os.path.join(a.work, f"spark-{a.articles}-timings.json")
     t_spark, c_spark = timed(
         [sys.executable, os.path.join(ROOT, "spark", "wiretrace_spark.py"), "--master", "local[2]", "--wiretrace",
-         a.bin, "--out", out, "--no-parquet", "--timings", timings, corpus],
+         a.bin, "--out", out, "--no-parquet", "--timings", timings, corpus]
+        + (["--partitions", str(a.partitions)] if a.partitions else []),
         stderr=open(os.path.join(a.work, f"spark-{a.articles}.log"), "w"),
     )
     stages = json.load(open(timings))
