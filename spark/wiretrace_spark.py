@@ -13,7 +13,7 @@ into a store for `serve`, `story`, `explain`.
 | extract    | executors, per partition    | `stage extract`; ids 1..n by (file, record) order, as the store gives them |
 | sketch     | executors, per partition    | `stage sketch`: sampled word 5-gram fingerprints |
 | candidates | executors + 3 shuffles      | `stage postings` (keyed by fingerprint shard) → `stage pair-counts` (each pair's evidence in its shard, keyed by first article) → `stage offers` (summed; candidates offered to both articles) → `stage top-k` (each article's strongest `max_candidates`): the batch index's rule, with its functions |
-| grade      | executors, per partition    | `stage grade`: alignment of each candidate pair with the corpus's df of its fingerprints |
+| grade      | executors, per partition    | `stage holder-dfs` → `stage df-lists` (each article's fingerprint dfs, over fingerprint shards), two joins with the articles, then `stage grade`: alignment of each candidate pair with the corpus's df of its fingerprints |
 | rescue     | joins                       | a weak pair (common shared text) is kept when a third article is strongly paired with both |
 | analyze    | one task                    | `stage analyze`: stories, lineage and changes over the whole corpus (anchor rarity and boilerplate recurrence are corpus statistics, so this stage is not partitioned; it reads only articles and pairs) |
 
@@ -238,15 +238,13 @@ def candidates(run, sketch_lines, sketches, n):
     return run.pipe(offers, "top-k").distinct(p)
 
 
-def grade_jobs(run, articles, sketches, cands, settings):
-    """One `grade` job per candidate pair: both articles and the corpus df of their fingerprints."""
-    shift = settings["fingerprint_key_shift"]
+def grade_jobs(run, articles, sketch_lines, cands, settings):
+    """One `grade` job per candidate pair: both articles and the corpus df of their fingerprints
+    (each article's list from `stage holder-dfs` over fingerprint shards, gathered by `stage df-lists`)."""
     p = run.partitions
-    keyed = sketches.flatMap(
-        lambda s: {(fp >> shift, position(s["article"])) for fp in s["fingerprints"]}
-    )
-    df = keyed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b, p).filter(lambda kv: kv[1] >= 2)
-    art_df = keyed.join(df, p).map(lambda kv: (kv[1][0], [(kv[0], kv[1][1])])).reduceByKey(lambda a, b: a + b, p)
+    postings = keyed_bundles(run, run.pipe(sketch_lines, f"postings --shards {p}"))
+    holders = keyed_bundles(run, run.pipe(postings, f"holder-dfs --shards {p}"))
+    art_df = run.pipe(holders, "df-lists").map(json.loads).map(lambda r: (r[0], r[1]))
     by_pos = articles.map(lambda a: (position(a["id"]), a)).leftOuterJoin(art_df, p).mapValues(
         lambda v: (v[0], v[1] or [])
     )
@@ -364,7 +362,7 @@ def main(argv=None):
     )
     graded = run.stage(
         "grade",
-        lambda: run.pipe(grade_jobs(run, articles.map(json.loads), sketches, cands, settings), "grade"),
+        lambda: run.pipe(grade_jobs(run, articles.map(json.loads), sketch_lines, cands, settings), "grade"),
     ).map(json.loads)
     pairs = run.stage("rescue", lambda: rescue(run, graded).map(lambda p: json.dumps(p, ensure_ascii=False)))
     analysis = run.stage("analyze", lambda: analyze(run, articles, pairs))

@@ -295,6 +295,9 @@ numbers; a Spark job partitions them by SHARD and pipes the items on):
                gathered by i   out: \"article,other,strength\" per candidate and side, keyed by article's shard
   top-k        in: offers items gathered by article   out: [i, j] per kept candidate pair (a pair kept by
                both articles comes twice)
+  holder-dfs   in: postings items of whole fingerprint shards
+               out: \"position,key,df\" per holder of a fingerprint two or more hold, keyed by position's shard
+  df-lists     in: holder-dfs items gathered by article   out: [position, [[key, df]…]] per article (grade's df)
 
 Example:
   find corpus -name '*.txt' | wiretrace stage extract | wiretrace stage pairs";
@@ -367,4 +370,9 @@ pub enum StageName {
     Offers,
     /// Offers gathered by article in, each article's kept candidate pairs out.
     TopK,
+    /// Postings of whole fingerprint shards in, each holder's df of its shared fingerprints keyed
+    /// by article out.
+    HolderDfs,
+    /// Holder dfs gathered by article in, one `[position, [[key, df]…]]` per article out.
+    DfLists,
 }

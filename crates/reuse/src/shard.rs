@@ -115,6 +115,35 @@ pub fn shard_pair_counts(cfg: &Config, articles: usize, postings: &[(u64, u32)])
     out
 }
 
+/// Every holder's document frequency for each fingerprint of a shard held by two or more articles
+/// (the [`crate::CorpusDf`] entries alignment needs): `(article position, fingerprint key, df)`,
+/// sorted. `postings` as for [`shard_pair_counts`].
+pub fn shard_holder_dfs(postings: &[(u64, u32)]) -> Vec<(u32, u64, u32)> {
+    let mut packed: Vec<u64> = postings
+        .iter()
+        .map(|&(key, pos)| {
+            assert!(pos < (1 << DOC_BITS), "article position {pos} of 2^24 or more");
+            (key << DOC_BITS) | u64::from(pos)
+        })
+        .collect();
+    packed.sort_unstable();
+    packed.dedup();
+    // Every group is on one side of the cap: both sides count.
+    let (rare, common, _) = index::fingerprint_groups(&packed, u32::MAX);
+    debug_assert!(common.is_empty());
+    let mask = (1u64 << DOC_BITS) - 1;
+    let mut out: Vec<(u32, u64, u32)> = rare
+        .iter()
+        .flat_map(|&(s, e)| {
+            packed[s..e]
+                .iter()
+                .map(move |p| ((p & mask) as u32, p >> DOC_BITS, (e - s) as u32))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The strength of a candidate pair sharing `shared` fingerprints of summed rank weight `weight`,
 /// between sketches of `size_i` and `size_j` fingerprints (higher is stronger).
 pub fn candidate_strength(size_i: u32, size_j: u32, shared: u32, weight: u64) -> u64 {
@@ -257,6 +286,15 @@ mod tests {
             ..loose.clone()
         };
         assert!(batch(&bounded, &sketches).len() < batch(&loose, &sketches).len());
+    }
+
+    #[test]
+    fn holder_dfs_count_the_holders_of_shared_fingerprints() {
+        let postings = [(7, 0), (7, 2), (9, 1), (7, 5), (8, 1), (8, 0), (7, 2)];
+        assert_eq!(
+            shard_holder_dfs(&postings),
+            [(0, 7, 3), (0, 8, 2), (1, 8, 2), (2, 7, 3), (5, 7, 3)]
+        );
     }
 
     #[test]

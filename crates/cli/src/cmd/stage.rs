@@ -33,7 +33,12 @@ pub fn stage(name: StageName, shards: usize, articles: usize) -> anyhow::Result<
         StageName::Grade => Stage::Grade,
         StageName::Analyze => Stage::Analyze,
         StageName::Settings => Stage::Settings,
-        StageName::Postings | StageName::PairCounts | StageName::Offers | StageName::TopK => {
+        StageName::Postings
+        | StageName::PairCounts
+        | StageName::Offers
+        | StageName::TopK
+        | StageName::HolderDfs
+        | StageName::DfLists => {
             let cfg = Config::default();
             let stdin = std::io::stdin().lock();
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -42,6 +47,8 @@ pub fn stage(name: StageName, shards: usize, articles: usize) -> anyhow::Result<
                 StageName::Postings => postings(stdin, &mut stdout, shards)?,
                 StageName::PairCounts => pair_counts(&cfg.reuse, stdin, &mut stdout, shards, articles)?,
                 StageName::Offers => offers(&cfg.reuse, stdin, &mut stdout, shards)?,
+                StageName::HolderDfs => holder_dfs(stdin, &mut stdout, shards)?,
+                StageName::DfLists => df_lists(stdin, &mut stdout)?,
                 _ => top_k(&cfg.reuse, stdin, &mut stdout)?,
             }
             stdout.flush()?;
@@ -159,14 +166,10 @@ fn pair_counts<R: BufRead, W: Write>(
     shards: usize,
     articles: usize,
 ) -> anyhow::Result<()> {
-    let mut postings = Vec::new();
-    items(input, |x| match *x {
-        [key, pos] if (pos as usize) < articles => {
-            postings.push((key, pos as u32));
-            Ok(())
-        }
-        _ => bail!("a posting is key,position with position < --articles ({articles}): {x:?}"),
-    })?;
+    let postings = read_postings(input)?;
+    if let Some(p) = postings.iter().find(|p| p.1 as usize >= articles) {
+        bail!("posting {p:?}: position beyond --articles ({articles})");
+    }
     let mut bundles = Bundles::new(out, shards);
     for e in shard::shard_pair_counts(cfg, articles, &postings) {
         bundles.push(
@@ -245,6 +248,45 @@ fn top_k<R: BufRead, W: Write>(cfg: &wiretrace_reuse::Config, input: R, out: &mu
         for other in shard::top_candidates(cfg, &mine) {
             writeln!(out, "[{}, {}]", a.min(other), a.max(other))?;
         }
+    }
+    Ok(())
+}
+
+fn read_postings<R: BufRead>(input: R) -> anyhow::Result<Vec<(u64, u32)>> {
+    let mut postings = Vec::new();
+    items(input, |x| match *x {
+        [key, pos] if pos < u64::from(u32::MAX) => {
+            postings.push((key, pos as u32));
+            Ok(())
+        }
+        _ => bail!("a posting is key,position: {x:?}"),
+    })?;
+    Ok(postings)
+}
+
+fn holder_dfs<R: BufRead, W: Write>(input: R, out: &mut W, shards: usize) -> anyhow::Result<()> {
+    let postings = read_postings(input)?;
+    let mut bundles = Bundles::new(out, shards);
+    for (pos, key, df) in shard::shard_holder_dfs(&postings) {
+        bundles.push(pos as usize % shards, format_args!("{pos},{key},{df}"))?;
+    }
+    bundles.finish()
+}
+
+fn df_lists<R: BufRead, W: Write>(input: R, out: &mut W) -> anyhow::Result<()> {
+    let mut dfs: Vec<(u32, u64, u32)> = Vec::new();
+    items(input, |x| match *x {
+        [pos, key, df] => {
+            dfs.push((pos as u32, key, df as u32));
+            Ok(())
+        }
+        _ => bail!("a holder's df is position,key,df: {x:?}"),
+    })?;
+    dfs.sort_unstable();
+    dfs.dedup();
+    for group in dfs.chunk_by(|x, y| x.0 == y.0) {
+        let list: Vec<(u64, u32)> = group.iter().map(|d| (d.1, d.2)).collect();
+        writeln!(out, "{}", serde_json::json!([group[0].0, list]))?;
     }
     Ok(())
 }
