@@ -25,7 +25,7 @@ WHERE = {
     "extract": "executors (partitioned)",
     "sketch": "executors (partitioned)",
     "candidates": "executors (4 pipes) + 3 shuffles of bundles",
-    "grade": "executors (partitioned)",
+    "grade": "executors (df pipes, the grade pipe) + joins of the articles",
     "rescue": "joins",
     "analyze": "one task (whole corpus)",
 }
