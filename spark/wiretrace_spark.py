@@ -12,8 +12,8 @@ into a store for `serve`, `story`, `explain`.
 | discover   | driver                      | `stage discover`: the input files, canonical and sorted (the store's order) |
 | extract    | executors, per partition    | `stage extract`; ids 1..n by (file, record) order, as the store gives them |
 | sketch     | executors, per partition    | `stage sketch`: sampled word 5-gram fingerprints |
-| candidates | shuffle on fingerprints     | document frequencies; fingerprints above the df cap link each holder to the earliest few holders only (as passim ignores n-grams above its df cap); pairs sharing enough fingerprints; each article's strongest `max_candidates` |
-| grade      | executors, per partition    | `stage grade`: alignment of each candidate pair with the corpus's df of its fingerprints |
+| candidates | executors + 3 shuffles      | `stage postings` (keyed by fingerprint shard) → `stage pair-counts` (each pair's evidence in its shard, keyed by first article) → `stage offers` (summed; candidates offered to both articles) → `stage top-k` (each article's strongest `max_candidates`): the batch index's rule, with its functions |
+| grade      | executors, per partition    | `stage holder-dfs` → `stage df-lists` (each article's fingerprint dfs, over fingerprint shards), two joins with the articles, then `stage grade`: alignment of each candidate pair with the corpus's df of its fingerprints |
 | rescue     | joins                       | a weak pair (common shared text) is kept when a third article is strongly paired with both |
 | analyze    | one task                    | `stage analyze`: stories, lineage and changes over the whole corpus (anchor rarity and boilerplate recurrence are corpus statistics, so this stage is not partitioned; it reads only articles and pairs) |
 
@@ -29,6 +29,7 @@ which are written out as JSON lines first.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -205,80 +206,45 @@ def position(article_id):
     return int(article_id[1:]) - 1
 
 
-def candidates(run, sketches, n, settings):
-    """Candidate pairs `(i, j)` (positions, i < j), as the reuse crate's batch index chooses them."""
-    cfg = settings["reuse"]
-    shift = settings["fingerprint_key_shift"]
-    one = settings["candidate_weight_one"]
-    max_df = settings["max_df"]
-    reps = cfg["common_representatives"]
-    min_rare, min_common = max(1, cfg["min_shared"]), max(1, cfg["min_common_shared"])
-    k = cfg["max_candidates"]
+def keyed_bundles(run, lines):
+    """`SHARD<TAB>items` lines of a candidate stage → their items, partition SHARD holding every
+    bundle keyed for it (the shuffle: a few large records, not one per posting or pair)."""
 
-    postings = sketches.flatMap(
-        lambda s: {(fp >> shift, position(s["article"])) for fp in s["fingerprints"]}
-    )
-    holders = postings.groupByKey(run.partitions).mapValues(sorted).filter(lambda kv: len(kv[1]) >= 2)
+    def split(line):
+        tab = line.index("\t")
+        return (int(line[:tab]), line[tab + 1 :])
 
-    def rank_weight(df):
-        return -(-2 * one // min(max(df, 2), max_df))
-
-    def pair_counts(kv):
-        docs = kv[1]
-        df = len(docs)
-        w = rank_weight(df)
-        if df <= max_df:
-            firsts, rare = len(docs), True
-        elif reps > 0:
-            firsts, rare = min(reps, len(docs)), False
-        else:
-            return
-        for x in range(firsts):
-            for y in range(x + 1, len(docs)):
-                yield ((docs[x], docs[y]), (1, w, 0, 0) if rare else (0, 0, 1, w))
-
-    counts = holders.flatMap(pair_counts).reduceByKey(
-        lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]), run.partitions
-    )
-    cands = counts.filter(lambda kv: kv[1][0] >= min_rare or kv[1][2] >= min_common).map(
-        lambda kv: (kv[0], (kv[1][0] + kv[1][2], kv[1][1] + kv[1][3]))
-    )
-    if k == 0:
-        return cands.map(lambda kv: kv[0])
-    sizes = run.sc.broadcast(dict(sketches.map(lambda s: (position(s["article"]), len(s["fingerprints"]))).collect()))
-    top = (1 << 32) - 1
-
-    def strength(i, j, shared, weight):
-        union = max(1, sizes.value[i] + sizes.value[j] - shared)
-        return weight * shared * one // union
-
-    def rank(st, other):
-        return (min(st, top) << 32) | (top - other)
-
-    ranked = cands.map(lambda kv: (kv[0], strength(kv[0][0], kv[0][1], *kv[1])))
-    offers = ranked.flatMap(lambda kv: [(kv[0][0], rank(kv[1], kv[0][1])), (kv[0][1], rank(kv[1], kv[0][0]))])
-    # Each article's k-th best rank key (0 when it has fewer than k candidates).
-    kth = offers.groupByKey(run.partitions).mapValues(lambda keys: (sorted(keys, reverse=True) + [0] * k)[k - 1])
-    by_i = ranked.map(lambda kv: (kv[0][0], (kv[0], kv[1]))).join(kth, run.partitions)
-    with_both = by_i.map(lambda kv: (kv[1][0][0][1], (kv[1][0], kv[1][1]))).join(kth, run.partitions)
-
-    def keeps(kv):
-        ((pair, st), kth_i), kth_j = kv[1]
-        i, j = pair
-        return rank(st, j) >= kth_i or rank(st, i) >= kth_j
-
-    return with_both.filter(keeps).map(lambda kv: kv[1][0][0][0])
+    return lines.map(split).partitionBy(run.partitions, lambda k: k).values()
 
 
-def grade_jobs(run, articles, sketches, cands, settings):
-    """One `grade` job per candidate pair: both articles and the corpus df of their fingerprints."""
-    shift = settings["fingerprint_key_shift"]
+def candidates(run, sketch_lines, sketches, n):
+    """Candidate pairs `(i, j)` (positions, i < j), as the reuse crate's batch index chooses them.
+
+    Four `wiretrace stage` pipes with the reuse crate's functions (`wiretrace_reuse::shard`) and
+    three shuffles of bundled records: postings keyed by fingerprint shard → each pair's evidence
+    from its shard, combined there, keyed by its first article → summed, the candidates offered to
+    both articles, keyed by article → each article's `max_candidates` strongest (a pair kept by both
+    comes twice: `distinct`)."""
     p = run.partitions
-    keyed = sketches.flatMap(
-        lambda s: {(fp >> shift, position(s["article"])) for fp in s["fingerprints"]}
-    )
-    df = keyed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b, p).filter(lambda kv: kv[1] >= 2)
-    art_df = keyed.join(df, p).map(lambda kv: (kv[1][0], [(kv[0], kv[1][1])])).reduceByKey(lambda a, b: a + b, p)
+    postings = keyed_bundles(run, run.pipe(sketch_lines, f"postings --shards {p}"))
+    evidence = keyed_bundles(run, run.pipe(postings, f"pair-counts --shards {p} --articles {n}"))
+    # Every article's fingerprint count (the strength's union), first line of each offers input.
+    sizes = [0] * n
+    for pos, size in sketches.map(lambda s: (position(s["article"]), len(s["fingerprints"]))).collect():
+        sizes[pos] = size
+    header = run.sc.broadcast("sizes\t" + " ".join(map(str, sizes)))
+    with_sizes = evidence.mapPartitions(lambda it: itertools.chain([header.value], it))
+    offers = keyed_bundles(run, run.pipe(with_sizes, f"offers --shards {p}"))
+    return run.pipe(offers, "top-k").distinct(p)
+
+
+def grade_jobs(run, articles, sketch_lines, cands, settings):
+    """One `grade` job per candidate pair: both articles and the corpus df of their fingerprints
+    (each article's list from `stage holder-dfs` over fingerprint shards, gathered by `stage df-lists`)."""
+    p = run.partitions
+    postings = keyed_bundles(run, run.pipe(sketch_lines, f"postings --shards {p}"))
+    holders = keyed_bundles(run, run.pipe(postings, f"holder-dfs --shards {p}"))
+    art_df = run.pipe(holders, "df-lists").map(json.loads).map(lambda r: (r[0], r[1]))
     by_pos = articles.map(lambda a: (position(a["id"]), a)).leftOuterJoin(art_df, p).mapValues(
         lambda v: (v[0], v[1] or [])
     )
@@ -388,14 +354,15 @@ def main(argv=None):
     articles = run.stage("extract", lambda: extract(run, files))
     n = articles.count()
     log(f"{n} articles from {len(files)} files")
-    sketches = run.stage("sketch", lambda: run.pipe(articles, "sketch")).map(json.loads)
+    sketch_lines = run.stage("sketch", lambda: run.pipe(articles, "sketch"))
+    sketches = sketch_lines.map(json.loads)
     settings = run.local("settings", [json.dumps({"articles": n})])[0]
-    cands = run.stage("candidates", lambda: candidates(run, sketches, n, settings).map(json.dumps)).map(
+    cands = run.stage("candidates", lambda: candidates(run, sketch_lines, sketches, n)).map(
         lambda l: tuple(json.loads(l))
     )
     graded = run.stage(
         "grade",
-        lambda: run.pipe(grade_jobs(run, articles.map(json.loads), sketches, cands, settings), "grade"),
+        lambda: run.pipe(grade_jobs(run, articles.map(json.loads), sketch_lines, cands, settings), "grade"),
     ).map(json.loads)
     pairs = run.stage("rescue", lambda: rescue(run, graded).map(lambda p: json.dumps(p, ensure_ascii=False)))
     analysis = run.stage("analyze", lambda: analyze(run, articles, pairs))

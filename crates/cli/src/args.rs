@@ -260,6 +260,13 @@ pub enum Command {
         /// The stage.
         #[arg(value_enum)]
         stage: StageName,
+        /// Partitions the records of `postings`, `pair-counts` and `offers` are keyed for (the
+        /// Spark job's partition count).
+        #[arg(long, default_value_t = 1)]
+        shards: usize,
+        /// Articles in the corpus (`pair-counts`: it sets the df cap).
+        #[arg(long, default_value_t = 0)]
+        articles: usize,
     },
 }
 
@@ -279,6 +286,18 @@ Records (one JSON value per line in, one per line out):
   sketch    in: Article lines                  out: Sketch lines (fingerprints)
   grade     in: {\"a\", \"b\", \"df\": [[key, df]…], \"max_df\"}  out: {\"pair\": Pair, \"strong\": bool}
   settings  in: {\"articles\": N}              out: reuse settings and the df cap for N articles
+Candidate selection, split for a cluster (plain-text records \"SHARD<TAB>item item…\", items comma-separated
+numbers; a Spark job partitions them by SHARD and pipes the items on):
+  postings     in: Sketch lines       out: \"key,position\" items keyed by fingerprint shard (--shards)
+  pair-counts  in: postings items of whole fingerprint shards (--articles N)
+               out: \"i,j,rare,rare_weight,common,common_weight\" per pair, combined, keyed by i's shard
+  offers       in: \"sizes<TAB>n0 n1…\" (every article's fingerprint count) first, then pair-counts items
+               gathered by i   out: \"article,other,strength\" per candidate and side, keyed by article's shard
+  top-k        in: offers items gathered by article   out: [i, j] per kept candidate pair (a pair kept by
+               both articles comes twice)
+  holder-dfs   in: postings items of whole fingerprint shards
+               out: \"position,key,df\" per holder of a fingerprint two or more hold, keyed by position's shard
+  df-lists     in: holder-dfs items gathered by article   out: [position, [[key, df]…]] per article (grade's df)
 
 Example:
   find corpus -name '*.txt' | wiretrace stage extract | wiretrace stage pairs";
@@ -342,4 +361,18 @@ pub enum StageName {
     Analyze,
     /// {"articles": N} in, the reuse settings for N articles out.
     Settings,
+    /// Sketches in, fingerprint postings keyed by shard out.
+    Postings,
+    /// Postings of whole fingerprint shards in, each pair's evidence keyed by its first article out.
+    PairCounts,
+    /// Every article's size, then pair evidence gathered by first article in; candidate offers keyed
+    /// by article out.
+    Offers,
+    /// Offers gathered by article in, each article's kept candidate pairs out.
+    TopK,
+    /// Postings of whole fingerprint shards in, each holder's df of its shared fingerprints keyed
+    /// by article out.
+    HolderDfs,
+    /// Holder dfs gathered by article in, one `[position, [[key, df]…]]` per article out.
+    DfLists,
 }

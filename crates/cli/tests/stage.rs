@@ -324,3 +324,178 @@ fn settings_give_the_df_cap_for_a_corpus_size() {
     assert_eq!(out[0]["reuse"]["max_candidates"], 8);
     assert_eq!(out[0]["fingerprint_key_shift"], 24);
 }
+
+fn pipe_args(env: &Env, args: &[&str], input: &str) -> String {
+    let mut child = env
+        .cmd()
+        .arg("stage")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "stage {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `SHARD<TAB>items` bundles → each shard's input (the items lines), as a Spark shuffle delivers them.
+fn shuffle(bundles: &str, shards: usize) -> Vec<String> {
+    let mut parts = vec![String::new(); shards];
+    for line in bundles.lines() {
+        let (shard, items) = line.split_once('\t').unwrap();
+        let shard: usize = shard.parse().unwrap();
+        assert!(shard < shards, "{shard} of {shards}");
+        parts[shard] += &format!("{items}\n");
+    }
+    parts
+}
+
+/// The candidate stages over `shards` partitions, as the Spark driver chains them: `(i, j)` positions.
+fn staged_candidates(env: &Env, sketches: &[serde_json::Value], shards: usize) -> Vec<(u64, u64)> {
+    let n = sketches.len().to_string();
+    let s = shards.to_string();
+    // Sketches split over two input partitions.
+    let (x, y) = sketches.split_at(sketches.len() / 2);
+    let postings: String = [x, y]
+        .iter()
+        .map(|part| pipe_args(env, &["postings", "--shards", &s], &lines(part)))
+        .collect();
+    let evidence: String = shuffle(&postings, shards)
+        .iter()
+        .map(|part| pipe_args(env, &["pair-counts", "--shards", &s, "--articles", &n], part))
+        .collect();
+    let sizes: Vec<String> = sketches
+        .iter()
+        .map(|k| k["fingerprints"].as_array().unwrap().len().to_string())
+        .collect();
+    let header = format!("sizes\t{}\n", sizes.join(" "));
+    let offers: String = shuffle(&evidence, shards)
+        .iter()
+        .map(|part| pipe_args(env, &["offers", "--shards", &s], &(header.clone() + part)))
+        .collect();
+    let mut kept: Vec<(u64, u64)> = shuffle(&offers, shards)
+        .iter()
+        .flat_map(|part| values(&pipe_args(env, &["top-k"], part)))
+        .map(|p| (p[0].as_u64().unwrap(), p[1].as_u64().unwrap()))
+        .collect();
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}
+
+#[test]
+fn candidate_stages_give_the_same_pairs_however_sharded_and_cover_every_reuse_pair() {
+    let env = Env::new();
+    let files = values(&pipe(&env, "discover", &format!("{}\n", corpus().display())));
+    let paths: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::json!({"path": f["file"]}))
+        .collect();
+    let mut articles = values(&pipe(&env, "extract", &lines(&paths)));
+    for (i, a) in articles.iter_mut().enumerate() {
+        a["id"] = format!("a{}", i + 1).into();
+    }
+    let sketches = values(&pipe(&env, "sketch", &lines(&articles)));
+    let one = staged_candidates(&env, &sketches, 1);
+    assert!(!one.is_empty());
+    assert!(one.iter().all(|(i, j)| i < j && (*j as usize) < articles.len()));
+    for shards in [3, 5] {
+        assert_eq!(staged_candidates(&env, &sketches, shards), one, "{shards} shards");
+    }
+    // Every pair `trace` reports was a candidate.
+    let pos = |v: &serde_json::Value| v.as_str().unwrap()[1..].parse::<u64>().unwrap() - 1;
+    let pairs = values(&pipe(&env, "pairs", &lines(&articles)));
+    assert!(!pairs.is_empty());
+    for p in &pairs {
+        assert!(one.contains(&(pos(&p["a"]), pos(&p["b"]))), "{p}");
+    }
+}
+
+#[test]
+fn offers_needs_the_sizes_first() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["stage", "offers"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = out;
+    out.stdin.take().unwrap().write_all(b"0,1,2,2048,0,0\n").unwrap();
+    let res = out.wait_with_output().unwrap();
+    assert!(!res.status.success());
+    assert!(String::from_utf8_lossy(&res.stderr).contains("sizes"));
+}
+
+#[test]
+fn df_lists_give_each_article_the_df_of_its_shared_fingerprints() {
+    let env = Env::new();
+    let text = |words: &str| serde_json::json!({"id": "", "path": "x.txt", "text": words});
+    let shared = "The harbour master of Port Elvane said on Tuesday that the northern pier would \
+        reopen to fishing boats next month after repairs to its storm-damaged decking were finished.";
+    let mut articles = vec![
+        text(&format!("{shared} Crews worked through the night.")),
+        text(&format!("Pier to reopen. {shared}")),
+        text(
+            "A choir from the valley villages sang at the cathedral on Sunday evening, raising money \
+            for a new organ and for repairs to the bell tower roof that leaks in every winter storm.",
+        ),
+    ];
+    for (i, a) in articles.iter_mut().enumerate() {
+        a["id"] = format!("a{}", i + 1).into();
+        a["path"] = format!("{i}.txt").into();
+    }
+    let sketches = values(&pipe(&env, "sketch", &lines(&articles)));
+    // Expected: every fingerprint key held by two or more articles, with its df.
+    let mut holders: std::collections::BTreeMap<u64, std::collections::BTreeSet<u64>> = Default::default();
+    for (pos, s) in sketches.iter().enumerate() {
+        for f in s["fingerprints"].as_array().unwrap() {
+            holders
+                .entry(f.as_u64().unwrap() >> 24)
+                .or_default()
+                .insert(pos as u64);
+        }
+    }
+    let mut want: Vec<(u64, Vec<(u64, u64)>)> = Vec::new();
+    for pos in 0..3u64 {
+        let list: Vec<(u64, u64)> = holders
+            .iter()
+            .filter(|(_, h)| h.len() >= 2 && h.contains(&pos))
+            .map(|(k, h)| (*k, h.len() as u64))
+            .collect();
+        if !list.is_empty() {
+            want.push((pos, list));
+        }
+    }
+    assert_eq!(want.iter().map(|w| w.0).collect::<Vec<_>>(), [0, 1]);
+    let shards = 3;
+    let postings = pipe_args(&env, &["postings", "--shards", "3"], &lines(&sketches));
+    let dfs: String = shuffle(&postings, shards)
+        .iter()
+        .map(|part| pipe_args(&env, &["holder-dfs", "--shards", "3"], part))
+        .collect();
+    let mut got: Vec<(u64, Vec<(u64, u64)>)> = shuffle(&dfs, shards)
+        .iter()
+        .flat_map(|part| values(&pipe_args(&env, &["df-lists"], part)))
+        .map(|r| {
+            let list = r[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|kd| (kd[0].as_u64().unwrap(), kd[1].as_u64().unwrap()))
+                .collect();
+            (r[0].as_u64().unwrap(), list)
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+}

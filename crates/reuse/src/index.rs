@@ -365,11 +365,11 @@ fn candidates_in_passes(
 
 /// Pair keys counted in one pass of [`batch_candidates`] at most (128 MiB of keys): a dense corpus
 /// is counted in several passes over ranges of first articles instead of all at once.
-const KEYS_PER_PASS: u64 = 1 << 24;
+pub(crate) const KEYS_PER_PASS: u64 = 1 << 24;
 
 /// Splits the first-article positions `0..n` into consecutive ranges emitting at most `limit` pair
 /// keys each (an upper bound: new-or-old filtering is not counted; one article may exceed it).
-fn pass_ranges(
+pub(crate) fn pass_ranges(
     postings: &[u64],
     rare: &[Group],
     common: &[Group],
@@ -402,11 +402,11 @@ fn pass_ranges(
 }
 
 /// A run of equal fingerprints in the sorted postings: `(start, end)`.
-type Group = (usize, usize);
+pub(crate) type Group = (usize, usize);
 
 /// Splits the sorted postings into groups of one fingerprint held by two or more articles: those
 /// within the df cap (`rare`), those above it (`common`), and every group's document frequency.
-fn fingerprint_groups(postings: &[u64], max_df: u32) -> (Vec<Group>, Vec<Group>, Vec<(u64, u32)>) {
+pub(crate) fn fingerprint_groups(postings: &[u64], max_df: u32) -> (Vec<Group>, Vec<Group>, Vec<(u64, u32)>) {
     let (mut rare, mut common, mut df_entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut s = 0;
     while s < postings.len() {
@@ -447,7 +447,7 @@ const WEIGHT_BITS: u32 = 16;
 /// pair of holders of each group's fingerprint, where `i` is among the group's first `first` holders
 /// (all pairs when `first` is `usize::MAX`), sorted. Postings are sorted by position within a group, so the
 /// first holders are the earliest articles of the batch.
-fn pair_keys(
+pub(crate) fn pair_keys(
     postings: &[u64],
     groups: &[Group],
     is_new: &[bool],
@@ -485,10 +485,10 @@ fn pair_keys(
 }
 
 /// One pair's shared fingerprints: `(i << 32 | j, count, summed rank weight)`.
-type PairCount = (u64, u32, u64);
+pub(crate) type PairCount = (u64, u32, u64);
 
 /// Collapses sorted packed keys into one [`PairCount`] per pair, in pair order.
-fn count_keys(keys: Vec<u64>) -> Vec<PairCount> {
+pub(crate) fn count_keys(keys: Vec<u64>) -> Vec<PairCount> {
     let pair = |k: u64| k >> WEIGHT_BITS;
     let weight = |k: u64| k & ((1 << WEIGHT_BITS) - 1);
     let mut out = Vec::new();
@@ -512,8 +512,6 @@ fn count_keys(keys: Vec<u64>) -> Vec<PairCount> {
 /// rank weight)`: a pair is a candidate when it shares `min_shared` rare fingerprints or
 /// `min_common_shared` common ones; `shared` counts both.
 fn merge_counts(cfg: &Config, rare: &[PairCount], common: &[PairCount]) -> Vec<(u32, u32, u32, u64)> {
-    let min_rare = cfg.min_shared.max(1);
-    let min_common = cfg.min_common_shared.max(1);
     let mut out = Vec::new();
     let (mut a, mut b) = (0, 0);
     while a < rare.len() || b < common.len() {
@@ -528,11 +526,31 @@ fn merge_counts(cfg: &Config, rare: &[PairCount], common: &[PairCount]) -> Vec<(
         };
         a += usize::from(ka == key);
         b += usize::from(kb == key);
-        if r >= min_rare || c >= min_common {
+        if is_candidate(cfg, r, c) {
             out.push(((key >> 32) as u32, key as u32, r + c, rw + cw));
         }
     }
     out
+}
+
+/// Whether a pair sharing `rare` fingerprints within the df cap and `common` ones above it is a
+/// candidate: [`Config::min_shared`] of the first or [`Config::min_common_shared`] of the second.
+pub(crate) fn is_candidate(cfg: &Config, rare: u32, common: u32) -> bool {
+    rare >= cfg.min_shared.max(1) || common >= cfg.min_common_shared.max(1)
+}
+
+/// A candidate pair's strength (see [`TopK`]): `weight × shared / union` of the two sketches of
+/// `size_i` and `size_j` fingerprints, in units of `1 / WEIGHT_ONE`.
+pub(crate) fn candidate_strength(size_i: u32, size_j: u32, shared: u32, weight: u64) -> u64 {
+    let both = u64::from(size_i) + u64::from(size_j);
+    let union = both.saturating_sub(u64::from(shared)).max(1);
+    weight * u64::from(shared) * WEIGHT_ONE / union
+}
+
+/// Rank key of candidate `other` as seen from one article: higher is stronger, unique per article
+/// (ties of strength go to the earlier other article).
+pub(crate) fn candidate_rank(strength: u64, other: u32) -> u64 {
+    (strength.min(u64::from(u32::MAX)) << 32) | u64::from(u32::MAX - other)
 }
 
 /// Each article's `k` strongest candidates, offered one pair at a time; then a pair is kept when
@@ -560,14 +578,12 @@ impl<'a> TopK<'a> {
     }
 
     fn strength(&self, (i, j, shared, weight): (u32, u32, u32, u64)) -> u64 {
-        let both = u64::from(self.sizes[i as usize]) + u64::from(self.sizes[j as usize]);
-        let union = both.saturating_sub(u64::from(shared)).max(1);
-        weight * u64::from(shared) * WEIGHT_ONE / union
+        candidate_strength(self.sizes[i as usize], self.sizes[j as usize], shared, weight)
     }
 
     /// Rank key of `other` as seen from one article: higher is stronger; unique per article.
     fn rank(strength: u64, other: u32) -> u64 {
-        (strength.min(u64::from(u32::MAX)) << 32) | u64::from(u32::MAX - other)
+        candidate_rank(strength, other)
     }
 
     fn offer(&mut self, p: (u32, u32, u32, u64)) {

@@ -46,6 +46,7 @@
 mod align;
 mod index;
 mod pair;
+pub mod shard;
 mod shingle;
 mod sketch;
 mod stopwords;

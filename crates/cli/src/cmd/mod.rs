@@ -81,7 +81,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         } => explain::explain(&open_existing(&db)?, &article, against.as_deref(), json),
         Command::Quotes { story, json } => explain::quotes(&open_existing(&db)?, &story, json),
-        Command::Stage { stage } => stage::stage(stage),
+        Command::Stage {
+            stage,
+            shards,
+            articles,
+        } => stage::stage(stage, shards, articles),
         Command::Import { dir } => import::import(&db, &dir),
         Command::Serve { addr } => {
             let engine = open_existing(&db)?;
