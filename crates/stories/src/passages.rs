@@ -661,16 +661,14 @@ fn fill_gaps(
 
 /// Share of a text's non-blank characters lying in the given sentences.
 fn coverage(text: &str, sentences: &[Sentence], chosen: impl Iterator<Item = usize>) -> f32 {
-    let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let covered: usize = chosen
-        .map(|k| {
-            text[sentences[k].start..sentences[k].end]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-        })
-        .sum();
-    covered as f32 / total as f32
+    span_coverage(text, chosen.map(|k| sentences[k].start..sentences[k].end))
+}
+
+/// Share of a text's non-blank characters lying in the given byte ranges (disjoint).
+pub(crate) fn span_coverage(text: &str, spans: impl Iterator<Item = std::ops::Range<usize>>) -> f32 {
+    let blank_free = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let covered: usize = spans.map(|r| blank_free(&text[r])).sum();
+    covered as f32 / blank_free(text).max(1) as f32
 }
 
 /// The anchored pair of two versions, when they restate each other sentence by sentence: in

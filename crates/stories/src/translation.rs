@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 
 use wiretrace_model::{Article, ArticleId, CharIndex, Pair, PairMethod, Passage};
 
-use crate::passages::{different_languages, round4, sentence_ranges, PassageConfig};
+use crate::passages::{different_languages, round4, sentence_ranges, span_coverage, PassageConfig};
 
 /// A multilingual sentence encoder: unit vectors of `sentences`, in order, one each; `None` when
 /// it fails (then no translation pair is looked for). The engine implements it over
@@ -261,16 +261,7 @@ pub(crate) fn story_pairs(
 fn pair(x: &Article, y: &Article, sx: &[Embedded], sy: &[Embedded], al: &Alignment) -> Pair {
     let (ia, ib) = (CharIndex::new(&x.text), CharIndex::new(&y.text));
     let share = |text: &str, sents: &[Embedded], chosen: &mut dyn Iterator<Item = usize>| {
-        let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-        let covered: usize = chosen
-            .map(|k| {
-                text[sents[k].start..sents[k].end]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count()
-            })
-            .sum();
-        covered as f32 / total as f32
+        span_coverage(text, chosen.map(|k| sents[k].start..sents[k].end))
     };
     let cov_a = share(&x.text, sx, &mut al.aligned.iter().map(|t| t.0));
     let cov_b = share(&y.text, sy, &mut al.aligned.iter().map(|t| t.1));
